@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ptce-impact",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PTCEModel", targets: ["PTCEModel"]),
+        .library(name: "PTCEImport", targets: ["PTCEImport"]),
+        .executable(name: "ptce", targets: ["ptce"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // The data a pole reports, as typed values, and the findings made while reading it.
+        .target(name: "PTCEModel"),
+        // CSV and TOML reading: dialects, encodings, French number forms, validation rules.
+        .target(
+            name: "PTCEImport",
+            dependencies: ["PTCEModel", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // The thin `ptce` command.
+        .executableTarget(
+            name: "ptce",
+            dependencies: [
+                "PTCEModel", "PTCEImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
+        .testTarget(
+            name: "PTCEImportTests",
+            dependencies: ["PTCEImport", "PTCEModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ptceTests", dependencies: ["ptce"]),
+    ]
+)

@@ -1,0 +1,255 @@
+import PTCEModel
+
+/// One record of a CSV file: its fields and the physical line it starts on.
+public struct CSVRecord: Sendable, Hashable {
+    /// The 1-based physical line of the record's first character.
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+
+    /// Whether every field is empty or blank (Excel writes such rows as `;;;;`).
+    var isBlank: Bool {
+        fields.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+}
+
+/// A CSV file as read: its dialect, its records (header first) and the problems met.
+public struct CSVDocument: Sendable {
+    public var encoding: TextEncoding
+    /// The field delimiter: `,`, `;`, tab or `|`.
+    public var delimiter: Character
+    /// Every record including the header; blank lines are not records.
+    public var records: [CSVRecord]
+    public var findings: Findings
+}
+
+/// Reads CSV as people really export it: the delimiter detected (or set by a first line `sep=;`),
+/// RFC 4180 quoting with delimiters, doubled quotes and line breaks inside quotes, any line end,
+/// and the encodings of ``TextDecoder``. Malformed input gives located findings, never a crash.
+public enum CSVReader {
+    static let candidateDelimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "|")]
+
+    /// Reads a CSV file's bytes. `file` is the name used in findings.
+    public static func read(_ bytes: [UInt8], file: String) -> CSVDocument {
+        var findings = Findings()
+        let text: DecodedText
+        do {
+            text = try TextDecoder.decode(bytes)
+        } catch {
+            findings.error(error.message, at: SourceLocation(file: file, line: error.line))
+            return CSVDocument(encoding: .utf8, delimiter: ",", records: [], findings: findings)
+        }
+        var parser = Parser(bytes: text.utf8, file: file)
+        let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.utf8, from: parser.position)
+        let records = parser.parse(delimiter: delimiter)
+        findings.append(contentsOf: parser.findings)
+        return CSVDocument(
+            encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), records: records, findings: findings)
+    }
+
+    /// Picks the delimiter whose count outside quotes on the header line is positive and
+    /// repeats on most of the next 20 lines; ties go to the larger count, then to `;`.
+    static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        var countsPerLine: [[Int]] = []
+        var counts = [Int](repeating: 0, count: candidateDelimiters.count)
+        var inQuotes = false
+        var index = start
+        var lineHasContent = false
+        func endLine() {
+            if lineHasContent { countsPerLine.append(counts) }
+            counts = [Int](repeating: 0, count: candidateDelimiters.count)
+            lineHasContent = false
+        }
+        while index < bytes.count, countsPerLine.count < 21 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+                lineHasContent = true
+            } else if !inQuotes, byte == 0x0A || byte == 0x0D {
+                endLine()
+            } else if !inQuotes, let slot = candidateDelimiters.firstIndex(of: byte) {
+                counts[slot] += 1
+                lineHasContent = true
+            } else if byte != 0x20 {
+                lineHasContent = true
+            }
+            index += 1
+        }
+        endLine()
+        guard let header = countsPerLine.first else { return UInt8(ascii: ";") }
+        var best: (slot: Int, agreeing: Int, count: Int)?
+        for slot in candidateDelimiters.indices where header[slot] > 0 {
+            let agreeing = countsPerLine.dropFirst().filter { $0[slot] == header[slot] }.count
+            if let current = best, (agreeing, header[slot]) <= (current.agreeing, current.count) { continue }
+            best = (slot, agreeing, header[slot])
+        }
+        return candidateDelimiters[best?.slot ?? 0]
+    }
+
+    /// A byte-level RFC 4180 state machine over UTF-8.
+    struct Parser {
+        let bytes: [UInt8]
+        let file: String
+        var position = 0
+        var line = 1
+        var findings = Findings()
+
+        init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+        }
+
+        /// Consumes a first line `sep=X` as Excel writes it and returns X.
+        mutating func skipSeparatorHint() -> UInt8? {
+            let prefix = Array("sep=".utf8)
+            guard bytes.count >= prefix.count + 1,
+                  zip(bytes, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+            else { return nil }
+            let delimiter = bytes[prefix.count]
+            var end = prefix.count + 1
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+                guard bytes[end] == delimiter || bytes[end] == 0x20 else { return nil }
+                end += 1
+            }
+            position = end
+            consumeLineEnd()
+            return delimiter
+        }
+
+        private mutating func consumeLineEnd() {
+            guard position < bytes.count else { return }
+            if bytes[position] == 0x0D {
+                position += 1
+                if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                line += 1
+            } else if bytes[position] == 0x0A {
+                position += 1
+                line += 1
+            }
+        }
+
+        mutating func parse(delimiter: UInt8) -> [CSVRecord] {
+            var records: [CSVRecord] = []
+            let quote = UInt8(ascii: "\"")
+            var header: [String]?
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var recordLine = line
+            var atFieldStart = true
+
+            func columnName(_ index: Int) -> String? {
+                guard let header, index < header.count else { return nil }
+                return header[index]
+            }
+            func location(_ fieldIndex: Int, line: Int) -> SourceLocation {
+                SourceLocation(file: file, line: line, column: columnName(fieldIndex), columnIndex: fieldIndex + 1)
+            }
+            func finishRecord(into records: inout [CSVRecord]) {
+                let record = CSVRecord(line: recordLine, fields: fields)
+                if !record.isBlank {
+                    if header == nil { header = fields }
+                    records.append(record)
+                }
+                fields.removeAll(keepingCapacity: true)
+            }
+
+            while position < bytes.count {
+                let byte = bytes[position]
+                if atFieldStart, byte == quote {
+                    // A quoted field: read to the closing quote, across delimiters and line ends.
+                    let openLine = line
+                    position += 1
+                    var closed = false
+                    while position < bytes.count {
+                        let inner = bytes[position]
+                        if inner == quote {
+                            if position + 1 < bytes.count, bytes[position + 1] == quote {
+                                field.append(quote)
+                                position += 2
+                                continue
+                            }
+                            position += 1
+                            closed = true
+                            break
+                        }
+                        if inner == 0x0D {
+                            field.append(0x0A)
+                            position += 1
+                            if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                            line += 1
+                            continue
+                        }
+                        if inner == 0x0A { line += 1 }
+                        field.append(inner)
+                        position += 1
+                    }
+                    if !closed {
+                        findings.error(
+                            "a quoted field opened on line \(openLine) is never closed: the rest of the file was read "
+                                + "into it; add the missing \" or remove the stray one",
+                            at: location(fields.count, line: openLine))
+                    }
+                    // Text after the closing quote and before the next delimiter.
+                    let trailingStart = position
+                    while position < bytes.count, bytes[position] != delimiter,
+                          bytes[position] != 0x0A, bytes[position] != 0x0D {
+                        position += 1
+                    }
+                    let trailing = bytes[trailingStart..<position]
+                    if !trailing.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                        findings.error(
+                            "unexpected text \"\(String(decoding: trailing, as: UTF8.self))\" after the closing quote of "
+                                + "\"\(String(decoding: field, as: UTF8.self))\": a field that holds a quote must be quoted "
+                                + "whole, with the quote doubled (\"\")",
+                            at: location(fields.count, line: line))
+                        field.append(contentsOf: trailing)
+                    }
+                    atFieldStart = false
+                    continue
+                }
+                if byte == delimiter {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                    atFieldStart = true
+                    position += 1
+                    continue
+                }
+                if byte == 0x0A || byte == 0x0D {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                    finishRecord(into: &records)
+                    consumeLineEnd()
+                    recordLine = line
+                    atFieldStart = true
+                    continue
+                }
+                if byte == quote {
+                    findings.warning(
+                        "a quote inside an unquoted field is read as a character; quote the whole field to be sure",
+                        at: location(fields.count, line: line))
+                }
+                if atFieldStart, byte == 0x20 || byte == 0x09, byte != delimiter {
+                    // Leading blanks before an opening quote are tolerated: `a; "b"`.
+                    var lookahead = position
+                    while lookahead < bytes.count, bytes[lookahead] == 0x20 || bytes[lookahead] == 0x09 { lookahead += 1 }
+                    if lookahead < bytes.count, bytes[lookahead] == quote {
+                        position = lookahead
+                        continue
+                    }
+                }
+                field.append(byte)
+                atFieldStart = false
+                position += 1
+            }
+            if !atFieldStart || !fields.isEmpty || !field.isEmpty {
+                fields.append(String(decoding: field, as: UTF8.self))
+                finishRecord(into: &records)
+            }
+            return records
+        }
+    }
+}

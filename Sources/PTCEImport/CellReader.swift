@@ -1,0 +1,222 @@
+import PTCEModel
+
+/// Reads the typed cells of one record of a ``Table``, appending a located finding for every
+/// cell that does not hold what its column expects. A bad cell reads as `nil` (not reported).
+struct CellReader {
+    let table: Table
+    let record: CSVRecord
+
+    /// The tokens people type for "not reported" (spec §3), folded to lowercase.
+    private static let notReportedTokens: Set<String> = [
+        "", "nc", "n/c", "n.c.", "n.c", "na", "n/a", "nd", "n.d.", "nr", "-", "–", "—", "?",
+    ]
+
+    static func isNotReported(_ cell: String) -> Bool {
+        notReportedTokens.contains(cell.trimmingBlanks.lowercased())
+    }
+
+    var line: Int { record.line }
+
+    func location(_ column: ColumnSpec) -> SourceLocation {
+        guard let position = table.positions[column.name] else {
+            return SourceLocation(file: table.schema.file, line: record.line, column: column.name)
+        }
+        return SourceLocation(
+            file: table.schema.file, line: record.line, column: table.headers[position], columnIndex: position + 1)
+    }
+
+    /// The trimmed cell, or `nil` if the column is absent or the cell says "not reported".
+    /// A required cell that is not reported is an error.
+    func reported(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+        guard let position = table.positions[column.name] else { return nil }
+        let cell = position < record.fields.count ? String(record.fields[position].trimmingBlanks) : ""
+        if Self.isNotReported(cell) {
+            if column.isRequired {
+                let shown = cell.isEmpty ? "empty" : "\"\(cell)\""
+                findings.error("\(column.name) is required but the cell is \(shown)", at: location(column))
+            }
+            return nil
+        }
+        return cell
+    }
+
+    func text(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+        reported(column, &findings)
+    }
+
+    /// An identifier; one that Excel turned into scientific notation has lost digits and is an error.
+    func identifier(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+        guard let cell = reported(column, &findings) else { return nil }
+        if Self.looksScientific(cell) {
+            findings.error(
+                "\"\(cell)\" is an identifier shown in scientific notation: Excel has lost its digits; "
+                    + "format the column as Text, type the identifiers again and export",
+                at: location(column))
+            return nil
+        }
+        return cell
+    }
+
+    private static func looksScientific(_ cell: String) -> Bool {
+        guard let e = cell.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
+        let mantissa = cell[..<e], power = cell[cell.index(after: e)...]
+        return !mantissa.isEmpty && mantissa.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
+            && mantissa.first!.isNumber
+            && !power.isEmpty && power.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "+" || $0 == "-") }
+    }
+
+    /// A number of the column's kind: whole for counts and years, `€` only for money, `%` never.
+    private func number(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
+        guard let cell = reported(column, &findings) else { return nil }
+        let expected: String = switch column.kind {
+        case .count: "a whole number ≥ 0"
+        case .year: "a year such as 2024"
+        case .money: "an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€"
+        default: "a number ≥ 0, e.g. 12,5"
+        }
+        let number: TypedNumber
+        switch NumberParser.parse(cell) {
+        case .success(let parsed): number = parsed
+        case .failure(let problem):
+            findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
+            return nil
+        }
+        if number.suffix == .currency, column.kind != .money {
+            findings.error("\"\(cell)\" is an amount of money; expected \(expected)", at: location(column))
+            return nil
+        }
+        if number.suffix == .percent {
+            findings.error("\"\(cell)\" is a percentage; expected \(expected)", at: location(column))
+            return nil
+        }
+        guard let value = number.resolved(table.convention(for: column.name)) else {
+            findings.error(
+                "\"\(cell)\" is ambiguous: \(Self.plain(number.value)) or \(Self.plain(number.groupingReading ?? 0))? "
+                    + "Nothing else in the column or the file shows whether \"\(cell.contains(".") ? "." : ",")\" "
+                    + "marks decimals; write it with a space for thousands (1 234) or with more decimals (1,2340)",
+                at: location(column))
+            return nil
+        }
+        if value < 0 {
+            findings.error("\"\(cell)\" is negative; expected \(expected)", at: location(column))
+            return nil
+        }
+        let isWhole = column.kind == .count || column.kind == .year
+        if isWhole, value.rounded() != value {
+            findings.error("\"\(cell)\" is not a whole number; expected \(expected)", at: location(column))
+            return nil
+        }
+        return value
+    }
+
+    func count(_ column: ColumnSpec, _ findings: inout Findings) -> Int? {
+        number(column, &findings).flatMap { Int(exactly: $0) }
+    }
+
+    func quantity(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
+        number(column, &findings)
+    }
+
+    func money(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
+        number(column, &findings)
+    }
+
+    static let yearRange = 1990...2100
+
+    func year(_ findings: inout Findings) -> Int? {
+        let column = Columns.year
+        guard let value = number(column, &findings).flatMap({ Int(exactly: $0) }) else { return nil }
+        guard Self.yearRange.contains(value) else {
+            findings.error(
+                "year \(value) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
+                    + "\(Self.yearRange.upperBound)",
+                at: location(column))
+            return nil
+        }
+        return value
+    }
+
+    private static let trueWords: Set<String> = ["oui", "yes", "vrai", "true", "1", "x", "o", "y"]
+    private static let falseWords: Set<String> = ["non", "no", "faux", "false", "0", "n"]
+
+    /// oui/non, yes/no, vrai/faux, true/false, 1/0; in a column that marks true with `x`, empty is false.
+    func boolean(_ column: ColumnSpec, _ findings: inout Findings) -> Bool? {
+        guard let cell = reported(column, &findings) else {
+            return table.crossMarkedColumns.contains(column.name) && cellIsEmpty(column) ? false : nil
+        }
+        let word = NameMatching.key(cell)
+        if Self.trueWords.contains(word) { return true }
+        if Self.falseWords.contains(word) { return false }
+        findings.error("\"\(cell)\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x", at: location(column))
+        return nil
+    }
+
+    private func cellIsEmpty(_ column: ColumnSpec) -> Bool {
+        guard let position = table.positions[column.name] else { return false }
+        return position >= record.fields.count || record.fields[position].trimmingBlanks.isEmpty
+    }
+
+    /// Reads a yes/no answer without a column of its own (survey answers).
+    static func yesNo(_ cell: String) -> Bool? {
+        let word = NameMatching.key(cell)
+        if trueWords.contains(word) { return true }
+        if falseWords.contains(word) { return false }
+        return nil
+    }
+
+    /// An INSEE code: five digits, or `2A`/`2B` and three digits. Four digits lost their leading
+    /// zero in Excel: accepted with a warning.
+    func communeCode(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+        guard let cell = reported(column, &findings) else { return nil }
+        let code = cell.uppercased()
+        let isDigits = { (text: Substring) in text.allSatisfy { $0.isASCII && $0.isNumber } }
+        if code.count == 5, isDigits(Substring(code)) || (["2A", "2B"].contains(code.prefix(2)) && isDigits(code.dropFirst(2))) {
+            return code
+        }
+        if code.count == 4, isDigits(Substring(code)) {
+            findings.warning(
+                "commune code \"\(cell)\" has 4 digits: read as \"0\(code)\" (Excel drops the leading zero; "
+                    + "format the column as Text)",
+                at: location(column))
+            return "0" + code
+        }
+        findings.error(
+            "\"\(cell)\" is not an INSEE commune code; expected 5 characters such as 60141 or 2A004",
+            at: location(column))
+        return nil
+    }
+
+    /// A value of a closed list, by canonical name or French alias, ignoring case and accents.
+    func choice<V: Vocabulary>(_ column: ColumnSpec, as type: V.Type, _ findings: inout Findings) -> V? {
+        guard let cell = reported(column, &findings), case .choice(let vocabulary) = column.kind else { return nil }
+        guard let canonical = vocabulary.canonical(cell), let value = V(rawValue: canonical) else {
+            findings.error(
+                "\"\(cell)\" is not a known \(column.name); expected one of: "
+                    + vocabulary.accepted.joined(separator: ", "),
+                at: location(column))
+            return nil
+        }
+        return value
+    }
+
+    /// Member ids separated by `|`.
+    func memberList(_ column: ColumnSpec, _ findings: inout Findings) -> [String] {
+        guard let cell = reported(column, &findings) else { return [] }
+        return cell.split(separator: "|").map { String($0.trimmingBlanks) }.filter { !$0.isEmpty }
+    }
+
+    /// The cells of columns the schema does not know, as written.
+    var extras: [ExtraValue] {
+        table.extraPositions.compactMap { position in
+            guard position < record.fields.count else { return nil }
+            let value = record.fields[position]
+            guard !value.isEmpty else { return nil }
+            let header = table.headers[position].isEmpty ? "column \(position + 1)" : table.headers[position]
+            return ExtraValue(column: header, value: value)
+        }
+    }
+
+    private static func plain(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

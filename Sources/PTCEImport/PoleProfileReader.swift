@@ -1,0 +1,58 @@
+import PTCEModel
+
+/// Reads `pole.toml` (spec §1).
+enum PoleProfileReader {
+    static let file = "pole.toml"
+    private static let knownKeys: Set<String> = [
+        "id", "name", "territory", "communes", "population", "region", "created", "ami_laureate", "sectors",
+    ]
+
+    /// The profile, or `nil` when the text cannot be parsed or lacks the pole's id or name.
+    static func read(_ text: String, findings: inout Findings) -> PoleProfile? {
+        guard let toml = TOMLTableReader.parse(text, file: file, findings: &findings) else { return nil }
+        toml.warnUnknownKeys(known: knownKeys, &findings)
+        let id = toml.string("id", required: true, &findings)
+        if let id, !id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            findings.error(
+                "id \"\(id)\" may hold only lowercase letters a–z, digits and \"-\" (it names the output files)",
+                at: toml.location("id"))
+        }
+        let name = toml.string("name", required: true, &findings)
+        let territory = toml.string("territory", required: true, &findings)
+        var communes: [String] = []
+        for code in toml.strings("communes", &findings) {
+            if isCommuneCode(code) {
+                communes.append(code)
+            } else {
+                findings.error(
+                    "commune \"\(code)\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",
+                    at: toml.location("communes"))
+            }
+        }
+        if communes.isEmpty {
+            findings.warning(
+                "communes lists no INSEE code: no member can count as in the territory",
+                at: toml.location("communes"))
+        }
+        let population = toml.integer("population", &findings)
+        if let population, population <= 0 {
+            findings.error("population must be a number of inhabitants above 0, found \(population)", at: toml.location("population"))
+        }
+        let created = toml.integer("created", &findings)
+        if let created, !CellReader.yearRange.contains(created) && !(1900...2100).contains(created) {
+            findings.error("created must be a year, found \(created)", at: toml.location("created"))
+        }
+        let laureate = toml.integers("ami_laureate", &findings)
+        let profile = PoleProfile(
+            id: id ?? "", name: name ?? "", territory: territory ?? "", communes: communes,
+            population: population.flatMap { $0 > 0 ? $0 : nil }, region: toml.string("region", &findings),
+            created: created, amiLaureate: laureate, sectors: toml.strings("sectors", &findings))
+        return findings.hasErrors ? nil : profile
+    }
+
+    static func isCommuneCode(_ code: String) -> Bool {
+        let upper = code.uppercased()
+        let digits = { (text: Substring) in text.allSatisfy { $0.isASCII && $0.isNumber } }
+        return upper.count == 5 && (digits(Substring(upper)) || (["2A", "2B"].contains(upper.prefix(2)) && digits(upper.dropFirst(2))))
+    }
+}

@@ -1,0 +1,285 @@
+import PTCEModel
+
+/// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
+struct UniqueKeys<Key: Hashable> {
+    private var firstLine: [Key: Int] = [:]
+
+    /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
+    mutating func insert(_ key: Key, line: Int) -> Int? {
+        if let first = firstLine[key] { return first }
+        firstLine[key] = line
+        return nil
+    }
+}
+
+/// `members.csv` rows.
+enum MemberRows {
+    typealias C = Columns.Members
+    private static let tolerance = 1e-9
+
+    static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
+        var ids = UniqueKeys<[String]>()
+        return table.rows(&findings) { row, findings in
+            let year = row.year(&findings)
+            let id = row.identifier(C.memberID, &findings)
+            let name = row.text(C.name, &findings)
+            let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
+            var member = Member(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
+                name: name ?? "", actorType: actorType ?? .other,
+                legalForm: row.text(C.legalForm, &findings),
+                insertionStructure: row.boolean(C.insertionStructure, &findings),
+                commune: row.communeCode(C.commune, &findings),
+                fte: row.quantity(C.fte, &findings),
+                headcount: row.count(C.headcount, &findings),
+                insertionFTE: row.quantity(C.insertionFTE, &findings),
+                insertionPeople: row.count(C.insertionPeople, &findings),
+                insertionExits: row.count(C.insertionExits, &findings),
+                insertionExitsDynamic: row.count(C.insertionExitsDynamic, &findings),
+                insertionExitsDurable: row.count(C.insertionExitsDurable, &findings),
+                turnover: row.money(C.turnover, &findings),
+                publicFunding: row.money(C.publicFunding, &findings),
+                volunteers: row.count(C.volunteers, &findings),
+                jobsCreated: row.count(C.jobsCreated, &findings),
+                purchases: row.money(C.purchases, &findings),
+                localPurchases: row.money(C.localPurchases, &findings),
+                trainees: row.count(C.trainees, &findings),
+                reuseTonnes: row.quantity(C.reuseTonnes, &findings),
+                extras: row.extras)
+            checkConsistency(&member, row, &findings)
+            guard year != nil, id != nil, name != nil, actorType != nil else {
+                findings.warning("this member is left out: its year, member_id, name and actor_type must all be valid",
+                               at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            if let first = ids.insert([String(member.year), member.id], line: row.line) {
+                findings.error(
+                    "member_id \"\(member.id)\" appears twice in \(member.year) (first on line \(first)); "
+                        + "this line is left out",
+                    at: row.location(C.memberID))
+                return nil
+            }
+            return member
+        }
+    }
+
+    /// The rules between cells of one member: a part cannot exceed its whole. The offending
+    /// part is then not reported (so a total stays right), and FTE above headcount is flagged.
+    private static func checkConsistency(_ member: inout Member, _ row: CellReader, _ findings: inout Findings) {
+        if let part = member.insertionFTE, let whole = member.fte, part > whole + tolerance {
+            findings.error(
+                "insertion_fte \(format(part)) is more than fte \(format(whole)): insertion FTE are part of the FTE",
+                at: row.location(C.insertionFTE))
+            member.insertionFTE = nil
+        }
+        if let part = member.localPurchases, let whole = member.purchases, part > whole + tolerance {
+            findings.error(
+                "local_purchases \(format(part)) is more than purchases \(format(whole)): local purchases are part of purchases",
+                at: row.location(C.localPurchases))
+            member.localPurchases = nil
+        }
+        if let dynamic = member.insertionExitsDynamic, let exits = member.insertionExits, dynamic > exits {
+            findings.error(
+                "insertion_exits_dynamic \(dynamic) is more than insertion_exits \(exits): dynamic exits are part of all exits",
+                at: row.location(C.insertionExitsDynamic))
+            member.insertionExitsDynamic = nil
+        }
+        if let durable = member.insertionExitsDurable, let dynamic = member.insertionExitsDynamic, durable > dynamic {
+            findings.error(
+                "insertion_exits_durable \(durable) is more than insertion_exits_dynamic \(dynamic): "
+                    + "durable exits are part of dynamic exits",
+                at: row.location(C.insertionExitsDurable))
+            member.insertionExitsDurable = nil
+        } else if let durable = member.insertionExitsDurable, let exits = member.insertionExits, durable > exits {
+            findings.error(
+                "insertion_exits_durable \(durable) is more than insertion_exits \(exits): durable exits are part of all exits",
+                at: row.location(C.insertionExitsDurable))
+            member.insertionExitsDurable = nil
+        }
+        if let fte = member.fte, let headcount = member.headcount, fte > Double(headcount) * 1.05 + tolerance {
+            findings.warning(
+                "fte \(format(fte)) is more than headcount \(headcount): one person works at most one FTE; "
+                    + "check both figures",
+                at: row.location(C.fte))
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// `cooperations.csv` rows: both members must be members that year, and differ.
+enum CooperationRows {
+    typealias C = Columns.Cooperations
+
+    static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Cooperation] {
+        table.rows(&findings) { row, findings in
+            let year = row.year(&findings)
+            var memberA = row.identifier(C.memberA, &findings)
+            var memberB = row.identifier(C.memberB, &findings)
+            let kind = row.choice(C.kind, as: CooperationKind.self, &findings)
+            let amount = row.money(C.amount, &findings)
+            let description = row.text(C.description, &findings)
+            if let year {
+                for (column, id) in [(C.memberA, memberA), (C.memberB, memberB)] {
+                    guard let id, !rosters.contains(id, in: year) else { continue }
+                    findings.error(rosters.explainAbsence(of: id, in: year), at: row.location(column))
+                    if column == C.memberA { memberA = nil } else { memberB = nil }
+                }
+            }
+            if let a = memberA, let b = memberB, a == b {
+                findings.error("member_a and member_b are both \"\(a)\": a cooperation links two different members",
+                               at: row.location(C.memberB))
+                memberB = nil
+            }
+            guard let year, let memberA, let memberB, let kind else {
+                findings.warning("this cooperation is left out: its year, member_a, member_b and kind must all be valid",
+                               at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            return Cooperation(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, memberA: memberA,
+                memberB: memberB, kind: kind, amount: amount, description: description, extras: row.extras)
+        }
+    }
+}
+
+/// `finances.csv` rows.
+enum FinanceRows {
+    typealias C = Columns.Finances
+
+    static func read(_ table: Table, _ findings: inout Findings) -> [FinanceLine] {
+        table.rows(&findings) { row, findings in
+            let year = row.year(&findings)
+            let source = row.text(C.source, &findings)
+            let kind = row.choice(C.kind, as: FundingKind.self, &findings)
+            let amount = row.money(C.amount, &findings)
+            guard let year, let source, let kind, let amount else {
+                findings.warning("this budget line is left out: its year, source, kind and amount must all be valid",
+                               at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            return FinanceLine(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, source: source, kind: kind,
+                amount: amount, extras: row.extras)
+        }
+    }
+}
+
+/// `projects.csv` rows: ids unique within a year, carriers members that year.
+enum ProjectRows {
+    typealias C = Columns.Projects
+
+    static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Project] {
+        var ids = UniqueKeys<[String]>()
+        return table.rows(&findings) { row, findings in
+            let year = row.year(&findings)
+            let id = row.identifier(C.projectID, &findings)
+            let name = row.text(C.name, &findings)
+            let stage = row.choice(C.stage, as: ProjectStage.self, &findings)
+            var members = row.memberList(C.members, &findings)
+            if let year {
+                let unknown = members.filter { !rosters.contains($0, in: year) }
+                for id in unknown {
+                    findings.error(rosters.explainAbsence(of: id, in: year), at: row.location(C.members))
+                }
+                members.removeAll { unknown.contains($0) }
+            }
+            let project = Project(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
+                name: name ?? "", stage: stage ?? .idea, sector: row.text(C.sector, &findings), members: members,
+                jobsCreated: row.count(C.jobsCreated, &findings), budget: row.money(C.budget, &findings),
+                extras: row.extras)
+            guard year != nil, id != nil, name != nil, stage != nil else {
+                findings.warning("this project is left out: its year, project_id, name and stage must all be valid",
+                               at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            if let first = ids.insert([String(project.year), project.id], line: row.line) {
+                findings.error(
+                    "project_id \"\(project.id)\" appears twice in \(project.year) (first on line \(first)); "
+                        + "this line is left out",
+                    at: row.location(C.projectID))
+                return nil
+            }
+            return project
+        }
+    }
+}
+
+/// `survey.csv` rows: questions of the bank, answers in range for the question's kind,
+/// one answer per respondent and question in a year.
+enum SurveyRows {
+    typealias C = Columns.Survey
+
+    static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
+        var answered = UniqueKeys<[String]>()
+        return table.rows(&findings) { row, findings in
+            let year = row.year(&findings)
+            let respondent = row.identifier(C.respondent, &findings)
+            let role = row.choice(C.role, as: RespondentRole.self, &findings)
+            let questionID = row.identifier(C.question, &findings)
+            let comment = row.text(C.comment, &findings)
+            var question: SurveyQuestion?
+            if let questionID {
+                question = bank[questionID]
+                if question == nil {
+                    findings.error(
+                        "question \"\(questionID)\" is not in the question bank; expected one of: "
+                            + bank.questions.map(\.id).joined(separator: ", "),
+                        at: row.location(C.question))
+                }
+            }
+            let answer = question.flatMap { answerValue(row, question: $0, comment: comment, &findings) }
+            guard let year, let respondent, let role, let question, let answer else {
+                findings.warning(
+                    "this answer is left out: its year, respondent, role, question and answer must all be valid",
+                    at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            if let first = answered.insert([String(year), respondent, question.id], line: row.line) {
+                findings.error(
+                    "respondent \"\(respondent)\" answers \(question.id) twice in \(year) (first on line \(first)); "
+                        + "this line is left out",
+                    at: row.location(C.respondent))
+                return nil
+            }
+            return SurveyAnswer(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, respondent: respondent,
+                role: role, questionID: question.id, answer: answer, comment: comment, extras: row.extras)
+        }
+    }
+
+    /// The answer typed by the question's kind; `nil` (with an error) when out of range.
+    private static func answerValue(
+        _ row: CellReader, question: SurveyQuestion, comment: String?, _ findings: inout Findings
+    ) -> SurveyAnswerValue? {
+        var optional = C.answer
+        optional.isRequired = false
+        let cell = row.reported(optional, &findings)
+        switch question.kind {
+        case .open:
+            if cell == nil, comment == nil {
+                findings.error("the open question \(question.id) has neither an answer nor a comment",
+                               at: row.location(C.answer))
+                return nil
+            }
+            return .text(cell ?? "")
+        case .scale:
+            guard let cell else { return .notAnswered }
+            guard let score = Int(cell), (1...5).contains(score) else {
+                findings.error("\"\(cell)\" is not a score from 1 to 5, as \(question.id) expects", at: row.location(C.answer))
+                return nil
+            }
+            return .scale(score)
+        case .yesNo:
+            guard let cell else { return .notAnswered }
+            guard let value = CellReader.yesNo(cell) else {
+                findings.error("\"\(cell)\" is not yes or no (oui/non), as \(question.id) expects", at: row.location(C.answer))
+                return nil
+            }
+            return .yesNo(value)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import PTCEModel
+import TOMLKit
+
+/// A TOML table being read into typed values, reporting located findings for missing keys,
+/// wrong types and unknown keys instead of TOMLKit's Codable errors (which mislead).
+struct TOMLTableReader {
+    let table: TOMLTable
+    let file: String
+    /// The 1-based line of each key of this table in the source, found by scanning the text.
+    let keyLines: [String: Int]
+    /// The line of the table itself (its `[[header]]`), or 1 for the root.
+    let line: Int
+
+    /// Parses TOML text; a syntax error becomes a finding with line and column.
+    static func parse(_ text: String, file: String, findings: inout Findings) -> TOMLTableReader? {
+        do {
+            let table = try TOMLTable(string: text)
+            return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1)
+        } catch let error as TOMLParseError {
+            findings.error(
+                "\(error.description) (column \(error.source.begin.column))",
+                at: SourceLocation(file: file, line: error.source.begin.line))
+        } catch {
+            findings.error("cannot be read as TOML: \(error)", at: SourceLocation(file: file))
+        }
+        return nil
+    }
+
+    /// Lines of the `key = …` assignments of one table, from the line after its header
+    /// (0-based `header`; `nil` for the root table) to the next `[` header.
+    private static func keyLines(in text: String, after header: Int?) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var offset = header.map { $0 + 1 } ?? 0
+        while offset < all.count {
+            let trimmed = all[offset].trimmingBlanks
+            if trimmed.hasPrefix("[") { break }
+            if !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") {
+                var key = trimmed[..<equals].trimmingBlanks
+                if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = key.dropFirst().dropLast() }
+                if lines[String(key)] == nil { lines[String(key)] = offset + 1 }
+            }
+            offset += 1
+        }
+        return lines
+    }
+
+    /// The tables of an array of tables `[[name]]`, each with the lines of its own keys.
+    func tables(_ key: String, source text: String, findings: inout Findings) -> [TOMLTableReader] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            findings.error("\(key) must be a list of tables [[\(key)]]", at: location(key))
+            return []
+        }
+        let headerLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.trimmingBlanks.replacingOccurrences(of: " ", with: "") == "[[\(key)]]" }
+            .map(\.offset)
+        return array.enumerated().compactMap { index, element in
+            guard let table = element.table else { return nil }
+            let header = index < headerLines.count ? headerLines[index] : nil
+            return TOMLTableReader(
+                table: table, file: file, keyLines: header.map { Self.keyLines(in: text, after: $0) } ?? [:],
+                line: (header ?? 0) + 1)
+        }
+    }
+
+    func location(_ key: String) -> SourceLocation {
+        SourceLocation(file: file, line: keyLines[key] ?? line, column: key)
+    }
+
+    func string(_ key: String, required: Bool = false, _ findings: inout Findings) -> String? {
+        guard let value = table[key] else {
+            if required { findings.error("\(key) is required", at: SourceLocation(file: file, line: line, column: key)) }
+            return nil
+        }
+        guard let text = value.string else {
+            findings.error("\(key) must be text in quotes, found \(value.debugDescription)", at: location(key))
+            return nil
+        }
+        if required, text.trimmingBlanks.isEmpty {
+            findings.error("\(key) is required but empty", at: location(key))
+            return nil
+        }
+        return text
+    }
+
+    func integer(_ key: String, _ findings: inout Findings) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int else {
+            findings.error("\(key) must be a whole number, found \(value.debugDescription)", at: location(key))
+            return nil
+        }
+        return number
+    }
+
+    func strings(_ key: String, _ findings: inout Findings) -> [String] {
+        elements(key, findings: &findings, describe: "a list of texts such as [\"a\", \"b\"]") { $0.string }
+    }
+
+    func integers(_ key: String, _ findings: inout Findings) -> [Int] {
+        elements(key, findings: &findings, describe: "a list of whole numbers such as [2014, 2021]") { $0.int }
+    }
+
+    private func elements<T>(
+        _ key: String, findings: inout Findings, describe: String, _ read: (any TOMLValueConvertible) -> T?
+    ) -> [T] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            findings.error("\(key) must be \(describe), found \(value.debugDescription)", at: location(key))
+            return []
+        }
+        var result: [T] = []
+        for element in array {
+            guard let item = read(element) else {
+                findings.error("\(key) must be \(describe); \(element.debugDescription) is not", at: location(key))
+                continue
+            }
+            result.append(item)
+        }
+        return result
+    }
+
+    /// Warns once about every key outside `known`.
+    func warnUnknownKeys(known: Set<String>, _ findings: inout Findings) {
+        for key in table.keys.sorted() where !known.contains(key) {
+            findings.warning(
+                "unknown key \(key) is ignored; known keys: \(known.sorted().joined(separator: ", "))",
+                at: location(key))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import PTCEModel
+
+extension Table {
+    /// Builds one value per data record with `build`, after checking the record's shape:
+    /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
+    func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
+        var result: [Row] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            if record.fields.count > headers.count {
+                let surplus = record.fields[headers.count...]
+                if let extra = surplus.firstIndex(where: { !$0.trimmingBlanks.isEmpty }) {
+                    findings.error(
+                        "this line has \(record.fields.count) fields but the header has \(headers.count): "
+                            + "\"\(record.fields[extra])\" has no column (a delimiter inside an unquoted value?)",
+                        at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1))
+                }
+            } else if record.fields.count < headers.count {
+                findings.warning(
+                    "this line has \(record.fields.count) fields but the header has \(headers.count): "
+                        + "the missing cells are read as empty",
+                    at: SourceLocation(file: schema.file, line: record.line))
+            }
+            if let row = build(CellReader(table: self, record: record), &findings) {
+                result.append(row)
+            }
+        }
+        return result
+    }
+}

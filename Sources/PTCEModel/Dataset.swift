@@ -1,0 +1,60 @@
+/// How a CSV file was read: what a data-quality annex reports about it.
+public struct SourceFile: Sendable, Hashable, Codable {
+    /// The file name relative to the pole folder.
+    public var name: String
+    /// The encoding the bytes were decoded with, e.g. `UTF-8 (BOM)` or `Windows-1252`.
+    public var encoding: String
+    /// The field delimiter, e.g. `;`.
+    public var delimiter: String
+    /// Data records read (header and blank lines excluded).
+    public var records: Int
+    /// SHA-256 of the file's bytes, in lowercase hexadecimal.
+    public var sha256: String
+
+    public init(name: String, encoding: String, delimiter: String, records: Int, sha256: String) {
+        self.name = name
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.records = records
+        self.sha256 = sha256
+    }
+}
+
+/// Everything a pole reported, over all the years in its files, with the findings made while reading.
+///
+/// Rows with errors in required cells are not in the tables; the findings say which and why.
+public struct PoleDataset: Sendable, Hashable {
+    public var profile: PoleProfile
+    public var members: [Member]
+    public var cooperations: [Cooperation]
+    public var finances: [FinanceLine]
+    public var projects: [Project]
+    public var survey: [SurveyAnswer]
+    public var sources: [SourceFile]
+    public var findings: Findings
+
+    public init(
+        profile: PoleProfile, members: [Member] = [], cooperations: [Cooperation] = [],
+        finances: [FinanceLine] = [], projects: [Project] = [], survey: [SurveyAnswer] = [],
+        sources: [SourceFile] = [], findings: Findings = Findings()
+    ) {
+        self.profile = profile
+        self.members = members
+        self.cooperations = cooperations
+        self.finances = finances
+        self.projects = projects
+        self.survey = survey
+        self.sources = sources
+        self.findings = findings
+    }
+
+    /// Every year that appears in any table, ascending.
+    public var years: [Int] {
+        var all = Set(members.map(\.year))
+        all.formUnion(cooperations.map(\.year))
+        all.formUnion(finances.map(\.year))
+        all.formUnion(projects.map(\.year))
+        all.formUnion(survey.map(\.year))
+        return all.sorted()
+    }
+}

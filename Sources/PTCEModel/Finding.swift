@@ -1,0 +1,123 @@
+/// How serious a finding is.
+///
+/// An `error` makes the data unusable as it stands (`ptce validate` exits 1);
+/// a `warning` is accepted but worth a look; a `note` only informs.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs.rank < rhs.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+}
+
+/// Where in a dataset a finding points: a file, and when known a line and a column.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    /// The file name relative to the pole folder, e.g. `members.csv`.
+    public var file: String
+    /// The 1-based physical line the record starts on, if the finding concerns a line.
+    public var line: Int?
+    /// The column header exactly as written in the file (e.g. `ETP`), if the finding concerns a cell.
+    public var column: String?
+    /// The 1-based position of that column, so a spreadsheet user can find it by letter.
+    public var columnIndex: Int?
+
+    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnIndex = columnIndex
+    }
+
+    /// The spreadsheet letter of the column (`1` → `A`, `27` → `AA`), if the column is known.
+    public var columnLetter: String? {
+        guard var index = columnIndex, index > 0 else { return nil }
+        var letters: [Character] = []
+        while index > 0 {
+            let remainder = (index - 1) % 26
+            letters.insert(Character(UnicodeScalar(UInt8(65 + remainder))), at: 0)
+            index = (index - 1) / 26
+        }
+        return String(letters)
+    }
+}
+
+/// One problem or remark about the data, with the place it concerns.
+///
+/// Findings are collected, never thrown one at a time: a coordinator fixes a file
+/// in one pass when every problem is listed.
+public struct Finding: Sendable, Hashable, Codable {
+    public var severity: Severity
+    public var location: SourceLocation
+    /// A sentence that says the value found and what was expected.
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    /// `file:line:column: severity: message`, the form compilers and editors understand.
+    public var formatted: String {
+        var place = location.file
+        if let line = location.line { place += ":\(line)" }
+        if let column = location.column { place += ":\(column)" }
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}
+
+/// An ordered collection of findings, as gathered while reading a dataset.
+public struct Findings: Sendable, Hashable {
+    public private(set) var all: [Finding] = []
+
+    public init(_ findings: [Finding] = []) {
+        all = findings
+    }
+
+    public mutating func append(_ finding: Finding) {
+        all.append(finding)
+    }
+
+    public mutating func append(contentsOf other: Findings) {
+        all.append(contentsOf: other.all)
+    }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        all.append(Finding(.error, message, at: location))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        all.append(Finding(.warning, message, at: location))
+    }
+
+    public mutating func note(_ message: String, at location: SourceLocation) {
+        all.append(Finding(.note, message, at: location))
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    public func count(of severity: Severity) -> Int {
+        all.lazy.filter { $0.severity == severity }.count
+    }
+
+    /// The findings in reading order: by file, then line, then column position.
+    public var sorted: [Finding] {
+        all.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.location, rhs.element.location)
+            if a.file != b.file { return a.file < b.file }
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            if (a.columnIndex ?? 0) != (b.columnIndex ?? 0) { return (a.columnIndex ?? 0) < (b.columnIndex ?? 0) }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,23 @@
+/// The language of labels and reports.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case fr
+    case en
+}
+
+/// A text in both report languages.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var fr: String
+    public var en: String
+
+    public init(fr: String, en: String) {
+        self.fr = fr
+        self.en = en
+    }
+
+    public subscript(language: Language) -> String {
+        switch language {
+        case .fr: fr
+        case .en: en
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// How a survey question is answered.
+public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 1 (strongly disagree) to 5 (strongly agree).
+    case scale
+    /// Yes or no.
+    case yesNo = "yes_no"
+    /// Free text, kept as a quotation.
+    case open
+}
+
+/// One question of the survey question bank.
+public struct SurveyQuestion: Sendable, Hashable, Codable {
+    /// `dimension.name`, e.g. `cooperation.pooling`.
+    public var id: String
+    public var kind: QuestionKind
+    public var wording: LocalizedText
+
+    public init(id: String, kind: QuestionKind, wording: LocalizedText) {
+        self.id = id
+        self.kind = kind
+        self.wording = wording
+    }
+
+    /// The part of the id before the first dot: the qualitative dimension it feeds.
+    public var dimension: String {
+        String(id.prefix { $0 != "." })
+    }
+}
+
+/// A qualitative dimension of the survey: the part of question ids before the dot.
+public struct SurveyDimension: Sendable, Hashable, Codable {
+    public var id: String
+    public var label: LocalizedText
+
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// The survey questions a pole's `survey.csv` may answer, in the order of the bank.
+public struct QuestionBank: Sendable, Hashable {
+    public private(set) var questions: [SurveyQuestion]
+    /// The dimensions of scale questions, with their labels, in the order of the bank.
+    public private(set) var dimensions: [SurveyDimension]
+    private var indexByID: [String: Int]
+
+    public init(_ questions: [SurveyQuestion], dimensions: [SurveyDimension]) {
+        self.questions = questions
+        self.dimensions = dimensions
+        indexByID = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(id: String) -> SurveyQuestion? {
+        indexByID[id].map { questions[$0] }
+    }
+}

@@ -1,0 +1,112 @@
+/// A closed list of values a column accepts, each with a label in both languages.
+///
+/// The raw value is the canonical name written in the spec and in JSON output.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable, Codable
+where RawValue == String, AllCases == [Self] {
+    /// The label shown in reports.
+    var label: LocalizedText { get }
+}
+
+/// The kind of actor a member structure is (article 9 of the 2014 ESS law lists them).
+public enum ActorType: String, Vocabulary {
+    case ess, company, `public`, research, citizen, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .ess: LocalizedText(fr: "Structure de l’ESS", en: "Social economy organisation")
+        case .company: LocalizedText(fr: "Entreprise", en: "Company")
+        case .public: LocalizedText(fr: "Collectivité, acteur public", en: "Local authority, public body")
+        case .research: LocalizedText(fr: "Formation, recherche", en: "Training, research")
+        case .citizen: LocalizedText(fr: "Citoyen, habitant", en: "Citizen, resident")
+        case .other: LocalizedText(fr: "Autre", en: "Other")
+        }
+    }
+}
+
+/// What two members do together.
+public enum CooperationKind: String, Vocabulary {
+    case jointProject = "joint_project"
+    case sharedJobs = "shared_jobs"
+    case sharedPremises = "shared_premises"
+    case sharedEquipment = "shared_equipment"
+    case jointPurchasing = "joint_purchasing"
+    case subcontracting
+    case training
+    case other
+
+    public var label: LocalizedText {
+        switch self {
+        case .jointProject: LocalizedText(fr: "Projet commun", en: "Joint project")
+        case .sharedJobs: LocalizedText(fr: "Emploi partagé", en: "Shared jobs")
+        case .sharedPremises: LocalizedText(fr: "Locaux partagés", en: "Shared premises")
+        case .sharedEquipment: LocalizedText(fr: "Matériel partagé", en: "Shared equipment")
+        case .jointPurchasing: LocalizedText(fr: "Achats groupés", en: "Joint purchasing")
+        case .subcontracting: LocalizedText(fr: "Sous-traitance", en: "Subcontracting")
+        case .training: LocalizedText(fr: "Formation", en: "Training")
+        case .other: LocalizedText(fr: "Autre", en: "Other")
+        }
+    }
+}
+
+/// Where a line of the pole's coordination budget comes from.
+public enum FundingKind: String, Vocabulary {
+    case state
+    case localAuthority = "local_authority"
+    case eu
+    case foundation
+    case company
+    case memberDues = "member_dues"
+    case sales
+    case other
+
+    public var label: LocalizedText {
+        switch self {
+        case .state: LocalizedText(fr: "État", en: "State")
+        case .localAuthority: LocalizedText(fr: "Collectivités", en: "Local authorities")
+        case .eu: LocalizedText(fr: "Europe", en: "European Union")
+        case .foundation: LocalizedText(fr: "Fondations", en: "Foundations")
+        case .company: LocalizedText(fr: "Entreprises", en: "Companies")
+        case .memberDues: LocalizedText(fr: "Cotisations", en: "Member dues")
+        case .sales: LocalizedText(fr: "Prestations, ventes", en: "Sales of services")
+        case .other: LocalizedText(fr: "Autre", en: "Other")
+        }
+    }
+
+    /// Whether the money is public (State, local authorities, EU).
+    public var isPublic: Bool {
+        switch self {
+        case .state, .localAuthority, .eu: true
+        default: false
+        }
+    }
+}
+
+/// How far a collective project has gone, from idea to operation.
+public enum ProjectStage: String, Vocabulary {
+    case idea, study, launch, operating, stopped
+
+    public var label: LocalizedText {
+        switch self {
+        case .idea: LocalizedText(fr: "Idée", en: "Idea")
+        case .study: LocalizedText(fr: "Étude", en: "Study")
+        case .launch: LocalizedText(fr: "Lancement", en: "Launch")
+        case .operating: LocalizedText(fr: "En activité", en: "Operating")
+        case .stopped: LocalizedText(fr: "Abandonné", en: "Stopped")
+        }
+    }
+}
+
+/// Who answered a survey question.
+public enum RespondentRole: String, Vocabulary {
+    case member, partner, beneficiary, funder, resident
+
+    public var label: LocalizedText {
+        switch self {
+        case .member: LocalizedText(fr: "Membre", en: "Member")
+        case .partner: LocalizedText(fr: "Partenaire", en: "Partner")
+        case .beneficiary: LocalizedText(fr: "Bénéficiaire", en: "Beneficiary")
+        case .funder: LocalizedText(fr: "Financeur", en: "Funder")
+        case .resident: LocalizedText(fr: "Habitant", en: "Resident")
+        }
+    }
+}

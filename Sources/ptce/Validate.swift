@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import PTCEImport
+import PTCEModel
+
+extension PTCECommand {
+    /// `ptce validate DIR…`: reads each pole folder and prints every finding.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check pole folders and print every finding as file:line:column: severity: message.",
+            discussion: "Exit status: 0 when no error was found, 1 when any folder has an error, 2 on a usage error."
+        )
+
+        @Argument(help: "Pole folders, each with pole.toml and members.csv.", completion: .directory)
+        var folders: [String]
+
+        @OptionGroup var library: LibraryOptions
+
+        @Flag(help: "Print only errors and warnings, not notes.")
+        var quiet = false
+
+        func run() throws {
+            let reader = PoleFolderReader(questionBank: try library.questionBank())
+            var anyError = false
+            for folder in folders {
+                let url = try existingFolder(folder)
+                var findings = Findings()
+                _ = reader.read(folder: url, findings: &findings)
+                let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+                for finding in findings.sorted where !quiet || finding.severity != .note {
+                    print(prefix + finding.formatted)
+                }
+                let summary = "\(folder): \(findings.count(of: .error)) error(s), \(findings.count(of: .warning)) warning(s)"
+                printToStandardError(summary)
+                anyError = anyError || findings.hasErrors
+            }
+            if anyError { throw ExitCode(1) }
+        }
+    }
+}

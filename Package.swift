@@ -30,11 +30,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
-        .testTarget(
-            name: "PTCEImportTests",
-            dependencies: ["PTCEImport", "PTCEModel"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
         .testTarget(name: "ptceTests", dependencies: ["ptce"]),
     ]
 )

@@ -16,10 +16,12 @@ struct TypedNumber: Equatable {
         case percent
     }
 
-    /// The value; for an ambiguous `1.234` or `1,234`, its reading with a decimal point (1.234).
+    /// The value; for an ambiguous `1.234` or `1,234`, its reading as a decimal (1.234).
     var value: Double
     /// For an ambiguous `1.234` or `1,234`: its reading with a thousands separator (1234).
     var groupingReading: Double?
+    /// For an ambiguous value: the convention under which its separator marks decimals.
+    var decimalReadingConvention: DecimalConvention?
     /// The convention this cell proves, if any.
     var evidence: DecimalConvention?
     var suffix: Suffix
@@ -31,11 +33,8 @@ struct TypedNumber: Equatable {
     /// The value under the convention its column or file settled; `nil` while still ambiguous.
     func resolved(_ convention: DecimalConvention?) -> Double? {
         guard let groupingReading else { return value }
-        switch convention {
-        case .none: return nil
-        case .some(.point): return value
-        case .some(.comma): return groupingReading
-        }
+        guard let convention else { return nil }
+        return convention == decimalReadingConvention ? value : groupingReading
     }
 }
 
@@ -165,7 +164,9 @@ enum NumberParser {
         if ambiguous {
             let point = Double(groups[0] + "." + groups[1]) ?? 0
             let grouped = Double(groups[0] + groups[1]) ?? 0
-            return .success(TypedNumber(value: point, groupingReading: grouped, evidence: nil, suffix: .none, hasFraction: true))
+            return .success(TypedNumber(
+                value: point, groupingReading: grouped, decimalReadingConvention: points == 1 ? .point : .comma,
+                evidence: nil, suffix: .none, hasFraction: true))
         }
         if integerGroups.count > 1 {
             guard integerGroups[0].count <= 3, integerGroups.dropFirst().allSatisfy({ $0.count == 3 }) else {
@@ -178,7 +179,7 @@ enum NumberParser {
             return .failure(NotANumber(reason: "it is not a number"))
         }
         return .success(TypedNumber(
-            value: value, groupingReading: nil, evidence: evidence, suffix: .none,
+            value: value, groupingReading: nil, decimalReadingConvention: nil, evidence: evidence, suffix: .none,
             hasFraction: !fraction.isEmpty && fraction.contains { $0 != "0" }))
     }
 

@@ -116,7 +116,9 @@ public struct Findings: Sendable, Hashable {
             let (a, b) = (lhs.element.location, rhs.element.location)
             if a.file != b.file { return a.file < b.file }
             if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
-            if (a.columnIndex ?? 0) != (b.columnIndex ?? 0) { return (a.columnIndex ?? 0) < (b.columnIndex ?? 0) }
+            // Cell findings first, then what concerns the whole line.
+            let (columnA, columnB) = (a.columnIndex ?? .max, b.columnIndex ?? .max)
+            if columnA != columnB { return columnA < columnB }
             return lhs.offset < rhs.offset
         }.map(\.element)
     }

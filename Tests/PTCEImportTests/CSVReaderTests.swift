@@ -1,0 +1,193 @@
+import Foundation
+@testable import PTCEImport
+import PTCEModel
+import Testing
+
+@Suite struct CSVReaderTests {
+    private func read(_ text: String) -> CSVDocument {
+        CSVReader.read(Array(text.utf8), file: "t.csv")
+    }
+
+    @Test(arguments: [
+        ("a;b;c\n1;2,5;3\n", Character(";")),
+        ("a,b,c\n1,\"2,5\",3\n", ","),
+        ("a\tb\tc\n1\t2,5\t3\n", "\t"),
+        ("a|b|c\n1|2,5|3\n", "|"),
+    ])
+    func detectsTheDelimiter(text: String, delimiter: Character) {
+        let document = read(text)
+        #expect(document.delimiter == delimiter)
+        #expect(document.records.map(\.fields) == [["a", "b", "c"], ["1", "2,5", "3"]])
+        #expect(document.findings.all.isEmpty)
+    }
+
+    @Test func semicolonWinsOverDecimalCommas() {
+        // Two commas per data line but none in the header: the semicolon is the delimiter.
+        let document = read("nom;etp;ca\nA;1,5;2,5\nB;3,5;4,5\n")
+        #expect(document.delimiter == ";")
+        #expect(document.records[1].fields == ["A", "1,5", "2,5"])
+    }
+
+    @Test func excelSeparatorHintSetsTheDelimiterAndKeepsLineNumbers() {
+        let document = read("sep=,\r\na;b,c\r\n1;2,3\r\n")
+        #expect(document.delimiter == ",")
+        #expect(document.records.map(\.fields) == [["a;b", "c"], ["1;2", "3"]])
+        #expect(document.records.map(\.line) == [2, 3])
+    }
+
+    @Test func quotesHoldDelimitersDoubledQuotesAndLineBreaks() {
+        let text = "id;comment;n\r\n1;\"a; b\";2\r\n2;\"il a dit \"\"oui\"\"\";3\r\n3;\"ligne 1\r\nligne 2\nligne 3\";4\r\n4;fin;5\r\n"
+        let document = read(text)
+        #expect(document.findings.all.isEmpty)
+        #expect(document.records.map(\.fields) == [
+            ["id", "comment", "n"], ["1", "a; b", "2"], ["2", "il a dit \"oui\"", "3"],
+            ["3", "ligne 1\nligne 2\nligne 3", "4"], ["4", "fin", "5"],
+        ])
+        // The record after a three-line field starts on physical line 7.
+        #expect(document.records.map(\.line) == [1, 2, 3, 4, 7])
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func everyLineEnd(ending: String) {
+        let document = read(["a;b", "1;2", "", "3;4"].joined(separator: ending) + ending)
+        #expect(document.records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
+        #expect(document.records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test func noFinalLineEndAndBlankExcelRows() {
+        let document = read("a;b\n1;2\n;\n;;\n3;4")
+        #expect(document.records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
+        #expect(document.records.last?.line == 5)
+    }
+
+    @Test func emptyTrailingFieldIsKept() {
+        #expect(read("a;b;c\n1;;\n").records[1].fields == ["1", "", ""])
+    }
+
+    @Test func unterminatedQuoteIsALocatedError() {
+        let document = read("a;b\n1;2\n3;\"open\n4;5\n")
+        let errors = document.findings.all.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location == SourceLocation(file: "t.csv", line: 3, column: "b", columnIndex: 2))
+        #expect(errors.first?.message.contains("never closed") == true)
+    }
+
+    @Test func textAfterAClosingQuoteIsAnError() {
+        let document = read("a;b\n1;\"x\"y;\n")
+        #expect(document.findings.all.map(\.severity) == [.error])
+        #expect(document.findings.all.first?.location.line == 2)
+        #expect(document.records[1].fields == ["1", "xy", ""])
+    }
+
+    @Test func quoteInsideAnUnquotedFieldIsReadWithAWarning() {
+        let document = read("a;b\n1;écran 5\" large\n")
+        #expect(document.records[1].fields == ["1", "écran 5\" large"])
+        #expect(document.findings.all.map(\.severity) == [.warning])
+    }
+
+    @Test func blanksBeforeAnOpeningQuoteAreTolerated() {
+        #expect(read("a,b\n1, \"x,y\"\n").records[1].fields == ["1", "x,y"])
+    }
+
+    @Test func emptyFileHasNoRecords() {
+        let document = read("")
+        #expect(document.records.isEmpty)
+        #expect(document.findings.all.isEmpty)
+    }
+}
+
+@Suite struct EncodingTests {
+    private let expected = [["nom", "montant"], ["Société d’économie", "1 380 000 €"], ["Œuvre", "12,5"]]
+
+    private func text() -> String {
+        "nom;montant\r\nSociété d’économie;1 380 000 €\r\nŒuvre;12,5\r\n"
+    }
+
+    @Test func utf8WithoutBOM() {
+        let document = CSVReader.read(Array(text().utf8), file: "t.csv")
+        #expect(document.encoding == .utf8)
+        #expect(document.records.map(\.fields) == expected)
+    }
+
+    @Test func utf8WithBOMStripsTheMark() {
+        let document = CSVReader.read([0xEF, 0xBB, 0xBF] + Array(text().utf8), file: "t.csv")
+        #expect(document.encoding == .utf8WithBOM)
+        #expect(document.records[0].fields[0] == "nom")
+        #expect(document.records.map(\.fields) == expected)
+    }
+
+    @Test func utf16LittleEndianWithTabs() {
+        let tabbed = text().replacingOccurrences(of: ";", with: "\t")
+        let bytes: [UInt8] = [0xFF, 0xFE] + tabbed.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.encoding == .utf16LittleEndian)
+        #expect(document.delimiter == "\t")
+        #expect(document.records.map(\.fields) == expected)
+    }
+
+    @Test func utf16BigEndian() {
+        let bytes: [UInt8] = [0xFE, 0xFF] + text().utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.encoding == .utf16BigEndian)
+        #expect(document.records.map(\.fields) == expected)
+    }
+
+    @Test func windows1252WhenNotUTF8() {
+        // "Société d’économie;1 380 000 €" as French Excel writes it: é = E9, ’ = 92, € = 80, Œ = 8C.
+        let bytes: [UInt8] = Array("nom;montant\r\nSoci".utf8) + [0xE9] + Array("t".utf8) + [0xE9] + Array(" d".utf8)
+            + [0x92, 0xE9] + Array("conomie;1 380 000 ".utf8) + [0x80] + Array("\r\n".utf8) + [0x8C]
+            + Array("uvre;12,5\r\n".utf8)
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.encoding == .windows1252)
+        #expect(document.records.map(\.fields) == expected)
+        #expect(document.findings.all.isEmpty)
+    }
+
+    @Test func bytesThatAreNeitherUTF8NorWindows1252() {
+        let bytes: [UInt8] = Array("a;b\n1;2\nx;".utf8) + [0x81] + Array("\n".utf8)
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.records.isEmpty)
+        let finding = try! #require(document.findings.all.first)
+        #expect(finding.severity == .error)
+        #expect(finding.location.line == 3)
+        #expect(finding.message.contains("0x81"))
+    }
+
+    @Test func loneUTF16SurrogateIsAnError() {
+        let units: [UInt16] = Array("a\nb\n".utf16) + [0xD800] + Array("c\n".utf16)
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").findings.all.first)
+        #expect(finding.severity == .error)
+        #expect(finding.location.line == 3)
+    }
+
+    @Test func utf16WithoutBOMIsRecognisedAsNotText() {
+        let bytes = Array("a;b\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").findings.all.first)
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("NUL"))
+    }
+
+    @Test func aWorkbookSavedUnderACSVName() {
+        let finding = try! #require(CSVReader.read([0x50, 0x4B, 0x03, 0x04, 0x14, 0], file: "members.csv").findings.all.first)
+        #expect(finding.message.contains("not a CSV file"))
+        #expect(finding.location == SourceLocation(file: "members.csv", line: 1))
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hexDigest(Array(input.utf8)) == digest)
+    }
+
+    @Test func millionAs() {
+        #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}

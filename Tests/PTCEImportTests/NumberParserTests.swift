@@ -1,0 +1,105 @@
+@testable import PTCEImport
+import Testing
+
+@Suite struct NumberParserTests {
+    private func value(_ raw: String) -> Double? {
+        guard case .success(let number) = NumberParser.parse(raw) else { return nil }
+        return number.resolved(nil)
+    }
+
+    @Test(arguments: [
+        ("1234.5", 1234.5), ("1234,5", 1234.5), ("1 234,5", 1234.5), ("1\u{00A0}234,5", 1234.5),
+        ("1\u{202F}234,5", 1234.5), ("1.234.567,8", 1_234_567.8), ("1,234,567.8", 1_234_567.8),
+        ("1.234.567", 1_234_567), ("1,150,000", 1_150_000), ("1 380 000", 1_380_000), ("0,125", 0.125),
+        ("0.125", 0.125), ("1234,567", 1234.567), ("12", 12), ("  7,5  ", 7.5), ("145,0", 145),
+        ("1 234.5", 1234.5), ("+3", 3),
+    ])
+    func plainNumbers(raw: String, expected: Double) {
+        #expect(value(raw) == expected)
+    }
+
+    @Test(arguments: [
+        ("1 380 000 €", 1_380_000.0), ("1\u{00A0}380\u{00A0}000\u{00A0}€", 1_380_000), ("€1,234.56", 1234.56),
+        ("1234 EUR", 1234), ("12,5 k€", 12_500), ("12,5 K€", 12_500), ("1,2 M€", 1_200_000), ("4,4M€", 4_400_000),
+        ("250 keur", 250_000), ("300 euros", 300),
+    ])
+    func money(raw: String, expected: Double) {
+        guard case .success(let number) = NumberParser.parse(raw) else {
+            Issue.record("\(raw) did not parse")
+            return
+        }
+        #expect(number.suffix == .currency)
+        #expect(number.resolved(nil) == expected)
+    }
+
+    @Test(arguments: [("54,8 %", 0.548), ("54,8%", 0.548), ("100 %", 1.0), ("7.5\u{00A0}%", 0.075)])
+    func percentages(raw: String, expected: Double) {
+        guard case .success(let number) = NumberParser.parse(raw) else {
+            Issue.record("\(raw) did not parse")
+            return
+        }
+        #expect(number.suffix == .percent)
+        #expect(number.resolved(nil) == expected)
+    }
+
+    @Test(arguments: [("-1 234,00", -1234.0), ("−1 234,00", -1234), ("(1 234,00)", -1234), ("- 5", -5)])
+    func negatives(raw: String, expected: Double) {
+        #expect(value(raw) == expected)
+    }
+
+    @Test func ambiguousFormsWaitForAConvention() throws {
+        for raw in ["1.234", "1,234", "12.345", "123,456"] {
+            guard case .success(let number) = NumberParser.parse(raw) else {
+                Issue.record("\(raw) did not parse")
+                continue
+            }
+            #expect(number.isAmbiguous)
+            #expect(number.evidence == nil)
+            #expect(number.resolved(nil) == nil)
+        }
+        guard case .success(let number) = NumberParser.parse("1.234") else { return }
+        #expect(number.resolved(.point) == 1.234)
+        #expect(number.resolved(.comma) == 1234)
+        guard case .success(let comma) = NumberParser.parse("1,234") else { return }
+        #expect(comma.resolved(.comma) == 1.234)
+        #expect(comma.resolved(.point) == 1234)
+    }
+
+    @Test(arguments: [
+        ("1.5", DecimalConvention.point), ("1,150,000", .point), ("1,234,567.8", .point), ("1 234.5", .point),
+        ("7,5", .comma), ("1 234,5", .comma), ("1.234.567,8", .comma), ("1.234.567", .comma),
+    ])
+    func evidence(raw: String, convention: DecimalConvention) {
+        guard case .success(let number) = NumberParser.parse(raw) else {
+            Issue.record("\(raw) did not parse")
+            return
+        }
+        #expect(number.evidence == convention)
+    }
+
+    @Test(arguments: ["1234", "1 234", "12 €"])
+    func integersProveNothing(raw: String) {
+        guard case .success(let number) = NumberParser.parse(raw) else { return }
+        #expect(number.evidence == nil)
+        #expect(!number.isAmbiguous)
+    }
+
+    @Test(arguments: [
+        "douze", "1 23", "12,", ",5", "1,2,3.4.5", "1.234,5.6", "3,56E+13", "1e5", "12 € %", "1 234.567,8", "12abc", "€",
+    ])
+    func notNumbers(raw: String) {
+        guard case .failure(let problem) = NumberParser.parse(raw) else {
+            Issue.record("\(raw) should not parse")
+            return
+        }
+        #expect(!problem.reason.isEmpty)
+    }
+
+    @Test func scientificNotationExplainsTheDamage() {
+        guard case .failure(let problem) = NumberParser.parse("1,38E+06") else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(problem.reason.contains("scientific notation"))
+    }
+}

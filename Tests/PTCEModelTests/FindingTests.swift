@@ -1,0 +1,53 @@
+import PTCEModel
+import Testing
+
+@Suite struct FindingTests {
+    @Test func formatsLikeACompilerDiagnostic() {
+        let finding = Finding(.error, "\"douze\" is not a number", at: SourceLocation(file: "members.csv", line: 14, column: "ETP"))
+        #expect(finding.formatted == "members.csv:14:ETP: error: \"douze\" is not a number")
+        let fileOnly = Finding(.warning, "missing", at: SourceLocation(file: "pole.toml"))
+        #expect(fileOnly.formatted == "pole.toml: warning: missing")
+    }
+
+    @Test(arguments: [(1, "A"), (8, "H"), (26, "Z"), (27, "AA"), (52, "AZ"), (703, "AAA")])
+    func columnLetters(index: Int, letter: String) {
+        #expect(SourceLocation(file: "f", columnIndex: index).columnLetter == letter)
+    }
+
+    @Test func sortsByFileLineThenColumn() {
+        var findings = Findings()
+        findings.error("c", at: SourceLocation(file: "members.csv", line: 9, columnIndex: 3))
+        findings.warning("b", at: SourceLocation(file: "members.csv", line: 9, columnIndex: 1))
+        findings.note("a", at: SourceLocation(file: "cooperations.csv", line: 20))
+        findings.error("d", at: SourceLocation(file: "members.csv", line: 2))
+        #expect(findings.sorted.map(\.message) == ["a", "d", "b", "c"])
+        #expect(findings.hasErrors)
+        #expect(findings.count(of: .error) == 2)
+        #expect(findings.count(of: .note) == 1)
+    }
+
+    @Test func severityOrder() {
+        #expect(Severity.note < .warning)
+        #expect(Severity.warning < .error)
+        #expect(Severity.allCases.max() == .error)
+    }
+}
+
+@Suite struct QuestionBankModelTests {
+    @Test func looksUpQuestionsAndDimensions() {
+        let bank = QuestionBank(
+            [
+                SurveyQuestion(id: "cooperation.pooling", kind: .scale, wording: LocalizedText(fr: "a", en: "b")),
+                SurveyQuestion(id: "open.testimony", kind: .open, wording: LocalizedText(fr: "c", en: "d")),
+            ],
+            dimensions: [SurveyDimension(id: "cooperation", label: LocalizedText(fr: "Coopération", en: "Cooperation"))])
+        #expect(bank["cooperation.pooling"]?.dimension == "cooperation")
+        #expect(bank["open.testimony"]?.kind == .open)
+        #expect(bank["nope"] == nil)
+        #expect(bank.dimensions.map { $0.label[.en] } == ["Cooperation"])
+    }
+
+    @Test func fundingKindsThatArePublic() {
+        #expect(FundingKind.allCases.filter(\.isPublic) == [.state, .localAuthority, .eu])
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// Runs the built `ptce` executable as a user would.
+struct PTCE {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The folder of the build products, where `ptce` sits beside the test bundle.
+    static let executable: URL = {
+        let testBundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") } ?? Bundle.main
+        return testBundle.bundleURL.deletingLastPathComponent().appendingPathComponent("ptce")
+    }()
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    static var samples: [String] {
+        let folder = repositoryRoot.appendingPathComponent("Samples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("pole.toml").path)
+        }.map { "Samples/\($0)" }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite struct ValidateCommandTests {
+    @Test func everySampleIsValid() throws {
+        let samples = PTCE.samples
+        #expect(samples.count >= 3)
+        let outcome = try PTCE.run(["validate"] + samples)
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
+        #expect(!outcome.output.contains(": error:"))
+    }
+
+    @Test func aCorruptedSampleNamesTheCell() throws {
+        let sample = try #require(PTCE.samples.first)
+        let copy = try PTCE.temporaryFolder().appendingPathComponent("pole")
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: PTCE.repositoryRoot.appendingPathComponent(sample), to: copy)
+        // Put a word where the first member's FTE is, keeping the file's encoding and delimiter.
+        let members = copy.appendingPathComponent("members.csv")
+        var bytes = try [UInt8](Data(contentsOf: members))
+        let fields = try #require(CSVFields(bytes: bytes))
+        let fteColumn = try #require(fields.header.firstIndex { ["etp", "fte"].contains($0.lowercased()) })
+        let range = fields.rangeOfCell(line: 2, column: fteColumn)
+        bytes.replaceSubrange(range, with: fields.encode("douze"))
+        try Data(bytes).write(to: members)
+
+        let outcome = try PTCE.run(["validate", copy.path])
+        #expect(outcome.status == 1)
+        let header = fields.header[fteColumn]
+        #expect(outcome.output.contains("\(copy.path)/members.csv:\(fields.firstDataLine):\(header): error: \"douze\" is not a number"),
+                "\(outcome.output)")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try PTCE.run(["validate", "/nonexistent/pole"]).status == 2)
+        #expect(try PTCE.run(["frobnicate"]).status == 2)
+        #expect(try PTCE.run(["validate"]).status == 2)
+        let outcome = try PTCE.run(["validate", "--indicators", "/nonexistent", "Samples"])
+        #expect(outcome.status == 2)
+    }
+
+    @Test func aBrokenQuestionBankIsAUsageError() throws {
+        let library = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: library) }
+        try Data("[[question]]\nid = \"x\"\n".utf8).write(to: library.appendingPathComponent("questions.toml"))
+        let outcome = try PTCE.run(["validate", "--indicators", library.path] + PTCE.samples)
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("questions.toml:2:id: error: question id \"x\" must be dimension.name"))
+    }
+}
+
+@Suite struct InitCommandTests {
+    @Test func createsAFolderThatValidateThenExplains() throws {
+        let parent = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("Pôle du Vexin")
+        let created = try PTCE.run(["init", folder.path])
+        #expect(created.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["cooperations.csv", "finances.csv", "members.csv", "pole.toml", "projects.csv", "survey.csv"])
+        let toml = try String(contentsOf: folder.appendingPathComponent("pole.toml"), encoding: .utf8)
+        #expect(toml.contains("id = \"pole-du-vexin\""))
+
+        let validated = try PTCE.run(["validate", folder.path])
+        #expect(validated.status == 1)
+        #expect(validated.output.contains("members.csv:1: error: has a header but no data line"))
+
+        // A second init refuses to overwrite.
+        try Data("année;identifiant\r\n".utf8).write(to: folder.appendingPathComponent("members.csv"))
+        let again = try PTCE.run(["init", folder.path])
+        #expect(again.status == 2)
+        #expect(try String(contentsOf: folder.appendingPathComponent("members.csv"), encoding: .utf8) == "année;identifiant\r\n")
+    }
+}
+
+/// Just enough of a CSV file to find a cell's bytes: the file's encoding, delimiter and lines,
+/// for files without quoted line breaks before line 2 (the samples' headers).
+struct CSVFields {
+    let bytes: [UInt8]
+    let isUTF16: Bool
+    let text: String
+    let delimiter: Character
+    let header: [String]
+    let firstDataLine = 2
+
+    init?(bytes: [UInt8]) {
+        self.bytes = bytes
+        isUTF16 = bytes.starts(with: [0xFF, 0xFE])
+        if isUTF16 {
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+            text = String(decoding: units, as: UTF16.self)
+        } else {
+            text = String(bytes: bytes, encoding: .utf8) ?? String(bytes: bytes, encoding: .windowsCP1252) ?? ""
+        }
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        guard let first = lines.first else { return nil }
+        delimiter = [";", "\t", ","].first { first.contains($0) } ?? ";"
+        header = first.split(separator: delimiter, omittingEmptySubsequences: false).map {
+            String($0).replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// The byte range of a cell on a line (1-based), in the file's encoding.
+    func rangeOfCell(line: Int, column: Int) -> Range<Int> {
+        let characters = Array(text)
+        var currentLine = 1, field = 0, index = 0, start = 0
+        while index < characters.count {
+            let character = characters[index]
+            if currentLine == line {
+                if character == delimiter || character == "\n" || character == "\r\n" || character == "\r" {
+                    if field == column { break }
+                    field += 1
+                    start = index + 1
+                }
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                currentLine += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        return byteOffset(of: start)..<byteOffset(of: index)
+    }
+
+    func encode(_ value: String) -> [UInt8] {
+        isUTF16 ? value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } : Array(value.utf8)
+    }
+
+    private func byteOffset(of characterOffset: Int) -> Int {
+        let prefix = String(Array(text)[..<characterOffset])
+        if isUTF16 { return 2 + prefix.utf16.count * 2 }
+        if String(bytes: bytes, encoding: .utf8) != nil { return prefix.utf8.count }
+        return prefix.data(using: .windowsCP1252)?.count ?? prefix.unicodeScalars.count
+    }
+}

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "PTCEModel", targets: ["PTCEModel"]),
         .library(name: "PTCEImport", targets: ["PTCEImport"]),
+        .library(name: "PTCEIndicators", targets: ["PTCEIndicators"]),
+        .library(name: "PTCEReportJSON", targets: ["PTCEReportJSON"]),
         .executable(name: "ptce", targets: ["ptce"]),
     ],
     dependencies: [
@@ -21,16 +23,22 @@ let package = Package(
             name: "PTCEImport",
             dependencies: ["PTCEModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The indicator language and library, and the computation of a pole's report.
+        .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport"]),
+        // Writers: one module per output format.
+        .target(name: "PTCEReportJSON", dependencies: ["PTCEModel", "PTCEIndicators"]),
         // The thin `ptce` command.
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEModel", "PTCEImport",
+                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
         .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
+        .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel"]),
+        .testTarget(name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "ptceTests", dependencies: ["ptce"]),
     ]
 )

@@ -3,7 +3,7 @@ import Foundation
 /// Folds header names and vocabulary values for matching: lowercase, no accents, and no spaces,
 /// `_`, `-`, apostrophes, `.` or `·` (so `Type d'acteur`, `TYPE_D_ACTEUR` and `type dacteur` match).
 /// A trailing unit in brackets is ignored: `Chiffre d'affaires (€)` matches `chiffre d'affaires`.
-enum NameMatching {
+package enum NameMatching {
     private static let ignored: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\t", "_", "-", "'", "’", "‘", "`", ".", "·", "\u{2011}"]
 
     static func key(_ name: String) -> String {
@@ -18,7 +18,7 @@ enum NameMatching {
     }
 
     /// The Levenshtein distance between two short keys, used to suggest the column meant.
-    static func distance(_ lhs: String, _ rhs: String) -> Int {
+    package static func distance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs), b = Array(rhs)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -3,16 +3,16 @@ import TOMLKit
 
 /// A TOML table being read into typed values, reporting located findings for missing keys,
 /// wrong types and unknown keys instead of TOMLKit's Codable errors (which mislead).
-struct TOMLTableReader {
-    let table: TOMLTable
-    let file: String
+package struct TOMLTableReader {
+    package let table: TOMLTable
+    package let file: String
     /// The 1-based line of each key of this table in the source, found by scanning the text.
     let keyLines: [String: Int]
     /// The line of the table itself (its `[[header]]`), or 1 for the root.
     let line: Int
 
     /// Parses TOML text; a syntax error becomes a finding with line and column.
-    static func parse(_ text: String, file: String, findings: inout Findings) -> TOMLTableReader? {
+    package static func parse(_ text: String, file: String, findings: inout Findings) -> TOMLTableReader? {
         do {
             let table = try TOMLTable(string: text)
             return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1)
@@ -46,7 +46,7 @@ struct TOMLTableReader {
     }
 
     /// The tables of an array of tables `[[name]]`, each with the lines of its own keys.
-    func tables(_ key: String, source text: String, findings: inout Findings) -> [TOMLTableReader] {
+    package func tables(_ key: String, source text: String, findings: inout Findings) -> [TOMLTableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
             findings.error("\(key) must be a list of tables [[\(key)]]", at: location(key))
@@ -64,11 +64,69 @@ struct TOMLTableReader {
         }
     }
 
-    func location(_ key: String) -> SourceLocation {
+    /// A sub-table: a `[key]` section (its keys located on their own lines) or an inline
+    /// table `key = { … }` (located on the parent's line).
+    package func subtable(_ key: String, source text: String, findings: inout Findings) -> TOMLTableReader? {
+        guard let value = table[key] else { return nil }
+        guard let sub = value.table else {
+            findings.error("\(key) must be a table, found \(value.debugDescription)", at: location(key))
+            return nil
+        }
+        let header = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .first { $0.element.trimmingBlanks.replacingOccurrences(of: " ", with: "") == "[\(key)]" }?.offset
+        if let header {
+            return TOMLTableReader(table: sub, file: file, keyLines: Self.keyLines(in: text, after: header), line: header + 1)
+        }
+        let line = keyLines[key] ?? line
+        return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line)
+    }
+
+    /// The inline tables of an array `key = [{ … }, { … }]`, located on the parent's line.
+    package func inlineTables(_ key: String, findings: inout Findings) -> [TOMLTableReader] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            findings.error("\(key) must be a list of tables [{ … }], found \(value.debugDescription)", at: location(key))
+            return []
+        }
+        let line = keyLines[key] ?? line
+        return array.compactMap { element in
+            guard let sub = element.table else {
+                findings.error("\(key) must be a list of tables [{ … }]; \(element.debugDescription) is not", at: location(key))
+                return nil
+            }
+            return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line)
+        }
+    }
+
+    /// A text in both languages: `key = { fr = "…", en = "…" }`.
+    package func localized(_ key: String, required: Bool = false, _ findings: inout Findings) -> LocalizedText? {
+        guard table[key] != nil else {
+            if required { findings.error("\(key) is required: \(key) = { fr = \"…\", en = \"…\" }", at: SourceLocation(file: file, line: line, column: key)) }
+            return nil
+        }
+        guard let sub = subtable(key, source: "", findings: &findings) else { return nil }
+        let located = TOMLTableReader(table: sub.table, file: file, keyLines: [:], line: keyLines[key] ?? line)
+        guard let fr = located.string("fr", required: true, &findings), let en = located.string("en", required: true, &findings) else {
+            return nil
+        }
+        located.warnUnknownKeys(known: ["fr", "en"], &findings)
+        return LocalizedText(fr: fr, en: en)
+    }
+
+    /// A number, whole or decimal.
+    package func number(_ key: String, _ findings: inout Findings) -> Double? {
+        guard let value = table[key] else { return nil }
+        if let double = value.double { return double }
+        if let int = value.int { return Double(int) }
+        findings.error("\(key) must be a number, found \(value.debugDescription)", at: location(key))
+        return nil
+    }
+
+    package func location(_ key: String) -> SourceLocation {
         SourceLocation(file: file, line: keyLines[key] ?? line, column: key)
     }
 
-    func string(_ key: String, required: Bool = false, _ findings: inout Findings) -> String? {
+    package func string(_ key: String, required: Bool = false, _ findings: inout Findings) -> String? {
         guard let value = table[key] else {
             if required { findings.error("\(key) is required", at: SourceLocation(file: file, line: line, column: key)) }
             return nil
@@ -84,7 +142,7 @@ struct TOMLTableReader {
         return text
     }
 
-    func integer(_ key: String, _ findings: inout Findings) -> Int? {
+    package func integer(_ key: String, _ findings: inout Findings) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else {
             findings.error("\(key) must be a whole number, found \(value.debugDescription)", at: location(key))
@@ -93,11 +151,11 @@ struct TOMLTableReader {
         return number
     }
 
-    func strings(_ key: String, _ findings: inout Findings) -> [String] {
+    package func strings(_ key: String, _ findings: inout Findings) -> [String] {
         elements(key, findings: &findings, describe: "a list of texts such as [\"a\", \"b\"]") { $0.string }
     }
 
-    func integers(_ key: String, _ findings: inout Findings) -> [Int] {
+    package func integers(_ key: String, _ findings: inout Findings) -> [Int] {
         elements(key, findings: &findings, describe: "a list of whole numbers such as [2014, 2021]") { $0.int }
     }
 
@@ -121,7 +179,7 @@ struct TOMLTableReader {
     }
 
     /// Warns once about every key outside `known`.
-    func warnUnknownKeys(known: Set<String>, _ findings: inout Findings) {
+    package func warnUnknownKeys(known: Set<String>, _ findings: inout Findings) {
         for key in table.keys.sorted() where !known.contains(key) {
             findings.warning(
                 "unknown key \(key) is ignored; known keys: \(known.sorted().joined(separator: ", "))",

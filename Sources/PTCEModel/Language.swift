@@ -21,3 +21,9 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         }
     }
 }
+
+/// The engine's name and version, written into reports so a funder knows what produced them.
+public enum Engine {
+    public static let name = "ptce"
+    public static let version = "0.2.0"
+}

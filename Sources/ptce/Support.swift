@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PTCEImport
+import PTCEIndicators
 import PTCEModel
 
 /// `--indicators DIR`: the indicator library to use instead of the default one.
@@ -24,13 +25,27 @@ struct LibraryOptions: ParsableArguments {
     /// The survey question bank of the library; a broken bank is a usage error (exit 2).
     func questionBank() throws -> QuestionBank {
         let folder = try resolvedFolder()
+        return try loaded(folder) { IndicatorLibraryFolder.questionBank(in: folder, findings: &$0) }
+    }
+
+    /// The whole library; a broken one is a usage error (exit 2), its findings on standard error.
+    func library() throws -> IndicatorLibrary {
+        let folder = try resolvedFolder()
+        return try loaded(folder) { IndicatorLibraryReader.read(folder: folder, findings: &$0) }
+    }
+
+    private func loaded<Value>(_ folder: URL, _ read: (inout Findings) -> Value?) throws -> Value {
         var findings = Findings()
-        guard let bank = IndicatorLibraryFolder.questionBank(in: folder, findings: &findings) else {
-            findings.sorted.forEach { printToStandardError($0.formatted) }
+        let value = read(&findings)
+        let prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        for finding in findings.sorted {
+            printToStandardError(finding.location.file.hasPrefix("/") ? finding.formatted : prefix + finding.formatted)
+        }
+        guard let value else {
+            printToStandardError("the indicator library \(folder.path) cannot be used; nothing was written")
             throw ExitCode.validationFailure
         }
-        findings.sorted.forEach { printToStandardError($0.formatted) }
-        return bank
+        return value
     }
 }
 
@@ -43,6 +58,35 @@ func existingFolder(_ path: String) throws -> URL {
     return URL(fileURLWithPath: path, isDirectory: true)
 }
 
+/// Prints findings as `folder/file:line:column: severity: message`.
+func printFindings(_ findings: Findings, folder: String, includingNotes: Bool = true, toStandardError: Bool = false) {
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    for finding in findings.sorted where includingNotes || finding.severity != .note {
+        let line = prefix + finding.formatted
+        if toStandardError { printToStandardError(line) } else { print(line) }
+    }
+}
+
 func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes files so that either all of them appear, complete, or none: each is written to a
+/// temporary name beside its destination, then all are renamed.
+func writeAtomically(_ files: [(url: URL, write: (URL) throws -> Void)]) throws {
+    var written: [(temporary: URL, final: URL)] = []
+    do {
+        for file in files {
+            let temporary = file.url.deletingLastPathComponent()
+                .appendingPathComponent(".\(file.url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            written.append((temporary, file.url))
+            try file.write(temporary)
+        }
+        for file in written {
+            _ = try FileManager.default.replaceItemAt(file.final, withItemAt: file.temporary)
+        }
+    } catch {
+        for file in written { try? FileManager.default.removeItem(at: file.temporary) }
+        throw error
+    }
 }

@@ -26,10 +26,7 @@ extension PTCECommand {
                 let url = try existingFolder(folder)
                 var findings = Findings()
                 _ = reader.read(folder: url, findings: &findings)
-                let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-                for finding in findings.sorted where !quiet || finding.severity != .note {
-                    print(prefix + finding.formatted)
-                }
+                printFindings(findings, folder: folder, includingNotes: !quiet)
                 let summary = "\(folder): \(findings.count(of: .error)) error(s), \(findings.count(of: .warning)) warning(s)"
                 printToStandardError(summary)
                 anyError = anyError || findings.hasErrors

@@ -1,0 +1,189 @@
+import PTCEModel
+
+/// The tables a formula aggregates over: one per dataset file.
+enum DataTable: String, Sendable, Hashable, CaseIterable {
+    case members, cooperations, finances, projects, survey
+}
+
+/// What a field or an expression holds, for checking formulas before any data is read.
+enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case number(Dimension)
+    case bool
+    case text
+    case list
+
+    var description: String {
+        switch self {
+        case .number(let dimension): "a number in \(dimension)"
+        case .bool: "yes/no"
+        case .text: "text"
+        case .list: "a list"
+        }
+    }
+}
+
+/// One cell value while evaluating a row; `missing` when not reported.
+enum FieldValue: Sendable, Hashable {
+    case number(Double)
+    case bool(Bool)
+    case text(String)
+    case list([String])
+    case missing
+}
+
+/// The rows of one year that formulas see, with the derived fields computed once.
+struct YearRows: Sendable {
+    let year: Int
+    let members: [Member]
+    let cooperations: [Cooperation]
+    let finances: [FinanceLine]
+    let projects: [Project]
+    let survey: [SurveyAnswer]
+    /// Member ids that take part in at least one cooperation this year.
+    let cooperatingMembers: Set<String>
+    let actorTypeByMember: [String: ActorType]
+    let territory: Set<String>
+    let bank: QuestionBank
+
+    init(dataset: PoleDataset, year: Int, bank: QuestionBank) {
+        self.year = year
+        members = dataset.members.filter { $0.year == year }
+        cooperations = dataset.cooperations.filter { $0.year == year }
+        finances = dataset.finances.filter { $0.year == year }
+        projects = dataset.projects.filter { $0.year == year }
+        survey = dataset.survey.filter { $0.year == year }
+        cooperatingMembers = Set(cooperations.flatMap { [$0.memberA, $0.memberB] })
+        actorTypeByMember = Dictionary(members.map { ($0.id, $0.actorType) }, uniquingKeysWith: { first, _ in first })
+        territory = Set(dataset.profile.communes)
+        self.bank = bank
+    }
+
+    func count(of table: DataTable) -> Int {
+        switch table {
+        case .members: members.count
+        case .cooperations: cooperations.count
+        case .finances: finances.count
+        case .projects: projects.count
+        case .survey: survey.count
+        }
+    }
+}
+
+/// A field of a table: its type, and how to read it from a row.
+struct Field: Sendable {
+    let type: ValueType
+    /// Whether every row has it (required columns), so it does not count against coverage.
+    let alwaysReported: Bool
+    let read: @Sendable (Int, YearRows) -> FieldValue
+
+    init(_ type: ValueType, alwaysReported: Bool = false, _ read: @escaping @Sendable (Int, YearRows) -> FieldValue) {
+        self.type = type
+        self.alwaysReported = alwaysReported
+        self.read = read
+    }
+}
+
+private func number(_ value: Double?) -> FieldValue { value.map(FieldValue.number) ?? .missing }
+private func number(_ value: Int?) -> FieldValue { value.map { FieldValue.number(Double($0)) } ?? .missing }
+private func text(_ value: String?) -> FieldValue { value.map(FieldValue.text) ?? .missing }
+
+private let fte = Dimension(exponents: ["fte": 1])
+private let eur = Dimension(exponents: ["eur": 1])
+private let count = Dimension(exponents: ["count": 1])
+private let tonnes = Dimension(exponents: ["tonnes": 1])
+private let score = Dimension(exponents: ["score": 1])
+private let year = Dimension(exponents: ["year": 1])
+
+/// The fields formulas can read, by table (spec §2 columns plus a few derived ones).
+enum Fields {
+    static func field(_ name: String, of table: DataTable) -> Field? {
+        all[table]?[name]
+    }
+
+    static func names(of table: DataTable) -> [String] {
+        (all[table] ?? [:]).keys.sorted()
+    }
+
+    static let all: [DataTable: [String: Field]] = [
+        .members: [
+            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
+            "member_id": Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
+            "name": Field(.text, alwaysReported: true) { .text($1.members[$0].name) },
+            "actor_type": Field(.text, alwaysReported: true) { .text($1.members[$0].actorType.rawValue) },
+            "legal_form": Field(.text) { text($1.members[$0].legalForm) },
+            "insertion_structure": Field(.bool) { $1.members[$0].insertionStructure.map(FieldValue.bool) ?? .missing },
+            "commune": Field(.text) { text($1.members[$0].commune) },
+            "in_territory": Field(.bool) { index, rows in
+                rows.members[index].commune.map { .bool(rows.territory.contains($0)) } ?? .missing
+            },
+            "cooperates": Field(.bool, alwaysReported: true) { .bool($1.cooperatingMembers.contains($1.members[$0].id)) },
+            "fte": Field(.number(fte)) { number($1.members[$0].fte) },
+            "headcount": Field(.number(count)) { number($1.members[$0].headcount) },
+            "insertion_fte": Field(.number(fte)) { number($1.members[$0].insertionFTE) },
+            "insertion_people": Field(.number(count)) { number($1.members[$0].insertionPeople) },
+            "insertion_exits": Field(.number(count)) { number($1.members[$0].insertionExits) },
+            "insertion_exits_dynamic": Field(.number(count)) { number($1.members[$0].insertionExitsDynamic) },
+            "insertion_exits_durable": Field(.number(count)) { number($1.members[$0].insertionExitsDurable) },
+            "turnover": Field(.number(eur)) { number($1.members[$0].turnover) },
+            "public_funding": Field(.number(eur)) { number($1.members[$0].publicFunding) },
+            "volunteers": Field(.number(count)) { number($1.members[$0].volunteers) },
+            "jobs_created": Field(.number(count)) { number($1.members[$0].jobsCreated) },
+            "purchases": Field(.number(eur)) { number($1.members[$0].purchases) },
+            "local_purchases": Field(.number(eur)) { number($1.members[$0].localPurchases) },
+            "trainees": Field(.number(count)) { number($1.members[$0].trainees) },
+            "reuse_tonnes": Field(.number(tonnes)) { number($1.members[$0].reuseTonnes) },
+        ],
+        .cooperations: [
+            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.cooperations[$0].year)) },
+            "member_a": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberA) },
+            "member_b": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberB) },
+            "kind": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].kind.rawValue) },
+            "amount": Field(.number(eur)) { number($1.cooperations[$0].amount) },
+            "description": Field(.text) { text($1.cooperations[$0].description) },
+            "pair": Field(.text, alwaysReported: true) { index, rows in
+                let link = rows.cooperations[index]
+                return .text([link.memberA, link.memberB].sorted().joined(separator: "\u{1F}"))
+            },
+            "crosses_types": Field(.bool) { index, rows in
+                let link = rows.cooperations[index]
+                guard let a = rows.actorTypeByMember[link.memberA], let b = rows.actorTypeByMember[link.memberB] else {
+                    return .missing
+                }
+                return .bool(a != b)
+            },
+        ],
+        .finances: [
+            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.finances[$0].year)) },
+            "source": Field(.text, alwaysReported: true) { .text($1.finances[$0].source) },
+            "kind": Field(.text, alwaysReported: true) { .text($1.finances[$0].kind.rawValue) },
+            "amount": Field(.number(eur), alwaysReported: true) { .number($1.finances[$0].amount) },
+        ],
+        .projects: [
+            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.projects[$0].year)) },
+            "project_id": Field(.text, alwaysReported: true) { .text($1.projects[$0].id) },
+            "name": Field(.text, alwaysReported: true) { .text($1.projects[$0].name) },
+            "stage": Field(.text, alwaysReported: true) { .text($1.projects[$0].stage.rawValue) },
+            "sector": Field(.text) { text($1.projects[$0].sector) },
+            "members": Field(.list, alwaysReported: true) { .list($1.projects[$0].members) },
+            "jobs_created": Field(.number(count)) { number($1.projects[$0].jobsCreated) },
+            "budget": Field(.number(eur)) { number($1.projects[$0].budget) },
+        ],
+        .survey: [
+            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.survey[$0].year)) },
+            "respondent": Field(.text, alwaysReported: true) { .text($1.survey[$0].respondent) },
+            "role": Field(.text, alwaysReported: true) { .text($1.survey[$0].role.rawValue) },
+            "question": Field(.text, alwaysReported: true) { .text($1.survey[$0].questionID) },
+            "dimension": Field(.text, alwaysReported: true) { index, rows in
+                .text(String(rows.survey[index].questionID.prefix { $0 != "." }))
+            },
+            "score": Field(.number(score)) { index, rows in
+                if case .scale(let value) = rows.survey[index].answer { return .number(Double(value)) }
+                return .missing
+            },
+            "yes": Field(.bool) { index, rows in
+                if case .yesNo(let value) = rows.survey[index].answer { return .bool(value) }
+                return .missing
+            },
+        ],
+    ]
+}

@@ -1,0 +1,269 @@
+import PTCEImport
+
+/// A problem found in a formula before any data is read, at a character offset of its text.
+struct FormulaIssue: Error, Equatable {
+    var offset: Int
+    var message: String
+}
+
+/// What checking a formula learnt: its type and what it refers to.
+struct CheckedFormula: Sendable {
+    let expression: Expression
+    let type: ValueType
+    /// Ids of the other indicators the formula reads (for ordering and cycle detection).
+    let indicatorReferences: Set<String>
+    let tables: Set<DataTable>
+}
+
+/// Checks formulas against the fields of spec §2, the function catalogue, the other
+/// indicators of the library, and units.
+struct FormulaChecker {
+    /// The units of the other indicators, by id, so references are typed.
+    let indicatorTypes: [String: ValueType]
+    let knownIndicatorIDs: Set<String>
+
+    static let aggregates: Set<String> = ["sum", "mean", "count", "count_distinct", "ratio", "like_for_like_change"]
+    static let scalarFunctions: Set<String> = ["if", "previous", "pairs"]
+    static let rowFunctions: Set<String> = ["reported"]
+    static let poleFields: [String: ValueType] = ["population": .number(Dimension(exponents: ["inhabitants": 1]))]
+
+    private enum Context {
+        case top
+        case row(DataTable)
+    }
+
+    func check(_ expression: Expression) throws(FormulaIssue) -> CheckedFormula {
+        var references: Set<String> = []
+        var tables: Set<DataTable> = []
+        let type = try check(expression, in: .top, references: &references, tables: &tables)
+        return CheckedFormula(expression: expression, type: type, indicatorReferences: references, tables: tables)
+    }
+
+    private func check(
+        _ expression: Expression, in context: Context, references: inout Set<String>, tables: inout Set<DataTable>
+    ) throws(FormulaIssue) -> ValueType {
+        switch expression {
+        case .number:
+            return .number(.none)
+        case .text:
+            return .text
+        case .list:
+            return .list
+        case .name(let parts, let offset):
+            return try checkName(parts, at: offset, in: context, references: &references)
+        case .unary(let op, let operand):
+            let type = try check(operand, in: context, references: &references, tables: &tables)
+            switch (op, type) {
+            case (.negate, .number), (.not, .bool): return type
+            default: throw FormulaIssue(offset: 0, message: "\(op.rawValue) cannot apply to \(type)")
+            }
+        case .binary(let op, let left, let right, let offset):
+            let lhs = try check(left, in: context, references: &references, tables: &tables)
+            let rhs = try check(right, in: context, references: &references, tables: &tables)
+            return try combine(op, lhs, rhs, literals: (left.isNumberLiteral, right.isNumberLiteral), at: offset)
+        case .call(let name, let arguments, let filter, let offset):
+            return try checkCall(name, arguments, filter: filter, at: offset, in: context, references: &references, tables: &tables)
+        }
+    }
+
+    private func checkName(
+        _ parts: [String], at offset: Int, in context: Context, references: inout Set<String>
+    ) throws(FormulaIssue) -> ValueType {
+        let joined = parts.joined(separator: ".")
+        if case .row(let table) = context {
+            let fieldParts = parts.first == table.rawValue ? Array(parts.dropFirst()) : parts
+            if fieldParts.count == 1 {
+                guard let field = Fields.field(fieldParts[0], of: table) else {
+                    throw FormulaIssue(offset: offset, message: "unknown field \(fieldParts[0]) of \(table.rawValue)"
+                        + Self.suggestion(fieldParts[0], among: Fields.names(of: table)))
+                }
+                return field.type
+            }
+            if let other = DataTable(rawValue: parts[0]) {
+                throw FormulaIssue(offset: offset, message: "\(joined) is a field of \(other.rawValue), but this aggregate runs over \(table.rawValue)")
+            }
+        }
+        if let table = DataTable(rawValue: parts[0]) {
+            if parts.count == 1 {
+                throw FormulaIssue(offset: offset, message: "the table \(table.rawValue) can only be counted: count(\(table.rawValue))")
+            }
+            guard Fields.field(parts[1], of: table) != nil, parts.count == 2 else {
+                throw FormulaIssue(offset: offset, message: "unknown field \(parts.dropFirst().joined(separator: ".")) of \(table.rawValue)"
+                    + Self.suggestion(parts[1], among: Fields.names(of: table)))
+            }
+            throw FormulaIssue(offset: offset, message: "\(joined) is a value per row: wrap it in an aggregate such as sum(\(joined))")
+        }
+        if parts[0] == "pole" {
+            guard parts.count == 2, let type = Self.poleFields[parts[1]] else {
+                throw FormulaIssue(offset: offset, message: "unknown pole value \(joined); known: "
+                    + Self.poleFields.keys.sorted().map { "pole.\($0)" }.joined(separator: ", "))
+            }
+            return type
+        }
+        guard knownIndicatorIDs.contains(joined) else {
+            throw FormulaIssue(offset: offset, message: "unknown name \(joined): not a table field, a pole value or an indicator id"
+                + Self.suggestion(joined, among: Array(knownIndicatorIDs)))
+        }
+        if case .row = context {
+            throw FormulaIssue(offset: offset, message: "indicator \(joined) cannot be used inside an aggregate")
+        }
+        references.insert(joined)
+        return indicatorTypes[joined] ?? .number(.none)
+    }
+
+    private func checkCall(
+        _ name: String, _ arguments: [Expression], filter: Expression?, at offset: Int, in context: Context,
+        references: inout Set<String>, tables: inout Set<DataTable>
+    ) throws(FormulaIssue) -> ValueType {
+        func arity(_ count: Int) throws(FormulaIssue) {
+            guard arguments.count == count else {
+                throw FormulaIssue(offset: offset, message: "\(name) takes \(count) argument\(count == 1 ? "" : "s"), found \(arguments.count)")
+            }
+        }
+        if filter != nil, !Self.aggregates.contains(name) {
+            throw FormulaIssue(offset: offset, message: "only an aggregate (\(Self.aggregates.sorted().joined(separator: ", "))) takes a where clause")
+        }
+        if Self.aggregates.contains(name) {
+            guard case .top = context else {
+                throw FormulaIssue(offset: offset, message: "\(name) cannot be nested inside another aggregate")
+            }
+            guard let first = arguments.first, let table = first.table else {
+                throw FormulaIssue(offset: offset, message: "\(name) needs a table field as first argument, e.g. \(name)(members.fte)")
+            }
+            tables.insert(table)
+            if let filter {
+                guard try check(filter, in: .row(table), references: &references, tables: &tables) == .bool else {
+                    throw FormulaIssue(offset: offset, message: "the where clause of \(name) must be a condition (yes/no)")
+                }
+            }
+            switch name {
+            case "count":
+                try arity(1)
+                guard case .name(let parts, _) = first, parts.count == 1 else {
+                    throw FormulaIssue(offset: offset, message: "count takes a table, e.g. count(members where actor_type == \"company\")")
+                }
+                return .number(Dimension(exponents: ["count": 1]))
+            case "count_distinct":
+                try arity(1)
+                _ = try check(first, in: .row(table), references: &references, tables: &tables)
+                return .number(Dimension(exponents: ["count": 1]))
+            case "sum", "mean", "like_for_like_change":
+                try arity(1)
+                guard case .number(let dimension) = try check(first, in: .row(table), references: &references, tables: &tables) else {
+                    throw FormulaIssue(offset: offset, message: "\(name) needs numbers")
+                }
+                if name == "like_for_like_change" {
+                    guard table == .members else {
+                        throw FormulaIssue(offset: offset, message: "like_for_like_change compares members (member_id) across years: use members.<field>")
+                    }
+                    return .number(.none)
+                }
+                return .number(dimension)
+            default: // ratio
+                try arity(2)
+                guard case .number(let top) = try check(first, in: .row(table), references: &references, tables: &tables),
+                      case .number(let bottom) = try check(arguments[1], in: .row(table), references: &references, tables: &tables)
+                else {
+                    throw FormulaIssue(offset: offset, message: "ratio needs numbers")
+                }
+                return .number(top / bottom)
+            }
+        }
+        switch name {
+        case "if":
+            try arity(3)
+            guard try check(arguments[0], in: context, references: &references, tables: &tables) == .bool else {
+                throw FormulaIssue(offset: offset, message: "the first argument of if must be a condition")
+            }
+            let a = try check(arguments[1], in: context, references: &references, tables: &tables)
+            let b = try check(arguments[2], in: context, references: &references, tables: &tables)
+            return try combine(.add, a, b, literals: (arguments[1].isNumberLiteral, arguments[2].isNumberLiteral), at: offset, verb: "if branches")
+        case "pairs":
+            try arity(1)
+            guard case .number(let unit) = try check(arguments[0], in: context, references: &references, tables: &tables) else {
+                throw FormulaIssue(offset: offset, message: "pairs(n) needs a number of members")
+            }
+            return .number(unit)
+        case "previous":
+            try arity(1)
+            guard case .top = context else {
+                throw FormulaIssue(offset: offset, message: "previous cannot be used inside an aggregate")
+            }
+            return try check(arguments[0], in: context, references: &references, tables: &tables)
+        case "reported":
+            try arity(1)
+            guard case .row = context, case .name = arguments[0] else {
+                throw FormulaIssue(offset: offset, message: "reported(field) is a condition on a row, inside a where clause or an aggregate")
+            }
+            _ = try check(arguments[0], in: context, references: &references, tables: &tables)
+            return .bool
+        default:
+            let known = (Self.aggregates.union(Self.scalarFunctions).union(Self.rowFunctions)).sorted()
+            throw FormulaIssue(offset: offset, message: "unknown function \(name); known: \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// The type of `lhs op rhs`. Adding, subtracting or comparing needs the same unit, except a
+    /// bare number, which takes the unit of the other side.
+    private func combine(
+        _ op: BinaryOperator, _ lhs: ValueType, _ rhs: ValueType, literals: (Bool, Bool), at offset: Int,
+        verb: String? = nil
+    ) throws(FormulaIssue) -> ValueType {
+        if op.isLogical {
+            guard lhs == .bool, rhs == .bool else {
+                throw FormulaIssue(offset: offset, message: "\(op.rawValue) joins conditions, found \(lhs) and \(rhs)")
+            }
+            return .bool
+        }
+        if op == .in {
+            guard rhs == .list, lhs != .list else {
+                throw FormulaIssue(offset: offset, message: "in needs a value and a list, e.g. kind in [\"state\", \"eu\"]")
+            }
+            return .bool
+        }
+        if op == .equal || op == .notEqual, lhs == .text || lhs == .bool {
+            guard lhs == rhs else {
+                throw FormulaIssue(offset: offset, message: "cannot compare \(lhs) with \(rhs)")
+            }
+            return .bool
+        }
+        guard case .number(let a) = lhs, case .number(let b) = rhs else {
+            throw FormulaIssue(offset: offset, message: "\(verb ?? op.rawValue) needs numbers, found \(lhs) and \(rhs)")
+        }
+        switch op {
+        case .multiply: return .number(a * b)
+        case .divide: return .number(a / b)
+        default:
+            let unit: Dimension
+            if a == b || literals.1 { unit = a } else if literals.0 { unit = b } else {
+                throw FormulaIssue(offset: offset, message: "unit mistake: \(verb ?? op.rawValue) mixes \(a) and \(b)")
+            }
+            return op.isComparison ? .bool : .number(unit)
+        }
+    }
+
+    static func suggestion(_ name: String, among candidates: [String]) -> String {
+        let scored = candidates.map { ($0, NameMatching.distance(name, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
+        return scored.map { " (did you mean \($0.0)?)" } ?? ""
+    }
+}
+
+extension Expression {
+    var isNumberLiteral: Bool {
+        if case .number = self { return true }
+        if case .unary(.negate, .number) = self { return true }
+        return false
+    }
+
+    /// The table an aggregate's first argument runs over: `members` in `members.fte`, `count(members)`,
+    /// or the table of the first qualified field of a row expression.
+    var table: DataTable? {
+        switch self {
+        case .name(let parts, _): DataTable(rawValue: parts[0])
+        case .unary(_, let operand): operand.table
+        case .binary(_, let left, let right, _): left.table ?? right.table
+        case .call(_, let arguments, _, _): arguments.lazy.compactMap(\.table).first
+        default: nil
+        }
+    }
+}

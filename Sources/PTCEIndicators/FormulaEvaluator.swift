@@ -1,0 +1,258 @@
+import PTCEModel
+
+/// Why an indicator has no value.
+public enum MissingReason: String, Sendable, Hashable, Codable {
+    /// No row of the year reported the inputs.
+    case noData = "no_data"
+    /// A ratio's denominator is 0.
+    case zeroDenominator = "zero_denominator"
+    /// A value of `pole.toml` the formula needs (e.g. population) is not given.
+    case missingPoleMetadata = "missing_pole_metadata"
+    /// The formula compares with a previous year the data does not hold.
+    case noPreviousYear = "no_previous_year"
+    /// Fewer members reported the inputs than the indicator's minimum coverage.
+    case lowCoverage = "low_coverage"
+}
+
+/// A value met while evaluating a formula.
+enum EvaluatedValue: Equatable {
+    case number(Double)
+    case bool(Bool)
+    case text(String)
+    case list([String])
+    case missing(MissingReason)
+
+    init(_ field: FieldValue) {
+        switch field {
+        case .number(let value): self = .number(value)
+        case .bool(let value): self = .bool(value)
+        case .text(let value): self = .text(value)
+        case .list(let value): self = .list(value)
+        case .missing: self = .missing(.noData)
+        }
+    }
+}
+
+/// The rows an evaluation used, by table, to compute coverage: a row is used when every field
+/// the aggregate reads from it (value and filter) is reported.
+struct UsedRows {
+    var byTable: [DataTable: Set<Int>] = [:]
+    /// For survey aggregates: respondents who gave a counted answer.
+    var respondents: Set<String> = []
+    /// Members compared like for like (reported in both years).
+    var likeForLikeMembers: Set<String>?
+
+    mutating func formUnion(_ other: UsedRows) {
+        byTable.merge(other.byTable) { $0.union($1) }
+        respondents.formUnion(other.respondents)
+        if let members = other.likeForLikeMembers {
+            likeForLikeMembers = (likeForLikeMembers ?? []).union(members)
+        }
+    }
+}
+
+/// Interprets checked formulas over the rows of a year.
+struct FormulaEvaluator {
+    let rows: YearRows
+    /// The same pole a year earlier, if the data holds that year.
+    let previousRows: YearRows?
+    let profile: PoleProfile
+    /// Values of the indicators already computed this year (and their used rows).
+    let indicatorValue: (String) -> (EvaluatedValue, UsedRows)
+    /// The same for the previous year, for `previous(...)`.
+    let previousEvaluator: (() -> FormulaEvaluator?)?
+
+    func evaluate(_ expression: Expression, used: inout UsedRows) -> EvaluatedValue {
+        switch expression {
+        case .number(let value): return .number(value)
+        case .text(let text): return .text(text)
+        case .list(let items): return .list(items.compactMap { if case .text(let t) = $0 { t } else if case .number(let n) = $0 { String(n) } else { nil } })
+        case .name(let parts, _):
+            if parts[0] == "pole" {
+                guard let population = profile.population else { return .missing(.missingPoleMetadata) }
+                return .number(Double(population))
+            }
+            let (value, usedByReference) = indicatorValue(parts.joined(separator: "."))
+            used.formUnion(usedByReference)
+            return value
+        case .unary(let op, let operand):
+            switch (op, evaluate(operand, used: &used)) {
+            case (.negate, .number(let value)): return .number(-value)
+            case (.not, .bool(let value)): return .bool(!value)
+            case (_, let other): return other
+            }
+        case .binary(let op, let left, let right, _):
+            return Self.apply(op, evaluate(left, used: &used), evaluate(right, used: &used))
+        case .call(let name, let arguments, let filter, _):
+            return call(name, arguments, filter: filter, used: &used)
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ lhs: EvaluatedValue, _ rhs: EvaluatedValue) -> EvaluatedValue {
+        if case .missing = lhs { return lhs }
+        if case .missing = rhs { return rhs }
+        switch (op, lhs, rhs) {
+        case (.add, .number(let a), .number(let b)): return .number(a + b)
+        case (.subtract, .number(let a), .number(let b)): return .number(a - b)
+        case (.multiply, .number(let a), .number(let b)): return .number(a * b)
+        case (.divide, .number(let a), .number(let b)): return b == 0 ? .missing(.zeroDenominator) : .number(a / b)
+        case (.less, .number(let a), .number(let b)): return .bool(a < b)
+        case (.lessOrEqual, .number(let a), .number(let b)): return .bool(a <= b)
+        case (.greater, .number(let a), .number(let b)): return .bool(a > b)
+        case (.greaterOrEqual, .number(let a), .number(let b)): return .bool(a >= b)
+        case (.equal, _, _): return .bool(lhs == rhs)
+        case (.notEqual, _, _): return .bool(lhs != rhs)
+        case (.in, let value, .list(let items)):
+            switch value {
+            case .text(let text): return .bool(items.contains(text))
+            case .number(let number): return .bool(items.contains(String(number)))
+            default: return .bool(false)
+            }
+        case (.and, .bool(let a), .bool(let b)): return .bool(a && b)
+        case (.or, .bool(let a), .bool(let b)): return .bool(a || b)
+        default: return .missing(.noData)
+        }
+    }
+
+    private func call(_ name: String, _ arguments: [Expression], filter: Expression?, used: inout UsedRows) -> EvaluatedValue {
+        switch name {
+        case "if":
+            switch evaluate(arguments[0], used: &used) {
+            case .bool(true): return evaluate(arguments[1], used: &used)
+            case .bool(false): return evaluate(arguments[2], used: &used)
+            case let other: return other
+            }
+        case "pairs":
+            let members = evaluate(arguments[0], used: &used)
+            guard case .number(let n) = members else { return members }
+            return .number(n * (n - 1) / 2)
+        case "previous":
+            guard let previous = previousEvaluator?() else { return .missing(.noPreviousYear) }
+            var ignored = UsedRows()
+            return previous.evaluate(arguments[0], used: &ignored)
+        default:
+            return aggregate(name, arguments, filter: filter, used: &used)
+        }
+    }
+
+    // MARK: Aggregates
+
+    private func aggregate(_ name: String, _ arguments: [Expression], filter: Expression?, used: inout UsedRows) -> EvaluatedValue {
+        guard let table = arguments[0].table else { return .missing(.noData) }
+        let rowCount = rows.count(of: table)
+        guard rowCount > 0 else { return .missing(.noData) }
+        var usedRows = Set<Int>()
+        var total = 0.0, totalB = 0.0, counted = 0
+        var distinct = Set<String>()
+        defer {
+            used.byTable[table, default: []].formUnion(usedRows)
+            if table == .survey {
+                for index in usedRows { used.respondents.insert(rows.survey[index].respondent) }
+            }
+        }
+        if name == "like_for_like_change" {
+            return likeForLike(arguments[0], filter: filter, used: &used, usedRows: &usedRows)
+        }
+        let valueArguments = name == "count" ? [] : arguments
+        for index in 0..<rowCount {
+            var complete = true
+            let passes = filter.map { evaluateRow($0, table: table, index: index, in: rows, complete: &complete) == .bool(true) } ?? true
+            let values = valueArguments.map { evaluateRow($0, table: table, index: index, in: rows, complete: &complete) }
+            // Survey coverage counts the answers the filter selects; elsewhere every row whose inputs are reported.
+            if complete, passes || table != .survey { usedRows.insert(index) }
+            guard passes, complete else { continue }
+            switch (name, values.first, values.last) {
+            case ("count", _, _):
+                counted += 1
+            case ("count_distinct", let value?, _):
+                if let key = Self.key(value) { distinct.insert(key) }
+            case ("ratio", .number(let x)?, .number(let y)?):
+                total += x
+                totalB += y
+                counted += 1
+            case (_, .number(let x)?, _):
+                total += x
+                counted += 1
+            default:
+                continue
+            }
+        }
+        switch name {
+        case "count": return .number(Double(counted))
+        case "count_distinct": return usedRows.isEmpty ? .missing(.noData) : .number(Double(distinct.count))
+        case "ratio":
+            guard counted > 0 else { return .missing(.noData) }
+            return totalB == 0 ? .missing(.zeroDenominator) : .number(total / totalB)
+        case "mean":
+            return counted > 0 ? .number(total / Double(counted)) : .missing(.noData)
+        default:
+            return counted > 0 ? .number(total) : .missing(.noData)
+        }
+    }
+
+    /// (Σ this year − Σ previous year) ÷ Σ previous year, over the members that reported the
+    /// value (and passed the filter) in both years.
+    private func likeForLike(_ argument: Expression, filter: Expression?, used: inout UsedRows, usedRows: inout Set<Int>) -> EvaluatedValue {
+        guard let previousRows else { return .missing(.noPreviousYear) }
+        func values(in yearRows: YearRows) -> [String: (Int, Double)] {
+            var result: [String: (Int, Double)] = [:]
+            for index in yearRows.members.indices {
+                var complete = true
+                if let filter, evaluateRow(filter, table: .members, index: index, in: yearRows, complete: &complete) != .bool(true) { continue }
+                guard case .number(let value) = evaluateRow(argument, table: .members, index: index, in: yearRows, complete: &complete),
+                      complete else { continue }
+                result[yearRows.members[index].id] = (index, value)
+            }
+            return result
+        }
+        let current = values(in: rows), previous = values(in: previousRows)
+        let both = Set(current.keys).intersection(previous.keys)
+        used.likeForLikeMembers = (used.likeForLikeMembers ?? []).union(both)
+        for id in both { usedRows.insert(current[id]!.0) }
+        guard !both.isEmpty else { return .missing(.noData) }
+        let now = both.reduce(0) { $0 + current[$1]!.1 }, before = both.reduce(0) { $0 + previous[$1]!.1 }
+        return before == 0 ? .missing(.zeroDenominator) : .number((now - before) / before)
+    }
+
+    private static func key(_ value: EvaluatedValue) -> String? {
+        switch value {
+        case .number(let number): String(number)
+        case .text(let text): text
+        case .bool(let bool): String(bool)
+        case .list(let items): items.joined(separator: "|")
+        case .missing: nil
+        }
+    }
+
+    /// Evaluates a row expression; `complete` turns false when a field it reads is not reported.
+    private func evaluateRow(_ expression: Expression, table: DataTable, index: Int, in yearRows: YearRows, complete: inout Bool) -> EvaluatedValue {
+        switch expression {
+        case .number(let value): return .number(value)
+        case .text(let text): return .text(text)
+        case .list:
+            var ignored = UsedRows()
+            return evaluate(expression, used: &ignored)
+        case .name(let parts, _):
+            let name = parts.count == 2 ? parts[1] : parts[0]
+            guard let field = Fields.field(name, of: table) else { return .missing(.noData) }
+            let value = field.read(index, yearRows)
+            if value == .missing { complete = false }
+            return EvaluatedValue(value)
+        case .unary(let op, let operand):
+            switch (op, evaluateRow(operand, table: table, index: index, in: yearRows, complete: &complete)) {
+            case (.negate, .number(let value)): return .number(-value)
+            case (.not, .bool(let value)): return .bool(!value)
+            case (_, let other): return other
+            }
+        case .binary(let op, let left, let right, _):
+            let lhs = evaluateRow(left, table: table, index: index, in: yearRows, complete: &complete)
+            let rhs = evaluateRow(right, table: table, index: index, in: yearRows, complete: &complete)
+            return Self.apply(op, lhs, rhs)
+        case .call(_, let arguments, _, _): // reported(field)
+            var fieldComplete = true
+            _ = evaluateRow(arguments[0], table: table, index: index, in: yearRows, complete: &fieldComplete)
+            if !fieldComplete { complete = false }
+            return .bool(fieldComplete)
+        }
+    }
+}

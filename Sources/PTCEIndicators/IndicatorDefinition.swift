@@ -1,0 +1,53 @@
+import PTCEModel
+
+/// A unit of the library (`Indicators/units.toml`): how values are labelled and rounded.
+public struct IndicatorUnit: Sendable, Hashable {
+    public let id: String
+    public let label: LocalizedText
+    /// Digits after the decimal mark when shown (a share of 0.548 with 1 decimal shows 54,8 %).
+    public let decimals: Int
+    /// Whether values are fractions shown as percentages.
+    public let isShare: Bool
+    let dimension: Dimension
+}
+
+/// Which way is better, for colouring changes.
+public enum Direction: String, Sendable, Hashable, Codable {
+    case higherIsBetter = "higher"
+    case lowerIsBetter = "lower"
+    case neutral
+}
+
+/// A framework or source an indicator answers (IRIS+ metric, AMI call, decree, Labo de l'ESS…).
+public struct IndicatorReference: Sendable, Hashable, Codable {
+    public let source: String
+    /// The identifier within the source, e.g. `OI8869`.
+    public let id: String?
+    public let note: String?
+    public let url: String?
+}
+
+/// A group of indicators (economic weight, insertion, …), with its labels.
+public struct IndicatorDimension: Sendable, Hashable {
+    public let id: String
+    public let label: LocalizedText
+}
+
+/// One indicator of the library, checked: its formula parsed and typed.
+public struct IndicatorDefinition: Sendable {
+    /// Stable dotted id, e.g. `emp.insertion_share`.
+    public let id: String
+    public let dimension: String
+    public let label: LocalizedText
+    public let description: LocalizedText
+    public let unit: IndicatorUnit
+    public let direction: Direction
+    /// The formula as written in the library.
+    public let formula: String
+    public let references: [IndicatorReference]
+    /// Below this share of members reporting the inputs, the value is withheld (`low_coverage`).
+    public let minimumCoverage: Double?
+    /// Where the definition is written.
+    public let location: SourceLocation
+    let checked: CheckedFormula
+}

@@ -1,0 +1,268 @@
+import Foundation
+import PTCEImport
+import PTCEModel
+
+/// The indicator library: units, dimensions, indicators in evaluation order, and the survey
+/// question bank, all read from the declarative files of a folder such as `Indicators/`.
+public struct IndicatorLibrary: Sendable {
+    public let units: [IndicatorUnit]
+    public let dimensions: [IndicatorDimension]
+    /// Every indicator, in library order (files by name, then as written).
+    public let indicators: [IndicatorDefinition]
+    public let questionBank: QuestionBank
+    /// Indices into `indicators` such that every indicator comes after those it refers to.
+    let evaluationOrder: [Int]
+
+    public func indicator(_ id: String) -> IndicatorDefinition? {
+        indicators.first { $0.id == id }
+    }
+
+    public func dimension(_ id: String) -> IndicatorDimension? {
+        dimensions.first { $0.id == id }
+    }
+}
+
+/// Reads an indicator library folder, reporting every problem as a located finding.
+public enum IndicatorLibraryReader {
+    static let unitsFile = "units.toml"
+
+    /// Reads the library in `folder`. Returns `nil` when any error was found.
+    public static func read(folder: URL, findings: inout Findings) -> IndicatorLibrary? {
+        var local = Findings()
+        defer { findings.append(contentsOf: local) }
+        func text(_ name: String) -> String? {
+            let url = folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                local.error("cannot read \(url.path)", at: SourceLocation(file: name))
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                local.error("is not UTF-8 text", at: SourceLocation(file: name))
+                return nil
+            }
+            return text
+        }
+        guard let bankText = text(QuestionBankReader.fileName), let unitsText = text(unitsFile) else { return nil }
+        let bank = QuestionBankReader.read(bankText, findings: &local)
+        let units = readUnits(unitsText, findings: &local)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".toml") && $0 != unitsFile && $0 != QuestionBankReader.fileName }
+            .sorted()
+        var drafts: [Draft] = []
+        var dimensions: [IndicatorDimension] = []
+        for name in names {
+            guard let source = text(name) else { continue }
+            readIndicatorFile(source, file: name, units: units, bank: bank, drafts: &drafts, dimensions: &dimensions, findings: &local)
+        }
+        guard let bank, !local.hasErrors else { return nil }
+        return check(drafts, units: units, dimensions: dimensions, bank: bank, findings: &local)
+    }
+
+    /// An indicator as read, before its formula is checked.
+    private struct Draft {
+        var id: String
+        var dimension: String
+        var label: LocalizedText
+        var description: LocalizedText
+        var unit: IndicatorUnit
+        var direction: Direction
+        var formula: String
+        var references: [IndicatorReference]
+        var minimumCoverage: Double?
+        var location: SourceLocation
+    }
+
+    private static func readUnits(_ text: String, findings: inout Findings) -> [String: IndicatorUnit] {
+        guard let toml = TOMLTableReader.parse(text, file: unitsFile, findings: &findings) else { return [:] }
+        toml.warnUnknownKeys(known: ["unit"], &findings)
+        var units: [String: IndicatorUnit] = [:]
+        for table in toml.tables("unit", source: text, findings: &findings) {
+            table.warnUnknownKeys(known: ["id", "dimension", "fr", "en", "decimals", "share"], &findings)
+            guard let id = table.string("id", required: true, &findings),
+                  let dimensionText = table.string("dimension", required: true, &findings),
+                  let fr = table.string("fr", required: true, &findings),
+                  let en = table.string("en", required: true, &findings)
+            else { continue }
+            guard let dimension = Dimension(parsing: dimensionText) else {
+                findings.error("dimension \"\(dimensionText)\" must be like \"eur\", \"eur/fte\" or \"1\"", at: table.location("dimension"))
+                continue
+            }
+            let isShare = table.table["share"]?.bool ?? false
+            units[id] = IndicatorUnit(
+                id: id, label: LocalizedText(fr: fr, en: en), decimals: table.integer("decimals", &findings) ?? 0,
+                isShare: isShare, dimension: dimension)
+        }
+        return units
+    }
+
+    private static let indicatorKeys: Set<String> = [
+        "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage",
+    ]
+
+    private static func readIndicatorFile(
+        _ text: String, file: String, units: [String: IndicatorUnit], bank: QuestionBank?,
+        drafts: inout [Draft], dimensions: inout [IndicatorDimension], findings: inout Findings
+    ) {
+        guard let toml = TOMLTableReader.parse(text, file: file, findings: &findings) else { return }
+        toml.warnUnknownKeys(known: ["dimension", "indicator", "per_survey_dimension"], &findings)
+        guard let dimensionTable = toml.subtable("dimension", source: text, findings: &findings) else {
+            findings.error("every indicator file starts with [dimension] (id, label)", at: SourceLocation(file: file, line: 1))
+            return
+        }
+        dimensionTable.warnUnknownKeys(known: ["id", "label"], &findings)
+        guard let dimensionID = dimensionTable.string("id", required: true, &findings),
+              let dimensionLabel = dimensionTable.localized("label", required: true, &findings)
+        else { return }
+        if dimensions.contains(where: { $0.id == dimensionID }) {
+            findings.error("dimension \(dimensionID) is declared in another file too", at: dimensionTable.location("id"))
+        }
+        dimensions.append(IndicatorDimension(id: dimensionID, label: dimensionLabel))
+
+        func draft(_ table: TOMLTableReader, substituting: [String: String] = [:]) -> Draft? {
+            table.warnUnknownKeys(known: indicatorKeys, &findings)
+            func fill(_ text: String) -> String {
+                substituting.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+            }
+            func fill(_ text: LocalizedText?) -> LocalizedText? {
+                text.map { LocalizedText(fr: fill($0.fr), en: fill($0.en)) }
+            }
+            guard let id = table.string("id", required: true, &findings).map(fill),
+                  let label = fill(table.localized("label", required: true, &findings)),
+                  let description = fill(table.localized("description", required: true, &findings)),
+                  let unitID = table.string("unit", required: true, &findings),
+                  let formula = table.string("formula", required: true, &findings).map(fill)
+            else { return nil }
+            guard id.hasPrefix(dimensionID + "."), id.count > dimensionID.count + 1 else {
+                findings.error("indicator id \"\(id)\" must start with its dimension: \(dimensionID).<name>", at: table.location("id"))
+                return nil
+            }
+            guard let unit = units[unitID] else {
+                findings.error("unknown unit \"\(unitID)\"; units of \(unitsFile): \(units.keys.sorted().joined(separator: ", "))",
+                               at: table.location("unit"))
+                return nil
+            }
+            let directionName = table.string("direction", &findings) ?? Direction.neutral.rawValue
+            guard let direction = Direction(rawValue: directionName) else {
+                findings.error("direction \"\(directionName)\" must be higher, lower or neutral", at: table.location("direction"))
+                return nil
+            }
+            let references = table.inlineTables("references", findings: &findings).compactMap { reference -> IndicatorReference? in
+                reference.warnUnknownKeys(known: ["source", "id", "note", "url"], &findings)
+                guard let source = reference.string("source", required: true, &findings) else { return nil }
+                return IndicatorReference(
+                    source: source, id: reference.string("id", &findings), note: reference.string("note", &findings),
+                    url: reference.string("url", &findings))
+            }
+            let minimumCoverage = table.number("min_coverage", &findings)
+            if let minimumCoverage, !(0...1).contains(minimumCoverage) {
+                findings.error("min_coverage must be a share from 0 to 1, found \(minimumCoverage)", at: table.location("min_coverage"))
+            }
+            return Draft(
+                id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
+                formula: formula, references: references, minimumCoverage: minimumCoverage,
+                location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
+        }
+
+        let explicit = toml.tables("indicator", source: text, findings: &findings).compactMap { draft($0) }
+        drafts.append(contentsOf: explicit)
+        if let template = toml.subtable("per_survey_dimension", source: text, findings: &findings), let bank {
+            for surveyDimension in bank.dimensions {
+                let substitutions = [
+                    "dimension": surveyDimension.id, "label.fr": surveyDimension.label.fr, "label.en": surveyDimension.label.en,
+                ]
+                guard let made = draft(template, substituting: substitutions),
+                      !drafts.contains(where: { $0.id == made.id })
+                else { continue }
+                drafts.append(made)
+            }
+        }
+    }
+
+    /// Checks ids, formulas, units and references between indicators; orders them for evaluation.
+    private static func check(
+        _ drafts: [Draft], units: [String: IndicatorUnit], dimensions: [IndicatorDimension], bank: QuestionBank,
+        findings: inout Findings
+    ) -> IndicatorLibrary? {
+        var firstByID: [String: Draft] = [:]
+        for draft in drafts {
+            if let first = firstByID[draft.id] {
+                findings.error("indicator \(draft.id) is defined twice (first in \(first.location.file):\(first.location.line ?? 0))",
+                               at: draft.location)
+            } else {
+                firstByID[draft.id] = draft
+            }
+        }
+        let checker = FormulaChecker(
+            indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.dimension) }, knownIndicatorIDs: Set(firstByID.keys))
+        var definitions: [IndicatorDefinition] = []
+        for draft in drafts where firstByID[draft.id]?.location == draft.location {
+            let checked: CheckedFormula
+            do {
+                checked = try checker.check(try ExpressionParser.parse(draft.formula))
+            } catch let issue as FormulaSyntaxError {
+                findings.error("\(draft.id): \(issue.message) \(pointer(draft.formula, issue.offset))", at: draft.location)
+                continue
+            } catch let issue as FormulaIssue {
+                findings.error("\(draft.id): \(issue.message) \(pointer(draft.formula, issue.offset))", at: draft.location)
+                continue
+            } catch {
+                continue
+            }
+            guard case .number(let inferred) = checked.type else {
+                findings.error("\(draft.id): the formula gives \(checked.type), an indicator needs a number", at: draft.location)
+                continue
+            }
+            if inferred != draft.unit.dimension {
+                findings.error(
+                    "\(draft.id): unit mistake: the formula gives \(inferred) but the unit \(draft.unit.id) is \(draft.unit.dimension)",
+                    at: draft.location)
+                continue
+            }
+            definitions.append(IndicatorDefinition(
+                id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
+                unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
+                minimumCoverage: draft.minimumCoverage, location: draft.location, checked: checked))
+        }
+        guard !findings.hasErrors, let order = evaluationOrder(definitions, findings: &findings) else { return nil }
+        return IndicatorLibrary(
+            units: units.values.sorted { $0.id < $1.id }, dimensions: dimensions, indicators: definitions,
+            questionBank: bank, evaluationOrder: order)
+    }
+
+    /// `(at character N: "…formula…")` pointing at the offending place.
+    private static func pointer(_ formula: String, _ offset: Int) -> String {
+        let characters = Array(formula)
+        let start = max(0, min(offset, characters.count))
+        let excerpt = String(characters[start..<min(characters.count, start + 30)])
+        return "(at character \(offset + 1): \"\(excerpt)\")"
+    }
+
+    /// A topological order of the references between indicators; a cycle is an error naming it.
+    private static func evaluationOrder(_ definitions: [IndicatorDefinition], findings: inout Findings) -> [Int]? {
+        let indexByID = Dictionary(uniqueKeysWithValues: definitions.enumerated().map { ($1.id, $0) })
+        var state = [Int: Bool]() // false: in progress, true: done
+        var order: [Int] = []
+        var path: [String] = []
+        func visit(_ index: Int) -> Bool {
+            if state[index] == true { return true }
+            let definition = definitions[index]
+            if state[index] == false {
+                let cycle = path.drop { $0 != definition.id } + [definition.id]
+                findings.error("\(definition.id): indicators refer to each other in a cycle: \(cycle.joined(separator: " → "))",
+                               at: definition.location)
+                return false
+            }
+            state[index] = false
+            path.append(definition.id)
+            for reference in definition.checked.indicatorReferences.sorted() {
+                guard let next = indexByID[reference], visit(next) else { return false }
+            }
+            path.removeLast()
+            state[index] = true
+            order.append(index)
+            return true
+        }
+        for index in definitions.indices where !visit(index) { return nil }
+        return order
+    }
+}

@@ -1,0 +1,90 @@
+import PTCEModel
+
+/// Computes a pole's report for a year: every indicator of the library in dependency order,
+/// with previous-year value and coverage, and the survey results.
+public struct ReportBuilder: Sendable {
+    public let library: IndicatorLibrary
+
+    public init(library: IndicatorLibrary) {
+        self.library = library
+    }
+
+    /// Computes the report of `dataset` for `year`.
+    public func report(for dataset: PoleDataset, year: Int) -> PoleReport {
+        let current = YearRows(dataset: dataset, year: year, bank: library.questionBank)
+        let previousYear = dataset.members.contains { $0.year == year - 1 } ? year - 1 : nil
+        let previous = previousYear.map { YearRows(dataset: dataset, year: $0, bank: library.questionBank) }
+        let previousValues = previous.map { evaluateAll(rows: $0, previous: nil, profile: dataset.profile) }
+        let values = evaluateAll(
+            rows: current, previous: previous.map { ($0, previousValues!) }, profile: dataset.profile)
+
+        let survey = SurveySummary(rows: current, bank: library.questionBank)
+        let results = library.indicators.enumerated().map { index, definition in
+            let (value, used) = values[index]
+            let coverage = Self.coverage(used, rows: current, tables: definition.checked.tables)
+            var number: Double?
+            var reason: MissingReason?
+            switch value {
+            case .number(let result) where result.isFinite: number = result
+            case .missing(let why): reason = why
+            default: reason = .noData
+            }
+            if number != nil, let minimum = definition.minimumCoverage, let share = coverage?.share, share < minimum {
+                number = nil
+                reason = .lowCoverage
+            }
+            var previousNumber: Double?
+            if let previousValues, case .number(let result) = previousValues[index].0, result.isFinite {
+                previousNumber = result
+            }
+            let dimensionID = definition.id.hasPrefix("qual.") ? String(definition.id.dropFirst(5)) : nil
+            return IndicatorResult(
+                definition: definition, value: number, previous: previousNumber, coverage: coverage,
+                missingReason: reason, survey: dimensionID.flatMap { survey.dimensions[$0] })
+        }
+        return PoleReport(
+            profile: dataset.profile, year: year, previousYear: previousYear, results: results,
+            questions: survey.questions, quotations: survey.quotations, findings: dataset.findings.sorted,
+            sources: dataset.sources, library: library, dataset: dataset)
+    }
+
+    /// Evaluates every indicator for one year, in dependency order; results by library index.
+    /// `previous` gives the previous year's rows and its already computed results.
+    private func evaluateAll(
+        rows: YearRows, previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)])?, profile: PoleProfile
+    ) -> [(EvaluatedValue, UsedRows)] {
+        var results = [(EvaluatedValue, UsedRows)](repeating: (.missing(.noData), UsedRows()), count: library.indicators.count)
+        let indexByID = Dictionary(uniqueKeysWithValues: library.indicators.enumerated().map { ($1.id, $0) })
+        for index in library.evaluationOrder {
+            let evaluator = FormulaEvaluator(
+                rows: rows, previousRows: previous?.rows, profile: profile,
+                indicatorValue: { id in results[indexByID[id]!] },
+                previousEvaluator: previous.map { previous in
+                    {
+                        FormulaEvaluator(
+                            rows: previous.rows, previousRows: nil, profile: profile,
+                            indicatorValue: { id in previous.results[indexByID[id]!] }, previousEvaluator: nil)
+                    }
+                })
+            var used = UsedRows()
+            let value = evaluator.evaluate(library.indicators[index].checked.expression, used: &used)
+            results[index] = (value, used)
+        }
+        return results
+    }
+
+    /// Members first: the members whose inputs were used, out of the members of the year; for
+    /// survey-only indicators, respondents; otherwise the rows of the table.
+    private static func coverage(_ used: UsedRows, rows: YearRows, tables: Set<DataTable>) -> Coverage? {
+        let referenced = tables.union(used.byTable.keys)
+        if referenced.contains(.members) {
+            let reported = used.likeForLikeMembers.map { $0.count } ?? used.byTable[.members, default: []].count
+            return Coverage(reported: reported, of: rows.members.count)
+        }
+        if referenced.contains(.survey) {
+            return Coverage(reported: used.respondents.count, of: Set(rows.survey.map(\.respondent)).count)
+        }
+        guard let table = referenced.sorted(by: { $0.rawValue < $1.rawValue }).first else { return nil }
+        return Coverage(reported: used.byTable[table, default: []].count, of: rows.count(of: table))
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import PTCEIndicators
+import PTCEModel
+
+extension PTCECommand {
+    /// `ptce indicators`: the indicator library, with formulas and references.
+    struct Indicators: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the indicator library.",
+            subcommands: [List.self, Explain.self],
+            defaultSubcommand: List.self
+        )
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List every indicator by dimension.")
+
+            @OptionGroup var library: LibraryOptions
+
+            @Option(help: "Language of labels: fr or en.")
+            var lang: Language = .fr
+
+            func run() throws {
+                let library = try library.library()
+                for dimension in library.dimensions {
+                    print("\(dimension.id) — \(dimension.label[lang])")
+                    for indicator in library.indicators where indicator.dimension == dimension.id {
+                        print("  \(indicator.id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(indicator.label[lang]) (\(indicator.unit.label[lang]))")
+                    }
+                }
+            }
+        }
+
+        struct Explain: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Explain one indicator: label, unit, formula, references.")
+
+            @Argument(help: "The indicator id, e.g. emp.insertion_share.")
+            var id: String
+
+            @OptionGroup var library: LibraryOptions
+
+            @Option(help: "Language of labels: fr or en.")
+            var lang: Language = .fr
+
+            func run() throws {
+                let library = try library.library()
+                guard let indicator = library.indicator(id) else {
+                    throw ValidationError("unknown indicator \(id); see ptce indicators list")
+                }
+                let french = lang == .fr
+                print("\(indicator.id): \(indicator.label[lang])")
+                print(indicator.description[lang])
+                print("\(french ? "Dimension" : "Dimension"): \(library.dimension(indicator.dimension)?.label[lang] ?? indicator.dimension)")
+                print("\(french ? "Unité" : "Unit"): \(indicator.unit.label[lang])")
+                print("\(french ? "Sens" : "Direction"): \(indicator.direction.rawValue)")
+                print("\(french ? "Formule" : "Formula"): \(indicator.formula)")
+                if let minimum = indicator.minimumCoverage {
+                    print("\(french ? "Couverture minimale" : "Minimum coverage"): \(minimum)")
+                }
+                for reference in indicator.references {
+                    let parts = [reference.source, reference.id, reference.note, reference.url].compactMap { $0 }
+                    print("\(french ? "Référence" : "Reference"): \(parts.joined(separator: " — "))")
+                }
+                print("\(french ? "Défini dans" : "Defined in"): \(indicator.location.file):\(indicator.location.line ?? 0)")
+            }
+        }
+    }
+}

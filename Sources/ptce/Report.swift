@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+import PTCEReportJSON
+
+/// An output format of `ptce report`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case json
+
+    static let availableList = allCases.map(\.rawValue).joined(separator: ",")
+}
+
+extension Language: ExpressibleByArgument {}
+
+extension PTCECommand {
+    /// `ptce report DIR`: computes the indicators of a year and writes the report files.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute a pole's indicators for a year and write <pole-id>-<year>.<format>.",
+            discussion: """
+            With data errors nothing is written and the exit status is 1, unless --keep-going: then \
+            invalid cells count as not reported and every error is listed in the outputs.
+            """
+        )
+
+        @Argument(help: "The pole folder.", completion: .directory)
+        var folder: String
+
+        @Option(help: "The report year (default: the latest year with members).")
+        var year: Int?
+
+        @Option(help: "Output folder.", completion: .directory)
+        var out = "out"
+
+        @Option(help: "Language of labels: fr or en.")
+        var lang: Language = .fr
+
+        @Option(help: "Comma-separated formats: \(ReportFormat.availableList).",
+                transform: { text in
+                    try text.split(separator: ",").map { name in
+                        guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) (xlsx and html come next)")
+                        }
+                        return format
+                    }
+                })
+        var format: [ReportFormat] = ReportFormat.allCases
+
+        @Flag(help: "Write the report despite data errors; invalid cells count as not reported.")
+        var keepGoing = false
+
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            let url = try existingFolder(folder)
+            let library = try library.library()
+            var findings = Findings()
+            guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
+                printFindings(findings, folder: folder, toStandardError: true)
+                printToStandardError("\(folder): cannot be read; nothing was written")
+                throw ExitCode(1)
+            }
+            printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
+            if findings.hasErrors, !keepGoing {
+                printToStandardError(
+                    "\(folder): \(findings.count(of: .error)) error(s); nothing was written (fix them, or use --keep-going)")
+                throw ExitCode(1)
+            }
+            let years = Set(dataset.members.map(\.year)).sorted()
+            guard let reportYear = year ?? years.last else {
+                printToStandardError("\(folder): no member could be read; nothing was written")
+                throw ExitCode(1)
+            }
+            guard years.contains(reportYear) else {
+                throw ValidationError("no member reported for \(reportYear); years in the data: "
+                    + years.map(String.init).joined(separator: ", "))
+            }
+            let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
+            let outFolder = URL(fileURLWithPath: out, isDirectory: true)
+            try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
+            let base = "\(dataset.profile.id)-\(reportYear)"
+            let files = format.map { format in
+                (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
+                    switch format {
+                    case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
+                    }
+                })
+            }
+            try writeAtomically(files)
+            for file in files { print(file.url.path) }
+        }
+    }
+}

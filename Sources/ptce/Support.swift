@@ -82,8 +82,8 @@ func writeAtomically(_ files: [(url: URL, write: (URL) throws -> Void)]) throws 
             written.append((temporary, file.url))
             try file.write(temporary)
         }
-        for file in written {
-            _ = try FileManager.default.replaceItemAt(file.final, withItemAt: file.temporary)
+        for file in written where rename(file.temporary.path, file.final.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.final.path])
         }
     } catch {
         for file in written { try? FileManager.default.removeItem(at: file.temporary) }

@@ -1,0 +1,36 @@
+import Foundation
+import PTCEImport
+@testable import PTCEIndicators
+import PTCEModel
+import Testing
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The bundled library of `Indicators/`.
+let standardLibrary: IndicatorLibrary = {
+    var findings = Findings()
+    let library = IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings)
+    precondition(library != nil && !findings.hasErrors, "\(findings.all.map(\.formatted))")
+    return library!
+}()
+
+/// Reads a fixture pole folder, failing the test on any error.
+func fixtureDataset(_ name: String) throws -> PoleDataset {
+    var findings = Findings()
+    let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        .read(folder: fixtures.appendingPathComponent(name), findings: &findings)
+    #expect(!findings.hasErrors, "\(findings.all.map(\.formatted))")
+    return try #require(dataset)
+}
+
+extension PoleReport {
+    func value(_ id: String) -> Double? { result(id)?.value }
+}
+
+/// Compares with a tolerance for values computed by division.
+func close(_ actual: Double?, _ expected: Double, tolerance: Double = 1e-9) -> Bool {
+    guard let actual else { return false }
+    return abs(actual - expected) <= tolerance * max(1, abs(expected))
+}

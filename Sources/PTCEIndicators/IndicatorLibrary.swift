@@ -223,7 +223,8 @@ public enum IndicatorLibraryReader {
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
                 minimumCoverage: draft.minimumCoverage, location: draft.location, checked: checked))
         }
-        guard !findings.hasErrors, let order = evaluationOrder(definitions, findings: &findings) else { return nil }
+        let order = evaluationOrder(definitions, findings: &findings)
+        guard !findings.hasErrors, let order else { return nil }
         return IndicatorLibrary(
             units: units.values.sorted { $0.id < $1.id }, dimensions: dimensions, indicators: definitions,
             questionBank: bank, evaluationOrder: order)
@@ -255,7 +256,9 @@ public enum IndicatorLibraryReader {
             state[index] = false
             path.append(definition.id)
             for reference in definition.checked.indicatorReferences.sorted() {
-                guard let next = indexByID[reference], visit(next) else { return false }
+                // A reference to an indicator that failed its own check is reported there already.
+                guard let next = indexByID[reference] else { continue }
+                guard visit(next) else { return false }
             }
             path.removeLast()
             state[index] = true

@@ -6,10 +6,13 @@ struct PTCE {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The folder of the build products, where `ptce` sits beside the test bundle.
+    /// `ptce` in the build products folder, beside the test runner.
     static let executable: URL = {
-        let testBundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") } ?? Bundle.main
-        return testBundle.bundleURL.deletingLastPathComponent().appendingPathComponent("ptce")
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = runner.deletingLastPathComponent()
+        // On Apple platforms the runner sits inside `….xctest/Contents/MacOS`.
+        while folder.pathComponents.contains(where: { $0.hasSuffix(".xctest") }) { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("ptce")
     }()
 
     struct Outcome {
@@ -92,7 +95,7 @@ struct PTCE {
         let library = try PTCE.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: library) }
         try Data("[[question]]\nid = \"x\"\n".utf8).write(to: library.appendingPathComponent("questions.toml"))
-        let outcome = try PTCE.run(["validate", "--indicators", library.path] + PTCE.samples)
+        let outcome = try PTCE.run(["validate", "--indicators", library.path, library.path])
         #expect(outcome.status == 2)
         #expect(outcome.errors.contains("questions.toml:2:id: error: question id \"x\" must be dimension.name"))
     }

@@ -1,0 +1,176 @@
+import Foundation
+import PTCEImport
+@testable import PTCEIndicators
+import PTCEModel
+import Testing
+
+@Suite struct FormulaParserTests {
+    @Test func precedenceAndWhereClauses() throws {
+        let parsed = try ExpressionParser.parse("sum(members.fte where actor_type == \"company\" and not cooperates) / 2 + 1")
+        guard case .binary(.add, .binary(.divide, .call("sum", let arguments, let filter?, _), .number(2), _), .number(1), _) = parsed else {
+            Issue.record("unexpected tree \(parsed)")
+            return
+        }
+        #expect(arguments == [.name(["members", "fte"], at: 4)])
+        guard case .binary(.and, .binary(.equal, .name(["actor_type"], _), .text("company"), _), .unary(.not, .name(["cooperates"], _)), _) = filter else {
+            Issue.record("unexpected filter \(filter)")
+            return
+        }
+    }
+
+    @Test func lists() throws {
+        let parsed = try ExpressionParser.parse("count(finances where kind in [\"state\", \"eu\"])")
+        guard case .call("count", _, .binary(.in, _, .list([.text("state"), .text("eu")]), _)?, _) = parsed else {
+            Issue.record("unexpected tree \(parsed)")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        ("sum(members.fte", 15, "expected \")\", found end of formula"),
+        ("sum(members.fte))", 16, "unexpected \")\""),
+        ("1 + * 2", 4, "expected a value, found \"*\""),
+        ("count(members where kind == \"a)", 28, "a text opened here is not closed"),
+        ("2 # 3", 2, "unexpected character \"#\""),
+    ])
+    func syntaxErrorsArePositioned(formula: String, offset: Int, message: String) {
+        #expect(throws: FormulaSyntaxError(offset: offset, message: message)) { try ExpressionParser.parse(formula) }
+    }
+}
+
+@Suite struct FormulaCheckerTests {
+    private let checker = FormulaChecker(
+        indicatorTypes: ["eco.fte": .number(Dimension(exponents: ["fte": 1]))], knownIndicatorIDs: ["eco.fte"])
+
+    private func issue(_ formula: String) -> String? {
+        do {
+            _ = try checker.check(try ExpressionParser.parse(formula))
+            return nil
+        } catch let issue as FormulaIssue {
+            return issue.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private func dimension(_ formula: String) throws -> String {
+        let checked = try checker.check(try ExpressionParser.parse(formula))
+        guard case .number(let dimension) = checked.type else { return "\(checked.type)" }
+        return dimension.description
+    }
+
+    @Test func unitsFollowTheFormula() throws {
+        #expect(try dimension("sum(members.turnover) / eco.fte") == "eur/fte")
+        #expect(try dimension("ratio(members.insertion_fte, members.fte)") == "no unit")
+        #expect(try dimension("eco.fte / pole.population * 1000") == "fte/inhabitants")
+        #expect(try dimension("count(members where in_territory) / count(members)") == "no unit")
+        #expect(try dimension("sum(members.fte) + 1") == "fte")
+        #expect(try dimension("if(count(members) >= 3, 1, 0)") == "no unit")
+        #expect(try dimension("mean(survey.score where dimension == \"values\")") == "score")
+    }
+
+    @Test(arguments: [
+        ("sum(members.ftee)", "unknown field ftee of members (did you mean fte?)"),
+        ("sum(members.fte) + sum(members.turnover)", "unit mistake: + mixes fte and eur"),
+        ("median(members.fte)", "unknown function median; known: count, count_distinct, if, like_for_like_change, mean, pairs, previous, ratio, reported, sum"),
+        ("members.fte", "members.fte is a value per row: wrap it in an aggregate such as sum(members.fte)"),
+        ("eco.ftee * 2", "unknown name eco.ftee: not a table field, a pole value or an indicator id (did you mean eco.fte?)"),
+        ("sum(members.fte where kind == \"state\")", "unknown field kind of members"),
+        ("sum(members.fte + finances.amount)", "finances.amount is a field of finances, but this aggregate runs over members"),
+        ("sum(members.name)", "sum needs numbers"),
+        ("sum(members.fte where fte)", "the where clause of sum must be a condition (yes/no)"),
+        ("sum(sum(members.fte))", "sum cannot be nested inside another aggregate"),
+        ("pole.area", "unknown pole value pole.area; known: pole.population"),
+        ("like_for_like_change(finances.amount)", "like_for_like_change compares members (member_id) across years: use members.<field>"),
+        ("count(members where actor_type == 3)", "cannot compare text with a number in no unit"),
+    ])
+    func locatedMistakes(formula: String, message: String) {
+        #expect(issue(formula) == message)
+    }
+}
+
+@Suite struct LibraryTests {
+    private func copyOfStandardLibrary() throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: copy)
+        return copy
+    }
+
+    @Test func aUserDefinedIndicatorIsComputedWithoutRebuilding() throws {
+        let folder = try copyOfStandardLibrary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+        [dimension]
+        id = "local"
+        label = { fr = "Indicateurs du pôle", en = "Pole's own indicators" }
+
+        [[indicator]]
+        id = "local.ess_fte_share"
+        unit = "share"
+        direction = "higher"
+        label = { fr = "Part des ETP dans l'ESS", en = "Share of FTE in the social economy" }
+        description = { fr = "ETP des membres ESS sur les ETP.", en = "FTE of social economy members over FTE." }
+        formula = "sum(members.fte where actor_type == \\"ess\\") / eco.fte"
+
+        """.utf8).write(to: folder.appendingPathComponent("10-local.toml"))
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
+        #expect(findings.all.isEmpty)
+        let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)
+        #expect(report.value("local.ess_fte_share") == 12.0 / 19)
+        #expect(report.result("local.ess_fte_share")?.coverage == Coverage(reported: 3, of: 4))
+        #expect(library.dimensions.last?.id == "local")
+    }
+
+    @Test func aBrokenFormulaGivesALocatedFinding() throws {
+        let folder = try copyOfStandardLibrary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+        [dimension]
+        id = "local"
+        label = { fr = "Local", en = "Local" }
+
+        [[indicator]]
+        id = "local.broken"
+        unit = "eur"
+        label = { fr = "Cassé", en = "Broken" }
+        description = { fr = "…", en = "…" }
+        formula = "sum(members.fte) * 2"
+
+        [[indicator]]
+        id = "local.typo"
+        unit = "eur"
+        label = { fr = "Faute", en = "Typo" }
+        description = { fr = "…", en = "…" }
+        formula = "sum(members.turnover where actor_typ == \\"company\\")"
+
+        [[indicator]]
+        id = "local.a"
+        unit = "eur"
+        label = { fr = "A", en = "A" }
+        description = { fr = "…", en = "…" }
+        formula = "local.b + 1"
+
+        [[indicator]]
+        id = "local.b"
+        unit = "eur"
+        label = { fr = "B", en = "B" }
+        description = { fr = "…", en = "…" }
+        formula = "local.a"
+
+        """.utf8).write(to: folder.appendingPathComponent("10-local.toml"))
+        var findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
+        #expect(findings.sorted.map(\.formatted) == [
+            "10-local.toml:10:formula: error: local.broken: unit mistake: the formula gives fte but the unit eur is eur",
+            "10-local.toml:17:formula: error: local.typo: unknown field actor_typ of members (did you mean actor_type?) (at character 28: \"actor_typ == \"company\")\")",
+            "10-local.toml:24:formula: error: local.a: indicators refer to each other in a cycle: local.a → local.b → local.a",
+        ])
+    }
+
+    @Test func theBundledLibraryIsInSpecOrder() {
+        #expect(standardLibrary.dimensions.map(\.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
+        #expect(standardLibrary.indicators.allSatisfy { !$0.label.en.isEmpty && !$0.description.en.isEmpty })
+        #expect(standardLibrary.indicator("eco.headcount")?.references.first?.id == "OI8869")
+    }
+}

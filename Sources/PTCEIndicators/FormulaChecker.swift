@@ -1,4 +1,5 @@
 import PTCEImport
+import PTCEModel
 
 /// A problem found in a formula before any data is read, at a character offset of its text.
 struct FormulaIssue: Error, Equatable {
@@ -21,6 +22,8 @@ struct FormulaChecker {
     /// The units of the other indicators, by id, so references are typed.
     let indicatorTypes: [String: ValueType]
     let knownIndicatorIDs: Set<String>
+    /// The survey dimensions and questions, so `dimension == "…"` can be checked.
+    var questionBank: QuestionBank?
 
     static let aggregates: Set<String> = ["sum", "mean", "count", "count_distinct", "ratio", "like_for_like_change"]
     static let scalarFunctions: Set<String> = ["if", "previous", "pairs"]
@@ -60,6 +63,9 @@ struct FormulaChecker {
         case .binary(let op, let left, let right, let offset):
             let lhs = try check(left, in: context, references: &references, tables: &tables)
             let rhs = try check(right, in: context, references: &references, tables: &tables)
+            if case .row(let table) = context, op == .equal || op == .notEqual || op == .in {
+                try checkVocabulary(left, right, table: table, at: offset)
+            }
             return try combine(op, lhs, rhs, literals: (left.isNumberLiteral, right.isNumberLiteral), at: offset)
         case .call(let name, let arguments, let filter, let offset):
             return try checkCall(name, arguments, filter: filter, at: offset, in: context, references: &references, tables: &tables)
@@ -109,6 +115,34 @@ struct FormulaChecker {
         }
         references.insert(joined)
         return indicatorTypes[joined] ?? .number(.none)
+    }
+
+    /// A comparison of an enumerated field with text must name one of its values.
+    private func checkVocabulary(_ left: Expression, _ right: Expression, table: DataTable, at offset: Int) throws(FormulaIssue) {
+        guard case .name(let parts, _) = left, let field = parts.last,
+              let values = Self.vocabulary(of: field, in: table, bank: questionBank)
+        else { return }
+        let literals: [String] = switch right {
+        case .text(let text): [text]
+        case .list(let items): items.compactMap { if case .text(let text) = $0 { text } else { nil } }
+        default: []
+        }
+        for literal in literals where !values.contains(literal) {
+            throw FormulaIssue(offset: offset, message: "\"\(literal)\" is not a value of \(field); values: \(values.joined(separator: ", "))")
+        }
+    }
+
+    static func vocabulary(of field: String, in table: DataTable, bank: QuestionBank?) -> [String]? {
+        switch (table, field) {
+        case (.members, "actor_type"): ActorType.allCases.map(\.rawValue)
+        case (.cooperations, "kind"): CooperationKind.allCases.map(\.rawValue)
+        case (.finances, "kind"): FundingKind.allCases.map(\.rawValue)
+        case (.projects, "stage"): ProjectStage.allCases.map(\.rawValue)
+        case (.survey, "role"): RespondentRole.allCases.map(\.rawValue)
+        case (.survey, "dimension"): bank.map { Array(Set($0.questions.map(\.dimension))).sorted() }
+        case (.survey, "question"): bank?.questions.map(\.id)
+        default: nil
+        }
     }
 
     private func checkCall(

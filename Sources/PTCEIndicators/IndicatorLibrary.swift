@@ -193,7 +193,8 @@ public enum IndicatorLibraryReader {
             }
         }
         let checker = FormulaChecker(
-            indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.dimension) }, knownIndicatorIDs: Set(firstByID.keys))
+            indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.dimension) }, knownIndicatorIDs: Set(firstByID.keys),
+            questionBank: bank)
         var definitions: [IndicatorDefinition] = []
         for draft in drafts where firstByID[draft.id]?.location == draft.location {
             let checked: CheckedFormula

@@ -83,6 +83,8 @@ import Testing
         ("pole.area", "unknown pole value pole.area; known: pole.population"),
         ("like_for_like_change(finances.amount)", "like_for_like_change compares members (member_id) across years: use members.<field>"),
         ("count(members where actor_type == 3)", "cannot compare text with a number in no unit"),
+        ("count(projects where stage == \"operatin\")", "\"operatin\" is not a value of stage; values: idea, study, launch, operating, stopped"),
+        ("sum(finances.amount where kind in [\"state\", \"région\"])", "\"région\" is not a value of kind; values: state, local_authority, eu, foundation, company, member_dues, sales, other"),
     ])
     func locatedMistakes(formula: String, message: String) {
         #expect(issue(formula) == message)

@@ -6,7 +6,7 @@ import Testing
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
 
 /// The bundled library of `Indicators/`.
 let standardLibrary: IndicatorLibrary = {

@@ -1,0 +1,63 @@
+import Foundation
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+@testable import PTCEReportJSON
+import Testing
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+private let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+private func handWorkedReport() throws -> PoleReport {
+    var findings = Findings()
+    let library = try #require(IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings))
+    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
+    return ReportBuilder(library: library).report(for: dataset, year: 2024)
+}
+
+@Suite struct JSONReportWriterTests {
+    /// The whole report against a reviewed golden file. To accept a deliberate change, run the
+    /// tests with `PTCE_UPDATE_GOLDEN=1` and review the diff.
+    @Test(arguments: [Language.fr, .en])
+    func matchesTheGoldenFile(language: Language) throws {
+        let json = JSONReportWriter.json(try handWorkedReport(), language: language)
+        let url = golden.appendingPathComponent("hand-worked-2024.\(language.rawValue).json")
+        if ProcessInfo.processInfo.environment["PTCE_UPDATE_GOLDEN"] == "1" {
+            try Data(json.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(json == expected, "differs from \(url.path); diff it, and set PTCE_UPDATE_GOLDEN=1 to accept")
+    }
+
+    @Test func theSpecShapeParsesBack() throws {
+        let json = JSONReportWriter.json(try handWorkedReport(), language: .fr)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["pole"] as? [String: Any])?["id"] as? String == "hand-worked")
+        #expect(object["year"] as? Int == 2024)
+        let indicators = try #require(object["indicators"] as? [[String: Any]])
+        let fte = try #require(indicators.first { $0["id"] as? String == "eco.fte" })
+        #expect(fte["value"] as? Double == 19)
+        #expect(fte["unit"] as? String == "fte")
+        #expect(fte["previous"] as? Double == 17)
+        #expect((fte["coverage"] as? [String: Int]) == ["reported": 3, "of": 4])
+        #expect(fte["missing_reason"] is NSNull)
+        let dynamism = try #require(indicators.first { $0["id"] as? String == "qual.dynamism" })
+        #expect(dynamism["value"] is NSNull)
+        #expect(dynamism["missing_reason"] as? String == "no_data")
+        #expect(object["findings"] is [Any])
+    }
+
+    @Test func stringsAreEscaped() {
+        #expect(JSONBuilder.quoted("a\"b\\c\nd\u{1}é</script>") == "\"a\\\"b\\\\c\\nd\\u0001é</script>\"")
+        #expect(JSONBuilder.number(19) == "19.0")
+        #expect(JSONBuilder.number(0.75) == "0.75")
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let first = JSONReportWriter.json(try handWorkedReport(), language: .fr)
+        let second = JSONReportWriter.json(try handWorkedReport(), language: .fr)
+        #expect(first == second)
+    }
+}

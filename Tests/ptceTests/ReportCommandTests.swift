@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    private let fixture = "Tests/Fixtures/hand-worked"
+
+    @Test func writesTheJSONReportOfTheLatestYear() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report", fixture, "--out", out.path, "--format", "json", "--lang", "en"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let file = out.appendingPathComponent("hand-worked-2024.json")
+        #expect(outcome.output == file.path + "\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        #expect(object["year"] as? Int == 2024)
+        #expect(object["language"] as? String == "en")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["hand-worked-2024.json"])
+    }
+
+    @Test func anEarlierYear() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try PTCE.run(["report", fixture, "--year", "2023", "--out", out.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hand-worked-2023.json").path))
+        let missingYear = try PTCE.run(["report", fixture, "--year", "2019", "--out", out.path])
+        #expect(missingYear.status == 2)
+        #expect(missingYear.errors.contains("no member reported for 2019; years in the data: 2023, 2024"))
+    }
+
+    @Test func dataErrorsWriteNothingUnlessKeepGoing() throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pole = folder.appendingPathComponent("pole"), out = folder.appendingPathComponent("out")
+        try FileManager.default.copyItem(at: PTCE.repositoryRoot.appendingPathComponent(fixture), to: pole)
+        let members = pole.appendingPathComponent("members.csv")
+        let text = try String(contentsOf: members, encoding: .utf8).replacingOccurrences(of: "2024;B;Bois SARL;company;60057;4;", with: "2024;B;Bois SARL;company;60057;quatre;")
+        try Data(text.utf8).write(to: members)
+
+        let stopped = try PTCE.run(["report", pole.path, "--out", out.path])
+        #expect(stopped.status == 1)
+        #expect(stopped.errors.contains("members.csv:6:fte: error: \"quatre\" is not a number"))
+        #expect(stopped.errors.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+
+        let kept = try PTCE.run(["report", pole.path, "--out", out.path, "--keep-going"])
+        #expect(kept.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("hand-worked-2024.json"))) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["severity"] as? String == "error" && $0["line"] as? Int == 6 && $0["column"] as? String == "fte" })
+        let fte = try #require((object["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "eco.fte" })
+        #expect(fte["value"] as? Double == 15)  // B's FTE counts as not reported: 12 + 3
+    }
+
+    @Test func usageErrors() throws {
+        #expect(try PTCE.run(["report", fixture, "--format", "pdf"]).status == 2)
+        #expect(try PTCE.run(["report", fixture, "--lang", "de"]).status == 2)
+        #expect(try PTCE.run(["report", "/nonexistent"]).status == 2)
+    }
+}
+
+@Suite struct IndicatorsCommandTests {
+    @Test func listAndExplain() throws {
+        let list = try PTCE.run(["indicators", "list", "--lang", "en"])
+        #expect(list.status == 0)
+        #expect(list.output.contains("emp.insertion_share"))
+        #expect(list.output.contains("Share of FTE in insertion"))
+        let explain = try PTCE.run(["indicators", "explain", "emp.insertion_share"])
+        #expect(explain.status == 0)
+        #expect(explain.output.contains("Formule: ratio(members.insertion_fte, members.fte)"))
+        #expect(explain.output.contains("Défini dans: 02-emp.toml:"))
+        #expect(try PTCE.run(["indicators", "explain", "emp.nope"]).status == 2)
+    }
+}

@@ -186,7 +186,8 @@ struct FormulaEvaluator {
         case "mean":
             return counted > 0 ? .number(total / Double(counted)) : .missing(.noData)
         default:
-            return counted > 0 ? .number(total) : .missing(.noData)
+            // Rows that reported the value but that the filter left out make a sum of 0, not "no data".
+            return usedRows.isEmpty ? .missing(.noData) : .number(total)
         }
     }
 

@@ -29,12 +29,13 @@ public struct ReportBuilder: Sendable {
             case .missing(let why): reason = why
             default: reason = .noData
             }
-            if number != nil, let minimum = definition.minimumCoverage, let share = coverage?.share, share < minimum {
+            if number != nil, !Self.meetsMinimum(definition, coverage) {
                 number = nil
                 reason = .lowCoverage
             }
             var previousNumber: Double?
-            if let previousValues, case .number(let result) = previousValues[index].0, result.isFinite {
+            if let previous, let previousValues, case .number(let result) = previousValues[index].0, result.isFinite,
+               Self.meetsMinimum(definition, Self.coverage(previousValues[index].1, rows: previous, tables: definition.checked.tables)) {
                 previousNumber = result
             }
             let dimensionID = definition.id.hasPrefix("qual.") ? String(definition.id.dropFirst(5)) : nil
@@ -71,6 +72,11 @@ public struct ReportBuilder: Sendable {
             results[index] = (value, used)
         }
         return results
+    }
+
+    private static func meetsMinimum(_ definition: IndicatorDefinition, _ coverage: Coverage?) -> Bool {
+        guard let minimum = definition.minimumCoverage, let share = coverage?.share else { return true }
+        return share >= minimum
     }
 
     /// Members first: the members whose inputs were used, out of the members of the year; for

@@ -18,15 +18,15 @@ extension PTCECommand {
     /// `ptce report DIR`: computes the indicators of a year and writes the report files.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compute a pole's indicators for a year and write <pole-id>-<year>.<format>.",
+            abstract: "Compute each pole's indicators for a year and write <pole-id>-<year>.<format>.",
             discussion: """
             With data errors nothing is written and the exit status is 1, unless --keep-going: then \
             invalid cells count as not reported and every error is listed in the outputs.
             """
         )
 
-        @Argument(help: "The pole folder.", completion: .directory)
-        var folder: String
+        @Argument(help: "Pole folders; each gets its own report files.", completion: .directory)
+        var folders: [String]
 
         @Option(help: "The report year (default: the latest year with members).")
         var year: Int?
@@ -54,27 +54,36 @@ extension PTCECommand {
         @OptionGroup var library: LibraryOptions
 
         func run() throws {
-            let url = try existingFolder(folder)
             let library = try library.library()
+            let urls = try folders.map(existingFolder)
+            var failed = false
+            for (folder, url) in zip(folders, urls) {
+                failed = try !report(folder: folder, url: url, library: library) || failed
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        /// Writes the reports of one pole; returns false (having written nothing) on data errors.
+        private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
             var findings = Findings()
             guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
                 printFindings(findings, folder: folder, toStandardError: true)
                 printToStandardError("\(folder): cannot be read; nothing was written")
-                throw ExitCode(1)
+                return false
             }
             printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
             if findings.hasErrors, !keepGoing {
                 printToStandardError(
                     "\(folder): \(findings.count(of: .error)) error(s); nothing was written (fix them, or use --keep-going)")
-                throw ExitCode(1)
+                return false
             }
             let years = Set(dataset.members.map(\.year)).sorted()
             guard let reportYear = year ?? years.last else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
-                throw ExitCode(1)
+                return false
             }
             guard years.contains(reportYear) else {
-                throw ValidationError("no member reported for \(reportYear); years in the data: "
+                throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
             let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
@@ -90,6 +99,7 @@ extension PTCECommand {
             }
             try writeAtomically(files)
             for file in files { print(file.url.path) }
+            return true
         }
     }
 }

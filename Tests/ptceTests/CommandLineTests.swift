@@ -94,7 +94,8 @@ struct PTCE {
     @Test func aBrokenQuestionBankIsAUsageError() throws {
         let library = try PTCE.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: library) }
-        try Data("[[question]]\nid = \"x\"\n".utf8).write(to: library.appendingPathComponent("questions.toml"))
+        try Data("[[question]]\nid = \"x\"\nkind = \"scale\"\nfr = \"a\"\nen = \"b\"\n".utf8)
+            .write(to: library.appendingPathComponent("questions.toml"))
         let outcome = try PTCE.run(["validate", "--indicators", library.path, library.path])
         #expect(outcome.status == 2)
         #expect(outcome.errors.contains("questions.toml:2:id: error: question id \"x\" must be dimension.name"))
@@ -125,8 +126,8 @@ struct PTCE {
     }
 }
 
-/// Just enough of a CSV file to find a cell's bytes: the file's encoding, delimiter and lines,
-/// for files without quoted line breaks before line 2 (the samples' headers).
+/// Just enough of a CSV file to find a cell's bytes: the file's encoding, delimiter, header and
+/// quoting (the headers of the samples hold no quoted delimiter).
 struct CSVFields {
     let bytes: [UInt8]
     let isUTF16: Bool
@@ -155,10 +156,14 @@ struct CSVFields {
     /// The byte range of a cell on a line (1-based), in the file's encoding.
     func rangeOfCell(line: Int, column: Int) -> Range<Int> {
         let characters = Array(text)
-        var currentLine = 1, field = 0, index = 0, start = 0
+        var currentLine = 1, field = 0, index = 0, start = 0, inQuotes = false
         while index < characters.count {
             let character = characters[index]
-            if currentLine == line {
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if inQuotes {
+                // Delimiters and line breaks inside quotes belong to the field.
+            } else if currentLine == line {
                 if character == delimiter || character == "\n" || character == "\r\n" || character == "\r" {
                     if field == column { break }
                     field += 1

@@ -24,7 +24,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hand-worked-2023.json").path))
         let missingYear = try PTCE.run(["report", fixture, "--year", "2019", "--out", out.path])
         #expect(missingYear.status == 2)
-        #expect(missingYear.errors.contains("no member reported for 2019; years in the data: 2023, 2024"))
+        #expect(missingYear.errors.contains("\(fixture): no member reported for 2019; years in the data: 2023, 2024"))
     }
 
     @Test func dataErrorsWriteNothingUnlessKeepGoing() throws {
@@ -55,6 +55,17 @@ import Testing
         #expect(try PTCE.run(["report", fixture, "--format", "pdf"]).status == 2)
         #expect(try PTCE.run(["report", fixture, "--lang", "de"]).status == 2)
         #expect(try PTCE.run(["report", "/nonexistent"]).status == 2)
+    }
+}
+
+@Suite struct SampleReportTests {
+    @Test func everySampleGetsItsReport() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report"] + PTCE.samples + ["--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["campus-cooperatif-2024.json", "metropole-tiers-lieux-2024.json", "pays-de-bray-2024.json"])
     }
 }
 

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PTCEImport", targets: ["PTCEImport"]),
         .library(name: "PTCEIndicators", targets: ["PTCEIndicators"]),
         .library(name: "PTCEReportJSON", targets: ["PTCEReportJSON"]),
+        .library(name: "PTCEWorkbook", targets: ["PTCEWorkbook"]),
         .executable(name: "ptce", targets: ["ptce"]),
     ],
     dependencies: [
@@ -27,11 +28,17 @@ let package = Package(
         .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport"]),
         // Writers: one module per output format.
         .target(name: "PTCEReportJSON", dependencies: ["PTCEModel", "PTCEIndicators"]),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
         // The thin `ptce` command.
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON",
+                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +46,7 @@ let package = Package(
         .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
+        .testTarget(name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "ptceTests", dependencies: ["ptce"]),
     ]
 )

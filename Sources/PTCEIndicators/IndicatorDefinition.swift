@@ -9,6 +9,9 @@ public struct IndicatorUnit: Sendable, Hashable {
     /// Whether values are fractions shown as percentages.
     public let isShare: Bool
     let dimension: Dimension
+
+    /// Whether values are amounts of euros (possibly per something), shown with `€`.
+    public var isMoney: Bool { dimension.exponents["eur"] == 1 }
 }
 
 /// Which way is better, for colouring changes.

@@ -4,10 +4,11 @@ import PTCEImport
 import PTCEIndicators
 import PTCEModel
 import PTCEReportJSON
+import PTCEWorkbook
 
 /// An output format of `ptce report`.
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case json
+    case xlsx, json
 
     static let availableList = allCases.map(\.rawValue).joined(separator: ",")
 }
@@ -41,7 +42,7 @@ extension PTCECommand {
                 transform: { text in
                     try text.split(separator: ",").map { name in
                         guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) (xlsx and html come next)")
+                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) (html comes next)")
                         }
                         return format
                     }
@@ -94,6 +95,9 @@ extension PTCECommand {
                 (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
                     switch format {
                     case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
+                    case .xlsx:
+                        let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
+                        try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
                     }
                 })
             }

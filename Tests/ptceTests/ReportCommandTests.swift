@@ -65,7 +65,9 @@ import Testing
         let outcome = try PTCE.run(["report"] + PTCE.samples + ["--out", out.path])
         #expect(outcome.status == 0, "\(outcome.errors)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["campus-cooperatif-2024.json", "metropole-tiers-lieux-2024.json", "pays-de-bray-2024.json"])
+        #expect(names == ["campus-cooperatif-2024.json", "campus-cooperatif-2024.xlsx", "metropole-tiers-lieux-2024.json",
+                          "metropole-tiers-lieux-2024.xlsx", "pays-de-bray-2024.json", "pays-de-bray-2024.xlsx"])
+        #expect(!names.contains { $0.hasSuffix(".tmp") })
     }
 }
 

@@ -1,0 +1,566 @@
+import CXlsxWriter
+import Foundation
+import PTCEIndicators
+import PTCEModel
+
+/// How a report workbook is written.
+public struct WorkbookOptions: Sendable {
+    public var language: Language
+    /// The creation date stored in the file (fixed, so the same report gives the same bytes).
+    public var created: Date
+    /// Above this many data rows, libxlsxwriter's constant-memory mode is used (data sheets then
+    /// get a plain filter instead of an Excel table).
+    public var constantMemoryAbove: Int
+
+    public init(language: Language, created: Date, constantMemoryAbove: Int = 50_000) {
+        self.language = language
+        self.created = created
+        self.constantMemoryAbove = constantMemoryAbove
+    }
+
+    /// `SOURCE_DATE_EPOCH` when set, else 1 January after the report year (UTC): never "now".
+    public static func creationDate(reportYear: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: reportYear + 1, month: 1, day: 1))!
+    }
+}
+
+/// Writes a pole's report as the funder workbook: summary with live formulas over the data
+/// sheets, every indicator, the survey, the data sheets of the report year, data quality and method.
+public enum ReportWorkbookWriter {
+    /// Writes the workbook at `path` (the caller writes to a temporary name and renames).
+    public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws {
+        try ReportWorkbook(report: report, options: options, path: path).write()
+    }
+}
+
+private let titleStyle = CellStyle(bold: true, fontSize: 14)
+private let headerStyle = CellStyle(bold: true, wrap: true, background: 0xDDEBF7)
+private let sectionStyle = CellStyle(bold: true, background: 0xF2F2F2)
+private let missingStyle = CellStyle(italic: true, fontColor: 0x7F7F7F)
+private let wrapStyle = CellStyle(wrap: true, alignTop: true)
+private let betterStyle = CellStyle(fontColor: 0x006100, background: 0xC6EFCE)
+private let worseStyle = CellStyle(fontColor: 0x9C0006, background: 0xFFC7CE)
+
+private struct ReportWorkbook {
+    let report: PoleReport
+    let options: WorkbookOptions
+    let path: String
+    let words: Words
+    let year: Int
+    let members: [Member]
+    let cooperations: [Cooperation]
+    let finances: [FinanceLine]
+    let projects: [Project]
+    let survey: [SurveyAnswer]
+
+    init(report: PoleReport, options: WorkbookOptions, path: String) {
+        self.report = report
+        self.options = options
+        self.path = path
+        words = Words(language: options.language)
+        year = report.year
+        let dataset = report.dataset
+        members = dataset.members.filter { $0.year == report.year }
+        cooperations = dataset.cooperations.filter { $0.year == report.year }
+        finances = dataset.finances.filter { $0.year == report.year }
+        projects = dataset.projects.filter { $0.year == report.year }
+        survey = dataset.survey.filter { $0.year == report.year }
+    }
+
+    private var language: Language { options.language }
+
+    func write() throws {
+        let dataRows = members.count + cooperations.count + finances.count + projects.count + survey.count
+        let workbook = try XLSXWorkbook(path: path, constantMemory: dataRows > options.constantMemoryAbove)
+        let profile = report.profile
+        try workbook.setProperties(
+            title: words("Rapport d'impact \(year) — \(profile.name)", "Impact report \(year) — \(profile.name)"),
+            subject: words("Indicateurs d'impact territorial d'un PTCE", "Territorial impact indicators of a PTCE"),
+            author: profile.name,
+            keywords: ["PTCE", words("ESS", "social economy"), "impact", profile.territory].joined(separator: ", "),
+            created: options.created)
+
+        // Sheets in reading order; the summary's formulas point into the data sheets written after it.
+        let summary = try workbook.addSheet(words.summary)
+        let indicators = try workbook.addSheet(words.indicators)
+        let qualitative = try workbook.addSheet(words.qualitative)
+        let membersSheet = try workbook.addSheet(words.members)
+        let cooperationsSheet = try workbook.addSheet(words.cooperations)
+        let financesSheet = try workbook.addSheet(words.finances)
+        let projectsSheet = try workbook.addSheet(words.projects)
+        let surveySheet = try workbook.addSheet(words.survey)
+        let qualitySheet = try workbook.addSheet(words.dataQuality)
+        let methodSheet = try workbook.addSheet(words.method)
+
+        let memberLayout = try membersSheet.writeDataTable(members, columns: memberColumns, tableName: "Membres")
+        let cooperationLayout = try cooperationsSheet.writeDataTable(cooperations, columns: cooperationColumns, tableName: "Cooperations")
+        let financeLayout = try financesSheet.writeDataTable(finances, columns: financeColumns, tableName: "Financements")
+        _ = try projectsSheet.writeDataTable(projects, columns: projectColumns, tableName: "Projets")
+        _ = try surveySheet.writeDataTable(survey, columns: surveyColumns, tableName: "Enquete")
+
+        try writeSummary(summary, workbook: workbook, members: memberLayout, cooperations: cooperationLayout, finances: financeLayout)
+        try writeIndicators(indicators)
+        try writeQualitative(qualitative, workbook: workbook)
+        try writeDataQuality(qualitySheet)
+        try writeMethod(methodSheet)
+        try workbook.close()
+    }
+
+    // MARK: Data sheets
+
+    private func number(_ value: Double?) -> CellValue { value.map(CellValue.number) ?? .blank }
+    private func number(_ value: Int?) -> CellValue { value.map { CellValue.number(Double($0)) } ?? .blank }
+    private func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
+    private func source(_ origin: RecordOrigin) -> CellValue { .text("\(origin.file):\(origin.line)") }
+
+    private var memberColumns: [DataColumn<Member>] {
+        let territory = Set(report.profile.communes)
+        let fte = CellStyle(numberFormat: NumberFormats.fte), count = CellStyle(numberFormat: NumberFormats.count)
+        let money = CellStyle(numberFormat: NumberFormats.money), decimal = CellStyle(numberFormat: NumberFormats.decimal)
+        return [
+            DataColumn(key: "id", header: words("Identifiant", "Member id")) { .text($0.id) },
+            DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
+            DataColumn(key: "actor_type", header: words("Type d'acteur", "Actor type")) { .text($0.actorType.label[language]) },
+            DataColumn(key: "legal_form", header: words("Forme juridique", "Legal form")) { text($0.legalForm) },
+            DataColumn(key: "insertion_structure", header: words("SIAE", "Insertion structure")) { text(words.yesNo($0.insertionStructure)) },
+            DataColumn(key: "commune", header: words("Code commune", "Commune code")) { text($0.commune) },
+            DataColumn(key: "in_territory", header: words("Sur le territoire", "In the territory")) {
+                text(words.yesNo($0.commune.map(territory.contains)))
+            },
+            DataColumn(key: "fte", header: words("ETP", "FTE"), style: fte) { number($0.fte) },
+            DataColumn(key: "headcount", header: words("Effectif", "Headcount"), style: count) { number($0.headcount) },
+            DataColumn(key: "insertion_fte", header: words("ETP insertion", "Insertion FTE"), style: fte) { number($0.insertionFTE) },
+            DataColumn(key: "insertion_people", header: words("Personnes en insertion", "People in insertion"), style: count) { number($0.insertionPeople) },
+            DataColumn(key: "insertion_exits", header: words("Sorties", "Exits"), style: count) { number($0.insertionExits) },
+            DataColumn(key: "insertion_exits_dynamic", header: words("Sorties dynamiques", "Dynamic exits"), style: count) { number($0.insertionExitsDynamic) },
+            DataColumn(key: "insertion_exits_durable", header: words("Sorties durables", "Durable exits"), style: count) { number($0.insertionExitsDurable) },
+            DataColumn(key: "turnover", header: words("Chiffre d'affaires", "Turnover"), style: money) { number($0.turnover) },
+            DataColumn(key: "public_funding", header: words("Subventions publiques", "Public funding"), style: money) { number($0.publicFunding) },
+            DataColumn(key: "volunteers", header: words("Bénévoles", "Volunteers"), style: count) { number($0.volunteers) },
+            DataColumn(key: "jobs_created", header: words("Emplois créés", "Jobs created"), style: count) { number($0.jobsCreated) },
+            DataColumn(key: "purchases", header: words("Achats", "Purchases"), style: money) { number($0.purchases) },
+            DataColumn(key: "local_purchases", header: words("Achats locaux", "Local purchases"), style: money) { number($0.localPurchases) },
+            DataColumn(key: "trainees", header: words("Personnes formées", "People trained"), style: count) { number($0.trainees) },
+            DataColumn(key: "reuse_tonnes", header: words("Tonnes réemployées", "Tonnes reused"), style: decimal) { number($0.reuseTonnes) },
+            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+        ]
+    }
+
+    private var cooperationColumns: [DataColumn<Cooperation>] {
+        let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return [
+            DataColumn(key: "member_a", header: words("Membre A", "Member A")) { .text($0.memberA) },
+            DataColumn(key: "name_a", header: words("Nom A", "Name A")) { text(names[$0.memberA]) },
+            DataColumn(key: "member_b", header: words("Membre B", "Member B")) { .text($0.memberB) },
+            DataColumn(key: "name_b", header: words("Nom B", "Name B")) { text(names[$0.memberB]) },
+            DataColumn(key: "kind", header: words("Type de coopération", "Kind")) { .text($0.kind.label[language]) },
+            DataColumn(key: "amount", header: words("Montant", "Amount"), style: CellStyle(numberFormat: NumberFormats.money)) { number($0.amount) },
+            DataColumn(key: "description", header: words("Objet", "Description"), style: wrapStyle) { text($0.description) },
+            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+        ]
+    }
+
+    private var financeColumns: [DataColumn<FinanceLine>] {
+        [
+            DataColumn(key: "source_name", header: words("Financeur", "Source")) { .text($0.source) },
+            DataColumn(key: "kind", header: words("Type de financement", "Kind")) { .text($0.kind.label[language]) },
+            DataColumn(key: "public", header: words("Public", "Public")) { text(words.yesNo($0.kind.isPublic)) },
+            DataColumn(key: "amount", header: words("Montant", "Amount"), style: CellStyle(numberFormat: NumberFormats.money)) { .number($0.amount) },
+            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+        ]
+    }
+
+    private var projectColumns: [DataColumn<Project>] {
+        [
+            DataColumn(key: "id", header: words("Identifiant", "Project id")) { .text($0.id) },
+            DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
+            DataColumn(key: "stage", header: words("Étape", "Stage")) { .text($0.stage.label[language]) },
+            DataColumn(key: "sector", header: words("Filière", "Sector")) { text($0.sector) },
+            DataColumn(key: "members", header: words("Membres", "Members")) { $0.members.isEmpty ? .blank : .text($0.members.joined(separator: " | ")) },
+            DataColumn(key: "jobs_created", header: words("Emplois créés", "Jobs created"), style: CellStyle(numberFormat: NumberFormats.count)) { number($0.jobsCreated) },
+            DataColumn(key: "budget", header: words("Budget", "Budget"), style: CellStyle(numberFormat: NumberFormats.money)) { number($0.budget) },
+            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+        ]
+    }
+
+    private var surveyColumns: [DataColumn<SurveyAnswer>] {
+        [
+            DataColumn(key: "respondent", header: words("Répondant", "Respondent")) { .text($0.respondent) },
+            DataColumn(key: "role", header: words("Rôle", "Role")) { .text($0.role.label[language]) },
+            DataColumn(key: "question", header: words("Question", "Question")) { .text($0.questionID) },
+            DataColumn(key: "answer", header: words("Réponse", "Answer")) { answer in
+                switch answer.answer {
+                case .scale(let score): .number(Double(score))
+                case .yesNo(let yes): .text(words.yesNo(yes)!)
+                case .text(let text): text.isEmpty ? .blank : .text(text)
+                case .notAnswered: .blank
+                }
+            },
+            DataColumn(key: "comment", header: words("Commentaire", "Comment"), style: wrapStyle) { text($0.comment) },
+            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+        ]
+    }
+
+    // MARK: Summary
+
+    /// A key figure: the engine's result and, when it has a value, the formula over the data
+    /// sheets that gives the same figure (written with the engine's value cached).
+    private struct KeyFigure {
+        let id: String
+        let formula: String?
+    }
+
+    private func writeSummary(
+        _ sheet: XLSXSheet, workbook: XLSXWorkbook, members: DataSheetLayout, cooperations: DataSheetLayout, finances: DataSheetLayout
+    ) throws {
+        var buffer = SheetBuffer()
+        let profile = report.profile
+        buffer.put(.text(profile.name), row: 0, column: 0, style: titleStyle)
+        buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
+        let yes = words.yesNo(true)!
+        let insertionCondition = "(\(members.range("insertion_fte"))<>\"\")*(\(members.range("fte"))<>\"\")"
+        let figures = [
+            KeyFigure(id: "eco.members", formula: "COUNTA(\(members.range("id")))"),
+            KeyFigure(id: "eco.fte", formula: "SUM(\(members.range("fte")))"),
+            KeyFigure(id: "eco.turnover", formula: "SUM(\(members.range("turnover")))"),
+            KeyFigure(id: "emp.insertion_fte", formula: "SUM(\(members.range("insertion_fte")))"),
+            KeyFigure(id: "emp.insertion_share", formula: "SUMPRODUCT(\(insertionCondition),\(members.range("insertion_fte")))/SUMPRODUCT(\(insertionCondition),\(members.range("fte")))"),
+            KeyFigure(id: "ter.members_in_territory_share", formula: "COUNTIF(\(members.range("in_territory")),\"\(yes)\")/(COUNTIF(\(members.range("in_territory")),\"\(yes)\")+COUNTIF(\(members.range("in_territory")),\"\(words.yesNo(false)!)\"))"),
+            KeyFigure(id: "coop.links", formula: cooperations.rowCount > 0 ? "COUNTA(\(cooperations.range("member_a")))" : nil),
+            KeyFigure(id: "fin.pole_budget", formula: finances.rowCount > 0 ? "SUM(\(finances.range("amount")))" : nil),
+            KeyFigure(id: "fin.pole_public_share", formula: finances.rowCount > 0 ? "SUMIF(\(finances.range("public")),\"\(yes)\",\(finances.range("amount")))/SUM(\(finances.range("amount")))" : nil),
+        ]
+        let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year"),
+                       words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage")]
+        let headerRow = 3
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: headerStyle) }
+        for (offset, figure) in figures.enumerated() {
+            guard let result = report.result(figure.id) else { continue }
+            let row = headerRow + 1 + offset
+            try putResult(result, formula: figure.formula, row: row, into: &buffer)
+        }
+        buffer.fixedWidths[0] = 42
+
+        // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
+        let chartColumn = 8
+        var row = headerRow
+        buffer.put(.text(words("Type d'acteur", "Actor type")), row: row, column: chartColumn, style: headerStyle)
+        buffer.put(.text(words("ETP", "FTE")), row: row, column: chartColumn + 1, style: headerStyle)
+        // Only types with a reported FTE: a type whose members all said "NC" is not charted as 0.
+        let typesPresent = ActorType.allCases.filter { type in self.members.contains { $0.actorType == type && $0.fte != nil } }
+        for type in typesPresent {
+            row += 1
+            let label = type.label[language]
+            let total = self.members.filter { $0.actorType == type }.compactMap(\.fte).reduce(0, +)
+            buffer.put(.text(label), row: row, column: chartColumn)
+            buffer.put(.formula("SUMIF(\(members.range("actor_type")),\"\(label)\",\(members.range("fte")))", cached: total),
+                       row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.fte))
+        }
+        let fteRows = (headerRow + 1, row)
+        row += 2
+        let fundingHeader = row
+        buffer.put(.text(words("Financement du pôle", "Pole funding")), row: row, column: chartColumn, style: headerStyle)
+        buffer.put(.text(words("Montant", "Amount")), row: row, column: chartColumn + 1, style: headerStyle)
+        let kindsPresent = FundingKind.allCases.filter { kind in finances.rowCount > 0 && self.finances.contains { $0.kind == kind } }
+        for kind in kindsPresent {
+            row += 1
+            let label = kind.label[language]
+            let total = self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)
+            buffer.put(.text(label), row: row, column: chartColumn)
+            buffer.put(.formula("SUMIF(\(finances.range("kind")),\"\(label)\",\(finances.range("amount")))", cached: total),
+                       row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.money))
+        }
+        let fundingRows = (fundingHeader + 1, row)
+        let notesRow = headerRow + figures.count + 2
+        buffer.put(.text(words(
+            "Les valeurs de l'année sont des formules sur les feuilles de données (cliquez pour les suivre) ; la feuille Indicateurs donne tous les indicateurs, la feuille Méthode leurs définitions.",
+            "This year's values are formulas over the data sheets (click to trace them); the Indicators sheet lists every indicator, the Method sheet their definitions.")),
+            row: notesRow, column: 0, style: CellStyle(italic: true))
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+
+        if !typesPresent.isEmpty {
+            let chart = try workbook.addChart(LXW_CHART_COLUMN)
+            chart_add_series(chart, sheet.range(column: chartColumn, firstRow: fteRows.0, lastRow: fteRows.1),
+                             sheet.range(column: chartColumn + 1, firstRow: fteRows.0, lastRow: fteRows.1))
+            chart_title_set_name(chart, words("ETP par type d'acteur", "FTE by actor type"))
+            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+            try sheet.insert(chart, row: notesRow + 2, column: 0)
+        }
+        if !kindsPresent.isEmpty {
+            let chart = try workbook.addChart(LXW_CHART_DOUGHNUT)
+            chart_add_series(chart, sheet.range(column: chartColumn, firstRow: fundingRows.0, lastRow: fundingRows.1),
+                             sheet.range(column: chartColumn + 1, firstRow: fundingRows.0, lastRow: fundingRows.1))
+            chart_title_set_name(chart, words("Financement du budget du pôle", "Funding mix of the pole budget"))
+            try sheet.insert(chart, row: notesRow + 2, column: 4)
+        }
+    }
+
+    /// Value, previous, change, unit and coverage of a result on one row (columns 0–5).
+    private func putResult(_ result: IndicatorResult, formula: String?, row: Int, into buffer: inout SheetBuffer) throws {
+        let definition = result.definition
+        let unit = definition.unit
+        let valueStyle = CellStyle(numberFormat: NumberFormats.format(for: unit))
+        buffer.put(.text(definition.label[language]), row: row, column: 0)
+        if let value = result.value {
+            buffer.put(formula.map { .formula($0, cached: value) } ?? .number(value), row: row, column: 1, style: valueStyle)
+        } else {
+            buffer.put(.text("n.d. — " + words.missingReason(result.missingReason)), row: row, column: 1, style: missingStyle)
+        }
+        buffer.put(result.previous.map(CellValue.number) ?? .blank, row: row, column: 2, style: valueStyle)
+        if let change = result.change {
+            let scale = unit.isShare ? "*100" : ""
+            let (current, previous) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2))
+            buffer.put(.formula("(\(current)-\(previous))\(scale)", cached: unit.isShare ? change * 100 : change),
+                       row: row, column: 3, style: CellStyle(numberFormat: NumberFormats.change(for: unit)))
+        }
+        buffer.put(.text(unit.label[language]), row: row, column: 4)
+        if let coverage = result.coverage {
+            buffer.put(.text("\(coverage.reported) / \(coverage.of)"), row: row, column: 5)
+        }
+    }
+
+    // MARK: Indicators
+
+    private func writeIndicators(_ sheet: XLSXSheet) throws {
+        var buffer = SheetBuffer()
+        let headers = [words("Indicateur", "Indicator"), words("Valeur", "Value"), words("Année précédente", "Previous year"),
+                       words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage"),
+                       words("Identifiant", "Id"), words("Donnée manquante", "Missing because")]
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: headerStyle) }
+        var row = 0
+        var highlights: [(row: Int, direction: Direction)] = []
+        for dimension in report.library.dimensions {
+            let results = report.results.filter { $0.definition.dimension == dimension.id }
+            guard !results.isEmpty else { continue }
+            row += 1
+            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: sectionStyle)
+            for result in results {
+                row += 1
+                try putResult(result, formula: nil, row: row, into: &buffer)
+                buffer.put(.text(result.definition.id), row: row, column: 6)
+                if result.value == nil { buffer.put(.text(words.missingReason(result.missingReason)), row: row, column: 7) }
+                if result.change != nil, result.definition.direction != .neutral { highlights.append((row, result.definition.direction)) }
+            }
+        }
+        buffer.fixedWidths[0] = 48
+        try buffer.flush(to: sheet)
+        for highlight in highlights {
+            let higherIsBetter = highlight.direction == .higherIsBetter
+            try sheet.highlight(row: highlight.row, column: 3, whenAbove: true, threshold: 0, style: higherIsBetter ? betterStyle : worseStyle)
+            try sheet.highlight(row: highlight.row, column: 3, whenAbove: false, threshold: 0, style: higherIsBetter ? worseStyle : betterStyle)
+        }
+        sheet.freeze(rows: 1, columns: 1)
+        try sheet.setUpPrinting(headerRows: 0)
+    }
+
+    // MARK: Qualitative
+
+    private func writeQualitative(_ sheet: XLSXSheet, workbook: XLSXWorkbook) throws {
+        var buffer = SheetBuffer()
+        let bank = report.library.questionBank
+        let scoreStyle = CellStyle(numberFormat: NumberFormats.score), shareStyle = CellStyle(numberFormat: NumberFormats.share)
+        var row = 0
+        buffer.put(.text(words("Enquête \(year) : scores par dimension (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
+                               "Survey \(year): scores by dimension (1 = strongly disagree, 5 = strongly agree)")),
+                   row: row, column: 0, style: titleStyle)
+        row += 1
+        let dimensionHeaders = [words("Dimension", "Dimension"), words("Score moyen", "Mean score"), words("Réponses", "Answers"),
+                                words("Part ≥ 4", "Share ≥ 4"), "1", "2", "3", "4", "5"]
+        for (column, header) in dimensionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: headerStyle) }
+        let firstDimensionRow = row + 1
+        for dimension in bank.dimensions {
+            guard let result = report.result("qual.\(dimension.id)") else { continue }
+            row += 1
+            buffer.put(.text(dimension.label[language]), row: row, column: 0)
+            if let value = result.value {
+                buffer.put(.number(value), row: row, column: 1, style: scoreStyle)
+            } else {
+                buffer.put(.text("n.d."), row: row, column: 1, style: missingStyle)
+            }
+            if let statistics = result.survey {
+                buffer.put(.number(Double(statistics.n)), row: row, column: 2)
+                buffer.put(statistics.shareAtLeast4.map(CellValue.number) ?? .blank, row: row, column: 3, style: shareStyle)
+                for (index, count) in statistics.distribution.enumerated() {
+                    buffer.put(.number(Double(count)), row: row, column: 4 + index)
+                }
+            } else {
+                buffer.put(.number(0), row: row, column: 2)
+            }
+        }
+        let lastDimensionRow = row
+
+        row += 2
+        buffer.put(.text(words("Questions", "Questions")), row: row, column: 0, style: titleStyle)
+        row += 1
+        let questionHeaders = [words("Question", "Question"), words("Score moyen", "Mean score"), words("Réponses", "Answers"),
+                               words("Part ≥ 4", "Share ≥ 4"), "1", "2", "3", "4", "5", words("Part de oui", "Share of yes"),
+                               words("Identifiant", "Id")]
+        for (column, header) in questionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: headerStyle) }
+        for result in report.questions {
+            row += 1
+            let statistics = result.statistics
+            buffer.put(.text(result.question.wording[language]), row: row, column: 0, style: wrapStyle)
+            buffer.put(statistics.mean.map(CellValue.number) ?? .blank, row: row, column: 1, style: scoreStyle)
+            buffer.put(.number(Double(statistics.n)), row: row, column: 2)
+            buffer.put(statistics.shareAtLeast4.map(CellValue.number) ?? .blank, row: row, column: 3, style: shareStyle)
+            if result.question.kind == .scale {
+                for (index, count) in statistics.distribution.enumerated() { buffer.put(.number(Double(count)), row: row, column: 4 + index) }
+            }
+            buffer.put(statistics.yesShare.map(CellValue.number) ?? .blank, row: row, column: 9, style: shareStyle)
+            buffer.put(.text(result.question.id), row: row, column: 10)
+        }
+
+        row += 2
+        buffer.put(.text(words("Citations", "Quotations")), row: row, column: 0, style: titleStyle)
+        row += 1
+        for (column, header) in [words("Citation", "Quotation"), words("Rôle", "Role"), words("Question", "Question"), words("Source", "Source")].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+        }
+        for quotation in report.quotations {
+            row += 1
+            buffer.put(.text(quotation.text), row: row, column: 0, style: wrapStyle)
+            buffer.put(.text(quotation.role.label[language]), row: row, column: 1)
+            buffer.put(.text(bank[quotation.questionID]?.wording[language] ?? quotation.questionID), row: row, column: 2, style: wrapStyle)
+            buffer.put(.text("\(quotation.origin.file):\(quotation.origin.line)"), row: row, column: 3)
+        }
+        buffer.fixedWidths[0] = 60
+        buffer.fixedWidths[2] = 12
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+
+        if lastDimensionRow >= firstDimensionRow {
+            let chart = try workbook.addChart(LXW_CHART_BAR)
+            let series = chart_add_series(chart, sheet.range(column: 0, firstRow: firstDimensionRow, lastRow: lastDimensionRow),
+                                          sheet.range(column: 1, firstRow: firstDimensionRow, lastRow: lastDimensionRow))
+            chart_series_set_name(series, words("Score moyen", "Mean score"))
+            chart_title_set_name(chart, words("Scores de l'enquête par dimension", "Survey scores by dimension"))
+            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+            chart_axis_set_min(chart.pointee.x_axis, 1)
+            chart_axis_set_max(chart.pointee.x_axis, 5)
+            try sheet.insert(chart, row: 1, column: 11)
+        }
+    }
+
+    // MARK: Data quality and method
+
+    private func writeDataQuality(_ sheet: XLSXSheet) throws {
+        var buffer = SheetBuffer()
+        var row = 0
+        buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: titleStyle)
+        row += 1
+        for (column, header) in [words("Gravité", "Severity"), words("Fichier", "File"), words("Ligne", "Line"),
+                                 words("Colonne", "Column"), words("Message", "Message")].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+        }
+        if report.findings.isEmpty {
+            row += 1
+            buffer.put(.text(words("Aucun constat : toutes les cellules sont conformes.", "No finding: every cell is as expected.")),
+                       row: row, column: 0, style: CellStyle(italic: true))
+        }
+        for finding in report.findings {
+            row += 1
+            buffer.put(.text(words.severity(finding.severity)), row: row, column: 0)
+            buffer.put(.text(finding.location.file), row: row, column: 1)
+            buffer.put(finding.location.line.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
+            buffer.put(text(finding.location.column), row: row, column: 3)
+            buffer.put(.text(finding.message), row: row, column: 4, style: wrapStyle)
+        }
+        row += 2
+        buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),
+                   row: row, column: 0, style: titleStyle)
+        row += 1
+        for (column, header) in [words("Champ", "Field"), words("Renseigné par", "Reported by"), words("Membres", "Members"),
+                                 words("Part", "Share")].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+        }
+        let fields: [(String, (Member) -> Bool)] = [
+            ("commune", { $0.commune != nil }), ("fte", { $0.fte != nil }), ("headcount", { $0.headcount != nil }),
+            ("insertion_fte", { $0.insertionFTE != nil }), ("insertion_people", { $0.insertionPeople != nil }),
+            ("insertion_exits", { $0.insertionExits != nil }), ("turnover", { $0.turnover != nil }),
+            ("public_funding", { $0.publicFunding != nil }), ("volunteers", { $0.volunteers != nil }),
+            ("jobs_created", { $0.jobsCreated != nil }), ("purchases", { $0.purchases != nil }),
+            ("local_purchases", { $0.localPurchases != nil }), ("trainees", { $0.trainees != nil }),
+            ("reuse_tonnes", { $0.reuseTonnes != nil }),
+        ]
+        for (field, isReported) in fields {
+            row += 1
+            let reported = members.filter(isReported).count
+            buffer.put(.text(field), row: row, column: 0)
+            buffer.put(.number(Double(reported)), row: row, column: 1)
+            buffer.put(.number(Double(members.count)), row: row, column: 2)
+            let (part, whole) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2))
+            if !members.isEmpty {
+                buffer.put(.formula("\(part)/\(whole)", cached: Double(reported) / Double(members.count)), row: row, column: 3,
+                           style: CellStyle(numberFormat: NumberFormats.share))
+            }
+        }
+        buffer.fixedWidths[4] = 90
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: 1)
+    }
+
+    private func writeMethod(_ sheet: XLSXSheet) throws {
+        var buffer = SheetBuffer()
+        let profile = report.profile
+        var row = 0
+        buffer.put(.text(words("Méthode et sources", "Method and sources")), row: row, column: 0, style: titleStyle)
+        let facts: [(String, String)] = [
+            (words("Pôle", "Pole"), "\(profile.name) (\(profile.id))"),
+            (words("Territoire", "Territory"), profile.territory),
+            (words("Communes du territoire", "Communes of the territory"), profile.communes.joined(separator: ", ")),
+            (words("Population", "Population"), profile.population.map(String.init) ?? words("non renseignée", "not given")),
+            (words("Année du rapport", "Report year"), String(year)),
+            (words("Année précédente", "Previous year"), report.previousYear.map(String.init) ?? words("aucune", "none")),
+            (words("Produit par", "Produced by"), "\(Engine.name) \(Engine.version)"),
+            (words("Règles de calcul", "Computation rules"), words(
+                "Les valeurs non renseignées restent manquantes (jamais 0). Les ratios « sur les membres ayant déclaré les deux » n'utilisent que les membres qui ont renseigné chaque donnée. La couverture indique combien de membres ont été utilisés sur les membres de l'année.",
+                "Values not reported stay missing (never 0). Ratios \"over members reporting both\" use only the members that reported every input. Coverage says how many members were used out of the members of the year.")),
+        ]
+        for (label, value) in facts {
+            row += 1
+            buffer.put(.text(label), row: row, column: 0, style: CellStyle(bold: true))
+            buffer.put(.text(value), row: row, column: 1, style: wrapStyle)
+        }
+        row += 2
+        buffer.put(.text(words("Définitions des indicateurs", "Indicator definitions")), row: row, column: 0, style: titleStyle)
+        row += 1
+        for (column, header) in [words("Identifiant", "Id"), words("Indicateur", "Indicator"), words("Définition", "Definition"),
+                                 words("Formule", "Formula"), words("Unité", "Unit"), words("Sens", "Direction"),
+                                 words("Références", "References")].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+        }
+        for definition in report.library.indicators {
+            row += 1
+            buffer.put(.text(definition.id), row: row, column: 0)
+            buffer.put(.text(definition.label[language]), row: row, column: 1, style: wrapStyle)
+            buffer.put(.text(definition.description[language]), row: row, column: 2, style: wrapStyle)
+            buffer.put(.text(definition.formula), row: row, column: 3, style: wrapStyle)
+            buffer.put(.text(definition.unit.label[language]), row: row, column: 4)
+            buffer.put(.text(words.direction(definition.direction)), row: row, column: 5)
+            let references = definition.references.map { [$0.source, $0.id, $0.note, $0.url].compactMap { $0 }.joined(separator: " ") }
+            if !references.isEmpty { buffer.put(.text(references.joined(separator: " ; ")), row: row, column: 6, style: wrapStyle) }
+        }
+        row += 2
+        buffer.put(.text(words("Fichiers lus", "Files read")), row: row, column: 0, style: titleStyle)
+        row += 1
+        for (column, header) in [words("Fichier", "File"), words("Encodage", "Encoding"), words("Séparateur", "Delimiter"),
+                                 words("Lignes", "Records"), "SHA-256"].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+        }
+        for file in report.sources {
+            row += 1
+            buffer.put(.text(file.name), row: row, column: 0)
+            buffer.put(.text(file.encoding), row: row, column: 1)
+            buffer.put(.text(file.delimiter == "\t" ? words("tabulation", "tab") : file.delimiter), row: row, column: 2)
+            buffer.put(.number(Double(file.records)), row: row, column: 3)
+            buffer.put(.text(file.sha256), row: row, column: 4)
+        }
+        buffer.fixedWidths = [0: 30, 1: 36, 2: 60, 3: 48, 4: 22, 5: 18, 6: 40]
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+    }
+}

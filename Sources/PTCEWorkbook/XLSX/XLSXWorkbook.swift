@@ -1,0 +1,276 @@
+import CXlsxWriter
+import Foundation
+
+/// A libxlsxwriter error, with what was being written when it happened.
+public struct XLSXError: Error, CustomStringConvertible {
+    public let context: String
+    public let reason: String
+
+    init(_ code: lxw_error, _ context: String) {
+        self.context = context
+        reason = String(cString: lxw_strerror(code))
+    }
+
+    init(context: String, reason: String) {
+        self.context = context
+        self.reason = reason
+    }
+
+    public var description: String { "\(context): \(reason)" }
+}
+
+@inline(__always)
+func check(_ code: lxw_error, _ context: @autoclosure () -> String) throws(XLSXError) {
+    if code != LXW_NO_ERROR { throw XLSXError(code, context()) }
+}
+
+/// How a cell looks; formats are created once per distinct style.
+struct CellStyle: Hashable {
+    var numberFormat: String?
+    var bold = false
+    var italic = false
+    var wrap = false
+    var fontSize: Double?
+    var fontColor: UInt32?
+    var background: UInt32?
+    var alignTop = false
+}
+
+/// A value to write in a cell.
+enum CellValue {
+    case text(String)
+    case number(Double)
+    /// A formula and the result the engine computed, cached so that viewers that do not
+    /// recalculate show the right figure.
+    case formula(String, cached: Double)
+    case formulaText(String, cached: String)
+    case blank
+}
+
+/// The owner of one libxlsxwriter workbook: every C handle lives and dies inside it, and every
+/// `lxw_error` becomes an ``XLSXError``.
+final class XLSXWorkbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheetNames: Set<String> = []
+    let constantMemory: Bool
+
+    /// Excel's limits.
+    static let maxRows = 1_048_576
+    static let maxStringLength = 32_767
+
+    init(path: String, constantMemory: Bool) throws(XLSXError) {
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? 1 : 0
+        self.constantMemory = constantMemory
+        guard let handle = workbook_new_opt(path, &options) else {
+            throw XLSXError(context: path, reason: "libxlsxwriter could not create the workbook")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        if let handle { lxw_workbook_free(handle) }
+    }
+
+    private var workbook: UnsafeMutablePointer<lxw_workbook> {
+        get throws(XLSXError) {
+            guard let handle else { throw XLSXError(context: "workbook", reason: "already closed") }
+            return handle
+        }
+    }
+
+    /// Adds a sheet; the name is checked first (libxlsxwriter 1.1.4 returns NULL on a bad one).
+    func addSheet(_ name: String) throws(XLSXError) -> XLSXSheet {
+        let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
+        guard !name.isEmpty, name.count <= 31, !name.contains(where: forbidden.contains), !name.hasPrefix("'"),
+              !name.hasSuffix("'"), sheetNames.insert(name.lowercased()).inserted
+        else {
+            throw XLSXError(context: "sheet \"\(name)\"", reason: "not a valid or unique Excel sheet name")
+        }
+        guard let sheet = workbook_add_worksheet(try workbook, name) else {
+            throw XLSXError(context: "sheet \"\(name)\"", reason: "libxlsxwriter refused the sheet")
+        }
+        return XLSXSheet(handle: sheet, workbook: self, name: name)
+    }
+
+    func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        if let existing = formats[style] { return existing }
+        guard let format = workbook_add_format(try workbook) else {
+            throw XLSXError(context: "format", reason: "libxlsxwriter could not add a format")
+        }
+        if let numberFormat = style.numberFormat { format_set_num_format(format, numberFormat) }
+        if style.bold { format_set_bold(format) }
+        if style.italic { format_set_italic(format) }
+        if style.wrap { format_set_text_wrap(format) }
+        if style.alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if let size = style.fontSize { format_set_font_size(format, size) }
+        if let color = style.fontColor { format_set_font_color(format, color) }
+        if let color = style.background {
+            format_set_bg_color(format, color)
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+        }
+        formats[style] = format
+        return format
+    }
+
+    /// Title, subject, author, keywords and a fixed creation date (so that files are reproducible).
+    func setProperties(title: String, subject: String, author: String, keywords: String, created: Date) throws(XLSXError) {
+        let strings = [title, subject, author, keywords, "ptce"].map { (text: String) in strdup(text) }
+        defer { strings.forEach { free($0) } }
+        var properties = lxw_doc_properties()
+        properties.title = strings[0]
+        properties.subject = strings[1]
+        properties.author = strings[2]
+        properties.keywords = strings[3]
+        properties.comments = strings[4]
+        properties.created = time_t(created.timeIntervalSince1970)
+        try check(workbook_set_properties(try workbook, &properties), "document properties")
+    }
+
+    func addChart(_ type: lxw_chart_type) throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
+        guard let chart = workbook_add_chart(try workbook, UInt8(type.rawValue)) else {
+            throw XLSXError(context: "chart", reason: "libxlsxwriter could not add a chart")
+        }
+        return chart
+    }
+
+    /// Writes the file. libxlsxwriter reports most errors (e.g. an unwritable path) only here.
+    func close() throws(XLSXError) {
+        guard let handle else { return }
+        self.handle = nil
+        try check(workbook_close(handle), "writing the workbook")
+    }
+}
+
+/// A sheet of an ``XLSXWorkbook``; only valid while the workbook is open.
+struct XLSXSheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    unowned let workbook: XLSXWorkbook
+    let name: String
+
+    /// Writes a cell. Text is always a string cell, never a formula, whatever it starts with;
+    /// numbers must be finite (libxlsxwriter would write `NAN` and corrupt the file).
+    func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        guard row < XLSXWorkbook.maxRows, column < 16_384 else {
+            throw XLSXError(context: "\(name) row \(row + 1)", reason: "beyond Excel's last row or column")
+        }
+        let format = try workbook.format(style)
+        let (r, c) = (lxw_row_t(row), lxw_col_t(column))
+        let place = "\(name)!\(Self.reference(row: row, column: column))"
+        switch value {
+        case .text(let text):
+            try check(worksheet_write_string(handle, r, c, Self.clipped(text), format), place)
+        case .number(let number):
+            guard number.isFinite else { throw XLSXError(context: place, reason: "not a finite number") }
+            try check(worksheet_write_number(handle, r, c, number, format), place)
+        case .formula(let formula, let cached):
+            guard cached.isFinite else { throw XLSXError(context: place, reason: "cached result is not finite") }
+            try check(worksheet_write_formula_num(handle, r, c, formula, format, cached), place)
+        case .formulaText(let formula, let cached):
+            try check(worksheet_write_formula_str(handle, r, c, formula, format, cached), place)
+        case .blank:
+            if format != nil { try check(worksheet_write_blank(handle, r, c, format), place) }
+        }
+    }
+
+    /// Excel keeps at most 32,767 characters in a cell: longer text is cut with a visible mark.
+    private static func clipped(_ text: String) -> String {
+        guard text.utf16.count > XLSXWorkbook.maxStringLength else { return text }
+        let mark = " […]"
+        var clipped = ""
+        for character in text {
+            if clipped.utf16.count + character.utf16.count + mark.utf16.count > XLSXWorkbook.maxStringLength { break }
+            clipped.append(character)
+        }
+        return clipped + mark
+    }
+
+    func setColumn(_ column: Int, width: Double, style: CellStyle? = nil) throws(XLSXError) {
+        try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, try workbook.format(style)),
+                  "\(name) column width")
+    }
+
+    func freeze(rows: Int, columns: Int = 0) {
+        worksheet_freeze_panes(handle, lxw_row_t(rows), lxw_col_t(columns))
+    }
+
+    /// Landscape A4, fitted to the page width, with `headerRows` repeated on every page.
+    func setUpPrinting(headerRows: Int?) throws(XLSXError) {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9)
+        worksheet_fit_to_pages(handle, 1, 0)
+        if let headerRows {
+            try check(worksheet_repeat_rows(handle, lxw_row_t(headerRows), lxw_row_t(headerRows)), "\(name) print titles")
+        }
+    }
+
+    /// An Excel table (header filters, banded rows) over a written range.
+    func addTable(name tableName: String, headers: [String], firstRow: Int, lastRow: Int, firstColumn: Int = 0) throws(XLSXError) {
+        let names = headers.map { (header: String) in strdup(header) }
+        let tableNameC = strdup(tableName)
+        defer {
+            names.forEach { free($0) }
+            free(tableNameC)
+        }
+        var columns = names.map { name -> lxw_table_column in
+            var column = lxw_table_column()
+            column.header = name
+            return column
+        }
+        var failure: lxw_error = LXW_NO_ERROR
+        columns.withUnsafeMutableBufferPointer { buffer in
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+            pointers.append(nil)
+            pointers.withUnsafeMutableBufferPointer { list in
+                var options = lxw_table_options()
+                options.name = tableNameC
+                options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+                options.style_type_number = 2
+                options.columns = list.baseAddress
+                failure = worksheet_add_table(
+                    handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(max(lastRow, firstRow + 1)),
+                    lxw_col_t(firstColumn + headers.count - 1), &options)
+            }
+        }
+        try check(failure, "\(name) table \(tableName)")
+    }
+
+    func autofilter(firstRow: Int, lastRow: Int, columns: Int) throws(XLSXError) {
+        try check(worksheet_autofilter(handle, lxw_row_t(firstRow), 0, lxw_row_t(lastRow), lxw_col_t(columns - 1)),
+                  "\(name) filter")
+    }
+
+    /// Colours a cell when its value is above (or below) `threshold`.
+    func highlight(row: Int, column: Int, whenAbove: Bool, threshold: Double, style: CellStyle) throws(XLSXError) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8((whenAbove ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN : LXW_CONDITIONAL_CRITERIA_LESS_THAN).rawValue)
+        rule.value = threshold
+        rule.format = try workbook.format(style)
+        try check(worksheet_conditional_format_cell(handle, lxw_row_t(row), lxw_col_t(column), &rule), "\(name) highlight")
+    }
+
+    func insert(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int) throws(XLSXError) {
+        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart), "\(name) chart")
+    }
+
+    /// `A1`-style reference of a cell (0-based row and column).
+    static func reference(row: Int, column: Int, absolute: Bool = false) -> String {
+        var index = column + 1
+        var letters = ""
+        while index > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (index - 1) % 26))) + letters
+            index = (index - 1) / 26
+        }
+        return absolute ? "$\(letters)$\(row + 1)" : "\(letters)\(row + 1)"
+    }
+
+    /// `'Sheet name'!A2:A9`: a range of one column on this sheet, for formulas and charts.
+    func range(column: Int, firstRow: Int, lastRow: Int, absolute: Bool = true) -> String {
+        "'\(name.replacingOccurrences(of: "'", with: "''"))'!"
+            + Self.reference(row: firstRow, column: column, absolute: absolute) + ":"
+            + Self.reference(row: lastRow, column: column, absolute: absolute)
+    }
+}

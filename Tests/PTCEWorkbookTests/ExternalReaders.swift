@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs the independent readers of `Support/`: openpyxl (what Excel stores) and LibreOffice
+/// headless (what a spreadsheet recalculates). Tests that need them are skipped, with the reason,
+/// when they are not installed (`./setup.sh --tests` installs both).
+enum ExternalReaders {
+    static let support = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support")
+
+    static let hasOpenpyxl: Bool = run(["python3", "-c", "import openpyxl"]).status == 0
+    static let hasLibreOffice: Bool = hasOpenpyxl && run(["sh", "-c", "command -v soffice"]).status == 0
+
+    /// The workbook as openpyxl reads it (see `Support/inspect_xlsx.py` for the shape).
+    static func inspect(_ file: URL) throws -> [String: Any] {
+        try json(run(["python3", support.appendingPathComponent("inspect_xlsx.py").path, file.path]))
+    }
+
+    /// Every formula's cached result against LibreOffice's recalculation.
+    static func recalculate(_ file: URL) throws -> [String: Any] {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-recalc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        return try json(run(["python3", support.appendingPathComponent("recalculate_xlsx.py").path, file.path, work.path]))
+    }
+
+    private static func json(_ outcome: (status: Int32, output: Data, errors: String)) throws -> [String: Any] {
+        guard outcome.status == 0, let object = try JSONSerialization.jsonObject(with: outcome.output) as? [String: Any] else {
+            throw ReaderFailure(message: outcome.errors)
+        }
+        return object
+    }
+
+    struct ReaderFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { "external reader failed: \(message)" }
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String]) -> (status: Int32, output: Data, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { return (127, Data(), "\(error)") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, data, errorText)
+    }
+}
+
+/// One sheet as openpyxl read it.
+struct InspectedSheet {
+    let raw: [String: Any]
+
+    var cells: [String: [String: Any]] { raw["cells"] as? [String: [String: Any]] ?? [:] }
+
+    func value(_ cell: String) -> Any? { cells[cell]?["value"] }
+    func formula(_ cell: String) -> String? { cells[cell]?["formula"] as? String }
+    func format(_ cell: String) -> String? { cells[cell]?["number_format"] as? String }
+    func type(_ cell: String) -> String? { cells[cell]?["type"] as? String }
+    var tables: [[String: Any]] { raw["tables"] as? [[String: Any]] ?? [] }
+
+    /// The address of the first cell in column `column` whose text is `text`.
+    func row(where column: String, is text: String) -> Int? {
+        cells.first { key, cell in key.hasPrefix(column) && key.dropFirst(column.count).allSatisfy(\.isNumber) && cell["value"] as? String == text }
+            .flatMap { Int($0.key.dropFirst(column.count)) }
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    func sheet(_ name: String) -> InspectedSheet? {
+        ((self["sheet"] as? [String: Any])?[name] as? [String: Any]).map(InspectedSheet.init)
+    }
+}

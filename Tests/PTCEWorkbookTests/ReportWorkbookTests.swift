@@ -1,0 +1,187 @@
+import Foundation
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+@testable import PTCEWorkbook
+import Testing
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+private let library: IndicatorLibrary = {
+    var findings = Findings()
+    return IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings)!
+}()
+
+private func report(folder: String, year: Int = 2024) throws -> PoleReport {
+    var findings = Findings()
+    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        .read(folder: repositoryRoot.appendingPathComponent(folder), findings: &findings))
+    return ReportBuilder(library: library).report(for: dataset, year: year)
+}
+
+private func write(_ report: PoleReport, language: Language = .fr, constantMemoryAbove: Int = 50_000) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+    let created = WorkbookOptions.creationDate(reportYear: report.year, environment: [:])
+    try ReportWorkbookWriter.write(report, to: url.path, options: WorkbookOptions(language: language, created: created, constantMemoryAbove: constantMemoryAbove))
+    return url
+}
+
+@Suite(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): the workbook is not checked"))
+struct ReportWorkbookTests {
+    @Test func sheetsPropertiesAndPrintSetup() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/hand-worked"))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        #expect(book["sheets"] as? [String] == ["Synthèse", "Indicateurs", "Qualitatif", "Membres", "Coopérations",
+                                               "Financements", "Projets", "Enquête", "Qualité des données", "Méthode"])
+        let properties = try #require(book["properties"] as? [String: Any])
+        #expect(properties["title"] as? String == "Rapport d'impact 2024 — Pôle calculé à la main")
+        #expect(properties["creator"] as? String == "Pôle calculé à la main")
+        #expect(properties["created"] as? String == "2025-01-01T00:00:00")
+        #expect(book["charts"] as? Int == 3)
+        let members = try #require(book.sheet("Membres"))
+        #expect(members.raw["freeze"] as? String == "A2")
+        #expect(members.raw["landscape"] as? Bool == true)
+        #expect(members.raw["fit_width"] as? Bool == true)
+        #expect(members.raw["print_titles"] as? String == "$1:$1")
+        #expect(members.tables.first?["name"] as? String == "Membres")
+        #expect(members.tables.first?["ref"] as? String == "A1:W5")
+    }
+
+    @Test func keyFiguresAreFormulasWithTheirResultsCached() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/hand-worked"))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let summary = try #require(try ExternalReaders.inspect(url).sheet("Synthèse"))
+        let fte = try #require(summary.row(where: "A", is: "ETP consolidés"))
+        #expect(summary.formula("B\(fte)") == "=SUM('Membres'!$H$2:$H$5)")
+        #expect(summary.value("B\(fte)") as? Double == 19)             // 12 + 4 + 3, E not reported
+        #expect(summary.value("C\(fte)") as? Double == 17)
+        #expect(summary.format("B\(fte)") == "#,##0.0")
+        #expect(summary.formula("D\(fte)") == "=(B\(fte)-C\(fte))")
+        let share = try #require(summary.row(where: "A", is: "Part des ETP en insertion"))
+        #expect((summary.value("B\(share)") as? Double).map { abs($0 - 7.0 / 12) < 1e-12 } == true)
+        #expect(summary.format("B\(share)") == "0.0%")
+        #expect(summary.formula("B\(share)")?.hasPrefix("=SUMPRODUCT(") == true)
+        let turnover = try #require(summary.row(where: "A", is: "Chiffre d'affaires consolidé"))
+        #expect(summary.format("B\(turnover)") == "#,##0 \"€\"")
+        #expect(summary.value("B\(turnover)") as? Int == 1_500_000)
+        let budget = try #require(summary.row(where: "A", is: "Part publique du budget du pôle"))
+        #expect(summary.formula("B\(budget)") == "=SUMIF('Financements'!$C$2:$C$6,\"Oui\",'Financements'!$D$2:$D$6)/SUM('Financements'!$D$2:$D$6)")
+        #expect(summary.value("B\(budget)") as? Double == 0.85)
+    }
+
+    @Test func everyIndicatorWithMissingValuesShownAsMissing() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/hand-worked"), language: .en)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let indicators = try #require(try ExternalReaders.inspect(url).sheet("Indicators"))
+        let ids = indicators.cells.filter { $0.key.hasPrefix("G") }.compactMap { $0.value["value"] as? String }
+        #expect(ids.count == library.indicators.count + 1)              // + the header
+        let dynamism = try #require(indicators.row(where: "G", is: "qual.dynamism"))
+        #expect(indicators.value("B\(dynamism)") as? String == "n.d. — no data")
+        #expect(indicators.value("H\(dynamism)") as? String == "no data")
+        let density = try #require(indicators.row(where: "G", is: "coop.density"))
+        #expect((indicators.value("B\(density)") as? Double).map { abs($0 - 2.0 / 6) < 1e-12 } == true)
+        #expect(indicators.value("F\(density)") as? String == "4 / 4")
+        #expect((indicators.raw["conditional_formats"] as? Int ?? 0) > 0)
+    }
+
+    @Test func memberTextNeverBecomesAFormula() throws {
+        let hostile = ["=HYPERLINK(\"http://example.org\",\"clic\")", "+33 1 23 45 67 89", "-5 rue du Port", "@SUM(A1)", "=1+1"]
+        let members = (["year;member_id;name;actor_type;legal_form"] + hostile.enumerated().map { "2024;M\($0);\"\($1.replacingOccurrences(of: "\"", with: "\"\""))\";ess;\($1.hasPrefix("=") ? "" : $1)" })
+            .joined(separator: "\n")
+        var findings = Findings()
+        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+            profile: PoleProfile(id: "t", name: "=cmd|' /C calc'!A0", territory: "T", communes: []),
+            files: ["members.csv": Array(members.utf8)], findings: &findings)
+        let url = try write(ReportBuilder(library: library).report(for: dataset, year: 2024))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let sheet = try #require(book.sheet("Membres"))
+        for (index, text) in hostile.enumerated() {
+            #expect(sheet.type("B\(index + 2)") == "s")
+            #expect(sheet.value("B\(index + 2)") as? String == text)
+        }
+        #expect(try #require(book.sheet("Synthèse")).value("A1") as? String == "=cmd|' /C calc'!A0")
+        #expect(try #require(book.sheet("Synthèse")).type("A1") == "s")
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let report = try report(folder: "Samples/pays-de-bray")
+        let first = try write(report), second = try write(report)
+        defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+    }
+
+    @Test func constantMemoryModeUsesFiltersInsteadOfTables() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/hand-worked"), constantMemoryAbove: 0)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let members = try #require(book.sheet("Membres"))
+        #expect(members.tables.isEmpty)
+        #expect(members.raw["autofilter"] as? String == "A1:W5")
+        let summary = try #require(book.sheet("Synthèse"))
+        let fte = try #require(summary.row(where: "A", is: "ETP consolidés"))
+        #expect(summary.value("B\(fte)") as? Double == 19)
+        #expect(members.value("H2") as? Double == 12)
+    }
+}
+
+@Suite(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice (soffice) or openpyxl is not installed (./setup.sh --tests): the recalculation check is skipped"))
+struct LibreOfficeRecalculationTests {
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", "Tests/Fixtures/hand-worked"])
+    func cachedResultsEqualRecalculatedOnes(folder: String) throws {
+        for language in Language.allCases {
+            let url = try write(try report(folder: folder), language: language)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let outcome = try ExternalReaders.recalculate(url)
+            #expect((outcome["errors"] as? [Any])?.isEmpty == true, "\(outcome)")
+            #expect((outcome["formulas"] as? Int ?? 0) > 20)
+            #expect((outcome["mismatches"] as? [Any])?.isEmpty == true, "\(outcome["mismatches"] ?? "")")
+        }
+    }
+
+    @Test func theOracleCatchesAWrongCachedValue() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: false)
+        let sheet = try workbook.addSheet("Check")
+        try sheet.write(.number(2), row: 0, column: 0)
+        try sheet.write(.formula("A1*2", cached: 5), row: 0, column: 1)
+        try workbook.close()
+        let mismatches = try #require(try ExternalReaders.recalculate(url)["mismatches"] as? [[String: Any]])
+        #expect(mismatches.count == 1)
+        #expect(mismatches.first?["recalculated"] as? Int == 4)
+    }
+}
+
+@Suite struct XLSXWrapperTests {
+    @Test func refusesWhatWouldCorruptTheFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: false)
+        let sheet = try workbook.addSheet("Données")
+        #expect(throws: XLSXError.self) { try sheet.write(.number(.nan), row: 0, column: 0) }
+        #expect(throws: XLSXError.self) { try sheet.write(.formula("1/0", cached: .infinity), row: 0, column: 1) }
+        #expect(throws: XLSXError.self) { try workbook.addSheet("données") }           // names are unique ignoring case
+        #expect(throws: XLSXError.self) { try workbook.addSheet("a/b") }
+        #expect(throws: XLSXError.self) { try workbook.addSheet(String(repeating: "x", count: 32)) }
+        try workbook.close()
+    }
+
+    @Test func anUnwritablePathIsAnErrorAtClose() throws {
+        let workbook = try XLSXWorkbook(path: "/nonexistent/folder/x.xlsx", constantMemory: false)
+        _ = try workbook.addSheet("A")
+        #expect(throws: XLSXError.self) { try workbook.close() }
+    }
+
+    @Test func references() {
+        #expect(XLSXSheet.reference(row: 0, column: 0) == "A1")
+        #expect(XLSXSheet.reference(row: 9, column: 27, absolute: true) == "$AB$10")
+    }
+
+    @Test func creationDateIsFixed() {
+        #expect(WorkbookOptions.creationDate(reportYear: 2024, environment: [:]).timeIntervalSince1970 == 1_735_689_600)
+        #expect(WorkbookOptions.creationDate(reportYear: 2024, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).timeIntervalSince1970 == 1_700_000_000)
+    }
+}

@@ -1,0 +1,55 @@
+"""Reads an .xlsx as an independent client would, and prints what the tests check as JSON.
+
+usage: inspect_xlsx.py FILE.xlsx
+Prints {"sheets": [...], "properties": {...}, "charts": N, "sheet": {name: {"cells": {A1: {...}},
+"tables": [...], "freeze": "A2", "landscape": bool, "fit_width": int, "print_titles": str}}}.
+Each cell: value (cached), formula (when a formula), number_format, type (openpyxl data type).
+"""
+import json
+import sys
+import zipfile
+
+import openpyxl
+
+
+def main(path):
+    formulas = openpyxl.load_workbook(path, data_only=False)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    result = {"sheets": formulas.sheetnames, "sheet": {}}
+    props = formulas.properties
+    result["properties"] = {
+        "title": props.title, "subject": props.subject, "creator": props.creator, "keywords": props.keywords,
+        "created": props.created.isoformat() if props.created else None,
+    }
+    with zipfile.ZipFile(path) as archive:
+        result["charts"] = len([n for n in archive.namelist() if n.startswith("xl/charts/chart")])
+    for name in formulas.sheetnames:
+        ws, values = formulas[name], cached[name]
+        cells = {}
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                entry = {"number_format": cell.number_format, "type": cell.data_type}
+                if cell.data_type == "f":
+                    entry["formula"] = str(cell.value)
+                    entry["value"] = values[cell.coordinate].value
+                else:
+                    entry["value"] = cell.value
+                cells[cell.coordinate] = entry
+        setup = ws.page_setup
+        result["sheet"][name] = {
+            "cells": cells,
+            "tables": [{"name": t.name, "ref": t.ref, "columns": [c.name for c in t.tableColumns]} for t in ws.tables.values()],
+            "autofilter": ws.auto_filter.ref,
+            "freeze": ws.freeze_panes,
+            "landscape": setup.orientation == "landscape",
+            "fit_width": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else False,
+            "print_titles": ws.print_title_rows,
+            "conditional_formats": len(ws.conditional_formatting),
+        }
+    json.dump(result, sys.stdout, ensure_ascii=False, default=str)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -274,7 +274,9 @@ private struct ReportWorkbook {
                        row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.money))
         }
         let fundingRows = (fundingHeader + 1, row)
-        let notesRow = headerRow + figures.count + 2
+        // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
+        let chartRow = headerRow + figures.count + 2
+        let notesRow = chartRow + 16
         buffer.put(.text(words(
             "Les valeurs de l'année sont des formules sur les feuilles de données (cliquez pour les suivre) ; la feuille Indicateurs donne tous les indicateurs, la feuille Méthode leurs définitions.",
             "This year's values are formulas over the data sheets (click to trace them); the Indicators sheet lists every indicator, the Method sheet their definitions.")),
@@ -288,14 +290,14 @@ private struct ReportWorkbook {
                              sheet.range(column: chartColumn + 1, firstRow: fteRows.0, lastRow: fteRows.1))
             chart_title_set_name(chart, words("ETP par type d'acteur", "FTE by actor type"))
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
-            try sheet.insert(chart, row: notesRow + 2, column: 0)
+            try sheet.insert(chart, row: chartRow, column: 0)
         }
         if !kindsPresent.isEmpty {
             let chart = try workbook.addChart(LXW_CHART_DOUGHNUT)
             chart_add_series(chart, sheet.range(column: chartColumn, firstRow: fundingRows.0, lastRow: fundingRows.1),
                              sheet.range(column: chartColumn + 1, firstRow: fundingRows.0, lastRow: fundingRows.1))
             chart_title_set_name(chart, words("Financement du budget du pôle", "Funding mix of the pole budget"))
-            try sheet.insert(chart, row: notesRow + 2, column: 4)
+            try sheet.insert(chart, row: chartRow, column: 4)
         }
     }
 

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PTCEIndicators", targets: ["PTCEIndicators"]),
         .library(name: "PTCEReportJSON", targets: ["PTCEReportJSON"]),
         .library(name: "PTCEWorkbook", targets: ["PTCEWorkbook"]),
+        .library(name: "PTCEDashboard", targets: ["PTCEDashboard"]),
         .executable(name: "ptce", targets: ["ptce"]),
     ],
     dependencies: [
@@ -34,11 +35,12 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
+        .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators"]),
         // The thin `ptce` command.
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook",
+                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
+        .testTarget(name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "ptceTests", dependencies: ["ptce"]),
     ]
 )

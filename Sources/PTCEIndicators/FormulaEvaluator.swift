@@ -12,6 +12,17 @@ public enum MissingReason: String, Sendable, Hashable, Codable {
     case noPreviousYear = "no_previous_year"
     /// Fewer members reported the inputs than the indicator's minimum coverage.
     case lowCoverage = "low_coverage"
+
+    /// The reason in words, for reports.
+    public var label: LocalizedText {
+        switch self {
+        case .noData: LocalizedText(fr: "aucune donnée", en: "no data")
+        case .zeroDenominator: LocalizedText(fr: "dénominateur nul", en: "zero denominator")
+        case .missingPoleMetadata: LocalizedText(fr: "population non renseignée dans pole.toml", en: "population not given in pole.toml")
+        case .noPreviousYear: LocalizedText(fr: "pas d'année précédente", en: "no previous year")
+        case .lowCoverage: LocalizedText(fr: "couverture insuffisante", en: "coverage too low")
+        }
+    }
 }
 
 /// A value met while evaluating a formula.

@@ -19,6 +19,15 @@ public enum Direction: String, Sendable, Hashable, Codable {
     case higherIsBetter = "higher"
     case lowerIsBetter = "lower"
     case neutral
+
+    /// The direction in words, for reports.
+    public var label: LocalizedText {
+        switch self {
+        case .higherIsBetter: LocalizedText(fr: "plus haut, mieux c'est", en: "higher is better")
+        case .lowerIsBetter: LocalizedText(fr: "plus bas, mieux c'est", en: "lower is better")
+        case .neutral: LocalizedText(fr: "neutre", en: "neutral")
+        }
+    }
 }
 
 /// A framework or source an indicator answers (IRIS+ metric, AMI call, decree, Labo de l'ESS…).

@@ -11,6 +11,15 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         lhs.rank < rhs.rank
     }
 
+    /// The word shown in reports.
+    public var label: LocalizedText {
+        switch self {
+        case .note: LocalizedText(fr: "note", en: "note")
+        case .warning: LocalizedText(fr: "avertissement", en: "warning")
+        case .error: LocalizedText(fr: "erreur", en: "error")
+        }
+    }
+
     private var rank: Int {
         switch self {
         case .note: 0

@@ -4,6 +4,18 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     case en
 }
 
+extension Language {
+    /// The text in this language: `language.text("Membres", "Members")`.
+    public func text(_ french: String, _ english: String) -> String {
+        self == .fr ? french : english
+    }
+
+    /// "Oui"/"Non" or "Yes"/"No".
+    public func yesNo(_ value: Bool) -> String {
+        value ? text("Oui", "Yes") : text("Non", "No")
+    }
+}
+
 /// A text in both report languages.
 public struct LocalizedText: Sendable, Hashable, Codable {
     public var fr: String

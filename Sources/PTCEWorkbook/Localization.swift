@@ -6,38 +6,15 @@ struct Words {
     let language: Language
 
     func callAsFunction(_ fr: String, _ en: String) -> String {
-        language == .fr ? fr : en
+        language.text(fr, en)
     }
 
     func yesNo(_ value: Bool?) -> String? {
-        value.map { $0 ? self("Oui", "Yes") : self("Non", "No") }
+        value.map(language.yesNo)
     }
 
     func missingReason(_ reason: MissingReason?) -> String {
-        switch reason {
-        case .none: ""
-        case .noData?: self("aucune donnée", "no data")
-        case .zeroDenominator?: self("dénominateur nul", "zero denominator")
-        case .missingPoleMetadata?: self("population non renseignée dans pole.toml", "population not given in pole.toml")
-        case .noPreviousYear?: self("pas d'année précédente", "no previous year")
-        case .lowCoverage?: self("couverture insuffisante", "coverage too low")
-        }
-    }
-
-    func severity(_ severity: Severity) -> String {
-        switch severity {
-        case .error: self("erreur", "error")
-        case .warning: self("avertissement", "warning")
-        case .note: self("note", "note")
-        }
-    }
-
-    func direction(_ direction: Direction) -> String {
-        switch direction {
-        case .higherIsBetter: self("plus haut, mieux c'est", "higher is better")
-        case .lowerIsBetter: self("plus bas, mieux c'est", "lower is better")
-        case .neutral: self("neutre", "neutral")
-        }
+        reason?.label[language] ?? ""
     }
 
     /// The sheet names.

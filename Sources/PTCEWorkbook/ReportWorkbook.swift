@@ -465,7 +465,7 @@ private struct ReportWorkbook {
         }
         for finding in report.findings {
             row += 1
-            buffer.put(.text(words.severity(finding.severity)), row: row, column: 0)
+            buffer.put(.text(finding.severity.label[language]), row: row, column: 0)
             buffer.put(.text(finding.location.file), row: row, column: 1)
             buffer.put(finding.location.line.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
             buffer.put(text(finding.location.column), row: row, column: 3)
@@ -542,7 +542,7 @@ private struct ReportWorkbook {
             buffer.put(.text(definition.description[language]), row: row, column: 2, style: wrapStyle)
             buffer.put(.text(definition.formula), row: row, column: 3, style: wrapStyle)
             buffer.put(.text(definition.unit.label[language]), row: row, column: 4)
-            buffer.put(.text(words.direction(definition.direction)), row: row, column: 5)
+            buffer.put(.text(definition.direction.label[language]), row: row, column: 5)
             let references = definition.references.map { [$0.source, $0.id, $0.note, $0.url].compactMap { $0 }.joined(separator: " ") }
             if !references.isEmpty { buffer.put(.text(references.joined(separator: " ; ")), row: row, column: 6, style: wrapStyle) }
         }

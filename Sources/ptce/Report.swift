@@ -4,11 +4,12 @@ import PTCEImport
 import PTCEIndicators
 import PTCEModel
 import PTCEReportJSON
+import PTCEDashboard
 import PTCEWorkbook
 
 /// An output format of `ptce report`.
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    case xlsx, json
+    case xlsx, html, json
 
     static let availableList = allCases.map(\.rawValue).joined(separator: ",")
 }
@@ -42,7 +43,7 @@ extension PTCECommand {
                 transform: { text in
                     try text.split(separator: ",").map { name in
                         guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) (html comes next)")
+                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) ")
                         }
                         return format
                     }
@@ -95,6 +96,7 @@ extension PTCECommand {
                 (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
                     switch format {
                     case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
+                    case .html: try Data(DashboardWriter.html(report, language: lang).utf8).write(to: temporary)
                     case .xlsx:
                         let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
                         try ReportWorkbookWriter.write(report, to: temporary.path, options: options)

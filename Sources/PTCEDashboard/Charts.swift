@@ -1,0 +1,136 @@
+import Foundation
+import PTCEModel
+
+/// The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+enum Palette {
+    static let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+    static let bar = "#0072B2"
+    static let text = "#1a1a1a"
+    static let muted = "#595959"
+}
+
+/// One bar: its label, its value (`nil` = missing, drawn as missing, never as 0) and the text shown.
+struct Bar {
+    let label: String
+    let value: Double?
+    let shown: String
+}
+
+/// Accessible SVG charts: each is a `<figure>` whose `<svg role="img">` has a `<title>` and a
+/// `<desc>` with the key numbers, values written beside the marks, and the same numbers in a
+/// table after the figure.
+struct ChartBuilder {
+    let language: Language
+
+    /// A horizontal bar chart.
+    func bars(_ html: inout HTMLBuilder, id: String, title: String, summary: String, valueHeader: String, bars: [Bar], maximum: Double? = nil) {
+        let labelWidth = 230.0, barArea = 330.0, rowHeight = 30.0, top = 10.0
+        let width = labelWidth + barArea + 130
+        let height = top * 2 + rowHeight * Double(max(bars.count, 1))
+        let scale = maximum ?? bars.compactMap(\.value).max() ?? 1
+        figure(&html, id: id, title: title, summary: summary, width: width, height: height) { svg in
+            for (index, bar) in bars.enumerated() {
+                let y = top + Double(index) * rowHeight
+                svg.element("text", [("x", fmt(labelWidth - 8)), ("y", fmt(y + 19)), ("text-anchor", "end"), ("class", "label")],
+                            text: truncated(bar.label, 34))
+                guard let value = bar.value else {
+                    svg.element("text", [("x", fmt(labelWidth + 4)), ("y", fmt(y + 19)), ("class", "missing")], text: bar.shown)
+                    continue
+                }
+                let length = scale > 0 ? max(0, value) / scale * barArea : 0
+                svg.element("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 5)), ("width", fmt(max(length, value > 0 ? 1 : 0))),
+                                     ("height", "20"), ("fill", Palette.bar)])
+                svg.element("text", [("x", fmt(labelWidth + length + 6)), ("y", fmt(y + 19)), ("class", "value")], text: bar.shown)
+            }
+            svg.element("line", [("x1", fmt(labelWidth)), ("x2", fmt(labelWidth)), ("y1", fmt(top)), ("y2", fmt(height - top)),
+                                 ("stroke", "currentColor")])
+        }
+        table(&html, caption: title, headers: [language.text("Catégorie", "Category"), valueHeader], rows: bars.map { [$0.label, $0.shown] })
+    }
+
+    /// Who cooperates with whom: members on a circle, one line per pair of members that cooperate
+    /// (thicker with more cooperations), coloured by actor type.
+    func network(
+        _ html: inout HTMLBuilder, id: String, title: String, summary: String,
+        nodes: [(id: String, label: String, group: Int, groupLabel: String)], links: [(a: String, b: String, count: Int)]
+    ) {
+        // Room for labels on both sides of the circle, and for the legend on the right.
+        let height = 520.0, radius = 190.0, centre = (x: 400.0, y: height / 2), legendX = 760.0
+        var position: [String: (Double, Double)] = [:]
+        for (index, node) in nodes.enumerated() {
+            let angle = Double(index) / Double(max(nodes.count, 1)) * 2 * Double.pi - Double.pi / 2
+            position[node.id] = (centre.x + radius * cos(angle), centre.y + radius * sin(angle))
+        }
+        figure(&html, id: id, title: title, summary: summary, width: legendX + 200, height: height) { svg in
+            for link in links {
+                guard let a = position[link.a], let b = position[link.b] else { continue }
+                svg.element("line", [("x1", fmt(a.0)), ("y1", fmt(a.1)), ("x2", fmt(b.0)), ("y2", fmt(b.1)),
+                                     ("stroke", Palette.muted), ("stroke-width", fmt(1 + Double(min(link.count, 6)))),
+                                     ("stroke-opacity", "0.6")])
+            }
+            for node in nodes {
+                guard let (x, y) = position[node.id] else { continue }
+                svg.element("circle", [("cx", fmt(x)), ("cy", fmt(y)), ("r", "9"), ("fill", Palette.colours[node.group % Palette.colours.count]),
+                                       ("stroke", "#ffffff"), ("stroke-width", "2")])
+                let right = x >= centre.x
+                svg.element("text", [("x", fmt(x + (right ? 14 : -14))), ("y", fmt(y + 4)), ("text-anchor", right ? "start" : "end"),
+                                     ("class", "label")], text: truncated(node.label, 26))
+            }
+            var groups: [(Int, String)] = []
+            for node in nodes where !groups.contains(where: { $0.0 == node.group }) { groups.append((node.group, node.groupLabel)) }
+            for (index, group) in groups.enumerated() {
+                let y = 20.0 + Double(index) * 22
+                svg.element("circle", [("cx", fmt(legendX)), ("cy", fmt(y)), ("r", "7"), ("fill", Palette.colours[group.0 % Palette.colours.count])])
+                svg.element("text", [("x", fmt(legendX + 12)), ("y", fmt(y + 4)), ("class", "label")], text: group.1)
+            }
+        }
+        let names = Dictionary(nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        table(&html, caption: title, headers: [language.text("Membre", "Member"), language.text("Membre", "Member"), language.text("Coopérations", "Cooperations")],
+              rows: links.map { [names[$0.a] ?? $0.a, names[$0.b] ?? $0.b, String($0.count)] })
+    }
+
+    private func figure(_ html: inout HTMLBuilder, id: String, title: String, summary: String, width: Double, height: Double,
+                        marks: (inout HTMLBuilder) -> Void) {
+        html.element("figure", [("class", "chart")]) { figure in
+            figure.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                                   ("width", fmt(width)), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc")]) { svg in
+                svg.element("title", [("id", "\(id)-title")], text: title)
+                svg.element("desc", [("id", "\(id)-desc")], text: summary)
+                marks(&svg)
+            }
+            figure.element("figcaption", text: title)
+        }
+    }
+
+    /// The chart's numbers as a table, folded under a `<details>` on screen and shown in print.
+    func table(_ html: inout HTMLBuilder, caption: String, headers: [String], rows: [[String]]) {
+        html.element("details", [("class", "data")]) { details in
+            details.element("summary", text: language.text("Voir les données", "Show the data"))
+            details.element("table") { table in
+                table.element("caption", text: caption)
+                table.element("thead") { head in
+                    head.element("tr") { row in for header in headers { row.element("th", [("scope", "col")], text: header) } }
+                }
+                table.element("tbody") { body in
+                    for cells in rows {
+                        body.element("tr") { row in
+                            for (index, cell) in cells.enumerated() {
+                                if index == 0 { row.element("th", [("scope", "row")], text: cell) } else { row.element("td", text: cell) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func truncated(_ text: String, _ length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+}
+
+/// Coordinates written with at most one decimal, the same way on every machine.
+func fmt(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}

@@ -1,0 +1,412 @@
+import PTCEIndicators
+import PTCEModel
+
+/// Writes a pole's report as one self-contained HTML page: inline CSS and SVG, no script, no
+/// request to the network (a Content-Security-Policy forbids it), readable on screen, in print
+/// and with a screen reader.
+public enum DashboardWriter {
+    /// The HTML page of a report, in `language`.
+    public static func html(_ report: PoleReport, language: Language) -> String {
+        Dashboard(report: report, language: language).page()
+    }
+}
+
+/// Key figures shown as cards, in this order.
+private let keyFigureIDs = [
+    "eco.members", "eco.fte", "eco.turnover", "emp.insertion_fte", "emp.insertion_share",
+    "ter.members_in_territory_share", "coop.links", "fin.pole_budget", "fin.pole_public_share",
+]
+
+/// At most this many members are drawn in the cooperation picture (the most connected).
+private let networkLimit = 40
+/// At most this many findings are listed (all are in the workbook and the JSON).
+private let findingsLimit = 200
+
+private struct Dashboard {
+    let report: PoleReport
+    let language: Language
+    let numbers: NumberStyle
+    let charts: ChartBuilder
+
+    init(report: PoleReport, language: Language) {
+        self.report = report
+        self.language = language
+        numbers = NumberStyle(language: language)
+        charts = ChartBuilder(language: language)
+    }
+
+    private func t(_ fr: String, _ en: String) -> String { language.text(fr, en) }
+    private var members: [Member] { report.dataset.members.filter { $0.year == report.year } }
+
+    func page() -> String {
+        var html = HTMLBuilder()
+        html.doctype()
+        html.element("html", [("lang", language.rawValue)]) { page in
+            page.element("head") { head in
+                head.element("meta", [("charset", "utf-8")])
+                head.element("meta", [("http-equiv", "Content-Security-Policy"),
+                                      ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
+                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                head.element("meta", [("name", "generator"), ("content", "\(Engine.name) \(Engine.version)")])
+                head.element("title", text: t("Impact \(report.year) — \(report.profile.name)", "Impact \(report.year) — \(report.profile.name)"))
+                head.style(Stylesheet.css)
+            }
+            page.newline()
+            page.element("body") { body in
+                header(&body)
+                body.element("main") { main in
+                    keyFigures(&main)
+                    for dimension in report.library.dimensions { section(dimension, into: &main) }
+                    dataQuality(&main)
+                    method(&main)
+                }
+                body.element("footer", [("class", "page")]) { footer in
+                    footer.text(t("Produit par \(Engine.name) \(Engine.version) à partir des fichiers déclarés par les membres ; voir « Méthode ».",
+                                  "Produced by \(Engine.name) \(Engine.version) from the files the members reported; see \"Method\"."))
+                }
+            }
+        }
+        html.newline()
+        return html.output
+    }
+
+    // MARK: Header and key figures
+
+    private func header(_ html: inout HTMLBuilder) {
+        let profile = report.profile
+        html.element("header") { header in
+            header.element("h1", text: profile.name)
+            var line = "\(profile.territory) · " + t("rapport d'impact \(report.year)", "impact report \(report.year)")
+            if let previous = report.previousYear { line += " · " + t("comparé à \(previous)", "compared with \(previous)") }
+            header.element("p", [("class", "meta")], text: line)
+        }
+    }
+
+    private func keyFigures(_ html: inout HTMLBuilder) {
+        html.element("section", [("aria-labelledby", "key-figures")]) { section in
+            section.element("h2", [("id", "key-figures")], text: t("Chiffres clés", "Key figures"))
+            section.element("ul", [("class", "cards")]) { list in
+                for id in keyFigureIDs {
+                    guard let result = report.result(id) else { continue }
+                    list.element("li", [("class", "card")]) { card in
+                        card.element("p", [("class", "label")], text: result.definition.label[language])
+                        valueParagraph(result, into: &card)
+                        card.element("p", [("class", "change " + changeClass(result))], text: changeText(result))
+                    }
+                }
+            }
+        }
+    }
+
+    private func valueParagraph(_ result: IndicatorResult, into html: inout HTMLBuilder) {
+        if let value = result.value {
+            html.element("p", [("class", "value")], text: numbers.value(value, unit: result.definition.unit))
+        } else {
+            html.element("p", [("class", "value missing")], text: missingText(result))
+        }
+    }
+
+    private func missingText(_ result: IndicatorResult) -> String {
+        t("n.d.", "n/a") + " (" + (result.missingReason?.label[language] ?? "") + ")"
+    }
+
+    /// "▲ +4,0 ETP par rapport à 2023": the arrow and the words, never the colour alone.
+    private func changeText(_ result: IndicatorResult) -> String {
+        guard let previousYear = report.previousYear else { return t("pas d'année précédente", "no previous year") }
+        guard let change = result.change else {
+            return result.previous == nil ? t("\(previousYear) : non disponible", "\(previousYear): not available") : ""
+        }
+        let arrow = change > 0 ? "▲ " : change < 0 ? "▼ " : "= "
+        return arrow + numbers.change(change, unit: result.definition.unit) + " " + t("par rapport à \(previousYear)", "since \(previousYear)")
+    }
+
+    private func changeClass(_ result: IndicatorResult) -> String {
+        guard let change = result.change, change != 0 else { return "same" }
+        switch result.definition.direction {
+        case .neutral: return "same"
+        case .higherIsBetter: return change > 0 ? "better" : "worse"
+        case .lowerIsBetter: return change < 0 ? "better" : "worse"
+        }
+    }
+
+    // MARK: Dimensions
+
+    private func section(_ dimension: IndicatorDimension, into html: inout HTMLBuilder) {
+        let results = report.results.filter { $0.definition.dimension == dimension.id }
+        guard !results.isEmpty else { return }
+        html.newline()
+        // Sections with a chart start a printed page; the short ones follow on.
+        let compact = ["ter", "emp", "env", "gov"].contains(dimension.id)
+        html.element("section", [("class", compact ? "dimension compact" : "dimension"), ("id", "dimension-\(dimension.id)"),
+                                 ("aria-labelledby", "title-\(dimension.id)")]) { section in
+            section.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
+            chart(for: dimension.id, into: &section)
+            indicatorTable(results, caption: dimension.label[language], into: &section)
+            if dimension.id == "qual" { survey(&section) }
+        }
+    }
+
+    private func indicatorTable(_ results: [IndicatorResult], caption: String, into html: inout HTMLBuilder) {
+        html.element("table") { table in
+            table.element("caption", text: t("Indicateurs : ", "Indicators: ") + caption)
+            table.element("thead") { head in
+                head.element("tr") { row in
+                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
+                    row.element("th", [("scope", "col"), ("class", "number")], text: String(report.year))
+                    row.element("th", [("scope", "col"), ("class", "number")], text: report.previousYear.map(String.init) ?? t("Année précédente", "Previous year"))
+                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Évolution", "Change"))
+                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Couverture", "Coverage"))
+                }
+            }
+            table.element("tbody") { body in
+                for result in results {
+                    body.element("tr") { row in
+                        row.element("th", [("scope", "row")], text: result.definition.label[language])
+                        if let value = result.value {
+                            row.element("td", [("class", "number")], text: numbers.value(value, unit: result.definition.unit))
+                        } else {
+                            row.element("td", [("class", "number missing")], text: missingText(result))
+                        }
+                        if let previous = result.previous {
+                            row.element("td", [("class", "number")], text: numbers.value(previous, unit: result.definition.unit))
+                        } else {
+                            row.element("td", [("class", "number missing")], text: "—")
+                        }
+                        let change = result.change.map { ($0 > 0 ? "▲ " : $0 < 0 ? "▼ " : "= ") + numbers.change($0, unit: result.definition.unit) } ?? "—"
+                        row.element("td", [("class", "number " + changeClass(result))], text: change)
+                        let coverage = result.coverage.map { "\($0.reported) / \($0.of)" } ?? "—"
+                        row.element("td", [("class", "number")], text: coverage)
+                    }
+                }
+            }
+        }
+    }
+
+    private func chart(for dimension: String, into html: inout HTMLBuilder) {
+        switch dimension {
+        case "eco": fteByActorType(&html)
+        case "coop": cooperationNetwork(&html)
+        case "fin": fundingMix(&html)
+        case "proj": projectStages(&html)
+        case "qual": surveyScores(&html)
+        default: break
+        }
+    }
+
+    private func fteByActorType(_ html: inout HTMLBuilder) {
+        let types = ActorType.allCases.filter { type in members.contains { $0.actorType == type } }
+        let bars = types.map { type -> Bar in
+            let reported = members.filter { $0.actorType == type }.compactMap(\.fte)
+            let label = type.label[language]
+            guard !reported.isEmpty else { return Bar(label: label, value: nil, shown: t("non renseigné", "not reported")) }
+            let total = reported.reduce(0, +)
+            return Bar(label: label, value: total, shown: numbers.plain(total, decimals: 1) + "\u{00A0}" + t("ETP", "FTE"))
+        }
+        guard !bars.isEmpty else { return }
+        let summary = bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; ")
+        charts.bars(&html, id: "chart-fte", title: t("ETP par type d'acteur en \(report.year)", "FTE by actor type in \(report.year)"),
+                    summary: summary, valueHeader: t("ETP", "FTE"), bars: bars)
+    }
+
+    private func fundingMix(_ html: inout HTMLBuilder) {
+        let lines = report.dataset.finances.filter { $0.year == report.year }
+        let total = lines.map(\.amount).reduce(0, +)
+        guard total > 0 else { return }
+        let bars = FundingKind.allCases.compactMap { kind -> Bar? in
+            let amount = lines.filter { $0.kind == kind }.map(\.amount).reduce(0, +)
+            guard lines.contains(where: { $0.kind == kind }) else { return nil }
+            return Bar(label: kind.label[language], value: amount,
+                       shown: numbers.money(amount) + " (" + numbers.percent(amount / total, decimals: 0) + ")")
+        }
+        charts.bars(&html, id: "chart-funding", title: t("Financement du budget du pôle en \(report.year)", "Funding of the pole budget in \(report.year)"),
+                    summary: bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; "), valueHeader: t("Montant", "Amount"), bars: bars)
+    }
+
+    private func projectStages(_ html: inout HTMLBuilder) {
+        let projects = report.dataset.projects.filter { $0.year == report.year }
+        guard !projects.isEmpty else { return }
+        let bars = ProjectStage.allCases.map { stage -> Bar in
+            let count = projects.filter { $0.stage == stage }.count
+            return Bar(label: stage.label[language], value: Double(count), shown: String(count))
+        }
+        charts.bars(&html, id: "chart-projects", title: t("Projets collectifs, de l'idée à l'activité", "Collective projects, from idea to operation"),
+                    summary: bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; "), valueHeader: t("Projets", "Projects"), bars: bars)
+    }
+
+    private func cooperationNetwork(_ html: inout HTMLBuilder) {
+        let links = report.dataset.cooperations.filter { $0.year == report.year }
+        guard !links.isEmpty else { return }
+        var counts: [[String]: Int] = [:]
+        for link in links { counts[[link.memberA, link.memberB].sorted(), default: 0] += 1 }
+        var degree: [String: Int] = [:]
+        for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
+        let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let drawn = members.filter { degree[$0.id] != nil }
+            .sorted { (degree[$0.id]!, $1.id) > (degree[$1.id]!, $0.id) }.prefix(networkLimit)
+            .sorted { ($0.actorType.rawValue, $0.name) < ($1.actorType.rawValue, $1.name) }
+        let drawnIDs = Set(drawn.map(\.id))
+        let pairs = counts.filter { $0.key.allSatisfy(drawnIDs.contains) }.sorted { $0.key.joined() < $1.key.joined() }
+        let nodes = drawn.map { member in
+            (id: member.id, label: member.name, group: ActorType.allCases.firstIndex(of: member.actorType) ?? 0,
+             groupLabel: member.actorType.label[language])
+        }
+        let isolated = members.count - degree.keys.filter { byID[$0] != nil }.count
+        var summary = t("\(pairs.count) paires de membres coopèrent", "\(pairs.count) pairs of members cooperate")
+        summary += t(" ; \(isolated) membre(s) sans coopération déclarée.", "; \(isolated) member(s) without a declared cooperation.")
+        if drawn.count < degree.count {
+            summary += t(" Seuls les \(drawn.count) membres les plus reliés sont dessinés.", " Only the \(drawn.count) most connected members are drawn.")
+        }
+        charts.network(&html, id: "chart-network", title: t("Qui coopère avec qui en \(report.year)", "Who cooperates with whom in \(report.year)"),
+                       summary: summary, nodes: nodes, links: pairs.map { (a: $0.key[0], b: $0.key[1], count: $0.value) })
+    }
+
+    private func surveyScores(_ html: inout HTMLBuilder) {
+        let bank = report.library.questionBank
+        let bars = bank.dimensions.compactMap { dimension -> Bar? in
+            guard let result = report.result("qual.\(dimension.id)") else { return nil }
+            guard let value = result.value else { return Bar(label: dimension.label[language], value: nil, shown: t("pas de réponse", "no answer")) }
+            let n = result.survey?.n ?? 0
+            return Bar(label: dimension.label[language], value: value,
+                       shown: numbers.plain(value, decimals: 2) + "/5 · n = \(n)")
+        }
+        guard bars.contains(where: { $0.value != nil }) else { return }
+        charts.bars(&html, id: "chart-survey", title: t("Scores moyens de l'enquête (1 à 5)", "Mean survey scores (1 to 5)"),
+                    summary: bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; "), valueHeader: t("Score moyen", "Mean score"),
+                    bars: bars, maximum: 5)
+    }
+
+    private func survey(_ html: inout HTMLBuilder) {
+        guard !report.questions.isEmpty || !report.quotations.isEmpty else { return }
+        html.element("h3", text: t("Réponses par question", "Answers by question"))
+        html.element("table") { table in
+            table.element("caption", text: t("Distribution des réponses (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
+                                             "Distribution of answers (1 = strongly disagree, 5 = strongly agree)"))
+            table.element("thead") { head in
+                head.element("tr") { row in
+                    row.element("th", [("scope", "col")], text: t("Question", "Question"))
+                    for header in ["n", t("Moyenne", "Mean"), "≥ 4", "1", "2", "3", "4", "5"] {
+                        row.element("th", [("scope", "col"), ("class", "number")], text: header)
+                    }
+                }
+            }
+            table.element("tbody") { body in
+                for result in report.questions {
+                    let statistics = result.statistics
+                    body.element("tr") { row in
+                        row.element("th", [("scope", "row")], text: result.question.wording[language])
+                        row.element("td", [("class", "number")], text: String(statistics.n))
+                        if result.question.kind == .yesNo {
+                            let yes = statistics.yesShare.map { t("oui : ", "yes: ") + numbers.percent($0, decimals: 0) } ?? "—"
+                            row.element("td", [("class", "number"), ("colspan", "7")], text: yes)
+                        } else {
+                            row.element("td", [("class", "number")], text: statistics.mean.map { numbers.plain($0, decimals: 2) } ?? "—")
+                            row.element("td", [("class", "number")], text: statistics.shareAtLeast4.map { numbers.percent($0, decimals: 0) } ?? "—")
+                            for count in statistics.distribution { row.element("td", [("class", "number")], text: String(count)) }
+                        }
+                    }
+                }
+            }
+        }
+        guard !report.quotations.isEmpty else { return }
+        html.element("h3", text: t("Paroles de membres et partenaires", "In their words"))
+        for quotation in report.quotations {
+            html.element("blockquote") { quote in
+                quote.element("p", text: quotation.text)
+                quote.element("footer", text: "— " + quotation.role.label[language])
+            }
+        }
+    }
+
+    // MARK: Data quality and method
+
+    private func dataQuality(_ html: inout HTMLBuilder) {
+        html.newline()
+        html.element("section", [("class", "quality"), ("aria-labelledby", "title-quality")]) { section in
+            section.element("h2", [("id", "title-quality")], text: t("Qualité des données", "Data quality"))
+            let findings = report.findings
+            let counts = Severity.allCases.reversed().map { severity in
+                "\(findings.filter { $0.severity == severity }.count) \(severity.label[language])(s)"
+            }
+            section.element("p", text: findings.isEmpty
+                ? t("Aucun constat : toutes les cellules lues sont conformes.", "No finding: every cell read is as expected.")
+                : counts.joined(separator: ", ") + ".")
+            guard !findings.isEmpty else { return }
+            section.element("table") { table in
+                table.element("caption", text: t("Constats, avec le fichier, la ligne et la colonne", "Findings, with file, line and column"))
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        for header in [t("Gravité", "Severity"), t("Emplacement", "Place"), t("Message", "Message")] {
+                            row.element("th", [("scope", "col")], text: header)
+                        }
+                    }
+                }
+                table.element("tbody") { body in
+                    for finding in findings.prefix(findingsLimit) {
+                        body.element("tr") { row in
+                            row.element("td", [("class", "severity-\(finding.severity.rawValue)")], text: finding.severity.label[language])
+                            var place = finding.location.file
+                            if let line = finding.location.line { place += ":\(line)" }
+                            if let column = finding.location.column { place += " (\(column))" }
+                            row.element("td", text: place)
+                            row.element("td", text: finding.message)
+                        }
+                    }
+                }
+            }
+            if findings.count > findingsLimit {
+                section.element("p", text: t("… et \(findings.count - findingsLimit) autres constats, tous listés dans le classeur et le JSON.",
+                                             "… and \(findings.count - findingsLimit) more findings, all listed in the workbook and the JSON."))
+            }
+        }
+    }
+
+    private func method(_ html: inout HTMLBuilder) {
+        html.newline()
+        html.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
+            section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
+            section.element("p", text: t(
+                "Chaque valeur est calculée à partir des chiffres déclarés par les membres pour l'année. Une donnée non renseignée reste manquante, jamais 0 ; les ratios ne retiennent que les membres qui ont déclaré toutes les données utilisées. La couverture indique combien de membres ont servi au calcul sur les membres de l'année.",
+                "Each value is computed from the figures the members reported for the year. A figure not reported stays missing, never 0; ratios use only the members that reported every input. Coverage says how many members the value rests on out of the members of the year."))
+            section.element("table") { table in
+                table.element("caption", text: t("Définitions des indicateurs", "Indicator definitions"))
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        for header in [t("Indicateur", "Indicator"), t("Définition", "Definition"), t("Formule", "Formula"), t("Références", "References")] {
+                            row.element("th", [("scope", "col")], text: header)
+                        }
+                    }
+                }
+                table.element("tbody") { body in
+                    for definition in report.library.indicators {
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: definition.label[language])
+                            row.element("td", text: definition.description[language])
+                            row.element("td") { cell in cell.element("code", text: definition.formula) }
+                            row.element("td", text: definition.references.map { [$0.source, $0.id, $0.note].compactMap { $0 }.joined(separator: " ") }.joined(separator: " ; "))
+                        }
+                    }
+                }
+            }
+            section.element("table") { table in
+                table.element("caption", text: t("Fichiers lus", "Files read"))
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        for header in [t("Fichier", "File"), t("Encodage", "Encoding"), t("Lignes", "Records"), "SHA-256"] {
+                            row.element("th", [("scope", "col")], text: header)
+                        }
+                    }
+                }
+                table.element("tbody") { body in
+                    for source in report.sources {
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: source.name)
+                            row.element("td", text: source.encoding)
+                            row.element("td", [("class", "number")], text: String(source.records))
+                            row.element("td") { cell in cell.element("code", text: source.sha256) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

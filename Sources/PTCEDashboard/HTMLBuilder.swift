@@ -1,0 +1,64 @@
+/// Builds HTML (and inline SVG) where every text and attribute value is escaped by construction:
+/// the only way to add text is ``text(_:)`` and the only way to set an attribute is the
+/// `attributes` list of ``element(_:_:content:)``, both escaped. Member text can never become markup.
+struct HTMLBuilder {
+    private(set) var output = ""
+
+    /// Elements that have no closing tag.
+    private static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input", "col"]
+
+    /// `<name a="v">…</name>`; attributes keep the given order (same input, same bytes).
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], content: (inout HTMLBuilder) -> Void = { _ in }) {
+        precondition(name.allSatisfy { $0.isLetter || $0.isNumber }, "element names are code, not data")
+        output += "<" + name
+        for (key, value) in attributes {
+            precondition(key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" }, "attribute names are code, not data")
+            output += " " + key + "=\"" + Self.escape(value) + "\""
+        }
+        output += ">"
+        guard !Self.voidElements.contains(name) else { return }
+        content(&self)
+        output += "</" + name + ">"
+    }
+
+    /// An element holding only text.
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
+        element(name, attributes) { $0.text(text) }
+    }
+
+    mutating func text(_ text: String) {
+        output += Self.escape(text)
+    }
+
+    /// A line break in the source, for readable output.
+    mutating func newline() {
+        output += "\n"
+    }
+
+    /// A `<style>` element. CSS is not escaped inside `<style>`, so it may only be a literal of
+    /// the code (a `StaticString`), never data.
+    mutating func style(_ css: StaticString) {
+        output += "<style>" + css.description + "</style>"
+    }
+
+    /// The document type declaration, the one piece of markup that is not an element.
+    mutating func doctype() {
+        output += "<!doctype html>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

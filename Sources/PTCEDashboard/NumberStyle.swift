@@ -1,0 +1,69 @@
+import PTCEIndicators
+import PTCEModel
+
+/// Numbers written for people: `1 380 000 €`, `54,8 %`, `145,0 ETP` in French;
+/// `€1,380,000`, `54.8%`, `145.0 FTE` in English. Spaces are no-break, so a figure never wraps.
+struct NumberStyle {
+    let language: Language
+    private static let noBreak = "\u{00A0}"
+
+    /// `value` with `decimals` digits after the mark, grouped by thousands.
+    func plain(_ value: Double, decimals: Int) -> String {
+        let negative = value < 0
+        let scale = pow10(decimals)
+        let rounded = (abs(value) * scale).rounded() / scale
+        let whole = UInt64(rounded)
+        var fraction = ""
+        if decimals > 0 {
+            let digits = UInt64(((rounded - Double(whole)) * scale).rounded())
+            fraction = String(digits)
+            fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+        }
+        let wholeDigits = Array(String(whole))
+        var grouped = ""
+        for (index, digit) in wholeDigits.enumerated() {
+            if index > 0, (wholeDigits.count - index) % 3 == 0 { grouped += language == .fr ? Self.noBreak : "," }
+            grouped.append(digit)
+        }
+        let sign = negative && (whole > 0 || fraction.contains { $0 != "0" }) ? "−" : ""
+        return sign + grouped + (decimals > 0 ? (language == .fr ? "," : ".") + fraction : "")
+    }
+
+    private func pow10(_ exponent: Int) -> Double {
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// A value in an indicator's unit.
+    func value(_ value: Double, unit: IndicatorUnit) -> String {
+        if unit.isShare { return percent(value, decimals: unit.decimals) }
+        if unit.isMoney { return money(value, decimals: unit.decimals) + (unit.id == "eur" ? "" : Self.noBreak + perUnit(unit)) }
+        let number = plain(value, decimals: unit.decimals)
+        switch unit.id {
+        case "count": return number
+        case "flag": return language.yesNo(value >= 1)
+        case "score": return number + (language == .fr ? Self.noBreak + "/" + Self.noBreak + "5" : "/5")
+        default: return number + Self.noBreak + unit.label[language]
+        }
+    }
+
+    private func perUnit(_ unit: IndicatorUnit) -> String {
+        language == .fr ? "par ETP" : "per FTE"
+    }
+
+    func money(_ value: Double, decimals: Int = 0) -> String {
+        language == .fr ? plain(value, decimals: decimals) + Self.noBreak + "€" : "€" + plain(value, decimals: decimals)
+    }
+
+    func percent(_ fraction: Double, decimals: Int = 1) -> String {
+        plain(fraction * 100, decimals: decimals) + (language == .fr ? Self.noBreak + "%" : "%")
+    }
+
+    /// A change with its sign: in points for shares.
+    func change(_ change: Double, unit: IndicatorUnit) -> String {
+        let sign = change > 0 ? "+" : ""
+        if unit.isShare {
+            return sign + plain(change * 100, decimals: unit.decimals) + Self.noBreak + (language == .fr ? "pt" : "pts")
+        }
+        return sign + value(change, unit: unit)
+    }
+}

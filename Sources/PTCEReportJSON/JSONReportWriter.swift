@@ -11,16 +11,57 @@ public enum JSONReportWriter {
         return builder.text + "\n"
     }
 
-    /// The JSON text of several reports side by side: `{"year": …, "poles": [...]}`.
-    public static func json(comparing reports: [PoleReport], year: Int, language: Language) -> String {
+    /// The JSON of a comparison: `{"year": …, "poles": [<report of each pole>], "comparison": [...]}`.
+    /// A pole without data for the year is listed with `"status": "no_data"` and the years it has.
+    public static func json(_ comparison: PoleComparison, language: Language) -> String {
         var builder = JSONBuilder()
         builder.object { json in
-            json.field("year", .integer(year))
+            json.field("year", .integer(comparison.year))
             json.array("poles") { poles in
-                for report in reports { poles.object { write(report, language: language, into: &$0) } }
+                for pole in comparison.poles {
+                    poles.object { item in
+                        if let report = pole.report {
+                            write(report, language: language, into: &item)
+                        } else {
+                            item.object("pole") { $0.field("id", .string(pole.profile.id)); $0.field("name", .string(pole.profile.name)) }
+                            item.field("year", .integer(comparison.year))
+                            item.field("status", .string("no_data"))
+                            item.array("years") { years in for year in pole.years { years.field(nil, .integer(year)) } }
+                        }
+                    }
+                }
+            }
+            json.array("comparison") { rows in
+                for row in comparison.rows {
+                    rows.object { write(row, poles: comparison.poles, into: &$0) }
+                }
             }
         }
         return builder.text + "\n"
+    }
+
+    private static func write(_ row: ComparisonRow, poles: [ComparedPole], into json: inout JSONBuilder) {
+        json.field("id", .string(row.definition.id))
+        json.field("unit", .string(row.definition.unit.id))
+        json.field("direction", .string(row.definition.direction.rawValue))
+        json.field("median", .number(row.median))
+        json.field("min", .number(row.minimum))
+        json.field("max", .number(row.maximum))
+        json.array("poles") { cells in
+            for (pole, cell) in zip(poles, row.cells) {
+                cells.object { item in
+                    item.field("id", .string(pole.profile.id))
+                    item.field("value", .number(cell.value))
+                    item.field("missing_reason", .string(pole.report == nil ? "no_data_for_year" : cell.missingReason?.rawValue))
+                    item.field("rank", .integer(cell.rank))
+                    item.field("low_coverage", .bool(cell.lowCoverage))
+                    item.field("comparable", .bool(cell.comparable))
+                    for normalisation in row.normalisations {
+                        item.field(normalisation.rawValue, .number(cell.normalised[normalisation]))
+                    }
+                }
+            }
+        }
     }
 
     static func write(_ report: PoleReport, language: Language, into json: inout JSONBuilder) {

@@ -12,6 +12,16 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case xlsx, html, json
 
     static let availableList = allCases.map(\.rawValue).joined(separator: ",")
+
+    /// Parses `xlsx,html`.
+    static func list(_ text: String) throws -> [ReportFormat] {
+        try text.split(separator: ",").map { name in
+            guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown format \"\(name)\"; available: \(availableList)")
+            }
+            return format
+        }
+    }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -39,15 +49,7 @@ extension PTCECommand {
         @Option(help: "Language of labels: fr or en.")
         var lang: Language = .fr
 
-        @Option(help: "Comma-separated formats: \(ReportFormat.availableList).",
-                transform: { text in
-                    try text.split(separator: ",").map { name in
-                        guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                            throw ValidationError("unknown format \"\(name)\"; available: \(ReportFormat.availableList) ")
-                        }
-                        return format
-                    }
-                })
+        @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
         var format: [ReportFormat] = ReportFormat.allCases
 
         @Flag(help: "Write the report despite data errors; invalid cells count as not reported.")
@@ -67,18 +69,7 @@ extension PTCECommand {
 
         /// Writes the reports of one pole; returns false (having written nothing) on data errors.
         private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
-            var findings = Findings()
-            guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
-                printFindings(findings, folder: folder, toStandardError: true)
-                printToStandardError("\(folder): cannot be read; nothing was written")
-                return false
-            }
-            printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
-            if findings.hasErrors, !keepGoing {
-                printToStandardError(
-                    "\(folder): \(findings.count(of: .error)) error(s); nothing was written (fix them, or use --keep-going)")
-                return false
-            }
+            guard let dataset = readPole(folder: folder, url: url, library: library, keepGoing: keepGoing) else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
             guard let reportYear = year ?? years.last else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
@@ -89,22 +80,15 @@ extension PTCECommand {
                     + years.map(String.init).joined(separator: ", "))
             }
             let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
-            let outFolder = URL(fileURLWithPath: out, isDirectory: true)
-            try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
-            let base = "\(dataset.profile.id)-\(reportYear)"
-            let files = format.map { format in
-                (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
-                    switch format {
-                    case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
-                    case .html: try Data(DashboardWriter.html(report, language: lang).utf8).write(to: temporary)
-                    case .xlsx:
-                        let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
-                        try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
-                    }
-                })
+            try writeOutputs(formats: format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
+                switch format {
+                case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
+                case .html: try Data(DashboardWriter.html(report, language: lang).utf8).write(to: temporary)
+                case .xlsx:
+                    let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
+                    try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
+                }
             }
-            try writeAtomically(files)
-            for file in files { print(file.url.path) }
             return true
         }
     }

@@ -90,3 +90,31 @@ func writeAtomically(_ files: [(url: URL, write: (URL) throws -> Void)]) throws 
         throw error
     }
 }
+
+/// Reads one pole folder and prints its findings on standard error. Returns `nil` (the caller
+/// then writes nothing) when the folder cannot be read, or has data errors without `keepGoing`.
+func readPole(folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bool) -> PoleDataset? {
+    var findings = Findings()
+    guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
+        printFindings(findings, folder: folder, toStandardError: true)
+        printToStandardError("\(folder): cannot be read; nothing was written")
+        return nil
+    }
+    printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
+    if findings.hasErrors, !keepGoing {
+        printToStandardError("\(folder): \(findings.count(of: .error)) error(s); nothing was written (fix them, or use --keep-going)")
+        return nil
+    }
+    return dataset
+}
+
+/// Writes `folder/base.<format>` for each format, all or none, and prints their paths.
+func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: @escaping (ReportFormat, URL) throws -> Void) throws {
+    let outFolder = URL(fileURLWithPath: folder, isDirectory: true)
+    try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
+    let files = formats.map { format in
+        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in try write(format, temporary) })
+    }
+    try writeAtomically(files)
+    for file in files { print(file.url.path) }
+}

@@ -179,3 +179,23 @@ struct BrowserChecks {
         #expect((try? Data(contentsOf: screenshot).count) ?? 0 > 10_000)
     }
 }
+
+@Suite struct ComparisonDashboardTests {
+    @Test func sideBySideWithDotPlots() throws {
+        var findings = Findings()
+        let reader = PoleFolderReader(questionBank: library.questionBank)
+        let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
+            try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
+        }
+        let html = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2024), language: .fr)
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">"))
+        #expect(html.contains("<h1>3 pôles côte à côte en 2024</h1>"))
+        #expect(html.contains("143,2\(nbsp)ETP · rang 1"))
+        #expect(html.contains("1\(nbsp)465\(nbsp)000\(nbsp)€ · rang 3 ⚠ couverture faible"))
+        #expect(html.contains("(autres questions)"))
+        #expect(html.contains("id=\"dots-eco-fte-title\""))
+        for forbidden in ["<script", "src=", "href="] { #expect(!html.contains(forbidden)) }
+        let future = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2025), language: .en)
+        #expect(future.contains("no data for 2025 (years: 2023, 2024)"))
+    }
+}

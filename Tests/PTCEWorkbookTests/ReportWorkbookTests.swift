@@ -185,3 +185,48 @@ struct LibreOfficeRecalculationTests {
         #expect(WorkbookOptions.creationDate(reportYear: 2024, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).timeIntervalSince1970 == 1_700_000_000)
     }
 }
+
+private func comparison() throws -> PoleComparison {
+    var findings = Findings()
+    let reader = PoleFolderReader(questionBank: library.questionBank)
+    let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
+        try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
+    }
+    return ComparisonBuilder(library: library).compare(datasets, year: 2024)
+}
+
+@Suite(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): the workbook is not checked"))
+struct ComparisonWorkbookTests {
+    private func write(_ comparison: PoleComparison) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+        try ComparisonWorkbookWriter.write(comparison, to: url.path, options: WorkbookOptions(
+            language: .fr, created: WorkbookOptions.creationDate(reportYear: 2024, environment: [:])))
+        return url
+    }
+
+    @Test func sideBySideWithMedians() throws {
+        let url = try write(try comparison())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let sheets = try #require(book["sheets"] as? [String])
+        #expect(sheets.first == "Comparaison")
+        #expect(sheets.contains("Poids économique") && sheets.contains("Chiffres clés") && sheets.last == "Méthode")
+        let side = try #require(book.sheet("Comparaison"))
+        #expect(side.value("C3") as? String == "PTCE en Pays de Bray – Maison d'Économie Solidaire")
+        let fte = try #require(side.row(where: "A", is: "ETP consolidés"))
+        #expect(side.formula("F\(fte)") == "=MEDIAN(C\(fte):E\(fte))")
+        #expect((side.value("F\(fte)") as? Double).map { abs($0 - 86.6) < 1e-9 } == true)
+        #expect((side.raw["conditional_formats"] as? Int ?? 0) > 10)
+        let anchoring = try #require(side.row(where: "A", is: "Ancrage territorial (score)"))
+        #expect(side.value("E\(anchoring)") as? String == "non comparable (autres questions)")
+    }
+
+    @Test(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice is not installed: the recalculation check is skipped"))
+    func cachedResultsEqualRecalculatedOnes() throws {
+        let url = try write(try comparison())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let outcome = try ExternalReaders.recalculate(url)
+        #expect((outcome["formulas"] as? Int ?? 0) > 50)
+        #expect((outcome["mismatches"] as? [Any])?.isEmpty == true, "\(outcome["mismatches"] ?? "")")
+    }
+}

@@ -65,9 +65,29 @@ import Testing
         let outcome = try PTCE.run(["report"] + PTCE.samples + ["--out", out.path])
         #expect(outcome.status == 0, "\(outcome.errors)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["campus-cooperatif-2024.json", "campus-cooperatif-2024.xlsx", "metropole-tiers-lieux-2024.json",
-                          "metropole-tiers-lieux-2024.xlsx", "pays-de-bray-2024.json", "pays-de-bray-2024.xlsx"])
+        let expected = ["campus-cooperatif", "metropole-tiers-lieux", "pays-de-bray"].flatMap { pole in
+            ["html", "json", "xlsx"].map { "\(pole)-2024.\($0)" }
+        }
+        #expect(names == expected)
         #expect(!names.contains { $0.hasSuffix(".tmp") })
+    }
+}
+
+@Suite struct CompareCommandTests {
+    @Test func comparesTheSamplesInThreeFormats() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["compare"] + PTCE.samples + ["--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            == ["comparison-2024.html", "comparison-2024.json", "comparison-2024.xlsx"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison-2024.json"))) as? [String: Any])
+        #expect(object["year"] as? Int == 2024)
+        #expect((object["poles"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func needsTwoPoles() throws {
+        #expect(try PTCE.run(["compare", "Samples/pays-de-bray"]).status == 2)
     }
 }
 

@@ -252,6 +252,18 @@ struct XLSXSheet {
         try check(worksheet_conditional_format_cell(handle, lxw_row_t(row), lxw_col_t(column), &rule), "\(name) highlight")
     }
 
+    /// A three-colour scale over a row range: green at the best end, following the direction.
+    func colourScale(row: Int, firstColumn: Int, lastColumn: Int, higherIsBetter: Bool) throws(XLSXError) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+        let (good, bad): (lxw_color_t, lxw_color_t) = (0x63BE7B, 0xF8696B)
+        rule.min_color = higherIsBetter ? bad : good
+        rule.mid_color = 0xFFEB84
+        rule.max_color = higherIsBetter ? good : bad
+        try check(worksheet_conditional_format_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row),
+                                                     lxw_col_t(lastColumn), &rule), "\(name) colour scale")
+    }
+
     func insert(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int) throws(XLSXError) {
         try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart), "\(name) chart")
     }

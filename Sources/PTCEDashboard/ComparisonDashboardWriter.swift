@@ -1,0 +1,116 @@
+import PTCEIndicators
+import PTCEModel
+
+/// Writes a comparison of poles as one offline HTML page: the poles side by side by dimension,
+/// with ranks, medians and flags, and a dot plot per indicator (small multiples).
+public enum ComparisonDashboardWriter {
+    public static func html(_ comparison: PoleComparison, language: Language) -> String {
+        let numbers = NumberStyle(language: language)
+        let charts = ChartBuilder(language: language)
+        let t = language.text
+        let poles = comparison.poles
+        var html = HTMLBuilder()
+        html.doctype()
+        html.element("html", [("lang", language.rawValue)]) { page in
+            page.element("head") { head in
+                head.element("meta", [("charset", "utf-8")])
+                head.element("meta", [("http-equiv", "Content-Security-Policy"),
+                                      ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
+                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                head.element("title", text: t("Comparaison de pôles \(comparison.year)", "Comparison of poles \(comparison.year)"))
+                head.style(Stylesheet.css)
+            }
+            page.element("body") { body in
+                body.element("header") { header in
+                    header.element("h1", text: t("\(poles.count) pôles côte à côte en \(comparison.year)", "\(poles.count) poles side by side in \(comparison.year)"))
+                    header.element("p", [("class", "meta")], text: t(
+                        "Mêmes indicateurs, même méthode ; rang 1 = meilleur selon le sens de l'indicateur ; les volumes sont aussi rapportés à la taille des pôles.",
+                        "Same indicators, same method; rank 1 = best following the indicator's direction; volumes are also shown relative to each pole's size."))
+                }
+                body.element("main") { main in
+                    main.element("section", [("aria-labelledby", "title-poles")]) { section in
+                        section.element("h2", [("id", "title-poles")], text: t("Pôles comparés", "Poles compared"))
+                        section.element("ul") { list in
+                            for pole in poles {
+                                let status = pole.report == nil
+                                    ? t("pas de données pour \(comparison.year) (années : ", "no data for \(comparison.year) (years: ")
+                                        + pole.years.map(String.init).joined(separator: ", ") + ")"
+                                    : pole.profile.territory + (pole.profile.population.map { " · " + numbers.plain(Double($0), decimals: 0) + t(" habitants", " inhabitants") } ?? "")
+                                list.element("li", text: pole.profile.name + " — " + status)
+                            }
+                        }
+                    }
+                    for dimension in comparison.library.dimensions {
+                        let rows = comparison.rows.filter { $0.definition.dimension == dimension.id }
+                        guard !rows.isEmpty else { continue }
+                        main.element("section", [("class", "dimension"), ("id", "dimension-\(dimension.id)"), ("aria-labelledby", "title-\(dimension.id)")]) { section in
+                            section.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
+                            sideBySide(rows, poles: poles, year: comparison.year, caption: dimension.label[language], numbers: numbers, language: language, into: &section)
+                            for row in rows where row.cells.filter({ $0.value != nil && $0.comparable }).count >= 2 {
+                                let unit = row.definition.unit
+                                let points = zip(poles, row.cells).map { pole, cell -> Bar in
+                                    guard pole.report != nil else { return Bar(label: pole.profile.name, value: nil, shown: t("pas de données", "no data")) }
+                                    guard cell.comparable else { return Bar(label: pole.profile.name, value: nil, shown: t("non comparable", "not comparable")) }
+                                    guard let value = cell.value else { return Bar(label: pole.profile.name, value: nil, shown: "n.d.") }
+                                    return Bar(label: pole.profile.name, value: value, shown: numbers.value(value, unit: unit) + (cell.lowCoverage ? " ⚠" : ""))
+                                }
+                                let medianShown = row.median.map { numbers.value($0, unit: unit) } ?? "—"
+                                let summary = points.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; ") + " ; " + t("médiane ", "median ") + medianShown
+                                charts.dots(&section, id: "dots-\(row.definition.id.replacingOccurrences(of: ".", with: "-"))",
+                                            title: row.definition.label[language], summary: summary, valueHeader: unit.label[language],
+                                            points: points, median: row.median, medianShown: medianShown)
+                            }
+                        }
+                    }
+                    main.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
+                        section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
+                        section.element("p", text: t(
+                            "⚠ signale une couverture faible : moins de la moitié des membres du pôle ont déclaré les données utilisées. Les scores d'enquête ne sont comparés qu'entre pôles qui ont posé les mêmes questions. Un pôle sans données pour l'année est listé, jamais omis.",
+                            "⚠ flags low coverage: fewer than half of the pole's members reported the inputs. Survey scores are compared only between poles that asked the same questions. A pole without data for the year is listed, never left out."))
+                    }
+                }
+                body.element("footer", [("class", "page")], text: t("Produit par \(Engine.name) \(Engine.version).", "Produced by \(Engine.name) \(Engine.version)."))
+            }
+        }
+        html.newline()
+        return html.output
+    }
+
+    private static func sideBySide(_ rows: [ComparisonRow], poles: [ComparedPole], year: Int, caption: String, numbers: NumberStyle,
+                                   language: Language, into html: inout HTMLBuilder) {
+        let t = language.text
+        html.element("table") { table in
+            table.element("caption", text: caption)
+            table.element("thead") { head in
+                head.element("tr") { row in
+                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
+                    for pole in poles { row.element("th", [("scope", "col"), ("class", "number")], text: pole.profile.name) }
+                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Médiane", "Median"))
+                }
+            }
+            table.element("tbody") { body in
+                for comparisonRow in rows {
+                    let unit = comparisonRow.definition.unit
+                    body.element("tr") { row in
+                        row.element("th", [("scope", "row")], text: comparisonRow.definition.label[language])
+                        for (pole, cell) in zip(poles, comparisonRow.cells) {
+                            var text: String
+                            if pole.report == nil {
+                                text = t("pas de données", "no data")
+                            } else if let value = cell.value {
+                                text = numbers.value(value, unit: unit)
+                                if !cell.comparable { text += t(" (autres questions)", " (other questions)") }
+                                if let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
+                                if cell.lowCoverage { text += t(" ⚠ couverture faible", " ⚠ low coverage") }
+                            } else {
+                                text = "n.d."
+                            }
+                            row.element("td", [("class", cell.value == nil ? "number missing" : "number")], text: text)
+                        }
+                        row.element("td", [("class", "number")], text: comparisonRow.median.map { numbers.value($0, unit: unit) } ?? "—")
+                    }
+                }
+            }
+        }
+    }
+}

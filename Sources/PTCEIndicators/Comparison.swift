@@ -1,0 +1,171 @@
+import PTCEModel
+
+/// How the poles of a comparison stand on one indicator.
+public struct ComparisonRow: Sendable {
+    public let definition: IndicatorDefinition
+    /// One cell per pole, in the order of ``PoleComparison/poles``.
+    public let cells: [ComparisonCell]
+    /// Over the poles whose value is comparable; `nil` when none has one.
+    public let median: Double?
+    public let minimum: Double?
+    public let maximum: Double?
+    /// The normalised views that make sense for this indicator (extensive quantities only).
+    public let normalisations: [Normalisation]
+}
+
+/// A way to put poles of different sizes on the same footing.
+public enum Normalisation: String, Sendable, CaseIterable {
+    case perMember = "per_member"
+    case perThousandInhabitants = "per_1000_inhabitants"
+    case perFTE = "per_fte"
+
+    public var label: LocalizedText {
+        switch self {
+        case .perMember: LocalizedText(fr: "par membre", en: "per member")
+        case .perThousandInhabitants: LocalizedText(fr: "pour 1 000 habitants", en: "per 1,000 inhabitants")
+        case .perFTE: LocalizedText(fr: "par ETP", en: "per FTE")
+        }
+    }
+}
+
+/// One pole's standing on one indicator.
+public struct ComparisonCell: Sendable {
+    public let value: Double?
+    public let missingReason: MissingReason?
+    public let coverage: Coverage?
+    /// 1 is best, following the indicator's direction; `nil` for neutral indicators, missing or
+    /// not comparable values. Ties share a rank (1, 2, 2, 4).
+    public let rank: Int?
+    /// Fewer than half of the pole's members reported the inputs.
+    public let lowCoverage: Bool
+    /// False when the value cannot be set beside the others (a survey dimension asked with other questions).
+    public let comparable: Bool
+    /// The value divided by the pole's size, for each of the row's normalisations.
+    public let normalised: [Normalisation: Double]
+}
+
+/// A pole in a comparison: its report for the year, or why it has none.
+public struct ComparedPole: Sendable {
+    public let profile: PoleProfile
+    /// `nil` when the pole has no member for the year: it is listed, never skipped.
+    public let report: PoleReport?
+    /// The years the pole's data holds.
+    public let years: [Int]
+}
+
+/// Several poles side by side for one year: the same indicators, medians, ranks and normalised views.
+public struct PoleComparison: Sendable {
+    public let year: Int
+    public let poles: [ComparedPole]
+    public let rows: [ComparisonRow]
+    public let library: IndicatorLibrary
+
+    /// Below this share of members reporting, a pole's value is flagged.
+    public static let lowCoverageThreshold = 0.5
+}
+
+/// Builds comparisons from the poles' datasets with one indicator library.
+public struct ComparisonBuilder: Sendable {
+    public let library: IndicatorLibrary
+
+    public init(library: IndicatorLibrary) {
+        self.library = library
+    }
+
+    /// The latest year any pole holds members for.
+    public static func latestYear(of datasets: [PoleDataset]) -> Int? {
+        datasets.flatMap { $0.members.map(\.year) }.max()
+    }
+
+    public func compare(_ datasets: [PoleDataset], year: Int) -> PoleComparison {
+        let builder = ReportBuilder(library: library)
+        let poles = datasets.map { dataset in
+            ComparedPole(
+                profile: dataset.profile,
+                report: dataset.members.contains { $0.year == year } ? builder.report(for: dataset, year: year) : nil,
+                years: dataset.years)
+        }
+        let rows = library.indicators.map { definition in row(definition, poles: poles) }
+        return PoleComparison(year: year, poles: poles, rows: rows, library: library)
+    }
+
+    private func row(_ definition: IndicatorDefinition, poles: [ComparedPole]) -> ComparisonRow {
+        let results = poles.map { $0.report?.result(definition.id) }
+        let comparable = comparability(definition, poles: poles)
+        let normalisations = Self.normalisations(for: definition)
+        let values: [Double?] = results.enumerated().map { index, result in comparable[index] ? result?.value : nil }
+        let present = values.compactMap { $0 }.sorted()
+        let cells = poles.indices.map { index -> ComparisonCell in
+            let result = results[index]
+            var normalised: [Normalisation: Double] = [:]
+            if let value = result?.value, let report = poles[index].report {
+                for normalisation in normalisations {
+                    if let size = Self.size(normalisation, report: report), size > 0 { normalised[normalisation] = value / size }
+                }
+            }
+            return ComparisonCell(
+                value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage,
+                rank: values[index].flatMap { Self.rank($0, among: present, direction: definition.direction) },
+                lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
+                comparable: comparable[index], normalised: normalised)
+        }
+        return ComparisonRow(
+            definition: definition, cells: cells, median: Self.median(present), minimum: present.first, maximum: present.last,
+            normalisations: normalisations)
+    }
+
+    /// For a survey dimension, a pole is comparable when it asked the same questions of the
+    /// dimension as most poles did; every other indicator is comparable.
+    private func comparability(_ definition: IndicatorDefinition, poles: [ComparedPole]) -> [Bool] {
+        let dimension = String(definition.id.dropFirst("qual.".count))
+        guard definition.id.hasPrefix("qual."), library.questionBank.dimensions.contains(where: { $0.id == dimension }) else {
+            return poles.map { _ in true }
+        }
+        let asked: [Set<String>?] = poles.map { pole in
+            guard let report = pole.report else { return nil }
+            let questions = Set(report.dataset.survey.filter { answer in
+                answer.year == report.year && library.questionBank[answer.questionID]?.dimension == dimension
+                    && library.questionBank[answer.questionID]?.kind == .scale
+            }.map(\.questionID))
+            return questions.isEmpty ? nil : questions
+        }
+        var votes: [Set<String>: Int] = [:]
+        for set in asked.compactMap({ $0 }) { votes[set, default: 0] += 1 }
+        let reference = votes.max { lhs, rhs in
+            (lhs.value, lhs.key.count, rhs.key.sorted().joined()) < (rhs.value, rhs.key.count, lhs.key.sorted().joined())
+        }?.key
+        return asked.map { set in set == nil || set == reference }
+    }
+
+    /// Normalising makes sense for quantities that grow with the pole's size.
+    static func normalisations(for definition: IndicatorDefinition) -> [Normalisation] {
+        guard ["count", "fte", "eur", "tonnes"].contains(definition.unit.id),
+              !["eco.members", "coop.actor_types", "fin.funding_kinds", "qual.respondents", "ter.communes"].contains(definition.id)
+        else { return [] }
+        var views: [Normalisation] = [.perMember, .perThousandInhabitants]
+        if definition.unit.id == "eur" { views.append(.perFTE) }
+        return views
+    }
+
+    private static func size(_ normalisation: Normalisation, report: PoleReport) -> Double? {
+        switch normalisation {
+        case .perMember: report.result("eco.members")?.value
+        case .perThousandInhabitants: report.profile.population.map { Double($0) / 1000 }
+        case .perFTE: report.result("eco.fte")?.value
+        }
+    }
+
+    static func rank(_ value: Double, among sorted: [Double], direction: Direction) -> Int? {
+        switch direction {
+        case .neutral: nil
+        case .higherIsBetter: sorted.filter { $0 > value }.count + 1
+        case .lowerIsBetter: sorted.filter { $0 < value }.count + 1
+        }
+    }
+
+    static func median(_ sorted: [Double]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import PTCEIndicators
+import PTCEModel
+
+/// Writes a comparison of poles as a workbook: side by side with medians (live formulas, results
+/// cached) and a colour scale that follows each indicator's direction, one sheet per dimension
+/// with ranks and normalised views, each pole's key figures, and the method.
+public enum ComparisonWorkbookWriter {
+    public static func write(_ comparison: PoleComparison, to path: String, options: WorkbookOptions) throws {
+        let words = Words(language: options.language)
+        let language = options.language
+        let workbook = try XLSXWorkbook(path: path, constantMemory: false)
+        try workbook.setProperties(
+            title: words("Comparaison de pôles \(comparison.year)", "Comparison of poles \(comparison.year)"),
+            subject: words("Indicateurs d'impact territorial de PTCE", "Territorial impact indicators of PTCE"),
+            author: Engine.name, keywords: (["PTCE", "comparaison"] + comparison.poles.map(\.profile.name)).joined(separator: ", "),
+            created: options.created)
+        let side = try workbook.addSheet(words("Comparaison", "Comparison"))
+        let dimensionSheets = try comparison.library.dimensions.map { dimension in
+            (dimension, try workbook.addSheet(sheetName(dimension.label[language])))
+        }
+        let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
+        let method = try workbook.addSheet(words("Méthode", "Method"))
+
+        // Side by side: indicators as rows, poles as columns.
+        var buffer = SheetBuffer()
+        let poles = comparison.poles
+        let firstPole = 2, medianColumn = 2 + poles.count
+        buffer.put(.text(words("Comparaison de \(poles.count) pôles en \(comparison.year)", "\(poles.count) poles compared in \(comparison.year)")),
+                   row: 0, column: 0, style: CellStyle(bold: true, fontSize: 14))
+        let headers = [words("Indicateur", "Indicator"), words("Unité", "Unit")] + poles.map(\.profile.name)
+            + [words("Médiane", "Median"), "Min", "Max", words("Couverture faible", "Low coverage")]
+        for (column, header) in headers.enumerated() {
+            buffer.put(.text(header), row: 2, column: column, style: CellStyle(bold: true, wrap: true, background: 0xDDEBF7))
+        }
+        var row = 2
+        var scales: [(row: Int, higherIsBetter: Bool)] = []
+        for dimension in comparison.library.dimensions {
+            let rows = comparison.rows.filter { $0.definition.dimension == dimension.id }
+            guard !rows.isEmpty else { continue }
+            row += 1
+            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle(bold: true, background: 0xF2F2F2))
+            for comparisonRow in rows {
+                row += 1
+                let definition = comparisonRow.definition
+                let style = CellStyle(numberFormat: NumberFormats.format(for: definition.unit))
+                buffer.put(.text(definition.label[language]), row: row, column: 0)
+                buffer.put(.text(definition.unit.label[language]), row: row, column: 1)
+                for (index, cell) in comparisonRow.cells.enumerated() {
+                    let column = firstPole + index
+                    if poles[index].report == nil {
+                        buffer.put(.text(words("pas de données \(comparison.year)", "no \(comparison.year) data")), row: row, column: column,
+                                   style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                    } else if let value = cell.value, cell.comparable {
+                        buffer.put(.number(value), row: row, column: column, style: style)
+                    } else if cell.value != nil {
+                        buffer.put(.text(words("non comparable (autres questions)", "not comparable (other questions)")), row: row, column: column,
+                                   style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                    } else {
+                        buffer.put(.text("n.d."), row: row, column: column, style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                    }
+                }
+                let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
+                for (offset, (function, value)) in [("MEDIAN", comparisonRow.median), ("MIN", comparisonRow.minimum), ("MAX", comparisonRow.maximum)].enumerated() {
+                    buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text("n.d."), row: row, column: medianColumn + offset, style: style)
+                }
+                let flagged = zip(poles, comparisonRow.cells).filter { $0.1.lowCoverage }.map(\.0.profile.name)
+                if !flagged.isEmpty { buffer.put(.text(flagged.joined(separator: ", ")), row: row, column: medianColumn + 3) }
+                if definition.direction != .neutral, comparisonRow.cells.filter({ $0.value != nil && $0.comparable }).count > 1 {
+                    scales.append((row, definition.direction == .higherIsBetter))
+                }
+            }
+        }
+        buffer.fixedWidths[0] = 44
+        try buffer.flush(to: side)
+        for scale in scales {
+            try side.colourScale(row: scale.row, firstColumn: firstPole, lastColumn: medianColumn - 1, higherIsBetter: scale.higherIsBetter)
+        }
+        side.freeze(rows: 3, columns: 1)
+        try side.setUpPrinting(headerRows: 2)
+
+        for (dimension, sheet) in dimensionSheets {
+            try writeDimension(dimension, of: comparison, to: sheet, words: words)
+        }
+        try writeKeyFigures(comparison, to: keyFigures, words: words)
+        try writeMethod(comparison, to: method, words: words)
+        try workbook.close()
+    }
+
+    /// A sheet name from a label: at most 31 characters, none of `[ ] : * ? / \`.
+    static func sheetName(_ label: String) -> String {
+        let cleaned = String(label.map { "[]:*?/\\".contains($0) ? "-" : $0 })
+        return String(cleaned.prefix(31))
+    }
+
+    private static func writeDimension(_ dimension: IndicatorDimension, of comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
+        let language = words.language
+        var buffer = SheetBuffer()
+        var row = 0
+        buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle(bold: true, fontSize: 14))
+        for comparisonRow in comparison.rows where comparisonRow.definition.dimension == dimension.id {
+            let definition = comparisonRow.definition
+            row += 2
+            buffer.put(.text(definition.label[language] + " (" + definition.unit.label[language] + ")"), row: row, column: 0,
+                       style: CellStyle(bold: true))
+            row += 1
+            let headers = [words("Pôle", "Pole"), words("Valeur", "Value"), words("Rang", "Rank"), words("Couverture", "Coverage"),
+                           words("Couverture faible", "Low coverage")] + comparisonRow.normalisations.map { $0.label[language].capitalizedFirst }
+            for (column, header) in headers.enumerated() {
+                buffer.put(.text(header), row: row, column: column, style: CellStyle(bold: true, background: 0xDDEBF7))
+            }
+            for (pole, cell) in zip(comparison.poles, comparisonRow.cells) {
+                row += 1
+                buffer.put(.text(pole.profile.name), row: row, column: 0)
+                if pole.report == nil {
+                    buffer.put(.text(words("pas de données \(comparison.year)", "no \(comparison.year) data")), row: row, column: 1,
+                               style: CellStyle(italic: true))
+                    continue
+                }
+                if let value = cell.value {
+                    buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: NumberFormats.format(for: definition.unit)))
+                } else {
+                    buffer.put(.text("n.d. — " + (cell.missingReason?.label[language] ?? "")), row: row, column: 1, style: CellStyle(italic: true))
+                }
+                if let rank = cell.rank { buffer.put(.number(Double(rank)), row: row, column: 2) }
+                if !cell.comparable { buffer.put(.text(words("non comparable", "not comparable")), row: row, column: 2) }
+                if let coverage = cell.coverage { buffer.put(.text("\(coverage.reported) / \(coverage.of)"), row: row, column: 3) }
+                buffer.put(.text(language.yesNo(cell.lowCoverage)), row: row, column: 4)
+                for (offset, normalisation) in comparisonRow.normalisations.enumerated() {
+                    if let value = cell.normalised[normalisation] {
+                        buffer.put(.number(value), row: row, column: 5 + offset, style: CellStyle(numberFormat: NumberFormats.decimal))
+                    }
+                }
+            }
+        }
+        buffer.fixedWidths[0] = 44
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+    }
+
+    private static func writeKeyFigures(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
+        let ids = ["eco.members", "eco.fte", "eco.turnover", "emp.insertion_share", "ter.members_in_territory_share",
+                   "coop.links", "fin.pole_budget", "fin.pole_public_share"]
+        let rows = ids.compactMap { id in comparison.rows.first { $0.definition.id == id } }
+        var buffer = SheetBuffer()
+        buffer.put(.text(words("Pôle", "Pole")), row: 0, column: 0, style: CellStyle(bold: true, background: 0xDDEBF7))
+        buffer.put(.text(words("Territoire", "Territory")), row: 0, column: 1, style: CellStyle(bold: true, background: 0xDDEBF7))
+        buffer.put(.text(words("Population", "Population")), row: 0, column: 2, style: CellStyle(bold: true, background: 0xDDEBF7))
+        for (offset, row) in rows.enumerated() {
+            buffer.put(.text(row.definition.label[words.language]), row: 0, column: 3 + offset, style: CellStyle(bold: true, wrap: true, background: 0xDDEBF7))
+        }
+        for (index, pole) in comparison.poles.enumerated() {
+            buffer.put(.text(pole.profile.name), row: index + 1, column: 0)
+            buffer.put(.text(pole.profile.territory), row: index + 1, column: 1)
+            if let population = pole.profile.population { buffer.put(.number(Double(population)), row: index + 1, column: 2, style: CellStyle(numberFormat: NumberFormats.count)) }
+            for (offset, row) in rows.enumerated() {
+                let cell = row.cells[index]
+                buffer.put(cell.value.map(CellValue.number) ?? .text("n.d."), row: index + 1, column: 3 + offset,
+                           style: CellStyle(numberFormat: NumberFormats.format(for: row.definition.unit)))
+            }
+        }
+        try buffer.flush(to: sheet)
+        sheet.freeze(rows: 1, columns: 1)
+        try sheet.setUpPrinting(headerRows: 0)
+    }
+
+    private static func writeMethod(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
+        var buffer = SheetBuffer()
+        let lines = [
+            words("Méthode de la comparaison", "How poles are compared"),
+            words("Chaque pôle est calculé avec la même bibliothèque d'indicateurs (\(Engine.name) \(Engine.version)) pour l'année \(comparison.year).",
+                  "Every pole is computed with the same indicator library (\(Engine.name) \(Engine.version)) for \(comparison.year)."),
+            words("La médiane, le minimum et le maximum portent sur les pôles qui ont une valeur comparable ; un pôle sans données pour l'année est listé comme tel.",
+                  "Median, minimum and maximum are over the poles with a comparable value; a pole without data for the year is listed as such."),
+            words("Le rang 1 est le meilleur selon le sens de l'indicateur ; les indicateurs neutres ne sont pas classés ; les ex aequo partagent le rang.",
+                  "Rank 1 is best following the indicator's direction; neutral indicators are not ranked; ties share a rank."),
+            words("Les volumes (ETP, euros, effectifs, tonnes) sont aussi rapportés au nombre de membres, à la population (pour 1 000 habitants) et, pour les euros, aux ETP : un petit pôle rural et un grand pôle urbain se comparent ainsi à taille égale.",
+                  "Volumes (FTE, euros, counts, tonnes) are also divided by the number of members, by the population (per 1,000 inhabitants) and, for euros, by FTE, so that a small rural pole and a large urban one compare at equal size."),
+            words("Une valeur est signalée « couverture faible » quand moins de la moitié des membres du pôle ont déclaré les données utilisées.",
+                  "A value is flagged \"low coverage\" when fewer than half of the pole's members reported its inputs."),
+            words("Les scores d'enquête ne sont comparés qu'entre pôles qui ont posé les mêmes questions de la dimension.",
+                  "Survey scores are compared only between poles that asked the same questions of the dimension."),
+        ]
+        for (index, line) in lines.enumerated() {
+            buffer.put(.text(line), row: index, column: 0, style: index == 0 ? CellStyle(bold: true, fontSize: 14) : CellStyle(wrap: true))
+        }
+        var row = lines.count + 1
+        for (column, header) in [words("Pôle", "Pole"), words("Identifiant", "Id"), words("Années des données", "Years in the data")].enumerated() {
+            buffer.put(.text(header), row: row, column: column, style: CellStyle(bold: true, background: 0xDDEBF7))
+        }
+        for pole in comparison.poles {
+            row += 1
+            buffer.put(.text(pole.profile.name), row: row, column: 0)
+            buffer.put(.text(pole.profile.id), row: row, column: 1)
+            buffer.put(.text(pole.years.map(String.init).joined(separator: ", ")), row: row, column: 2)
+        }
+        buffer.fixedWidths[0] = 100
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+    }
+}
+
+extension String {
+    /// The text with its first letter in capitals.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

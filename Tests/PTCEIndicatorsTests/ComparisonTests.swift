@@ -1,0 +1,92 @@
+import Foundation
+import PTCEImport
+@testable import PTCEIndicators
+import PTCEModel
+import Testing
+
+/// The three samples and the hand-worked fixture side by side in 2024; expected values are the
+/// figures checked by hand in `SampleFiguresTests` and `StandardIndicatorTests`.
+@Suite struct ComparisonTests {
+    let comparison: PoleComparison
+
+    init() throws {
+        var findings = Findings()
+        let reader = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let folders = ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", "Tests/Fixtures/hand-worked"]
+        let datasets = try folders.map { try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings)) }
+        comparison = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2024)
+    }
+
+    private func row(_ id: String) throws -> ComparisonRow {
+        try #require(comparison.rows.first { $0.definition.id == id })
+    }
+
+    @Test func valuesMediansAndRanks() throws {
+        let fte = try row("eco.fte")
+        // Bray 143,2 · campus 86,6 · metropole 25,5 · hand-worked 19: median (86,6 + 25,5) / 2.
+        #expect(fte.cells.map { $0.value.map { ($0 * 10).rounded() / 10 } } == [143.2, 86.6, 25.5, 19])
+        #expect(fte.cells.map(\.rank) == [1, 2, 3, 4])
+        #expect(close(fte.median, (86.6 + 25.5) / 2))
+        #expect(close(fte.minimum, 19))
+        #expect(close(fte.maximum, 143.2))
+        // Lower is better for the public share of the pole budget: campus 77,3 %, Bray 80 %,
+        // hand-worked 85 %, metropole 98,7 %.
+        #expect(try row("fin.pole_public_share").cells.map(\.rank) == [2, 1, 4, 3])
+        // Neutral indicators are not ranked.
+        #expect(try row("eco.turnover_per_fte").cells.allSatisfy { $0.rank == nil })
+    }
+
+    @Test func tiesShareARank() {
+        #expect(ComparisonBuilder.rank(5, among: [3, 5, 5, 7], direction: .higherIsBetter) == 2)
+        #expect(ComparisonBuilder.rank(3, among: [3, 5, 5, 7], direction: .higherIsBetter) == 4)
+        #expect(ComparisonBuilder.rank(5, among: [3, 5, 5, 7], direction: .lowerIsBetter) == 2)
+        #expect(ComparisonBuilder.median([1, 2, 10]) == 2)
+        #expect(ComparisonBuilder.median([]) == nil)
+    }
+
+    @Test func normalisedViews() throws {
+        let turnover = try row("eco.turnover")
+        #expect(turnover.normalisations == [.perMember, .perThousandInhabitants, .perFTE])
+        // Bray: 4 400 000 € for 7 members, 18 500 inhabitants, 143,2 FTE.
+        #expect(close(turnover.cells[0].normalised[.perMember], 4_400_000.0 / 7))
+        #expect(close(turnover.cells[0].normalised[.perThousandInhabitants], 4_400_000.0 / 18.5))
+        #expect(close(turnover.cells[0].normalised[.perFTE], 4_400_000.0 / 143.2))
+        #expect(try row("emp.insertion_share").normalisations.isEmpty)         // shares are comparable as they are
+        #expect(try row("eco.members").normalisations.isEmpty)
+    }
+
+    @Test func lowCoverageIsFlagged() throws {
+        // Metropole: 2 of 6 members reported turnover; Bray 6 of 7.
+        let turnover = try row("eco.turnover")
+        #expect(turnover.cells.map(\.lowCoverage) == [false, false, true, false])
+        #expect(turnover.cells[2].rank == 4)                                   // flagged, still ranked (1 465 000 € < 1 500 000 €)
+    }
+
+    @Test func surveyDimensionsOnlyWhereTheSameQuestionsWereAsked() throws {
+        // The metropole's sparse survey did not ask both anchoring questions.
+        let anchoring = try row("qual.anchoring")
+        #expect(anchoring.cells[2].value != nil)
+        #expect(anchoring.cells[2].comparable == false)
+        #expect(anchoring.cells[2].rank == nil)
+        #expect(anchoring.cells[0].comparable && anchoring.cells[1].comparable)
+        // Its value is left out of the median.
+        let comparable = [anchoring.cells[0].value!, anchoring.cells[1].value!, anchoring.cells[3].value!].sorted()
+        #expect(close(anchoring.median, comparable[1]))
+    }
+
+    @Test func aPoleWithoutDataForTheYearIsListed() throws {
+        var findings = Findings()
+        let reader = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif"].map {
+            try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
+        }
+        let old = ComparisonBuilder(library: standardLibrary).compare(datasets + [try fixtureDataset("hand-worked")], year: 2023)
+        #expect(old.poles.count == 3)
+        #expect(old.poles.allSatisfy { $0.report != nil })
+        let future = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2025)
+        #expect(future.poles.map { $0.report == nil } == [true, true])
+        #expect(future.poles[0].years == [2023, 2024])
+        #expect(try #require(future.rows.first { $0.definition.id == "eco.fte" }).median == nil)
+        #expect(ComparisonBuilder.latestYear(of: datasets) == 2024)
+    }
+}

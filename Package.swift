@@ -36,11 +36,13 @@ let package = Package(
         ),
         .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
         .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators"]),
+        // Large generated datasets for benchmarks and scale tests.
+        .target(name: "PTCESampleData"),
         // The thin `ptce` command.
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
+                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard", "PTCESampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

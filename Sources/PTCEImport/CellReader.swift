@@ -12,7 +12,10 @@ struct CellReader {
     ]
 
     static func isNotReported(_ cell: String) -> Bool {
-        notReportedTokens.contains(cell.trimmingBlanks.lowercased())
+        // No token is longer than 4 characters or starts with a digit: most cells end here.
+        if let first = cell.utf8.first, first >= 0x30, first <= 0x39 { return false }
+        if cell.utf8.count > 12 { return false }
+        return notReportedTokens.contains(cell.trimmingBlanks.lowercased())
     }
 
     var line: Int { record.line }
@@ -89,7 +92,8 @@ struct CellReader {
             findings.error("\"\(cell)\" is a percentage; expected \(expected)", at: location(column))
             return nil
         }
-        guard let value = number.resolved(table.convention(for: column.name)) else {
+        // Only an ambiguous `1.234` asks what its column or file settles (a scan, done once).
+        guard let value = number.isAmbiguous ? number.resolved(table.convention(for: column.name)) : number.value else {
             findings.error(
                 "\"\(cell)\" is ambiguous: \(Self.plain(number.value)) or \(Self.plain(number.groupingReading ?? 0))? "
                     + "Nothing else in the column or the file shows whether \"\(cell.contains(".") ? "." : ",")\" "
@@ -144,7 +148,7 @@ struct CellReader {
         guard let cell = reported(column, &findings) else {
             return table.crossMarkedColumns.contains(column.name) && cellIsEmpty(column) ? false : nil
         }
-        let word = NameMatching.key(cell)
+        let word = table.cache.key(cell)
         if Self.trueWords.contains(word) { return true }
         if Self.falseWords.contains(word) { return false }
         findings.error("\"\(cell)\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x", at: location(column))
@@ -189,7 +193,7 @@ struct CellReader {
     /// A value of a closed list, by canonical name or French alias, ignoring case and accents.
     func choice<V: Vocabulary>(_ column: ColumnSpec, as type: V.Type, _ findings: inout Findings) -> V? {
         guard let cell = reported(column, &findings), case .choice(let vocabulary) = column.kind else { return nil }
-        guard let canonical = vocabulary.canonical(cell), let value = V(rawValue: canonical) else {
+        guard let canonical = vocabulary.canonicalByKey[table.cache.key(cell)], let value = V(rawValue: canonical) else {
             findings.error(
                 "\"\(cell)\" is not a known \(column.name); expected one of: "
                     + vocabulary.accepted.joined(separator: ", "),

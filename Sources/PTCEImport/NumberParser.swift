@@ -48,43 +48,46 @@ struct NotANumber: Error, Equatable {
 /// signs `-`, `−`, `+` and accounting parentheses. Not-reported tokens are handled by the caller.
 enum NumberParser {
     static func parse(_ raw: String) -> Result<TypedNumber, NotANumber> {
-        var text = Substring(raw.trimmingBlanks)
+        if let whole = plainInteger(raw) {
+            return .success(TypedNumber(value: whole, groupingReading: nil, decimalReadingConvention: nil, evidence: nil, suffix: .none, hasFraction: false))
+        }
+        // Work on Unicode scalars: cheap to compare, unlike grapheme clusters.
+        let scalars = Array(raw.unicodeScalars)
+        var text = trimmed(scalars[...])
         var negative = false
-        if text.hasPrefix("("), text.hasSuffix(")") {
+        if text.first == "(", text.last == ")" {
             negative = true
-            text = Substring(text.dropFirst().dropLast().trimmingBlanks)
+            text = trimmed(text.dropFirst().dropLast())
         }
         // Prefix currency (`€1,234.56`) and sign.
         var suffix = TypedNumber.Suffix.none
         var exponent = 0
-        if text.hasPrefix("€") {
+        if text.first == "€" {
             suffix = .currency
-            text = Substring(text.dropFirst().trimmingBlanks)
+            text = trimmed(text.dropFirst())
         }
-        if let first = text.first, first == "-" || first == "−" || first == "+" {
+        if let first = text.first, first == "-" || first == "\u{2212}" || first == "+" {
             negative = negative || first != "+"
-            text = Substring(text.dropFirst().trimmingBlanks)
+            text = trimmed(text.dropFirst())
         }
-        if suffix == .none, text.hasPrefix("€") {
+        if suffix == .none, text.first == "€" {
             suffix = .currency
-            text = Substring(text.dropFirst().trimmingBlanks)
+            text = trimmed(text.dropFirst())
         }
-        // Suffixes.
-        let lower = text.lowercased()
-        for (ending, kind, power) in suffixes where lower.hasSuffix(ending) {
+        for (ending, kind, power) in suffixes where hasSuffix(text, ending) {
             if suffix != .none {
                 return .failure(NotANumber(reason: "it carries two units"))
             }
             suffix = kind
             exponent = power
-            text = Substring(text.dropLast(ending.count).trimmingBlanks)
+            text = trimmed(text.dropLast(ending.count))
             break
         }
         if text.isEmpty {
             return .failure(NotANumber(reason: "there is no digit"))
         }
         if text.contains(where: { $0 == "E" || $0 == "e" }),
-           text.allSatisfy({ $0.isASCII && ($0.isNumber || ",.eE+-".contains($0)) }) {
+           text.allSatisfy({ ("0"..."9").contains($0) || ",.eE+-".unicodeScalars.contains($0) }) {
             return .failure(NotANumber(
                 reason: "it is in scientific notation, so Excel has rounded it; format the column as a number "
                     + "with all its digits and export again"))
@@ -102,28 +105,59 @@ enum NumberParser {
         }
     }
 
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" || isGroupingSpace(scalar)
+    }
+
+    private static func trimmed(_ text: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var slice = text
+        while let first = slice.first, isBlank(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isBlank(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Whether `text` ends with `ending`, ignoring ASCII case.
+    private static func hasSuffix(_ text: ArraySlice<Unicode.Scalar>, _ ending: [Unicode.Scalar]) -> Bool {
+        guard text.count >= ending.count else { return false }
+        return zip(text.suffix(ending.count), ending).allSatisfy { lhs, rhs in
+            lhs == rhs || (lhs.isASCII && rhs.isASCII && lhs.value | 0x20 == rhs.value | 0x20 && (0x61...0x7A).contains(rhs.value | 0x20))
+        }
+    }
+
+    /// A cell of ASCII digits only (the common case), read without the general machinery.
+    private static func plainInteger(_ raw: String) -> Double? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in raw.utf8 {
+            guard byte >= 0x30, byte <= 0x39, count < 15 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+            count += 1
+        }
+        return count > 0 ? Double(value) : nil
+    }
+
     /// Suffix, what it means, and the power of ten it applies. Longest first.
-    private static let suffixes: [(String, TypedNumber.Suffix, Int)] = [
-        ("keur", .currency, 3), ("meur", .currency, 6), ("k€", .currency, 3), ("m€", .currency, 6),
+    private static let suffixes: [([Unicode.Scalar], TypedNumber.Suffix, Int)] = [
+        ("keur", TypedNumber.Suffix.currency, 3), ("meur", .currency, 6), ("k€", .currency, 3), ("m€", .currency, 6),
         ("euros", .currency, 0), ("euro", .currency, 0), ("eur", .currency, 0), ("€", .currency, 0),
         ("%", .percent, -2),
-    ]
+    ].map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
 
     /// Parses the digits and separators left once signs and units are gone.
-    private static func digits(_ text: Substring) -> Result<TypedNumber, NotANumber> {
+    private static func digits(_ text: ArraySlice<Unicode.Scalar>) -> Result<TypedNumber, NotANumber> {
         var groups: [String] = [""]
         var separators: [Character] = []
-        for character in text {
-            if character.isASCII, character.isNumber {
-                groups[groups.count - 1].append(character)
-            } else if character == "." || character == "," || isGroupingSpace(character) {
+        for scalar in text {
+            if ("0"..."9").contains(scalar) {
+                groups[groups.count - 1].unicodeScalars.append(scalar)
+            } else if scalar == "." || scalar == "," || isGroupingSpace(scalar) {
                 guard !groups[groups.count - 1].isEmpty else {
                     return .failure(NotANumber(reason: "a separator is not between digits"))
                 }
-                separators.append(isGroupingSpace(character) ? " " : character)
+                separators.append(isGroupingSpace(scalar) ? " " : Character(scalar))
                 groups.append("")
             } else {
-                return .failure(NotANumber(reason: "\"\(character)\" is not part of a number"))
+                return .failure(NotANumber(reason: "\"\(Character(scalar))\" is not part of a number"))
             }
         }
         guard !groups[groups.count - 1].isEmpty else {
@@ -188,17 +222,29 @@ enum NumberParser {
         groups.count == 2 && (1...3).contains(groups[0].count) && groups[0] != "0" && groups[1].count == 3
     }
 
-    private static func isGroupingSpace(_ character: Character) -> Bool {
-        character == " " || character == "\u{00A0}" || character == "\u{202F}" || character == "\u{2009}"
+    private static func isGroupingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
     }
 }
 
 extension StringProtocol {
     /// The text without leading or trailing spaces, tabs, no-break spaces or line ends.
-    var trimmingBlanks: SubSequence {
-        let isBlank: (Character) -> Bool = { $0.isWhitespace }
-        guard let start = firstIndex(where: { !isBlank($0) }) else { return self[endIndex...] }
-        let end = lastIndex(where: { !isBlank($0) })!
-        return self[start...end]
+    var trimmingBlanks: Substring {
+        let scalars = Substring(self).unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].isBlankForTrimming { start = scalars.index(after: start) }
+        while start < end, scalars[scalars.index(before: end)].isBlankForTrimming { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Spaces, tabs, line ends and the no-break spaces of French typography.
+    var isBlankForTrimming: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2009, 0x202F, 0x3000: true
+        case 0x2000...0x200A: true
+        default: false
+        }
     }
 }

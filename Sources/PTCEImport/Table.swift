@@ -13,9 +13,9 @@ struct Table {
     let extraPositions: [Int]
     /// The data records (after the header).
     let records: ArraySlice<CSVRecord>
-    private(set) var conventions: [String: DecimalConvention] = [:]
-    private(set) var fileConvention: DecimalConvention?
     private(set) var crossMarkedColumns: Set<String> = []
+    /// Folded forms of the cells already seen in enumerated and yes/no columns (values repeat).
+    let cache = MatchingCache()
 
     /// Matches the header against the schema. Returns `nil` (with findings) when the file
     /// cannot be read: empty, or a required column missing.
@@ -73,7 +73,7 @@ struct Table {
         guard missing.isEmpty else { return nil }
         self.positions = positions
         extraPositions = extras
-        settleConventions()
+        findCrossMarkedColumns()
     }
 
     private static func suggestion(for header: String, in schema: TableSchema) -> String {
@@ -86,36 +86,64 @@ struct Table {
         return " (did you mean \"\(nearest.1)\", column \(nearest.0.name)?)"
     }
 
-    /// Settles each numeric column's decimal mark from its unambiguous cells, and the file's
-    /// from all of them; and finds the boolean columns that mark true with `x`.
-    private mutating func settleConventions() {
-        var fileEvidence: Set<DecimalConvention> = []
-        for column in schema.columns {
+    /// The boolean columns that mark true with `x` (an empty cell then means no).
+    private mutating func findCrossMarkedColumns() {
+        for column in schema.columns where column.kind == .boolean {
             guard let position = positions[column.name] else { continue }
-            if column.kind.isNumeric {
-                var evidence: Set<DecimalConvention> = []
-                for record in records where position < record.fields.count {
-                    let cell = record.fields[position]
-                    guard !CellReader.isNotReported(cell),
-                          case .success(let number) = NumberParser.parse(cell),
-                          let proof = number.evidence
-                    else { continue }
-                    evidence.insert(proof)
-                }
-                if evidence.count == 1 { conventions[column.name] = evidence.first }
-                fileEvidence.formUnion(evidence)
-            } else if column.kind == .boolean {
-                let marksWithX = records.contains { record in
-                    position < record.fields.count && record.fields[position].trimmingBlanks.lowercased() == "x"
-                }
-                if marksWithX { crossMarkedColumns.insert(column.name) }
+            let marksWithX = records.contains { record in
+                position < record.fields.count && record.fields[position].trimmingBlanks.lowercased() == "x"
             }
+            if marksWithX { crossMarkedColumns.insert(column.name) }
         }
-        if fileEvidence.count == 1 { fileConvention = fileEvidence.first }
     }
 
-    /// The convention that settles an ambiguous number of a column, if any.
+    /// The convention that settles an ambiguous number of a column: the one its unambiguous cells
+    /// show, else the one the file's numeric cells show. Worked out on the first ambiguous cell
+    /// only, so files without any pay nothing.
     func convention(for column: String) -> DecimalConvention? {
-        conventions[column] ?? fileConvention
+        if let known = cache.conventions[column] { return known }
+        let columnEvidence = evidence(in: [column])
+        var settled = columnEvidence.count == 1 ? columnEvidence.first : nil
+        if settled == nil {
+            if cache.fileEvidence == nil {
+                cache.fileEvidence = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
+            }
+            settled = cache.fileEvidence!.count == 1 ? cache.fileEvidence!.first : nil
+        }
+        cache.conventions[column] = .some(settled)
+        return settled
+    }
+
+    /// The decimal conventions the unambiguous cells of `columns` prove.
+    private func evidence(in columns: [String]) -> Set<DecimalConvention> {
+        var found: Set<DecimalConvention> = []
+        for name in columns {
+            guard let position = positions[name] else { continue }
+            for record in records where position < record.fields.count {
+                let cell = record.fields[position]
+                guard !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell),
+                      let proof = number.evidence
+                else { continue }
+                found.insert(proof)
+                if found.count == 2 { return found }
+            }
+        }
+        return found
+    }
+}
+
+/// Remembers ``NameMatching/key(_:)`` of cells: folding accents is costly and a column of
+/// actor types holds a handful of distinct values over thousands of rows.
+final class MatchingCache {
+    private var keys: [String: String] = [:]
+    /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
+    var conventions: [String: DecimalConvention?] = [:]
+    var fileEvidence: Set<DecimalConvention>?
+
+    func key(_ cell: String) -> String {
+        if let known = keys[cell] { return known }
+        let key = NameMatching.key(cell)
+        if keys.count < 10_000 { keys[cell] = key }
+        return key
     }
 }

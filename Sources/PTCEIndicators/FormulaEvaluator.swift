@@ -47,7 +47,7 @@ enum EvaluatedValue: Equatable {
 /// The rows an evaluation used, by table, to compute coverage: a row is used when every field
 /// the aggregate reads from it (value and filter) is reported.
 struct UsedRows {
-    var byTable: [DataTable: Set<Int>] = [:]
+    var byTable: [DataTable: RowSet] = [:]
     /// For survey aggregates: respondents who gave a counted answer.
     var respondents: Set<String> = []
     /// Members compared like for like (reported in both years).
@@ -61,6 +61,33 @@ struct UsedRows {
         }
     }
 }
+
+/// A set of row positions of one table, as a bitmap: cheap to fill and to merge.
+struct RowSet: Equatable {
+    private(set) var bits: [Bool]
+
+    init(rowCount: Int) {
+        bits = [Bool](repeating: false, count: rowCount)
+    }
+
+    mutating func insert(_ index: Int) {
+        bits[index] = true
+    }
+
+    func union(_ other: RowSet) -> RowSet {
+        var merged = self
+        for index in other.bits.indices where other.bits[index] { merged.bits[index] = true }
+        return merged
+    }
+
+    var count: Int { bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    var isEmpty: Bool { !bits.contains(true) }
+    var indices: [Int] { bits.indices.filter { bits[$0] } }
+}
+
+/// A row expression compiled for one table and year: fields resolved once, so evaluating a row
+/// is a few closure calls. `complete` turns false when a field it reads is not reported.
+typealias RowProgram = (_ row: Int, _ complete: inout Bool) -> EvaluatedValue
 
 /// Interprets checked formulas over the rows of a year.
 struct FormulaEvaluator {
@@ -152,27 +179,29 @@ struct FormulaEvaluator {
         guard let table = arguments[0].table else { return .missing(.noData) }
         let rowCount = rows.count(of: table)
         guard rowCount > 0 else { return .missing(.noData) }
-        var usedRows = Set<Int>()
+        var usedRows = RowSet(rowCount: rowCount)
         var total = 0.0, totalB = 0.0, counted = 0
         var distinct = Set<String>()
         defer {
-            used.byTable[table, default: []].formUnion(usedRows)
+            used.byTable[table] = used.byTable[table].map { $0.union(usedRows) } ?? usedRows
             if table == .survey {
-                for index in usedRows { used.respondents.insert(rows.survey[index].respondent) }
+                for index in usedRows.indices { used.respondents.insert(rows.survey[index].respondent) }
             }
         }
         if name == "like_for_like_change" {
             return likeForLike(arguments[0], filter: filter, used: &used, usedRows: &usedRows)
         }
-        let valueArguments = name == "count" ? [] : arguments
+        let passesFilter = filter.map { compile($0, table: table, in: rows) }
+        let values = (name == "count" ? [] : arguments).map { compile($0, table: table, in: rows) }
         for index in 0..<rowCount {
             var complete = true
-            let passes = filter.map { evaluateRow($0, table: table, index: index, in: rows, complete: &complete) == .bool(true) } ?? true
-            let values = valueArguments.map { evaluateRow($0, table: table, index: index, in: rows, complete: &complete) }
+            let passes = passesFilter.map { $0(index, &complete) == .bool(true) } ?? true
+            let first = values.first?(index, &complete)
+            let second = values.count > 1 ? values[1](index, &complete) : nil
             // Survey coverage counts the answers the filter selects; elsewhere every row whose inputs are reported.
             if complete, passes || table != .survey { usedRows.insert(index) }
             guard passes, complete else { continue }
-            switch (name, values.first, values.last) {
+            switch (name, first, second) {
             case ("count", _, _):
                 counted += 1
             case ("count_distinct", let value?, _):
@@ -204,16 +233,17 @@ struct FormulaEvaluator {
 
     /// (Σ this year − Σ previous year) ÷ Σ previous year, over the members that reported the
     /// value (and passed the filter) in both years.
-    private func likeForLike(_ argument: Expression, filter: Expression?, used: inout UsedRows, usedRows: inout Set<Int>) -> EvaluatedValue {
+    private func likeForLike(_ argument: Expression, filter: Expression?, used: inout UsedRows, usedRows: inout RowSet) -> EvaluatedValue {
         guard let previousRows else { return .missing(.noPreviousYear) }
         func values(in yearRows: YearRows) -> [String: (Int, Double)] {
+            let passesFilter = filter.map { compile($0, table: .members, in: yearRows) }
+            let value = compile(argument, table: .members, in: yearRows)
             var result: [String: (Int, Double)] = [:]
             for index in yearRows.members.indices {
                 var complete = true
-                if let filter, evaluateRow(filter, table: .members, index: index, in: yearRows, complete: &complete) != .bool(true) { continue }
-                guard case .number(let value) = evaluateRow(argument, table: .members, index: index, in: yearRows, complete: &complete),
-                      complete else { continue }
-                result[yearRows.members[index].id] = (index, value)
+                if let passesFilter, passesFilter(index, &complete) != .bool(true) { continue }
+                guard case .number(let number) = value(index, &complete), complete else { continue }
+                result[yearRows.members[index].id] = (index, number)
             }
             return result
         }
@@ -236,35 +266,44 @@ struct FormulaEvaluator {
         }
     }
 
-    /// Evaluates a row expression; `complete` turns false when a field it reads is not reported.
-    private func evaluateRow(_ expression: Expression, table: DataTable, index: Int, in yearRows: YearRows, complete: inout Bool) -> EvaluatedValue {
+    /// Compiles a row expression of `table` for the rows of `yearRows`.
+    private func compile(_ expression: Expression, table: DataTable, in yearRows: YearRows) -> RowProgram {
         switch expression {
-        case .number(let value): return .number(value)
-        case .text(let text): return .text(text)
+        case .number(let value):
+            return { _, _ in .number(value) }
+        case .text(let text):
+            return { _, _ in .text(text) }
         case .list:
             var ignored = UsedRows()
-            return evaluate(expression, used: &ignored)
+            let list = evaluate(expression, used: &ignored)
+            return { _, _ in list }
         case .name(let parts, _):
-            let name = parts.count == 2 ? parts[1] : parts[0]
-            guard let field = Fields.field(name, of: table) else { return .missing(.noData) }
-            let value = field.read(index, yearRows)
-            if value == .missing { complete = false }
-            return EvaluatedValue(value)
+            guard let field = Fields.field(parts.count == 2 ? parts[1] : parts[0], of: table) else { return { _, _ in .missing(.noData) } }
+            return { index, complete in
+                let value = field.read(index, yearRows)
+                if value == .missing { complete = false }
+                return EvaluatedValue(value)
+            }
         case .unary(let op, let operand):
-            switch (op, evaluateRow(operand, table: table, index: index, in: yearRows, complete: &complete)) {
-            case (.negate, .number(let value)): return .number(-value)
-            case (.not, .bool(let value)): return .bool(!value)
-            case (_, let other): return other
+            let inner = compile(operand, table: table, in: yearRows)
+            return { index, complete in
+                switch (op, inner(index, &complete)) {
+                case (.negate, .number(let value)): .number(-value)
+                case (.not, .bool(let value)): .bool(!value)
+                case (_, let other): other
+                }
             }
         case .binary(let op, let left, let right, _):
-            let lhs = evaluateRow(left, table: table, index: index, in: yearRows, complete: &complete)
-            let rhs = evaluateRow(right, table: table, index: index, in: yearRows, complete: &complete)
-            return Self.apply(op, lhs, rhs)
+            let lhs = compile(left, table: table, in: yearRows), rhs = compile(right, table: table, in: yearRows)
+            return { index, complete in Self.apply(op, lhs(index, &complete), rhs(index, &complete)) }
         case .call(_, let arguments, _, _): // reported(field)
-            var fieldComplete = true
-            _ = evaluateRow(arguments[0], table: table, index: index, in: yearRows, complete: &fieldComplete)
-            if !fieldComplete { complete = false }
-            return .bool(fieldComplete)
+            let field = compile(arguments[0], table: table, in: yearRows)
+            return { index, complete in
+                var fieldComplete = true
+                _ = field(index, &fieldComplete)
+                if !fieldComplete { complete = false }
+                return .bool(fieldComplete)
+            }
         }
     }
 }

@@ -84,13 +84,13 @@ public struct ReportBuilder: Sendable {
     private static func coverage(_ used: UsedRows, rows: YearRows, tables: Set<DataTable>) -> Coverage? {
         let referenced = tables.union(used.byTable.keys)
         if referenced.contains(.members) {
-            let reported = used.likeForLikeMembers.map { $0.count } ?? used.byTable[.members, default: []].count
+            let reported = used.likeForLikeMembers.map { $0.count } ?? used.byTable[.members]?.count ?? 0
             return Coverage(reported: reported, of: rows.members.count)
         }
         if referenced.contains(.survey) {
             return Coverage(reported: used.respondents.count, of: Set(rows.survey.map(\.respondent)).count)
         }
         guard let table = referenced.sorted(by: { $0.rawValue < $1.rawValue }).first else { return nil }
-        return Coverage(reported: used.byTable[table, default: []].count, of: rows.count(of: table))
+        return Coverage(reported: used.byTable[table]?.count ?? 0, of: rows.count(of: table))
     }
 }

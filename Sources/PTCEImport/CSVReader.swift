@@ -17,14 +17,26 @@ public struct CSVRecord: Sendable, Hashable {
     }
 }
 
-/// A CSV file as read: its dialect, its records (header first) and the problems met.
+/// A CSV file opened for reading: its dialect, and its records read on demand, so that a large
+/// file is never held twice (as bytes and as records).
 public struct CSVDocument: Sendable {
     public var encoding: TextEncoding
     /// The field delimiter: `,`, `;`, tab or `|`.
     public var delimiter: Character
-    /// Every record including the header; blank lines are not records.
-    public var records: [CSVRecord]
+    /// Problems found before any record was read (bytes that are not text).
     public var findings: Findings
+    /// A parser positioned on the first record (the header).
+    let start: CSVReader.Parser?
+
+    /// Reads every record (header first) with the problems met; for tests and small files.
+    public func readAll() -> (records: [CSVRecord], findings: Findings) {
+        var all = findings
+        guard var parser = start else { return ([], all) }
+        var records: [CSVRecord] = []
+        while let record = parser.next() { records.append(record) }
+        all.append(contentsOf: parser.findings)
+        return (records, all)
+    }
 }
 
 /// Reads CSV as people really export it: the delimiter detected (or set by a first line `sep=;`),
@@ -33,7 +45,7 @@ public struct CSVDocument: Sendable {
 public enum CSVReader {
     static let candidateDelimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "|")]
 
-    /// Reads a CSV file's bytes. `file` is the name used in findings.
+    /// Opens a CSV file's bytes. `file` is the name used in findings.
     public static func read(_ bytes: [UInt8], file: String) -> CSVDocument {
         var findings = Findings()
         let text: DecodedText
@@ -41,14 +53,12 @@ public enum CSVReader {
             text = try TextDecoder.decode(bytes)
         } catch {
             findings.error(error.message, at: SourceLocation(file: file, line: error.line))
-            return CSVDocument(encoding: .utf8, delimiter: ",", records: [], findings: findings)
+            return CSVDocument(encoding: .utf8, delimiter: ",", findings: findings, start: nil)
         }
         var parser = Parser(bytes: text.utf8, file: file)
         let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.utf8, from: parser.position)
-        let records = parser.parse(delimiter: delimiter)
-        findings.append(contentsOf: parser.findings)
-        return CSVDocument(
-            encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), records: records, findings: findings)
+        parser.delimiter = delimiter
+        return CSVDocument(encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), findings: findings, start: parser)
     }
 
     /// Picks the delimiter whose count outside quotes on the header line is positive and
@@ -90,12 +100,15 @@ public enum CSVReader {
         return candidateDelimiters[best?.slot ?? 0]
     }
 
-    /// A byte-level RFC 4180 state machine over UTF-8.
-    struct Parser {
+    /// A byte-level RFC 4180 state machine over UTF-8, reading one record at a time.
+    struct Parser: Sendable {
         let bytes: [UInt8]
         let file: String
+        var delimiter = UInt8(ascii: ";")
         var position = 0
         var line = 1
+        /// The header's fields, once read: they name columns in findings.
+        var header: [String]?
         var findings = Findings()
 
         init(bytes: [UInt8], file: String) {
@@ -132,31 +145,29 @@ public enum CSVReader {
             }
         }
 
-        mutating func parse(delimiter: UInt8) -> [CSVRecord] {
-            var records: [CSVRecord] = []
+        private func location(_ fieldIndex: Int, line: Int) -> SourceLocation {
+            let column = header.flatMap { fieldIndex < $0.count ? $0[fieldIndex] : nil }
+            return SourceLocation(file: file, line: line, column: column, columnIndex: fieldIndex + 1)
+        }
+
+        /// The next record that is not blank, or `nil` at the end of the text.
+        mutating func next() -> CSVRecord? {
+            while position < bytes.count {
+                let record = nextRecord()
+                if !record.isBlank {
+                    if header == nil { header = record.fields }
+                    return record
+                }
+            }
+            return nil
+        }
+
+        private mutating func nextRecord() -> CSVRecord {
             let quote = UInt8(ascii: "\"")
-            var header: [String]?
             var fields: [String] = []
             var field: [UInt8] = []
-            var recordLine = line
+            let recordLine = line
             var atFieldStart = true
-
-            func columnName(_ index: Int) -> String? {
-                guard let header, index < header.count else { return nil }
-                return header[index]
-            }
-            func location(_ fieldIndex: Int, line: Int) -> SourceLocation {
-                SourceLocation(file: file, line: line, column: columnName(fieldIndex), columnIndex: fieldIndex + 1)
-            }
-            func finishRecord(into records: inout [CSVRecord]) {
-                let record = CSVRecord(line: recordLine, fields: fields)
-                if !record.isBlank {
-                    if header == nil { header = fields }
-                    records.append(record)
-                }
-                fields.removeAll(keepingCapacity: true)
-            }
-
             while position < bytes.count {
                 let byte = bytes[position]
                 if atFieldStart, byte == quote {
@@ -220,12 +231,8 @@ public enum CSVReader {
                 }
                 if byte == 0x0A || byte == 0x0D {
                     fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    finishRecord(into: &records)
                     consumeLineEnd()
-                    recordLine = line
-                    atFieldStart = true
-                    continue
+                    return CSVRecord(line: recordLine, fields: fields)
                 }
                 if byte == quote {
                     findings.warning(
@@ -245,11 +252,8 @@ public enum CSVReader {
                 atFieldStart = false
                 position += 1
             }
-            if !atFieldStart || !fields.isEmpty || !field.isEmpty {
-                fields.append(String(decoding: field, as: UTF8.self))
-                finishRecord(into: &records)
-            }
-            return records
+            fields.append(String(decoding: field, as: UTF8.self))
+            return CSVRecord(line: recordLine, fields: fields)
         }
     }
 }

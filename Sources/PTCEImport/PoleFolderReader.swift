@@ -33,18 +33,15 @@ public struct PoleFolderReader: Sendable {
         let profile = PoleProfileReader.read(tomlText, findings: &profileFindings)
         local.append(contentsOf: profileFindings)
 
-        var files: [String: [UInt8]] = [:]
-        for schema in TableSchema.all {
-            let path = url.appendingPathComponent(schema.file).path
-            if let data = FileManager.default.contents(atPath: path) {
-                files[schema.file] = Array(data)
-            } else if schema.isRequired {
+        for schema in TableSchema.all where schema.isRequired {
+            if !FileManager.default.fileExists(atPath: url.appendingPathComponent(schema.file).path) {
                 local.error("missing: a pole folder needs \(schema.file) (ptce init creates a template)",
                             at: SourceLocation(file: schema.file))
             }
         }
         var dataset = read(
-            profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []), files: files,
+            profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
+            contents: { name in FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) } },
             findings: &local)
         dataset.findings = local
         return profile == nil ? nil : dataset
@@ -52,16 +49,26 @@ public struct PoleFolderReader: Sendable {
 
     /// Reads the CSV files given by name (e.g. `members.csv`) as bytes, for a known profile.
     public func read(profile: PoleProfile, files: [String: [UInt8]], findings: inout Findings) -> PoleDataset {
+        read(profile: profile, contents: { files[$0] }, findings: &findings)
+    }
+
+    /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
+    /// absent), so that only one file's text is in memory at a time.
+    func read(profile: PoleProfile, contents: (String) -> [UInt8]?, findings: inout Findings) -> PoleDataset {
         var dataset = PoleDataset(profile: profile)
-        func table(_ schema: TableSchema) -> Table? {
-            guard let bytes = files[schema.file] else { return nil }
+        func load<Row>(_ schema: TableSchema, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
+            guard let bytes = contents(schema.file) else { return [] }
             let document = CSVReader.read(bytes, file: schema.file)
             findings.append(contentsOf: document.findings)
-            dataset.sources.append(SourceFile(
+            var source = SourceFile(
                 name: schema.file, encoding: document.encoding.rawValue, delimiter: String(document.delimiter),
-                records: max(document.records.count - 1, 0), sha256: SHA256.hexDigest(bytes)))
-            guard let table = Table(schema: schema, document: document, findings: &findings) else { return nil }
-            if table.records.isEmpty {
+                records: 0, sha256: SHA256.hexDigest(bytes))
+            defer { dataset.sources.append(source) }
+            guard let table = Table(schema: schema, document: document, findings: &findings) else {
+                source.records = max(document.readAll().records.count - 1, 0)
+                return []
+            }
+            if table.isEmpty {
                 let message = "has a header but no data line"
                 if schema.isRequired {
                     findings.error(message + ": at least one member is needed", at: SourceLocation(file: schema.file, line: 1))
@@ -69,24 +76,16 @@ public struct PoleFolderReader: Sendable {
                     findings.note(message, at: SourceLocation(file: schema.file, line: 1))
                 }
             }
-            return table
+            let rows = build(table, &findings)
+            source.records = table.cache.recordCount
+            return rows
         }
-        if let members = table(.members) {
-            dataset.members = MemberRows.read(members, &findings)
-        }
+        dataset.members = load(.members) { MemberRows.read($0, &$1) }
         let rosters = MemberRoster(dataset.members)
-        if let cooperations = table(.cooperations) {
-            dataset.cooperations = CooperationRows.read(cooperations, rosters: rosters, &findings)
-        }
-        if let finances = table(.finances) {
-            dataset.finances = FinanceRows.read(finances, &findings)
-        }
-        if let projects = table(.projects) {
-            dataset.projects = ProjectRows.read(projects, rosters: rosters, &findings)
-        }
-        if let survey = table(.survey) {
-            dataset.survey = SurveyRows.read(survey, bank: questionBank, &findings)
-        }
+        dataset.cooperations = load(.cooperations) { CooperationRows.read($0, rosters: rosters, &$1) }
+        dataset.finances = load(.finances) { FinanceRows.read($0, &$1) }
+        dataset.projects = load(.projects) { ProjectRows.read($0, rosters: rosters, &$1) }
+        dataset.survey = load(.survey) { SurveyRows.read($0, bank: questionBank, &$1) }
         return dataset
     }
 }

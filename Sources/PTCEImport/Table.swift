@@ -11,8 +11,8 @@ struct Table {
     let positions: [String: Int]
     /// Field positions of the columns the schema does not know, kept as extra data.
     let extraPositions: [Int]
-    /// The data records (after the header).
-    let records: ArraySlice<CSVRecord>
+    /// A parser positioned on the first data record (after the header).
+    let data: CSVReader.Parser
     private(set) var crossMarkedColumns: Set<String> = []
     /// Folded forms of the cells already seen in enumerated and yes/no columns (values repeat).
     let cache = MatchingCache()
@@ -21,7 +21,8 @@ struct Table {
     /// cannot be read: empty, or a required column missing.
     init?(schema: TableSchema, document: CSVDocument, findings: inout Findings) {
         let file = schema.file
-        guard let header = document.records.first else {
+        var parser = document.start
+        guard let header = parser?.next(), let data = parser else {
             findings.error(
                 "the file is empty: expected a header line with the columns "
                     + schema.columns.filter(\.isRequired).map(\.name).joined(separator: ", "),
@@ -31,15 +32,19 @@ struct Table {
         self.schema = schema
         self.document = document
         headers = header.fields.map { String($0.trimmingBlanks) }
-        records = document.records.dropFirst()
+        self.data = data
 
         var positions: [String: Int] = [:]
         var extras: [Int] = []
         for (index, written) in headers.enumerated() {
             let location = SourceLocation(file: file, line: header.line, column: written, columnIndex: index + 1)
             if written.isEmpty {
-                let filled = records.filter { index < $0.fields.count && !$0.fields[index].trimmingBlanks.isEmpty }
-                if let first = filled.first {
+                var firstFilled: CSVRecord?
+                var scan = data
+                while firstFilled == nil, let record = scan.next() {
+                    if index < record.fields.count, !record.fields[index].trimmingBlanks.isEmpty { firstFilled = record }
+                }
+                if let first = firstFilled {
                     findings.warning(
                         "column \(location.columnLetter ?? "") has no header but holds values (first on line "
                             + "\(first.line)); they are kept as extra data",
@@ -86,12 +91,27 @@ struct Table {
         return " (did you mean \"\(nearest.1)\", column \(nearest.0.name)?)"
     }
 
+    /// Reads the data records again from the start (the text is parsed, not stored as records),
+    /// until `body` returns false. Problems met are reported by the main pass, ``rows(_:build:)``.
+    func forEachRecord(_ body: (CSVRecord) -> Bool) {
+        var parser = data
+        while let record = parser.next(), body(record) {}
+    }
+
+    /// Whether the file has no data record.
+    var isEmpty: Bool {
+        var parser = data
+        return parser.next() == nil
+    }
+
     /// The boolean columns that mark true with `x` (an empty cell then means no).
     private mutating func findCrossMarkedColumns() {
         for column in schema.columns where column.kind == .boolean {
             guard let position = positions[column.name] else { continue }
-            let marksWithX = records.contains { record in
-                position < record.fields.count && record.fields[position].trimmingBlanks.lowercased() == "x"
+            var marksWithX = false
+            forEachRecord { record in
+                marksWithX = position < record.fields.count && record.fields[position].trimmingBlanks.lowercased() == "x"
+                return !marksWithX
             }
             if marksWithX { crossMarkedColumns.insert(column.name) }
         }
@@ -119,26 +139,30 @@ struct Table {
         var found: Set<DecimalConvention> = []
         for name in columns {
             guard let position = positions[name] else { continue }
-            for record in records where position < record.fields.count {
+            forEachRecord { record in
+                guard position < record.fields.count else { return true }
                 let cell = record.fields[position]
-                guard !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell),
-                      let proof = number.evidence
-                else { continue }
-                found.insert(proof)
-                if found.count == 2 { return found }
+                if !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell), let proof = number.evidence {
+                    found.insert(proof)
+                }
+                return found.count < 2
             }
+            if found.count == 2 { return found }
         }
         return found
     }
 }
 
-/// Remembers ``NameMatching/key(_:)`` of cells: folding accents is costly and a column of
-/// actor types holds a handful of distinct values over thousands of rows.
+/// What a table learns while it is read: folded cells (folding accents is costly and a column
+/// of actor types holds a handful of distinct values over thousands of rows), the decimal
+/// conventions settled, and the number of records.
 final class MatchingCache {
     private var keys: [String: String] = [:]
     /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
     var conventions: [String: DecimalConvention?] = [:]
     var fileEvidence: Set<DecimalConvention>?
+    /// Data records read by the main pass.
+    var recordCount = 0
 
     func key(_ cell: String) -> String {
         if let known = keys[cell] { return known }

@@ -3,10 +3,17 @@ import PTCEModel
 extension Table {
     /// Builds one value per data record with `build`, after checking the record's shape:
     /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
+    /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.
     func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
         var result: [Row] = []
-        result.reserveCapacity(records.count)
-        for record in records {
+        var parser = data
+        var count = 0
+        defer {
+            findings.append(contentsOf: parser.findings)
+            cache.recordCount = count
+        }
+        while let record = parser.next() {
+            count += 1
             if record.fields.count > headers.count {
                 let surplus = record.fields[headers.count...]
                 if let extra = surplus.firstIndex(where: { !$0.trimmingBlanks.isEmpty }) {

@@ -18,7 +18,7 @@ import Testing
         let document = read(text)
         #expect(document.delimiter == delimiter)
         #expect(document.records.map(\.fields) == [["a", "b", "c"], ["1", "2,5", "3"]])
-        #expect(document.findings.all.isEmpty)
+        #expect(document.parsedFindings.all.isEmpty)
     }
 
     @Test func semicolonWinsOverDecimalCommas() {
@@ -38,7 +38,7 @@ import Testing
     @Test func quotesHoldDelimitersDoubledQuotesAndLineBreaks() {
         let text = "id;comment;n\r\n1;\"a; b\";2\r\n2;\"il a dit \"\"oui\"\"\";3\r\n3;\"ligne 1\r\nligne 2\nligne 3\";4\r\n4;fin;5\r\n"
         let document = read(text)
-        #expect(document.findings.all.isEmpty)
+        #expect(document.parsedFindings.all.isEmpty)
         #expect(document.records.map(\.fields) == [
             ["id", "comment", "n"], ["1", "a; b", "2"], ["2", "il a dit \"oui\"", "3"],
             ["3", "ligne 1\nligne 2\nligne 3", "4"], ["4", "fin", "5"],
@@ -66,7 +66,7 @@ import Testing
 
     @Test func unterminatedQuoteIsALocatedError() {
         let document = read("a;b\n1;2\n3;\"open\n4;5\n")
-        let errors = document.findings.all.filter { $0.severity == .error }
+        let errors = document.parsedFindings.all.filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.location == SourceLocation(file: "t.csv", line: 3, column: "b", columnIndex: 2))
         #expect(errors.first?.message.contains("never closed") == true)
@@ -74,15 +74,15 @@ import Testing
 
     @Test func textAfterAClosingQuoteIsAnError() {
         let document = read("a;b\n1;\"x\"y;\n")
-        #expect(document.findings.all.map(\.severity) == [.error])
-        #expect(document.findings.all.first?.location.line == 2)
+        #expect(document.parsedFindings.all.map(\.severity) == [.error])
+        #expect(document.parsedFindings.all.first?.location.line == 2)
         #expect(document.records[1].fields == ["1", "xy", ""])
     }
 
     @Test func quoteInsideAnUnquotedFieldIsReadWithAWarning() {
         let document = read("a;b\n1;écran 5\" large\n")
         #expect(document.records[1].fields == ["1", "écran 5\" large"])
-        #expect(document.findings.all.map(\.severity) == [.warning])
+        #expect(document.parsedFindings.all.map(\.severity) == [.warning])
     }
 
     @Test func blanksBeforeAnOpeningQuoteAreTolerated() {
@@ -92,7 +92,7 @@ import Testing
     @Test func emptyFileHasNoRecords() {
         let document = read("")
         #expect(document.records.isEmpty)
-        #expect(document.findings.all.isEmpty)
+        #expect(document.parsedFindings.all.isEmpty)
     }
 }
 
@@ -140,14 +140,14 @@ import Testing
         let document = CSVReader.read(bytes, file: "t.csv")
         #expect(document.encoding == .windows1252)
         #expect(document.records.map(\.fields) == expected)
-        #expect(document.findings.all.isEmpty)
+        #expect(document.parsedFindings.all.isEmpty)
     }
 
     @Test func bytesThatAreNeitherUTF8NorWindows1252() {
         let bytes: [UInt8] = Array("a;b\n1;2\nx;".utf8) + [0x81] + Array("\n".utf8)
         let document = CSVReader.read(bytes, file: "t.csv")
         #expect(document.records.isEmpty)
-        let finding = try! #require(document.findings.all.first)
+        let finding = try! #require(document.parsedFindings.all.first)
         #expect(finding.severity == .error)
         #expect(finding.location.line == 3)
         #expect(finding.message.contains("0x81"))
@@ -156,20 +156,20 @@ import Testing
     @Test func loneUTF16SurrogateIsAnError() {
         let units: [UInt16] = Array("a\nb\n".utf16) + [0xD800] + Array("c\n".utf16)
         let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").findings.all.first)
+        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").parsedFindings.all.first)
         #expect(finding.severity == .error)
         #expect(finding.location.line == 3)
     }
 
     @Test func utf16WithoutBOMIsRecognisedAsNotText() {
         let bytes = Array("a;b\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").findings.all.first)
+        let finding = try! #require(CSVReader.read(bytes, file: "t.csv").parsedFindings.all.first)
         #expect(finding.severity == .error)
         #expect(finding.message.contains("NUL"))
     }
 
     @Test func aWorkbookSavedUnderACSVName() {
-        let finding = try! #require(CSVReader.read([0x50, 0x4B, 0x03, 0x04, 0x14, 0], file: "members.csv").findings.all.first)
+        let finding = try! #require(CSVReader.read([0x50, 0x4B, 0x03, 0x04, 0x14, 0], file: "members.csv").parsedFindings.all.first)
         #expect(finding.message.contains("not a CSV file"))
         #expect(finding.location == SourceLocation(file: "members.csv", line: 1))
     }

@@ -45,3 +45,10 @@ extension PoleDataset {
         findings.sorted.filter { $0.severity == severity }.map(\.formatted)
     }
 }
+
+extension CSVDocument {
+    /// Every record, header first.
+    var records: [CSVRecord] { readAll().records }
+    /// The problems of decoding and of parsing every record.
+    var parsedFindings: Findings { readAll().findings }
+}

@@ -11,11 +11,15 @@ public struct WorkbookOptions: Sendable {
     /// Above this many data rows, libxlsxwriter's constant-memory mode is used (data sheets then
     /// get a plain filter instead of an Excel table).
     public var constantMemoryAbove: Int
+    /// Data rows per sheet; more are continued on another sheet (Excel holds 1,048,576 rows
+    /// with the header).
+    public var rowsPerSheet: Int
 
-    public init(language: Language, created: Date, constantMemoryAbove: Int = 50_000) {
+    public init(language: Language, created: Date, constantMemoryAbove: Int = 50_000, rowsPerSheet: Int = 1_048_575) {
         self.language = language
         self.created = created
         self.constantMemoryAbove = constantMemoryAbove
+        self.rowsPerSheet = rowsPerSheet
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else 1 January after the report year (UTC): never "now".
@@ -31,7 +35,9 @@ public struct WorkbookOptions: Sendable {
 /// sheets, every indicator, the survey, the data sheets of the report year, data quality and method.
 public enum ReportWorkbookWriter {
     /// Writes the workbook at `path` (the caller writes to a temporary name and renames).
-    public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws {
+    /// Returns what the reader should know about the file itself (a table split over sheets).
+    @discardableResult
+    public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws -> [Finding] {
         try ReportWorkbook(report: report, options: options, path: path).write()
     }
 }
@@ -72,7 +78,7 @@ private struct ReportWorkbook {
 
     private var language: Language { options.language }
 
-    func write() throws {
+    func write() throws -> [Finding] {
         let dataRows = members.count + cooperations.count + finances.count + projects.count + survey.count
         let workbook = try XLSXWorkbook(path: path, constantMemory: dataRows > options.constantMemoryAbove)
         let profile = report.profile
@@ -87,26 +93,37 @@ private struct ReportWorkbook {
         let summary = try workbook.addSheet(words.summary)
         let indicators = try workbook.addSheet(words.indicators)
         let qualitative = try workbook.addSheet(words.qualitative)
-        let membersSheet = try workbook.addSheet(words.members)
-        let cooperationsSheet = try workbook.addSheet(words.cooperations)
-        let financesSheet = try workbook.addSheet(words.finances)
-        let projectsSheet = try workbook.addSheet(words.projects)
-        let surveySheet = try workbook.addSheet(words.survey)
+        var notices: [Finding] = []
+        func dataSheets<Row>(_ rows: [Row], name: String, columns: [DataColumn<Row>], table: String, file: String) throws -> DataSheetLayout? {
+            let size = options.rowsPerSheet
+            let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) }
+            var layouts: [DataSheetLayout] = []
+            for (index, part) in parts.enumerated() {
+                let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
+                layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
+            }
+            guard layouts.count > 1 else { return layouts.first }
+            notices.append(Finding(.warning, words(
+                "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
+                "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
+                at: SourceLocation(file: file)))
+            return nil
+        }
+        let memberLayout = try dataSheets(members, name: words.members, columns: memberColumns, table: "Membres", file: "members.csv")
+        let cooperationLayout = try dataSheets(cooperations, name: words.cooperations, columns: cooperationColumns, table: "Cooperations", file: "cooperations.csv")
+        let financeLayout = try dataSheets(finances, name: words.finances, columns: financeColumns, table: "Financements", file: "finances.csv")
+        _ = try dataSheets(projects, name: words.projects, columns: projectColumns, table: "Projets", file: "projects.csv")
+        _ = try dataSheets(survey, name: words.survey, columns: surveyColumns, table: "Enquete", file: "survey.csv")
         let qualitySheet = try workbook.addSheet(words.dataQuality)
         let methodSheet = try workbook.addSheet(words.method)
-
-        let memberLayout = try membersSheet.writeDataTable(members, columns: memberColumns, tableName: "Membres")
-        let cooperationLayout = try cooperationsSheet.writeDataTable(cooperations, columns: cooperationColumns, tableName: "Cooperations")
-        let financeLayout = try financesSheet.writeDataTable(finances, columns: financeColumns, tableName: "Financements")
-        _ = try projectsSheet.writeDataTable(projects, columns: projectColumns, tableName: "Projets")
-        _ = try surveySheet.writeDataTable(survey, columns: surveyColumns, tableName: "Enquete")
 
         try writeSummary(summary, workbook: workbook, members: memberLayout, cooperations: cooperationLayout, finances: financeLayout)
         try writeIndicators(indicators)
         try writeQualitative(qualitative, workbook: workbook)
-        try writeDataQuality(qualitySheet)
+        try writeDataQuality(qualitySheet, notices: notices)
         try writeMethod(methodSheet)
         try workbook.close()
+        return notices
     }
 
     // MARK: Data sheets
@@ -213,25 +230,37 @@ private struct ReportWorkbook {
         let formula: String?
     }
 
+    /// Key figures, with their formulas when each data table is on one sheet (`nil` layout: split).
     private func writeSummary(
-        _ sheet: XLSXSheet, workbook: XLSXWorkbook, members: DataSheetLayout, cooperations: DataSheetLayout, finances: DataSheetLayout
+        _ sheet: XLSXSheet, workbook: XLSXWorkbook, members membersLayout: DataSheetLayout?, cooperations: DataSheetLayout?,
+        finances: DataSheetLayout?
     ) throws {
         var buffer = SheetBuffer()
         let profile = report.profile
         buffer.put(.text(profile.name), row: 0, column: 0, style: titleStyle)
         buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
-        let yes = words.yesNo(true)!
-        let insertionCondition = "(\(members.range("insertion_fte"))<>\"\")*(\(members.range("fte"))<>\"\")"
+        let yes = words.yesNo(true)!, no = words.yesNo(false)!
+        func onMembers(_ formula: (DataSheetLayout) -> String) -> String? { membersLayout.map(formula) }
+        let cooperationsLayout = cooperations.flatMap { $0.rowCount > 0 ? $0 : nil }
+        let financesLayout = finances.flatMap { $0.rowCount > 0 ? $0 : nil }
         let figures = [
-            KeyFigure(id: "eco.members", formula: "COUNTA(\(members.range("id")))"),
-            KeyFigure(id: "eco.fte", formula: "SUM(\(members.range("fte")))"),
-            KeyFigure(id: "eco.turnover", formula: "SUM(\(members.range("turnover")))"),
-            KeyFigure(id: "emp.insertion_fte", formula: "SUM(\(members.range("insertion_fte")))"),
-            KeyFigure(id: "emp.insertion_share", formula: "SUMPRODUCT(\(insertionCondition),\(members.range("insertion_fte")))/SUMPRODUCT(\(insertionCondition),\(members.range("fte")))"),
-            KeyFigure(id: "ter.members_in_territory_share", formula: "COUNTIF(\(members.range("in_territory")),\"\(yes)\")/(COUNTIF(\(members.range("in_territory")),\"\(yes)\")+COUNTIF(\(members.range("in_territory")),\"\(words.yesNo(false)!)\"))"),
-            KeyFigure(id: "coop.links", formula: cooperations.rowCount > 0 ? "COUNTA(\(cooperations.range("member_a")))" : nil),
-            KeyFigure(id: "fin.pole_budget", formula: finances.rowCount > 0 ? "SUM(\(finances.range("amount")))" : nil),
-            KeyFigure(id: "fin.pole_public_share", formula: finances.rowCount > 0 ? "SUMIF(\(finances.range("public")),\"\(yes)\",\(finances.range("amount")))/SUM(\(finances.range("amount")))" : nil),
+            KeyFigure(id: "eco.members", formula: onMembers { "COUNTA(\($0.range("id")))" }),
+            KeyFigure(id: "eco.fte", formula: onMembers { "SUM(\($0.range("fte")))" }),
+            KeyFigure(id: "eco.turnover", formula: onMembers { "SUM(\($0.range("turnover")))" }),
+            KeyFigure(id: "emp.insertion_fte", formula: onMembers { "SUM(\($0.range("insertion_fte")))" }),
+            KeyFigure(id: "emp.insertion_share", formula: onMembers { layout in
+                let both = "(\(layout.range("insertion_fte"))<>\"\")*(\(layout.range("fte"))<>\"\")"
+                return "SUMPRODUCT(\(both),\(layout.range("insertion_fte")))/SUMPRODUCT(\(both),\(layout.range("fte")))"
+            }),
+            KeyFigure(id: "ter.members_in_territory_share", formula: onMembers { layout in
+                let place = layout.range("in_territory")
+                return "COUNTIF(\(place),\"\(yes)\")/(COUNTIF(\(place),\"\(yes)\")+COUNTIF(\(place),\"\(no)\"))"
+            }),
+            KeyFigure(id: "coop.links", formula: cooperationsLayout.map { "COUNTA(\($0.range("member_a")))" }),
+            KeyFigure(id: "fin.pole_budget", formula: financesLayout.map { "SUM(\($0.range("amount")))" }),
+            KeyFigure(id: "fin.pole_public_share", formula: financesLayout.map {
+                "SUMIF(\($0.range("public")),\"\(yes)\",\($0.range("amount")))/SUM(\($0.range("amount")))"
+            }),
         ]
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year"),
                        words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage")]
@@ -256,7 +285,7 @@ private struct ReportWorkbook {
             let label = type.label[language]
             let total = self.members.filter { $0.actorType == type }.compactMap(\.fte).reduce(0, +)
             buffer.put(.text(label), row: row, column: chartColumn)
-            buffer.put(.formula("SUMIF(\(members.range("actor_type")),\"\(label)\",\(members.range("fte")))", cached: total),
+            buffer.put(membersLayout.map { .formula("SUMIF(\($0.range("actor_type")),\"\(label)\",\($0.range("fte")))", cached: total) } ?? .number(total),
                        row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.fte))
         }
         let fteRows = (headerRow + 1, row)
@@ -264,13 +293,13 @@ private struct ReportWorkbook {
         let fundingHeader = row
         buffer.put(.text(words("Financement du pôle", "Pole funding")), row: row, column: chartColumn, style: headerStyle)
         buffer.put(.text(words("Montant", "Amount")), row: row, column: chartColumn + 1, style: headerStyle)
-        let kindsPresent = FundingKind.allCases.filter { kind in finances.rowCount > 0 && self.finances.contains { $0.kind == kind } }
+        let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
         for kind in kindsPresent {
             row += 1
             let label = kind.label[language]
             let total = self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)
             buffer.put(.text(label), row: row, column: chartColumn)
-            buffer.put(.formula("SUMIF(\(finances.range("kind")),\"\(label)\",\(finances.range("amount")))", cached: total),
+            buffer.put(financesLayout.map { .formula("SUMIF(\($0.range("kind")),\"\(label)\",\($0.range("amount")))", cached: total) } ?? .number(total),
                        row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.money))
         }
         let fundingRows = (fundingHeader + 1, row)
@@ -449,7 +478,7 @@ private struct ReportWorkbook {
 
     // MARK: Data quality and method
 
-    private func writeDataQuality(_ sheet: XLSXSheet) throws {
+    private func writeDataQuality(_ sheet: XLSXSheet, notices: [Finding]) throws {
         var buffer = SheetBuffer()
         var row = 0
         buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: titleStyle)
@@ -458,12 +487,13 @@ private struct ReportWorkbook {
                                  words("Colonne", "Column"), words("Message", "Message")].enumerated() {
             buffer.put(.text(header), row: row, column: column, style: headerStyle)
         }
-        if report.findings.isEmpty {
+        let findings = report.findings + notices
+        if findings.isEmpty {
             row += 1
             buffer.put(.text(words("Aucun constat : toutes les cellules sont conformes.", "No finding: every cell is as expected.")),
                        row: row, column: 0, style: CellStyle(italic: true))
         }
-        for finding in report.findings {
+        for finding in findings {
             row += 1
             buffer.put(.text(finding.severity.label[language]), row: row, column: 0)
             buffer.put(.text(finding.location.file), row: row, column: 1)

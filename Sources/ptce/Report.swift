@@ -69,6 +69,7 @@ extension PTCECommand {
 
         /// Writes the reports of one pole; returns false (having written nothing) on data errors.
         private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
+            Progress.show("\(folder): \(lang.text("lecture des fichiers", "reading the files"))…")
             guard let dataset = readPole(folder: folder, url: url, library: library, keepGoing: keepGoing) else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
             guard let reportYear = year ?? years.last else {
@@ -79,6 +80,7 @@ extension PTCECommand {
                 throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
+            Progress.show("\(folder): \(lang.text("calcul des indicateurs", "computing the indicators"))…")
             let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
             try writeOutputs(formats: format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
                 switch format {
@@ -86,7 +88,8 @@ extension PTCECommand {
                 case .html: try Data(DashboardWriter.html(report, language: lang).utf8).write(to: temporary)
                 case .xlsx:
                     let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
-                    try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
+                    let notices = try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
+                    printFindings(Findings(notices), folder: folder, toStandardError: true)
                 }
             }
             return true

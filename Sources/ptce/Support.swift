@@ -95,6 +95,7 @@ func writeAtomically(_ files: [(url: URL, write: (URL) throws -> Void)]) throws 
 /// then writes nothing) when the folder cannot be read, or has data errors without `keepGoing`.
 func readPole(folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bool) -> PoleDataset? {
     var findings = Findings()
+    defer { Progress.clear() }
     guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
         printFindings(findings, folder: folder, toStandardError: true)
         printToStandardError("\(folder): cannot be read; nothing was written")
@@ -113,8 +114,27 @@ func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: 
     let outFolder = URL(fileURLWithPath: folder, isDirectory: true)
     try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
     let files = formats.map { format in
-        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in try write(format, temporary) })
+        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
+            Progress.show("\(base).\(format.rawValue)…")
+            try write(format, temporary)
+        })
     }
     try writeAtomically(files)
+    Progress.clear()
     for file in files { print(file.url.path) }
+}
+
+/// What a long run is doing, on one line of standard error, only when it is a terminal.
+enum Progress {
+    private static let enabled = isatty(STDERR_FILENO) == 1
+
+    static func show(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8))
+    }
+
+    static func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
 }

@@ -230,3 +230,26 @@ struct ComparisonWorkbookTests {
         #expect((outcome["mismatches"] as? [Any])?.isEmpty == true, "\(outcome["mismatches"] ?? "")")
     }
 }
+
+@Suite(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): the workbook is not checked"))
+struct SheetSplitTests {
+    @Test func aTableLongerThanASheetContinuesOnAnother() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let report = try report(folder: "Tests/Fixtures/hand-worked")
+        let notices = try ReportWorkbookWriter.write(report, to: url.path, options: WorkbookOptions(
+            language: .fr, created: WorkbookOptions.creationDate(reportYear: 2024, environment: [:]), rowsPerSheet: 3))
+        #expect(notices.map(\.location.file) == ["members.csv", "finances.csv", "projects.csv", "survey.csv"])  // 4, 5, 4, 9 rows; 3 cooperations fit
+        #expect(notices.first?.message.hasPrefix("4 lignes de 2024 dépassent ce qu'une feuille Excel contient : elles sont réparties sur 2 feuilles (Membres, Membres (2))") == true)
+        let book = try ExternalReaders.inspect(url)
+        let sheets = try #require(book["sheets"] as? [String])
+        #expect(Array(sheets.prefix(6)) == ["Synthèse", "Indicateurs", "Qualitatif", "Membres", "Membres (2)", "Coopérations"])
+        #expect(try #require(book.sheet("Membres (2)")).value("A2") as? String == "E")
+        let summary = try #require(book.sheet("Synthèse"))
+        let fte = try #require(summary.row(where: "A", is: "ETP consolidés"))
+        #expect(summary.formula("B\(fte)") == nil)
+        #expect(summary.value("B\(fte)") as? Double == 19)
+        let quality = try #require(book.sheet("Qualité des données"))
+        #expect(quality.cells.values.contains { ($0["value"] as? String)?.contains("réparties sur 2 feuilles") == true })
+    }
+}

@@ -38,6 +38,13 @@ let package = Package(
         .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators"]),
         // Large generated datasets for benchmarks and scale tests.
         .target(name: "PTCESampleData"),
+        // A timing harness (not a test): `swift run -c release ptce-benchmark`.
+        .executableTarget(
+            name: "ptce-benchmark",
+            dependencies: ["PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
+                           "PTCESampleData", "CXlsxWriter"],
+            path: "Benchmarks/PTCEBenchmark"
+        ),
         // The thin `ptce` command.
         .executableTarget(
             name: "ptce",

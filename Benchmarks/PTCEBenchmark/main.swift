@@ -1,0 +1,165 @@
+// A plain timing harness (not a test): for each size of generated data, the time and peak
+// memory of each step of `ptce report`, of the whole command, of libxlsxwriter alone writing the
+// same cells (the floor), and of an equivalent pandas + XlsxWriter script when Python has them.
+//
+//   swift run -c release ptce-benchmark [--sizes 10000,100000,400000] [--work /tmp/ptce-benchmark]
+//
+// Sizes count member-year rows (two years of data). Figures go to standard output as Markdown.
+
+import CXlsxWriter
+import Foundation
+import PTCEDashboard
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+import PTCEReportJSON
+import PTCESampleData
+import PTCEWorkbook
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
+/// Peak resident memory of this process so far, in MB.
+func peakMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Runs a command; returns its wall time and peak memory (from `wait4`), or nil if it failed.
+func measure(_ command: [String]) -> (seconds: Double, megabytes: Double)? {
+    var pid = pid_t()
+    let argv = command.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return status == 0 ? (elapsed, Double(usage.ru_maxrss) / 1024) : nil
+}
+
+// MARK: Child modes (each measured in its own process, so peaks do not mix)
+
+/// `--phases DIR OUT`: each step of the report in turn, printing "step seconds peakMB".
+if let folder = option("--phases"), let out = option("--out") {
+    var findings = Findings()
+    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
+    var dataset: PoleDataset!
+    let importTime = seconds { dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings) }
+    print("import \(importTime) \(peakMegabytes())")
+    var report: PoleReport!
+    let year = dataset.members.map(\.year).max()!
+    let indicatorTime = seconds { report = ReportBuilder(library: library).report(for: dataset, year: year) }
+    print("indicators \(indicatorTime) \(peakMegabytes())")
+    let xlsx = try seconds {
+        try ReportWorkbookWriter.write(report, to: out + ".xlsx", options: WorkbookOptions(language: .fr, created: WorkbookOptions.creationDate(reportYear: year)))
+    }
+    print("xlsx \(xlsx) \(peakMegabytes())")
+    let html = try seconds { try Data(DashboardWriter.html(report, language: .fr).utf8).write(to: URL(fileURLWithPath: out + ".html")) }
+    print("html \(html) \(peakMegabytes())")
+    let json = try seconds { try Data(JSONReportWriter.json(report, language: .fr).utf8).write(to: URL(fileURLWithPath: out + ".json")) }
+    print("json \(json) \(peakMegabytes())")
+    exit(0)
+}
+
+/// `--floor ROWS COLUMNS PATH`: libxlsxwriter alone writing ROWS × COLUMNS cells (numbers and
+/// short strings, constant-memory mode as the engine uses at that size).
+if let rowsText = option("--floor"), let rows = Int(rowsText), let columns = option("--columns").flatMap(Int.init), let path = option("--out") {
+    var options = lxw_workbook_options()
+    options.constant_memory = rows > 50_000 ? 1 : 0
+    let workbook = workbook_new_opt(path, &options)
+    var sheet = workbook_add_worksheet(workbook, nil)
+    var row: UInt32 = 0
+    for index in 0..<rows {
+        if row == 1_048_575 { sheet = workbook_add_worksheet(workbook, nil); row = 0 }
+        for column in 0..<columns {
+            if column % 3 == 0 {
+                worksheet_write_string(sheet, row, lxw_col_t(column), "M\(index)", nil)
+            } else {
+                worksheet_write_number(sheet, row, lxw_col_t(column), Double(index % 1000) + Double(column) / 10, nil)
+            }
+        }
+        row += 1
+    }
+    exit(workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1)
+}
+
+// MARK: The benchmark
+
+let sizes = (option("--sizes") ?? "10000,100000,400000").split(separator: ",").compactMap { Int($0) }
+let work = URL(fileURLWithPath: option("--work") ?? NSTemporaryDirectory() + "ptce-benchmark", isDirectory: true)
+let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let ptce = here.appendingPathComponent("ptce").path
+let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let pandasScript = benchmarks.appendingPathComponent("pandas_report.py").path
+let hasPandas = measure(["python3", "-c", "import pandas, xlsxwriter"]) != nil
+
+var uname = utsname()
+Foundation.uname(&uname)
+let machine = withUnsafeBytes(of: &uname.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+print("# ptce benchmark\n")
+print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(machine); ptce \(Engine.version); release build.\n")
+print("| rows | step | time (s) | peak memory (MB) |")
+print("| ---: | --- | ---: | ---: |")
+var summary: [String] = []
+for size in sizes {
+    let folder = work.appendingPathComponent("pole-\(size)")
+    try? FileManager.default.removeItem(at: folder)
+    let generation = try seconds { try SampleGenerator(members: size / 2, years: 2).write(to: folder) }
+    let out = work.appendingPathComponent("out-\(size)")
+    try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+
+    // Steps, in one child process.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--phases", folder.path, "--out", out.appendingPathComponent("steps").path]
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    try child.run()
+    let stepText = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    for line in stepText.split(separator: "\n") {
+        let parts = line.split(separator: " ")
+        guard parts.count == 3, let time = Double(parts[1]), let memory = Double(parts[2]) else { continue }
+        print("| \(size) | \(parts[0]) | \(String(format: "%.2f", time)) | \(String(format: "%.0f", memory)) (peak so far) |")
+    }
+
+    // The whole command, as a user runs it.
+    let whole = measure([ptce, "report", folder.path, "--out", out.path, "--format", "xlsx,html,json"])
+    // The floor: libxlsxwriter alone, the same number of data cells as the workbook's data sheets.
+    var findings = Findings()
+    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
+    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: folder, findings: &findings)!
+    let year = dataset.members.map(\.year).max()!
+    let cells = dataset.members.filter { $0.year == year }.count * 23 + dataset.cooperations.filter { $0.year == year }.count * 8
+        + dataset.survey.filter { $0.year == year }.count * 6 + dataset.projects.filter { $0.year == year }.count * 8
+    let floor = measure([CommandLine.arguments[0], "--floor", String(cells / 23), "--columns", "23", "--out", out.appendingPathComponent("floor.xlsx").path])
+    let pandas = hasPandas ? measure(["python3", pandasScript, folder.path, out.appendingPathComponent("pandas.xlsx").path]) : nil
+
+    if let whole { print("| \(size) | **ptce report xlsx,html,json** | \(String(format: "%.2f", whole.seconds)) | \(String(format: "%.0f", whole.megabytes)) |") }
+    if let floor { print("| \(size) | libxlsxwriter alone, \(cells) cells | \(String(format: "%.2f", floor.seconds)) | \(String(format: "%.0f", floor.megabytes)) |") }
+    if let pandas { print("| \(size) | pandas + XlsxWriter | \(String(format: "%.2f", pandas.seconds)) | \(String(format: "%.0f", pandas.megabytes)) |") }
+    print("| \(size) | (generating the data) | \(String(format: "%.2f", generation)) | |")
+    if let whole, let floor {
+        var line = "| \(size) | \(String(format: "%.2f", whole.seconds / floor.seconds)) |"
+        line += pandas.map { " \(String(format: "%.1f", $0.seconds / whole.seconds)) |" } ?? " n/a |"
+        summary.append(line)
+    }
+}
+print("\n| rows | ptce ÷ libxlsxwriter alone | pandas ÷ ptce |")
+print("| ---: | ---: | ---: |")
+summary.forEach { print($0) }

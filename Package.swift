@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
         .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
-        .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel"]),
+        .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData"]),
         .testTarget(name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel"]),

@@ -27,16 +27,18 @@ private struct Dashboard {
     let language: Language
     let numbers: NumberStyle
     let charts: ChartBuilder
+    /// The members of the report year.
+    let members: [Member]
 
     init(report: PoleReport, language: Language) {
         self.report = report
         self.language = language
         numbers = NumberStyle(language: language)
         charts = ChartBuilder(language: language)
+        members = report.dataset.members.filter { $0.year == report.year }
     }
 
     private func t(_ fr: String, _ en: String) -> String { language.text(fr, en) }
-    private var members: [Member] { report.dataset.members.filter { $0.year == report.year } }
 
     func page() -> String {
         var html = HTMLBuilder()

@@ -31,14 +31,29 @@ enum FieldValue: Sendable, Hashable {
     case missing
 }
 
+/// The rows of one year of a table, without copying them: positions into the whole table.
+struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
+    private let base: [Element]
+    private let positions: [Int]
+
+    init(_ base: [Element], year: Int, yearOf: (Element) -> Int) {
+        self.base = base
+        positions = base.indices.filter { yearOf(base[$0]) == year }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(position: Int) -> Element { base[positions[position]] }
+}
+
 /// The rows of one year that formulas see, with the derived fields computed once.
 struct YearRows: Sendable {
     let year: Int
-    let members: [Member]
-    let cooperations: [Cooperation]
-    let finances: [FinanceLine]
-    let projects: [Project]
-    let survey: [SurveyAnswer]
+    let members: YearSlice<Member>
+    let cooperations: YearSlice<Cooperation>
+    let finances: YearSlice<FinanceLine>
+    let projects: YearSlice<Project>
+    let survey: YearSlice<SurveyAnswer>
     /// Member ids that take part in at least one cooperation this year.
     let cooperatingMembers: Set<String>
     let actorTypeByMember: [String: ActorType]
@@ -47,11 +62,11 @@ struct YearRows: Sendable {
 
     init(dataset: PoleDataset, year: Int, bank: QuestionBank) {
         self.year = year
-        members = dataset.members.filter { $0.year == year }
-        cooperations = dataset.cooperations.filter { $0.year == year }
-        finances = dataset.finances.filter { $0.year == year }
-        projects = dataset.projects.filter { $0.year == year }
-        survey = dataset.survey.filter { $0.year == year }
+        members = YearSlice(dataset.members, year: year) { $0.year }
+        cooperations = YearSlice(dataset.cooperations, year: year) { $0.year }
+        finances = YearSlice(dataset.finances, year: year) { $0.year }
+        projects = YearSlice(dataset.projects, year: year) { $0.year }
+        survey = YearSlice(dataset.survey, year: year) { $0.year }
         cooperatingMembers = Set(cooperations.flatMap { [$0.memberA, $0.memberB] })
         actorTypeByMember = Dictionary(members.map { ($0.id, $0.actorType) }, uniquingKeysWith: { first, _ in first })
         territory = Set(dataset.profile.communes)

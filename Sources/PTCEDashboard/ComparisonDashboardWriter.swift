@@ -12,14 +12,8 @@ public enum ComparisonDashboardWriter {
         var html = HTMLBuilder()
         html.doctype()
         html.element("html", [("lang", language.rawValue)]) { page in
-            page.element("head") { head in
-                head.element("meta", [("charset", "utf-8")])
-                head.element("meta", [("http-equiv", "Content-Security-Policy"),
-                                      ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
-                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-                head.element("title", text: t("Comparaison de pôles \(comparison.year)", "Comparison of poles \(comparison.year)"))
-                head.style(Stylesheet.css)
-            }
+            page.dashboardHead(title: t("Comparaison de pôles \(comparison.year)", "Comparison of poles \(comparison.year)"),
+                               generator: "\(Engine.name) \(Engine.version)")
             page.element("body") { body in
                 body.element("header") { header in
                     header.element("h1", text: t("\(poles.count) pôles côte à côte en \(comparison.year)", "\(poles.count) poles side by side in \(comparison.year)"))

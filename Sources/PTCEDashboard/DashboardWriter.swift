@@ -44,15 +44,7 @@ private struct Dashboard {
         var html = HTMLBuilder()
         html.doctype()
         html.element("html", [("lang", language.rawValue)]) { page in
-            page.element("head") { head in
-                head.element("meta", [("charset", "utf-8")])
-                head.element("meta", [("http-equiv", "Content-Security-Policy"),
-                                      ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
-                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-                head.element("meta", [("name", "generator"), ("content", "\(Engine.name) \(Engine.version)")])
-                head.element("title", text: t("Impact \(report.year) — \(report.profile.name)", "Impact \(report.year) — \(report.profile.name)"))
-                head.style(Stylesheet.css)
-            }
+            page.dashboardHead(title: "Impact \(report.year) — \(report.profile.name)", generator: "\(Engine.name) \(Engine.version)")
             page.newline()
             page.element("body") { body in
                 header(&body)

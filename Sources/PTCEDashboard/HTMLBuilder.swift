@@ -41,6 +41,20 @@ struct HTMLBuilder {
         output += "<style>" + css.description + "</style>"
     }
 
+    /// The `<head>` of a dashboard page: UTF-8, a Content-Security-Policy that forbids any
+    /// request to the network, the title and the inline stylesheet.
+    mutating func dashboardHead(title: String, generator: String) {
+        element("head") { head in
+            head.element("meta", [("charset", "utf-8")])
+            head.element("meta", [("http-equiv", "Content-Security-Policy"),
+                                  ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
+            head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+            head.element("meta", [("name", "generator"), ("content", generator)])
+            head.element("title", text: title)
+            head.style(Stylesheet.css)
+        }
+    }
+
     /// The document type declaration, the one piece of markup that is not an element.
     mutating func doctype() {
         output += "<!doctype html>\n"

@@ -17,20 +17,7 @@ extension PTCECommand {
         @Argument(help: "Two or more pole folders.", completion: .directory)
         var folders: [String]
 
-        @Option(help: "The year compared (default: the latest year of any pole).")
-        var year: Int?
-
-        @Option(help: "Output folder.", completion: .directory)
-        var out = "out"
-
-        @Option(help: "Language of labels: fr or en.")
-        var lang: Language = .fr
-
-        @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
-        var format: [ReportFormat] = ReportFormat.allCases
-
-        @Flag(help: "Compare despite data errors; invalid cells count as not reported.")
-        var keepGoing = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var library: LibraryOptions
 
@@ -41,20 +28,20 @@ extension PTCECommand {
         func run() throws {
             let library = try library.library()
             let urls = try folders.map(existingFolder)
-            let datasets = zip(folders, urls).map { readPole(folder: $0, url: $1, library: library, keepGoing: keepGoing) }
+            let datasets = zip(folders, urls).map { readPole(folder: $0, url: $1, library: library, keepGoing: output.keepGoing) }
             guard datasets.allSatisfy({ $0 != nil }) else { throw ExitCode(1) }
             let poles = datasets.compactMap { $0 }
-            guard let comparedYear = year ?? ComparisonBuilder.latestYear(of: poles) else {
+            guard let comparedYear = output.year ?? ComparisonBuilder.latestYear(of: poles) else {
                 printToStandardError("no pole has members; nothing was written")
                 throw ExitCode(1)
             }
             let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
-            try writeOutputs(formats: format, folder: out, base: "comparison-\(comparedYear)") { format, temporary in
+            try writeOutputs(formats: output.format, folder: output.out, base: "comparison-\(comparedYear)") { format, temporary in
                 switch format {
-                case .json: try Data(JSONReportWriter.json(comparison, language: lang).utf8).write(to: temporary)
-                case .html: try Data(ComparisonDashboardWriter.html(comparison, language: lang).utf8).write(to: temporary)
+                case .json: try Data(JSONReportWriter.json(comparison, language: output.lang).utf8).write(to: temporary)
+                case .html: try Data(ComparisonDashboardWriter.html(comparison, language: output.lang).utf8).write(to: temporary)
                 case .xlsx:
-                    let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: comparedYear))
+                    let options = WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: comparedYear))
                     try ComparisonWorkbookWriter.write(comparison, to: temporary.path, options: options)
                 }
             }

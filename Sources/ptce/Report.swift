@@ -26,6 +26,24 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 extension Language: ExpressibleByArgument {}
 
+/// The options `report` and `compare` share: year, output folder, language, formats, keep going.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "The year (default: the latest year with members).")
+    var year: Int?
+
+    @Option(help: "Output folder.", completion: .directory)
+    var out = "out"
+
+    @Option(help: "Language of labels: fr or en.")
+    var lang: Language = .fr
+
+    @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
+    var format: [ReportFormat] = ReportFormat.allCases
+
+    @Flag(help: "Write despite data errors; invalid cells count as not reported, and the errors are listed in the outputs.")
+    var keepGoing = false
+}
+
 extension PTCECommand {
     /// `ptce report DIR`: computes the indicators of a year and writes the report files.
     struct Report: ParsableCommand {
@@ -40,20 +58,7 @@ extension PTCECommand {
         @Argument(help: "Pole folders; each gets its own report files.", completion: .directory)
         var folders: [String]
 
-        @Option(help: "The report year (default: the latest year with members).")
-        var year: Int?
-
-        @Option(help: "Output folder.", completion: .directory)
-        var out = "out"
-
-        @Option(help: "Language of labels: fr or en.")
-        var lang: Language = .fr
-
-        @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
-        var format: [ReportFormat] = ReportFormat.allCases
-
-        @Flag(help: "Write the report despite data errors; invalid cells count as not reported.")
-        var keepGoing = false
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var library: LibraryOptions
 
@@ -69,10 +74,10 @@ extension PTCECommand {
 
         /// Writes the reports of one pole; returns false (having written nothing) on data errors.
         private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
-            Progress.show("\(folder): \(lang.text("lecture des fichiers", "reading the files"))…")
-            guard let dataset = readPole(folder: folder, url: url, library: library, keepGoing: keepGoing) else { return false }
+            Progress.show("\(folder): \(output.lang.text("lecture des fichiers", "reading the files"))…")
+            guard let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
-            guard let reportYear = year ?? years.last else {
+            guard let reportYear = output.year ?? years.last else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
                 return false
             }
@@ -80,14 +85,14 @@ extension PTCECommand {
                 throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
-            Progress.show("\(folder): \(lang.text("calcul des indicateurs", "computing the indicators"))…")
+            Progress.show("\(folder): \(output.lang.text("calcul des indicateurs", "computing the indicators"))…")
             let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
-            try writeOutputs(formats: format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
+            try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
                 switch format {
-                case .json: try Data(JSONReportWriter.json(report, language: lang).utf8).write(to: temporary)
-                case .html: try Data(DashboardWriter.html(report, language: lang).utf8).write(to: temporary)
+                case .json: try Data(JSONReportWriter.json(report, language: output.lang).utf8).write(to: temporary)
+                case .html: try Data(DashboardWriter.html(report, language: output.lang).utf8).write(to: temporary)
                 case .xlsx:
-                    let options = WorkbookOptions(language: lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
+                    let options = WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
                     let notices = try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
                     printFindings(Findings(notices), folder: folder, toStandardError: true)
                 }

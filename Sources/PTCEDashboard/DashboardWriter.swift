@@ -28,14 +28,14 @@ private struct Dashboard {
     let numbers: NumberStyle
     let charts: ChartBuilder
     /// The members of the report year.
-    let members: [Member]
+    let members: YearSlice<Member>
 
     init(report: PoleReport, language: Language) {
         self.report = report
         self.language = language
         numbers = NumberStyle(language: language)
         charts = ChartBuilder(language: language)
-        members = report.dataset.members.filter { $0.year == report.year }
+        members = report.members
     }
 
     private func t(_ fr: String, _ en: String) -> String { language.text(fr, en) }
@@ -203,7 +203,7 @@ private struct Dashboard {
     }
 
     private func fundingMix(_ html: inout HTMLBuilder) {
-        let lines = report.dataset.finances.filter { $0.year == report.year }
+        let lines = report.finances
         let total = lines.map(\.amount).reduce(0, +)
         guard total > 0 else { return }
         let bars = FundingKind.allCases.compactMap { kind -> Bar? in
@@ -217,7 +217,7 @@ private struct Dashboard {
     }
 
     private func projectStages(_ html: inout HTMLBuilder) {
-        let projects = report.dataset.projects.filter { $0.year == report.year }
+        let projects = report.projects
         guard !projects.isEmpty else { return }
         let bars = ProjectStage.allCases.map { stage -> Bar in
             let count = projects.filter { $0.stage == stage }.count
@@ -228,15 +228,15 @@ private struct Dashboard {
     }
 
     private func cooperationNetwork(_ html: inout HTMLBuilder) {
-        let links = report.dataset.cooperations.filter { $0.year == report.year }
+        let links = report.cooperations
         guard !links.isEmpty else { return }
         var counts: [[String]: Int] = [:]
         for link in links { counts[[link.memberA, link.memberB].sorted(), default: 0] += 1 }
         var degree: [String: Int] = [:]
         for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
-        let byID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let drawn = members.filter { degree[$0.id] != nil }
-            .sorted { (degree[$0.id]!, $1.id) > (degree[$1.id]!, $0.id) }.prefix(networkLimit)
+        // The most connected members (ties by id), looked up without copying every member.
+        let wanted = Set(degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(networkLimit).map(\.key))
+        let drawn = members.filter { wanted.contains($0.id) }
             .sorted { ($0.actorType.rawValue, $0.name) < ($1.actorType.rawValue, $1.name) }
         let drawnIDs = Set(drawn.map(\.id))
         let pairs = counts.filter { $0.key.allSatisfy(drawnIDs.contains) }.sorted { $0.key.joined() < $1.key.joined() }
@@ -244,7 +244,7 @@ private struct Dashboard {
             (id: member.id, label: member.name, group: ActorType.allCases.firstIndex(of: member.actorType) ?? 0,
              groupLabel: member.actorType.label[language])
         }
-        let isolated = members.count - degree.keys.filter { byID[$0] != nil }.count
+        let isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
         var summary = t("\(pairs.count) paires de membres coopèrent", "\(pairs.count) pairs of members cooperate")
         summary += t(" ; \(isolated) membre(s) sans coopération déclarée.", "; \(isolated) member(s) without a declared cooperation.")
         if drawn.count < degree.count {

@@ -32,18 +32,18 @@ enum FieldValue: Sendable, Hashable {
 }
 
 /// The rows of one year of a table, without copying them: positions into the whole table.
-struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
+public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     private let base: [Element]
     private let positions: [Int]
 
-    init(_ base: [Element], year: Int, yearOf: (Element) -> Int) {
+    public init(_ base: [Element], year: Int, yearOf: (Element) -> Int) {
         self.base = base
         positions = base.indices.filter { yearOf(base[$0]) == year }
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { positions.count }
-    subscript(position: Int) -> Element { base[positions[position]] }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(position: Int) -> Element { base[positions[position]] }
 }
 
 /// The rows of one year that formulas see, with the derived fields computed once.

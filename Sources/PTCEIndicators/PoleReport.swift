@@ -78,4 +78,11 @@ public struct PoleReport: Sendable {
     public func result(_ id: String) -> IndicatorResult? {
         results.first { $0.definition.id == id }
     }
+
+    /// The rows of the report year, viewed without copying (the writers' data sheets).
+    public var members: YearSlice<Member> { YearSlice(dataset.members, year: year) { $0.year } }
+    public var cooperations: YearSlice<Cooperation> { YearSlice(dataset.cooperations, year: year) { $0.year } }
+    public var finances: YearSlice<FinanceLine> { YearSlice(dataset.finances, year: year) { $0.year } }
+    public var projects: YearSlice<Project> { YearSlice(dataset.projects, year: year) { $0.year } }
+    public var survey: YearSlice<SurveyAnswer> { YearSlice(dataset.survey, year: year) { $0.year } }
 }

@@ -27,7 +27,7 @@ extension XLSXSheet {
     /// Writes a header row and one row per element, row by row, as an Excel table with header
     /// filters (or a plain autofilter in constant-memory mode, where tables are unavailable),
     /// with the header frozen and repeated on printed pages.
-    func writeDataTable<Row>(_ rows: [Row], columns: [DataColumn<Row>], tableName: String) throws(XLSXError) -> DataSheetLayout {
+    func writeDataTable<Rows: Collection>(_ rows: Rows, columns: [DataColumn<Rows.Element>], tableName: String) throws(XLSXError) -> DataSheetLayout {
         let header = CellStyle(bold: true, wrap: true)
         var widths = columns.map { Double(max($0.header.count, 6)) * 1.1 + 2 }
         for (index, column) in columns.enumerated() {

@@ -56,11 +56,11 @@ private struct ReportWorkbook {
     let path: String
     let words: Words
     let year: Int
-    let members: [Member]
-    let cooperations: [Cooperation]
-    let finances: [FinanceLine]
-    let projects: [Project]
-    let survey: [SurveyAnswer]
+    let members: YearSlice<Member>
+    let cooperations: YearSlice<Cooperation>
+    let finances: YearSlice<FinanceLine>
+    let projects: YearSlice<Project>
+    let survey: YearSlice<SurveyAnswer>
 
     init(report: PoleReport, options: WorkbookOptions, path: String) {
         self.report = report
@@ -68,12 +68,11 @@ private struct ReportWorkbook {
         self.path = path
         words = Words(language: options.language)
         year = report.year
-        let dataset = report.dataset
-        members = dataset.members.filter { $0.year == report.year }
-        cooperations = dataset.cooperations.filter { $0.year == report.year }
-        finances = dataset.finances.filter { $0.year == report.year }
-        projects = dataset.projects.filter { $0.year == report.year }
-        survey = dataset.survey.filter { $0.year == report.year }
+        members = report.members
+        cooperations = report.cooperations
+        finances = report.finances
+        projects = report.projects
+        survey = report.survey
     }
 
     private var language: Language { options.language }
@@ -94,9 +93,9 @@ private struct ReportWorkbook {
         let indicators = try workbook.addSheet(words.indicators)
         let qualitative = try workbook.addSheet(words.qualitative)
         var notices: [Finding] = []
-        func dataSheets<Row>(_ rows: [Row], name: String, columns: [DataColumn<Row>], table: String, file: String) throws -> DataSheetLayout? {
+        func dataSheets<Row>(_ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String) throws -> DataSheetLayout? {
             let size = options.rowsPerSheet
-            let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) }
+            let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
             var layouts: [DataSheetLayout] = []
             for (index, part) in parts.enumerated() {
                 let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")

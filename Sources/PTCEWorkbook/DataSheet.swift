@@ -33,11 +33,15 @@ extension XLSXSheet {
         for (index, column) in columns.enumerated() {
             try write(.text(column.header), row: 0, column: index, style: header)
         }
+        let formats = try columns.map { column throws(XLSXError) in try workbook.format(column.style) }
         for (rowIndex, row) in rows.enumerated() {
             for (index, column) in columns.enumerated() {
                 let value = column.value(row)
-                if case .text(let text) = value { widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60)) }
-                try write(value, row: rowIndex + 1, column: index, style: column.style)
+                if case .text(let text) = value, rowIndex < 1_000 {
+                    // Widths from the first thousand rows: enough to fit, without measuring every cell.
+                    widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60))
+                }
+                try write(value, row: rowIndex + 1, column: index, format: formats[index])
             }
         }
         for (index, width) in widths.enumerated() { try setColumn(index, width: width) }

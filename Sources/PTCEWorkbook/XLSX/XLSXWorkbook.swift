@@ -153,25 +153,30 @@ struct XLSXSheet {
     /// Writes a cell. Text is always a string cell, never a formula, whatever it starts with;
     /// numbers must be finite (libxlsxwriter would write `NAN` and corrupt the file).
     func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+        try write(value, row: row, column: column, format: try workbook.format(style))
+    }
+
+    /// Writes a cell with a format already made (the hot path of data sheets: no lookup per cell).
+    func write(_ value: CellValue, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
         guard row < XLSXWorkbook.maxRows, column < 16_384 else {
             throw XLSXError(context: "\(name) row \(row + 1)", reason: "beyond Excel's last row or column")
         }
-        let format = try workbook.format(style)
         let (r, c) = (lxw_row_t(row), lxw_col_t(column))
-        let place = "\(name)!\(Self.reference(row: row, column: column))"
+        // The place is spelled out only when something goes wrong.
+        func place() -> String { "\(name)!\(Self.reference(row: row, column: column))" }
         switch value {
         case .text(let text):
-            try check(worksheet_write_string(handle, r, c, Self.clipped(text), format), place)
+            try check(worksheet_write_string(handle, r, c, Self.clipped(text), format), place())
         case .number(let number):
-            guard number.isFinite else { throw XLSXError(context: place, reason: "not a finite number") }
-            try check(worksheet_write_number(handle, r, c, number, format), place)
+            guard number.isFinite else { throw XLSXError(context: place(), reason: "not a finite number") }
+            try check(worksheet_write_number(handle, r, c, number, format), place())
         case .formula(let formula, let cached):
-            guard cached.isFinite else { throw XLSXError(context: place, reason: "cached result is not finite") }
-            try check(worksheet_write_formula_num(handle, r, c, formula, format, cached), place)
+            guard cached.isFinite else { throw XLSXError(context: place(), reason: "cached result is not finite") }
+            try check(worksheet_write_formula_num(handle, r, c, formula, format, cached), place())
         case .formulaText(let formula, let cached):
-            try check(worksheet_write_formula_str(handle, r, c, formula, format, cached), place)
+            try check(worksheet_write_formula_str(handle, r, c, formula, format, cached), place())
         case .blank:
-            if format != nil { try check(worksheet_write_blank(handle, r, c, format), place) }
+            if format != nil { try check(worksheet_write_blank(handle, r, c, format), place()) }
         }
     }
 

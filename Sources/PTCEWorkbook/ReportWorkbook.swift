@@ -273,35 +273,22 @@ private struct ReportWorkbook {
         buffer.fixedWidths[0] = 42
 
         // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
-        let chartColumn = 8
-        var row = headerRow
-        buffer.put(.text(words("Type d'acteur", "Actor type")), row: row, column: chartColumn, style: headerStyle)
-        buffer.put(.text(words("ETP", "FTE")), row: row, column: chartColumn + 1, style: headerStyle)
         // Only types with a reported FTE: a type whose members all said "NC" is not charted as 0.
+        let chartColumn = 8
         let typesPresent = ActorType.allCases.filter { type in self.members.contains { $0.actorType == type && $0.fte != nil } }
-        for type in typesPresent {
-            row += 1
-            let label = type.label[language]
-            let total = self.members.filter { $0.actorType == type }.compactMap(\.fte).reduce(0, +)
-            buffer.put(.text(label), row: row, column: chartColumn)
-            buffer.put(membersLayout.map { .formula("SUMIF(\($0.range("actor_type")),\"\(label)\",\($0.range("fte")))", cached: total) } ?? .number(total),
-                       row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.fte))
-        }
-        let fteRows = (headerRow + 1, row)
-        row += 2
-        let fundingHeader = row
-        buffer.put(.text(words("Financement du pôle", "Pole funding")), row: row, column: chartColumn, style: headerStyle)
-        buffer.put(.text(words("Montant", "Amount")), row: row, column: chartColumn + 1, style: headerStyle)
+        let fteRows = putChartTable(
+            header: (words("Type d'acteur", "Actor type"), words("ETP", "FTE")), at: headerRow, column: chartColumn,
+            rows: typesPresent.map { type in
+                (type.label[language], self.members.filter { $0.actorType == type }.compactMap(\.fte).reduce(0, +))
+            },
+            formula: membersLayout.map { layout in { label in "SUMIF(\(layout.range("actor_type")),\"\(label)\",\(layout.range("fte")))" } },
+            numberFormat: NumberFormats.fte, into: &buffer)
         let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
-        for kind in kindsPresent {
-            row += 1
-            let label = kind.label[language]
-            let total = self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)
-            buffer.put(.text(label), row: row, column: chartColumn)
-            buffer.put(financesLayout.map { .formula("SUMIF(\($0.range("kind")),\"\(label)\",\($0.range("amount")))", cached: total) } ?? .number(total),
-                       row: row, column: chartColumn + 1, style: CellStyle(numberFormat: NumberFormats.money))
-        }
-        let fundingRows = (fundingHeader + 1, row)
+        let fundingRows = putChartTable(
+            header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: fteRows.1 + 2, column: chartColumn,
+            rows: kindsPresent.map { kind in (kind.label[language], self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)) },
+            formula: financesLayout.map { layout in { label in "SUMIF(\(layout.range("kind")),\"\(label)\",\(layout.range("amount")))" } },
+            numberFormat: NumberFormats.money, into: &buffer)
         // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
         let chartRow = headerRow + figures.count + 2
         let notesRow = chartRow + 16
@@ -327,6 +314,24 @@ private struct ReportWorkbook {
             chart_title_set_name(chart, words("Financement du budget du pôle", "Funding mix of the pole budget"))
             try sheet.insert(chart, row: chartRow, column: 4)
         }
+    }
+
+    /// A two-column table that a chart reads: a header, then one label and value per row, the value
+    /// a formula over the data sheets (result cached) when `formula` is given. Returns its first and
+    /// last data rows.
+    private func putChartTable(
+        header: (String, String), at headerRow: Int, column: Int, rows: [(label: String, value: Double)],
+        formula: ((String) -> String)?, numberFormat: String, into buffer: inout SheetBuffer
+    ) -> (Int, Int) {
+        buffer.put(.text(header.0), row: headerRow, column: column, style: headerStyle)
+        buffer.put(.text(header.1), row: headerRow, column: column + 1, style: headerStyle)
+        for (offset, item) in rows.enumerated() {
+            let row = headerRow + 1 + offset
+            buffer.put(.text(item.label), row: row, column: column)
+            buffer.put(formula.map { .formula($0(item.label), cached: item.value) } ?? .number(item.value),
+                       row: row, column: column + 1, style: CellStyle(numberFormat: numberFormat))
+        }
+        return (headerRow + 1, headerRow + rows.count)
     }
 
     /// Value, previous, change, unit and coverage of a result on one row (columns 0–5).

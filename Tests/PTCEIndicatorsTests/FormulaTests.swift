@@ -92,12 +92,6 @@ import Testing
 }
 
 @Suite struct LibraryTests {
-    private func copyOfStandardLibrary() throws -> URL {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: copy)
-        return copy
-    }
-
     @Test func aUserDefinedIndicatorIsComputedWithoutRebuilding() throws {
         let folder = try copyOfStandardLibrary()
         defer { try? FileManager.default.removeItem(at: folder) }

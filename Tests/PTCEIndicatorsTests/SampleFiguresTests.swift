@@ -64,8 +64,7 @@ import Testing
 
 @Suite struct MinimumCoverageTests {
     @Test func aValueBelowItsMinimumCoverageIsWithheld() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: folder)
+        let folder = try copyOfStandardLibrary()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("""
         [dimension]

@@ -34,3 +34,10 @@ func close(_ actual: Double?, _ expected: Double, tolerance: Double = 1e-9) -> B
     guard let actual else { return false }
     return abs(actual - expected) <= tolerance * max(1, abs(expected))
 }
+
+/// A copy of `Indicators/` in a temporary folder, to add a user's file to.
+func copyOfStandardLibrary() throws -> URL {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: copy)
+    return copy
+}

@@ -86,6 +86,10 @@ private struct Dashboard {
                         card.element("p", [("class", "label")], text: result.definition.label[language])
                         valueParagraph(result, into: &card)
                         card.element("p", [("class", "change " + changeClass(result))], text: changeText(result))
+                        if let coverage = result.coverage, coverage.reported < coverage.of {
+                            card.element("p", [("class", "coverage")], text: t(
+                                "d'après \(coverage.reported) membres sur \(coverage.of)", "from \(coverage.reported) of \(coverage.of) members"))
+                        }
                     }
                 }
             }

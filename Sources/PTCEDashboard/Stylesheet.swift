@@ -15,6 +15,7 @@ enum Stylesheet {
     .card .label { margin: 0; color: var(--muted); font-size: 0.9rem; }
     .card .value { margin: 2px 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
     .card .change { margin: 0; font-size: 0.9rem; }
+    .card .coverage { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
     .better { color: var(--good); } .worse { color: var(--bad); } .same { color: var(--muted); }
     .missing { color: var(--muted); font-style: italic; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92rem; }

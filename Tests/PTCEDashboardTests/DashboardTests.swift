@@ -74,6 +74,7 @@ private let nbsp = "\u{00A0}"
         #expect(french.contains("<p class=\"value\">1\(nbsp)500\(nbsp)000\(nbsp)€</p>"))
         #expect(french.contains("▲ +2,0\(nbsp)ETP par rapport à 2023"))
         #expect(french.contains("<p class=\"value\">85,0\(nbsp)%</p>"))                // public share of the budget
+        #expect(french.contains("<p class=\"coverage\">d&#39;après 3 membres sur 4</p>"))   // FTE: E did not report
         let english = DashboardWriter.html(report, language: .en)
         #expect(english.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
         #expect(english.contains("<p class=\"value\">19.0\(nbsp)FTE</p>"))

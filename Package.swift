@@ -56,9 +56,18 @@ let package = Package(
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
         .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
         .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData"]),
-        .testTarget(name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
-        .testTarget(name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
-        .testTarget(name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel"]),
+        .testTarget(
+            name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"],
+            exclude: ["Support"]
+        ),
+        .testTarget(
+            name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel"],
+            exclude: ["Support"]
+        ),
         .testTarget(name: "ptceTests", dependencies: ["ptce"]),
     ]
 )

@@ -283,6 +283,18 @@ struct FormulaChecker {
 }
 
 extension Expression {
+    /// Whether the expression calls the function `name` anywhere.
+    func calls(_ name: String) -> Bool {
+        switch self {
+        case .number, .text, .name: false
+        case .list(let items): items.contains { $0.calls(name) }
+        case .unary(_, let operand): operand.calls(name)
+        case .binary(_, let left, let right, _): left.calls(name) || right.calls(name)
+        case .call(let function, let arguments, let filter, _):
+            function == name || arguments.contains { $0.calls(name) } || (filter?.calls(name) ?? false)
+        }
+    }
+
     var isNumberLiteral: Bool {
         if case .number = self { return true }
         if case .unary(.negate, .number) = self { return true }

@@ -235,25 +235,27 @@ struct FormulaEvaluator {
     /// value (and passed the filter) in both years.
     private func likeForLike(_ argument: Expression, filter: Expression?, used: inout UsedRows, usedRows: inout RowSet) -> EvaluatedValue {
         guard let previousRows else { return .missing(.noPreviousYear) }
-        func values(in yearRows: YearRows) -> [String: (Int, Double)] {
+        /// The members that reported the value (and passed the filter), in row order.
+        func values(in yearRows: YearRows) -> [(id: String, index: Int, value: Double)] {
             let passesFilter = filter.map { compile($0, table: .members, in: yearRows) }
             let value = compile(argument, table: .members, in: yearRows)
-            var result: [String: (Int, Double)] = [:]
+            var result: [(id: String, index: Int, value: Double)] = []
             for index in yearRows.members.indices {
                 var complete = true
                 if let passesFilter, passesFilter(index, &complete) != .bool(true) { continue }
                 guard case .number(let number) = value(index, &complete), complete else { continue }
-                result[yearRows.members[index].id] = (index, number)
+                result.append((yearRows.members[index].id, index, number))
             }
             return result
         }
-        let current = values(in: rows), previous = values(in: previousRows)
-        let both = Set(current.keys).intersection(previous.keys)
-        used.likeForLikeMembers = (used.likeForLikeMembers ?? []).union(both)
-        for id in both { usedRows.insert(current[id]!.0) }
+        let before = Dictionary(values(in: previousRows).map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+        // Summed in this year's row order: the same input always gives the same last digits.
+        let both = values(in: rows).filter { before[$0.id] != nil }
+        used.likeForLikeMembers = (used.likeForLikeMembers ?? []).union(both.map(\.id))
+        for member in both { usedRows.insert(member.index) }
         guard !both.isEmpty else { return .missing(.noData) }
-        let now = both.reduce(0) { $0 + current[$1]!.1 }, before = both.reduce(0) { $0 + previous[$1]!.1 }
-        return before == 0 ? .missing(.zeroDenominator) : .number((now - before) / before)
+        let now = both.reduce(0) { $0 + $1.value }, then = both.reduce(0) { $0 + before[$1.id]! }
+        return then == 0 ? .missing(.zeroDenominator) : .number((now - then) / then)
     }
 
     private static func key(_ value: EvaluatedValue) -> String? {

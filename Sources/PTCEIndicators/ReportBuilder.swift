@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import PTCEModel
 
 /// Computes a pole's report for a year: every indicator of the library in dependency order,
@@ -14,9 +16,21 @@ public struct ReportBuilder: Sendable {
         let current = YearRows(dataset: dataset, year: year, bank: library.questionBank)
         let previousYear = dataset.members.contains { $0.year == year - 1 } ? year - 1 : nil
         let previous = previousYear.map { YearRows(dataset: dataset, year: $0, bank: library.questionBank) }
-        let previousValues = previous.map { evaluateAll(rows: $0, previous: nil, profile: dataset.profile) }
-        let values = evaluateAll(
-            rows: current, previous: previous.map { ($0, previousValues!) }, profile: dataset.profile)
+        let previousValues: [(EvaluatedValue, UsedRows)]?
+        let values: [(EvaluatedValue, UsedRows)]
+        if let previous, !library.indicators.contains(where: { $0.checked.expression.calls("previous") }) {
+            // No formula reads the previous year's results: both years are computed at once, on two cores.
+            let years = [current, previous]
+            let results = ResultSlots(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let rows = years[index]
+                results[index] = evaluateAll(rows: rows, previous: index == 0 ? (previous, []) : nil, profile: dataset.profile)
+            }
+            (values, previousValues) = (results[0], results[1])
+        } else {
+            previousValues = previous.map { evaluateAll(rows: $0, previous: nil, profile: dataset.profile) }
+            values = evaluateAll(rows: current, previous: previous.map { ($0, previousValues!) }, profile: dataset.profile)
+        }
 
         let survey = SurveySummary(rows: current, bank: library.questionBank)
         let results = library.indicators.enumerated().map { index, definition in
@@ -92,5 +106,20 @@ public struct ReportBuilder: Sendable {
         }
         guard let table = referenced.sorted(by: { $0.rawValue < $1.rawValue }).first else { return nil }
         return Coverage(reported: used.byTable[table]?.count ?? 0, of: rows.count(of: table))
+    }
+}
+
+/// The results of the years computed at once: each slot written by one thread, read after all end.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[(EvaluatedValue, UsedRows)]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    subscript(index: Int) -> [(EvaluatedValue, UsedRows)] {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
     }
 }

@@ -36,12 +36,13 @@ extension PTCECommand {
                 throw ExitCode(1)
             }
             let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
+            let language = output.lang
             try writeOutputs(formats: output.format, folder: output.out, base: "comparison-\(comparedYear)") { format, temporary in
                 switch format {
-                case .json: try Data(JSONReportWriter.json(comparison, language: output.lang).utf8).write(to: temporary)
-                case .html: try Data(ComparisonDashboardWriter.html(comparison, language: output.lang).utf8).write(to: temporary)
+                case .json: try Data(JSONReportWriter.json(comparison, language: language).utf8).write(to: temporary)
+                case .html: try Data(ComparisonDashboardWriter.html(comparison, language: language).utf8).write(to: temporary)
                 case .xlsx:
-                    let options = WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: comparedYear))
+                    let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: comparedYear))
                     try ComparisonWorkbookWriter.write(comparison, to: temporary.path, options: options)
                 }
             }

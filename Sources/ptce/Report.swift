@@ -87,12 +87,13 @@ extension PTCECommand {
             }
             Progress.show("\(folder): \(output.lang.text("calcul des indicateurs", "computing the indicators"))…")
             let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
+            let language = output.lang
             try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
                 switch format {
-                case .json: try Data(JSONReportWriter.json(report, language: output.lang).utf8).write(to: temporary)
-                case .html: try Data(DashboardWriter.html(report, language: output.lang).utf8).write(to: temporary)
+                case .json: try Data(JSONReportWriter.json(report, language: language).utf8).write(to: temporary)
+                case .html: try Data(DashboardWriter.html(report, language: language).utf8).write(to: temporary)
                 case .xlsx:
-                    let options = WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: reportYear))
+                    let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: reportYear))
                     let notices = try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
                     printFindings(Findings(notices), folder: folder, toStandardError: true)
                 }

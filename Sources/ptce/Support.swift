@@ -72,23 +72,43 @@ func printToStandardError(_ line: String) {
 }
 
 /// Writes files so that either all of them appear, complete, or none: each is written to a
-/// temporary name beside its destination, then all are renamed.
-func writeAtomically(_ files: [(url: URL, write: (URL) throws -> Void)]) throws {
-    var written: [(temporary: URL, final: URL)] = []
+/// temporary name beside its destination (the files at once, on the machine's cores), then all
+/// are renamed.
+func writeAtomically(_ files: [(url: URL, write: @Sendable (URL) throws -> Void)]) throws {
+    let temporaries = files.map { file in
+        file.url.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    }
+    let failures = FailureSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        do { try files[index].write(temporaries[index]) } catch { failures[index] = error }
+    }
     do {
-        for file in files {
-            let temporary = file.url.deletingLastPathComponent()
-                .appendingPathComponent(".\(file.url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            written.append((temporary, file.url))
-            try file.write(temporary)
-        }
-        for file in written where rename(file.temporary.path, file.final.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.final.path])
+        if let failure = failures.first { throw failure }
+        for (file, temporary) in zip(files, temporaries) where rename(temporary.path, file.url.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.url.path])
         }
     } catch {
-        for file in written { try? FileManager.default.removeItem(at: file.temporary) }
+        for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
         throw error
     }
+}
+
+/// The error of each file written at once, if any.
+private final class FailureSlots: @unchecked Sendable {
+    private var errors: [(any Error)?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        errors = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> (any Error)? {
+        get { lock.withLock { errors[index] } }
+        set { lock.withLock { errors[index] = newValue } }
+    }
+
+    var first: (any Error)? { lock.withLock { errors.compactMap { $0 }.first } }
 }
 
 /// Reads one pole folder and prints its findings on standard error. Returns `nil` (the caller
@@ -110,11 +130,11 @@ func readPole(folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bo
 }
 
 /// Writes `folder/base.<format>` for each format, all or none, and prints their paths.
-func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: @escaping (ReportFormat, URL) throws -> Void) throws {
+func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: @escaping @Sendable (ReportFormat, URL) throws -> Void) throws {
     let outFolder = URL(fileURLWithPath: folder, isDirectory: true)
     try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
     let files = formats.map { format in
-        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { (temporary: URL) in
+        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { @Sendable (temporary: URL) in
             Progress.show("\(base).\(format.rawValue)…")
             try write(format, temporary)
         })

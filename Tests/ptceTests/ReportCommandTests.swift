@@ -73,6 +73,23 @@ import Testing
     }
 }
 
+@Suite struct DeterminismTests {
+    /// Two runs of the command, two processes (with their own hash seeds): the same bytes.
+    @Test func sameInputSameBytesAcrossRuns() throws {
+        let first = try PTCE.temporaryFolder(), second = try PTCE.temporaryFolder()
+        defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }
+        for out in [first, second] {
+            #expect(try PTCE.run(["report", "Samples/pays-de-bray", "--out", out.path]).status == 0)
+            #expect(try PTCE.run(["compare"] + PTCE.samples + ["--out", out.path]).status == 0)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+        #expect(names.count == 6)
+        for name in names {
+            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs")
+        }
+    }
+}
+
 @Suite struct CompareCommandTests {
     @Test func comparesTheSamplesInThreeFormats() throws {
         let out = try PTCE.temporaryFolder()

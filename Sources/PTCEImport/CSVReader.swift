@@ -61,8 +61,8 @@ public enum CSVReader {
         return CSVDocument(encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), findings: findings, start: parser)
     }
 
-    /// Picks the delimiter whose count outside quotes on the header line is positive and
-    /// repeats on most of the next 20 lines; ties go to the larger count, then to `;`.
+    /// Picks the delimiter whose count outside quotes on the header line is positive and is
+    /// reached on most of the next 20 lines; ties go to the larger count, then to `;`.
     static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
         var countsPerLine: [[Int]] = []
         var counts = [Int](repeating: 0, count: candidateDelimiters.count)
@@ -93,7 +93,8 @@ public enum CSVReader {
         guard let header = countsPerLine.first else { return UInt8(ascii: ";") }
         var best: (slot: Int, agreeing: Int, count: Int)?
         for slot in candidateDelimiters.indices where header[slot] > 0 {
-            let agreeing = countsPerLine.dropFirst().filter { $0[slot] == header[slot] }.count
+            // A line may hold more (trailing delimiters, a decimal comma) but not fewer than the header.
+            let agreeing = countsPerLine.dropFirst().filter { $0[slot] >= header[slot] }.count
             if let current = best, (agreeing, header[slot]) <= (current.agreeing, current.count) { continue }
             best = (slot, agreeing, header[slot])
         }

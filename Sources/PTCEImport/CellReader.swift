@@ -14,8 +14,12 @@ struct CellReader {
     static func isNotReported(_ cell: String) -> Bool {
         // No token is longer than 4 characters or starts with a digit: most cells end here.
         if let first = cell.utf8.first, first >= 0x30, first <= 0x39 { return false }
-        if cell.utf8.count > 12 { return false }
-        return notReportedTokens.contains(cell.trimmingBlanks.lowercased())
+        if cell.utf8.count > 16 { return false }
+        let token = cell.trimmingBlanks.lowercased()
+        if notReportedTokens.contains(token) { return true }
+        // Excel's accounting format shows an empty amount as `-   €`.
+        guard token.hasSuffix("€") else { return false }
+        return notReportedTokens.contains(String(token.dropLast().trimmingBlanks))
     }
 
     var line: Int { record.line }

@@ -9,12 +9,22 @@ package enum NameMatching {
     static func key(_ name: String) -> String {
         var text = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasSuffix(")") || text.hasSuffix("]"), let open = text.lastIndex(where: { $0 == "(" || $0 == "[" }),
-           open != text.startIndex {
+           open != text.startIndex, isUnit(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
             text = String(text[..<open])
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "œ", with: "oe")
         return String(folded.filter { !ignored.contains($0) })
+    }
+
+    /// Words a header may carry in brackets as its unit: `(€)`, `(k€, HT)`, `(ETP)`, `(nb)`.
+    /// Anything else in brackets (`ETP (insertion)`) is part of the name and must match as such.
+    private static let unitWords: Set<String> = ["€", "k€", "m€", "eur", "euros", "keur", "%", "etp", "fte", "ht", "ttc",
+                                                 "nb", "nombre", "t", "tonnes", "personnes", "pers"]
+
+    private static func isUnit(_ inside: Substring) -> Bool {
+        let words = inside.lowercased().split { $0 == " " || $0 == "," || $0 == "/" || $0 == "\u{00A0}" }
+        return !words.isEmpty && words.allSatisfy { unitWords.contains(String($0)) }
     }
 
     /// The Levenshtein distance between two short keys, used to suggest the column meant.

@@ -22,7 +22,7 @@ enum PoleProfileReader {
         var communes: [String] = []
         for code in toml.strings("communes", &findings) {
             if isCommuneCode(code) {
-                communes.append(code)
+                communes.append(code.uppercased())
             } else {
                 findings.error(
                     "commune \"\(code)\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",

@@ -131,7 +131,10 @@ enum Fields {
             "in_territory": Field(.bool) { index, rows in
                 rows.members[index].commune.map { .bool(rows.territory.contains($0)) } ?? .missing
             },
-            "cooperates": Field(.bool, alwaysReported: true) { .bool($1.cooperatingMembers.contains($1.members[$0].id)) },
+            // Not reported when the year has no cooperation at all (no file, or no row for the year).
+            "cooperates": Field(.bool) { index, rows in
+                rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(rows.members[index].id))
+            },
             "fte": Field(.number(fte)) { number($1.members[$0].fte) },
             "headcount": Field(.number(count)) { number($1.members[$0].headcount) },
             "insertion_fte": Field(.number(fte)) { number($1.members[$0].insertionFTE) },

@@ -218,7 +218,8 @@ struct FormulaEvaluator {
             }
         }
         switch name {
-        case "count": return .number(Double(counted))
+        // No row reported what the filter reads (e.g. no commune at all): no data, not 0.
+        case "count": return usedRows.isEmpty ? .missing(.noData) : .number(Double(counted))
         case "count_distinct": return usedRows.isEmpty ? .missing(.noData) : .number(Double(distinct.count))
         case "ratio":
             guard counted > 0 else { return .missing(.noData) }

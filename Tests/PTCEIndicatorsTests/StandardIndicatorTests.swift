@@ -179,3 +179,17 @@ import Testing
         #expect(result.result("eco.fte_change_like_for_like")?.missingReason == .noPreviousYear)
     }
 }
+
+@Suite struct NotReportedTablesTests {
+    @Test func noCooperationsAndNoCommunesGiveNoDataNotZero() {
+        var findings = Findings()
+        let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank).read(
+            profile: PoleProfile(id: "t", name: "T", territory: "T", communes: ["60141"]),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;a;A;ess;3\n2024;b;B;company;2\n".utf8)], findings: &findings)
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        #expect(report.result("coop.engaged_share")?.missingReason == .noData)
+        #expect(report.result("ter.members_in_territory_share")?.missingReason == .noData)
+        #expect(report.result("ter.fte_in_territory_share")?.missingReason == .noData)
+        #expect(report.value("coop.company_members") == 1)
+    }
+}

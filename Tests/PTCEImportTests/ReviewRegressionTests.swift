@@ -1,0 +1,30 @@
+@testable import PTCEImport
+import PTCEModel
+import Testing
+
+/// Cases an independent review reproduced, kept so they stay fixed.
+@Suite struct ReviewRegressionTests {
+    @Test func onlyUnitsInBracketsAreIgnoredInHeaders() {
+        let dataset = readDataset(["members.csv": "Année;Identifiant;Nom;Catégorie;ETP (insertion);Chiffre d'affaires (k€, HT)\n2024;a;A;ess;2,5;10\n"])
+        #expect(dataset.members.first?.fte == nil)
+        #expect(dataset.members.first?.turnover == 10)
+        #expect(dataset.formatted(.warning) == ["members.csv:1:ETP (insertion): warning: unknown column \"ETP (insertion)\" is kept as extra data (did you mean \"ETP insertion\", column insertion_fte?)"])
+    }
+
+    @Test func accountingFormatEmptyAmountIsNotReported() {
+        let dataset = readDataset(["members.csv": membersCSV(";Subventions", ["2024;a;A;ess; -   € ", "2024;b;B;ess;- €"])])
+        #expect(dataset.findings.all.isEmpty)
+        #expect(dataset.members.map(\.publicFunding) == [nil, nil])
+    }
+
+    @Test func trailingDelimitersOnDataLinesDoNotHideTheDelimiter() {
+        let document = CSVReader.read(Array("year;member_id;name;actor_type;fte;Chiffre d'affaires (k€, HT)\n2024;a;A;ess;1,5;10;\n2024;b;B;ess;2,5;11;\n".utf8), file: "m.csv")
+        #expect(document.delimiter == ";")
+    }
+
+    @Test func corsicanCodesAreUppercasedInPoleToml() {
+        var findings = Findings()
+        let profile = PoleProfileReader.read("id = \"c\"\nname = \"C\"\nterritory = \"T\"\ncommunes = [\"2a004\"]\n", findings: &findings)
+        #expect(profile?.communes == ["2A004"])
+    }
+}

@@ -10,11 +10,6 @@ public struct CSVRecord: Sendable, Hashable {
         self.line = line
         self.fields = fields
     }
-
-    /// Whether every field is empty or blank (Excel writes such rows as `;;;;`).
-    var isBlank: Bool {
-        fields.allSatisfy { $0.allSatisfy(\.isWhitespace) }
-    }
 }
 
 /// A CSV file opened for reading: its dialect, and its records read on demand, so that a large
@@ -117,14 +112,20 @@ public enum CSVReader {
             self.file = file
         }
 
-        /// Consumes a first line `sep=X` as Excel writes it and returns X.
+        /// Consumes a first line `sep=X` (or `"sep=X"`, as some tools quote it) and returns X.
         mutating func skipSeparatorHint() -> UInt8? {
+            let quoted = bytes.first == UInt8(ascii: "\"")
             let prefix = Array("sep=".utf8)
-            guard bytes.count >= prefix.count + 1,
-                  zip(bytes, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+            let start = quoted ? 1 : 0
+            guard bytes.count >= start + prefix.count + 1,
+                  zip(bytes[start...], prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
             else { return nil }
-            let delimiter = bytes[prefix.count]
-            var end = prefix.count + 1
+            let delimiter = bytes[start + prefix.count]
+            var end = start + prefix.count + 1
+            if quoted {
+                guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+                end += 1
+            }
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
                 guard bytes[end] == delimiter || bytes[end] == 0x20 else { return nil }
                 end += 1
@@ -153,92 +154,56 @@ public enum CSVReader {
 
         /// The next record that is not blank, or `nil` at the end of the text.
         mutating func next() -> CSVRecord? {
-            while position < bytes.count {
-                let record = nextRecord()
-                if !record.isBlank {
-                    if header == nil { header = record.fields }
-                    return record
-                }
-            }
-            return nil
+            var record = RawRecord()
+            guard next(into: &record) else { return nil }
+            return CSVRecord(line: record.line, fields: record.strings)
         }
 
-        private mutating func nextRecord() -> CSVRecord {
+        /// Reads the next record that is not blank into `record` (whose storage is reused);
+        /// false at the end of the text.
+        mutating func next(into record: inout RawRecord) -> Bool {
+            while position < bytes.count {
+                nextRecord(into: &record)
+                if !record.isBlank {
+                    if header == nil { header = record.strings }
+                    return true
+                }
+            }
+            return false
+        }
+
+        private mutating func nextRecord(into record: inout RawRecord) {
             let quote = UInt8(ascii: "\"")
-            var fields: [String] = []
-            var field: [UInt8] = []
-            let recordLine = line
+            record.bytes.removeAll(keepingCapacity: true)
+            record.ends.removeAll(keepingCapacity: true)
+            record.line = line
             var atFieldStart = true
             while position < bytes.count {
                 let byte = bytes[position]
                 if atFieldStart, byte == quote {
-                    // A quoted field: read to the closing quote, across delimiters and line ends.
-                    let openLine = line
-                    position += 1
-                    var closed = false
-                    while position < bytes.count {
-                        let inner = bytes[position]
-                        if inner == quote {
-                            if position + 1 < bytes.count, bytes[position + 1] == quote {
-                                field.append(quote)
-                                position += 2
-                                continue
-                            }
-                            position += 1
-                            closed = true
-                            break
-                        }
-                        if inner == 0x0D {
-                            field.append(0x0A)
-                            position += 1
-                            if position < bytes.count, bytes[position] == 0x0A { position += 1 }
-                            line += 1
-                            continue
-                        }
-                        if inner == 0x0A { line += 1 }
-                        field.append(inner)
-                        position += 1
-                    }
-                    if !closed {
-                        findings.error(
-                            "a quoted field opened on line \(openLine) is never closed: the rest of the file was read "
-                                + "into it; add the missing \" or remove the stray one",
-                            at: location(fields.count, line: openLine))
-                    }
-                    // Text after the closing quote and before the next delimiter.
-                    let trailingStart = position
-                    while position < bytes.count, bytes[position] != delimiter,
-                          bytes[position] != 0x0A, bytes[position] != 0x0D {
-                        position += 1
-                    }
-                    let trailing = bytes[trailingStart..<position]
-                    if !trailing.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                        findings.error(
-                            "unexpected text \"\(String(decoding: trailing, as: UTF8.self))\" after the closing quote of "
-                                + "\"\(String(decoding: field, as: UTF8.self))\": a field that holds a quote must be quoted "
-                                + "whole, with the quote doubled (\"\")",
-                            at: location(fields.count, line: line))
-                        field.append(contentsOf: trailing)
-                    }
+                    readQuotedField(into: &record)
                     atFieldStart = false
                     continue
                 }
                 if byte == delimiter {
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
+                    record.ends.append(record.bytes.count)
                     atFieldStart = true
                     position += 1
                     continue
                 }
                 if byte == 0x0A || byte == 0x0D {
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    record.ends.append(record.bytes.count)
                     consumeLineEnd()
-                    return CSVRecord(line: recordLine, fields: fields)
+                    return
                 }
                 if byte == quote {
                     findings.warning(
                         "a quote inside an unquoted field is read as a character; quote the whole field to be sure",
-                        at: location(fields.count, line: line))
+                        at: location(record.ends.count, line: line))
+                    record.bytes.append(byte)
+                    atFieldStart = false
+                    position += 1
+                    continue
                 }
                 if atFieldStart, byte == 0x20 || byte == 0x09, byte != delimiter {
                     // Leading blanks before an opening quote are tolerated: `a; "b"`.
@@ -249,12 +214,103 @@ public enum CSVReader {
                         continue
                     }
                 }
-                field.append(byte)
+                // A run of plain bytes, copied at once.
+                let start = position
+                let delimiter = delimiter
+                position = bytes.withUnsafeBufferPointer { buffer in
+                    var end = start + 1
+                    while end < buffer.count {
+                        let next = buffer[end]
+                        if next == delimiter || next == 0x0A || next == 0x0D || next == quote { break }
+                        end += 1
+                    }
+                    return end
+                }
+                record.bytes.append(contentsOf: bytes[start..<position])
                 atFieldStart = false
+            }
+            record.ends.append(record.bytes.count)
+        }
+
+        /// Reads a quoted field from its opening quote, across delimiters and line ends, then
+        /// checks what follows the closing quote.
+        private mutating func readQuotedField(into record: inout RawRecord) {
+            let quote = UInt8(ascii: "\"")
+            let fieldStart = record.bytes.count
+            let openLine = line
+            position += 1
+            var closed = false
+            while position < bytes.count {
+                let inner = bytes[position]
+                if inner == quote {
+                    if position + 1 < bytes.count, bytes[position + 1] == quote {
+                        record.bytes.append(quote)
+                        position += 2
+                        continue
+                    }
+                    position += 1
+                    closed = true
+                    break
+                }
+                if inner == 0x0D {
+                    record.bytes.append(0x0A)
+                    position += 1
+                    if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                    line += 1
+                    continue
+                }
+                if inner == 0x0A { line += 1 }
+                record.bytes.append(inner)
                 position += 1
             }
-            fields.append(String(decoding: field, as: UTF8.self))
-            return CSVRecord(line: recordLine, fields: fields)
+            if !closed {
+                findings.error(
+                    "a quoted field opened on line \(openLine) is never closed: the rest of the file was read "
+                        + "into it; add the missing \" or remove the stray one",
+                    at: location(record.ends.count, line: openLine))
+            }
+            // Text after the closing quote and before the next delimiter.
+            let trailingStart = position
+            while position < bytes.count, bytes[position] != delimiter,
+                  bytes[position] != 0x0A, bytes[position] != 0x0D {
+                position += 1
+            }
+            let trailing = bytes[trailingStart..<position]
+            if !trailing.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                findings.error(
+                    "unexpected text \"\(String(decoding: trailing, as: UTF8.self))\" after the closing quote of "
+                        + "\"\(String(decoding: record.bytes[fieldStart...], as: UTF8.self))\": a field that holds a "
+                        + "quote must be quoted whole, with the quote doubled (\"\")",
+                    at: location(record.ends.count, line: line))
+                record.bytes.append(contentsOf: trailing)
+            }
         }
     }
+}
+
+/// One record as UTF-8 bytes: its fields side by side in one buffer, reused from record to
+/// record so that reading a large file allocates nothing per cell.
+struct RawRecord {
+    /// The 1-based physical line of the record's first character.
+    var line = 0
+    var bytes: [UInt8] = []
+    /// Where each field ends in `bytes`; a field starts where the one before it ends.
+    var ends: [Int] = []
+
+    var fieldCount: Int { ends.count }
+
+    /// The bytes of field `index` as written (quotes removed), or empty past the last field.
+    func field(_ index: Int) -> ArraySlice<UInt8> {
+        guard index < ends.count else { return [] }
+        return bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+
+    func string(_ index: Int) -> String {
+        String(decoding: field(index), as: UTF8.self)
+    }
+
+    var strings: [String] { (0..<ends.count).map(string) }
+
+    /// Whether every field is empty or blank (Excel writes such rows as `;;;;`).
+    var isBlank: Bool { bytes[...].trimmingBlankBytes.isEmpty }
 }

@@ -4,7 +4,7 @@ import PTCEModel
 /// cell that does not hold what its column expects. A bad cell reads as `nil` (not reported).
 struct CellReader {
     let table: Table
-    let record: CSVRecord
+    let record: RawRecord
 
     /// The tokens people type for "not reported" (spec §3), folded to lowercase.
     private static let notReportedTokens: Set<String> = [
@@ -22,6 +22,16 @@ struct CellReader {
         return notReportedTokens.contains(String(token.dropLast().trimmingBlanks))
     }
 
+    /// ``isNotReported(_:)-String`` on a trimmed cell's UTF-8 bytes, decoding only the cells
+    /// that start as a token can: `n`, `-`, `?`, or the first byte of `–` and `—`.
+    static func isNotReported(_ cell: ArraySlice<UInt8>) -> Bool {
+        guard let first = cell.first else { return true }
+        guard first | 0x20 == UInt8(ascii: "n") || first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == 0xE2,
+              cell.count <= 16
+        else { return false }
+        return isNotReported(String(decoding: cell, as: UTF8.self))
+    }
+
     var line: Int { record.line }
 
     func location(_ column: ColumnSpec) -> SourceLocation {
@@ -32,19 +42,29 @@ struct CellReader {
             file: table.schema.file, line: record.line, column: table.headers[position], columnIndex: position + 1)
     }
 
-    /// The trimmed cell, or `nil` if the column is absent or the cell says "not reported".
+    /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
+    private func trimmedCell(_ column: ColumnSpec) -> ArraySlice<UInt8>? {
+        table.positions[column.name].map { record.field($0).trimmingBlankBytes }
+    }
+
+    /// The trimmed cell's bytes, or `nil` if the column is absent or the cell says "not reported".
     /// A required cell that is not reported is an error.
-    func reported(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
-        guard let position = table.positions[column.name] else { return nil }
-        let cell = position < record.fields.count ? String(record.fields[position].trimmingBlanks) : ""
+    private func reportedBytes(_ column: ColumnSpec, _ findings: inout Findings) -> ArraySlice<UInt8>? {
+        guard let cell = trimmedCell(column) else { return nil }
         if Self.isNotReported(cell) {
             if column.isRequired {
-                let shown = cell.isEmpty ? "empty" : "\"\(cell)\""
+                let shown = cell.isEmpty ? "empty" : "\"\(String(decoding: cell, as: UTF8.self))\""
                 findings.error("\(column.name) is required but the cell is \(shown)", at: location(column))
             }
             return nil
         }
         return cell
+    }
+
+    /// The trimmed cell, or `nil` if the column is absent or the cell says "not reported".
+    /// A required cell that is not reported is an error.
+    func reported(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+        reportedBytes(column, &findings).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func text(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
@@ -53,8 +73,9 @@ struct CellReader {
 
     /// An identifier; one that Excel turned into scientific notation has lost digits and is an error.
     func identifier(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
-        guard let cell = reported(column, &findings) else { return nil }
-        if Self.looksScientific(cell) {
+        guard let bytes = reportedBytes(column, &findings) else { return nil }
+        let cell = String(decoding: bytes, as: UTF8.self)
+        if bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), Self.looksScientific(cell) {
             findings.error(
                 "\"\(cell)\" is an identifier shown in scientific notation: Excel has lost its digits; "
                     + "format the column as Text, type the identifiers again and export",
@@ -74,7 +95,8 @@ struct CellReader {
 
     /// A number of the column's kind: whole for counts and years, `€` only for money, `%` never.
     private func number(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
-        guard let cell = reported(column, &findings) else { return nil }
+        guard let bytes = reportedBytes(column, &findings) else { return nil }
+        var cell: String { String(decoding: bytes, as: UTF8.self) }
         let expected: String = switch column.kind {
         case .count: "a whole number ≥ 0"
         case .year: "a year such as 2024"
@@ -82,7 +104,7 @@ struct CellReader {
         default: "a number ≥ 0, e.g. 12,5"
         }
         let number: TypedNumber
-        switch NumberParser.parse(cell) {
+        switch NumberParser.parse(bytes) {
         case .success(let parsed): number = parsed
         case .failure(let problem):
             findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
@@ -114,11 +136,15 @@ struct CellReader {
             findings.error("\"\(cell)\" is not a whole number; expected \(expected)", at: location(column))
             return nil
         }
+        if isWhole, value >= Self.largestWholeNumber {
+            findings.error("\"\(cell)\" is too large; expected \(expected)", at: location(column))
+            return nil
+        }
         return value
     }
 
     func count(_ column: ColumnSpec, _ findings: inout Findings) -> Int? {
-        number(column, &findings).flatMap { Int(exactly: $0) }
+        number(column, &findings).map { Int($0) }
     }
 
     func quantity(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
@@ -129,19 +155,22 @@ struct CellReader {
         number(column, &findings)
     }
 
+    /// Whole numbers from here on are refused: beyond any real count, and not all exact as doubles.
+    private static let largestWholeNumber = 1e15
+
     static let yearRange = 1990...2100
 
     func year(_ findings: inout Findings) -> Int? {
         let column = Columns.year
-        guard let value = number(column, &findings).flatMap({ Int(exactly: $0) }) else { return nil }
-        guard Self.yearRange.contains(value) else {
+        guard let year = number(column, &findings).map({ Int($0) }) else { return nil }
+        guard Self.yearRange.contains(year) else {
             findings.error(
-                "year \(value) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
+                "year \(year) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
                     + "\(Self.yearRange.upperBound)",
                 at: location(column))
             return nil
         }
-        return value
+        return year
     }
 
     private static let trueWords: Set<String> = ["oui", "yes", "vrai", "true", "1", "x", "o", "y"]
@@ -150,18 +179,13 @@ struct CellReader {
     /// oui/non, yes/no, vrai/faux, true/false, 1/0; in a column that marks true with `x`, empty is false.
     func boolean(_ column: ColumnSpec, _ findings: inout Findings) -> Bool? {
         guard let cell = reported(column, &findings) else {
-            return table.crossMarkedColumns.contains(column.name) && cellIsEmpty(column) ? false : nil
+            return trimmedCell(column)?.isEmpty == true && table.marksTrueWithX(column.name) ? false : nil
         }
         let word = table.cache.key(cell)
         if Self.trueWords.contains(word) { return true }
         if Self.falseWords.contains(word) { return false }
         findings.error("\"\(cell)\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x", at: location(column))
         return nil
-    }
-
-    private func cellIsEmpty(_ column: ColumnSpec) -> Bool {
-        guard let position = table.positions[column.name] else { return false }
-        return position >= record.fields.count || record.fields[position].trimmingBlanks.isEmpty
     }
 
     /// Reads a yes/no answer without a column of its own (survey answers).
@@ -175,7 +199,9 @@ struct CellReader {
     /// An INSEE code: five digits, or `2A`/`2B` and three digits. Four digits lost their leading
     /// zero in Excel: accepted with a warning.
     func communeCode(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
-        guard let cell = reported(column, &findings) else { return nil }
+        guard let bytes = reportedBytes(column, &findings) else { return nil }
+        if bytes.count == 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return String(decoding: bytes, as: UTF8.self) }
+        let cell = String(decoding: bytes, as: UTF8.self)
         let code = cell.uppercased()
         let isDigits = { (text: Substring) in text.allSatisfy { $0.isASCII && $0.isNumber } }
         if code.count == 5, isDigits(Substring(code)) || (["2A", "2B"].contains(code.prefix(2)) && isDigits(code.dropFirst(2))) {
@@ -216,11 +242,9 @@ struct CellReader {
     /// The cells of columns the schema does not know, as written.
     var extras: [ExtraValue] {
         table.extraPositions.compactMap { position in
-            guard position < record.fields.count else { return nil }
-            let value = record.fields[position]
-            guard !value.isEmpty else { return nil }
+            guard !record.field(position).isEmpty else { return nil }
             let header = table.headers[position].isEmpty ? "column \(position + 1)" : table.headers[position]
-            return ExtraValue(column: header, value: value)
+            return ExtraValue(column: header, value: record.string(position))
         }
     }
 

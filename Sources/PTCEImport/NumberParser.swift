@@ -47,10 +47,14 @@ struct NotANumber: Error, Equatable {
 /// narrow no-break space / dot / comma thousands separators, `€`, `EUR`, `k€`, `M€`, `%`,
 /// signs `-`, `−`, `+` and accounting parentheses. Not-reported tokens are handled by the caller.
 enum NumberParser {
+    /// Reads a trimmed cell's UTF-8 bytes: the common forms (`12`, `14,8`, `1 234,5 €`) without
+    /// decoding them, any other through ``parse(_:)-(String)``.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> Result<TypedNumber, NotANumber> {
+        if let number = plainDecimal(bytes) { return .success(number) }
+        return parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     static func parse(_ raw: String) -> Result<TypedNumber, NotANumber> {
-        if let whole = plainInteger(raw) {
-            return .success(TypedNumber(value: whole, groupingReading: nil, decimalReadingConvention: nil, evidence: nil, suffix: .none, hasFraction: false))
-        }
         // Work on Unicode scalars: cheap to compare, unlike grapheme clusters.
         let scalars = Array(raw.unicodeScalars)
         var text = trimmed(scalars[...])
@@ -124,16 +128,62 @@ enum NumberParser {
         }
     }
 
-    /// A cell of ASCII digits only (the common case), read without the general machinery.
-    private static func plainInteger(_ raw: String) -> Double? {
-        var value: UInt64 = 0
-        var count = 0
-        for byte in raw.utf8 {
-            guard byte >= 0x30, byte <= 0x39, count < 15 else { return nil }
-            value = value * 10 + UInt64(byte - 0x30)
-            count += 1
+    private static let powersOfTen: [Double] = (0...15).map { pow10 in (0..<pow10).reduce(1.0) { value, _ in value * 10 } }
+
+    /// Up to 15 digits grouped by three with spaces, an optional decimal mark that cannot be
+    /// read as a thousands separator, and an optional `€`; `nil` for any other form, left to
+    /// the general parser. The value is exact: both terms of the division are exact doubles.
+    private static func plainDecimal(_ cell: ArraySlice<UInt8>) -> TypedNumber? {
+        var text = cell
+        var suffix = TypedNumber.Suffix.none
+        if text.count > 3, text.suffix(3).elementsEqual([0xE2, 0x82, 0xAC]) {
+            suffix = .currency
+            text = text.dropLast(3).trimmingBlankBytes
         }
-        return count > 0 ? Double(value) : nil
+        var mantissa: UInt64 = 0
+        var digits = 0, groupDigits = 0, fractionDigits = 0
+        var integerPart: UInt64 = 0, firstGroupDigits = 0
+        var grouped = false, fractionIsZero = true
+        var decimalMark: UInt8?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte >= 0x30, byte <= 0x39 {
+                guard digits < 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                digits += 1
+                groupDigits += 1
+                if decimalMark != nil {
+                    fractionDigits += 1
+                    fractionIsZero = fractionIsZero && byte == 0x30
+                }
+                index += 1
+                continue
+            }
+            // A separator ends a group: the first has 1 to 3 digits when spaces group thousands,
+            // the next ones exactly 3.
+            guard decimalMark == nil, groupDigits > 0, grouped ? groupDigits == 3 : true else { return nil }
+            if !grouped { firstGroupDigits = groupDigits }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                decimalMark = byte
+                integerPart = mantissa
+                index += 1
+            } else if let length = text.groupingSpaceLength(at: index), groupDigits <= 3 {
+                grouped = true
+                index += length
+            } else {
+                return nil
+            }
+            groupDigits = 0
+        }
+        guard groupDigits > 0, decimalMark != nil || !grouped || groupDigits == 3 else { return nil }
+        // `1,234` or `1.234` alone could be either reading: the general parser settles it.
+        let isZero = firstGroupDigits == 1 && integerPart == 0
+        if decimalMark != nil, !grouped, fractionDigits == 3, firstGroupDigits <= 3, !isZero { return nil }
+        return TypedNumber(
+            value: Double(mantissa) / powersOfTen[fractionDigits], groupingReading: nil, decimalReadingConvention: nil,
+            evidence: decimalMark.map { $0 == UInt8(ascii: ",") ? .comma : .point }, suffix: suffix,
+            hasFraction: !fractionIsZero)
     }
 
     /// Suffix, what it means, and the power of ten it applies. Longest first.
@@ -235,6 +285,54 @@ extension StringProtocol {
         while start < end, scalars[start].isBlankForTrimming { start = scalars.index(after: start) }
         while start < end, scalars[scalars.index(before: end)].isBlankForTrimming { end = scalars.index(before: end) }
         return Substring(scalars[start..<end])
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// The UTF-8 text without the blanks ``StringProtocol/trimmingBlanks`` removes, not decoded.
+    var trimmingBlankBytes: ArraySlice<UInt8> {
+        var start = startIndex, end = endIndex
+        while start < end, let length = blankLength(at: start, before: end) { start += length }
+        while start < end, let length = blankLength(endingAt: end, after: start) { end -= length }
+        return self[start..<end]
+    }
+
+    /// The length of the blank character starting at `index`, if it is one.
+    private func blankLength(at index: Int, before end: Int) -> Int? {
+        let byte = self[index]
+        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+        let remaining = end - index
+        if remaining >= 2, byte == 0xC2, self[index + 1] == 0xA0 { return 2 }
+        guard remaining >= 3 else { return nil }
+        return Self.isWideBlank(byte, self[index + 1], self[index + 2]) ? 3 : nil
+    }
+
+    /// The length of the blank character ending just before `end`, if it is one.
+    private func blankLength(endingAt end: Int, after start: Int) -> Int? {
+        let byte = self[end - 1]
+        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+        let available = end - start
+        if available >= 2, self[end - 2] == 0xC2, byte == 0xA0 { return 2 }
+        guard available >= 3 else { return nil }
+        return Self.isWideBlank(self[end - 3], self[end - 2], byte) ? 3 : nil
+    }
+
+    /// U+2000–U+200A, U+202F and U+3000 in UTF-8.
+    private static func isWideBlank(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        (first == 0xE2 && second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF))
+            || (first == 0xE3 && second == 0x80 && third == 0x80)
+    }
+
+    /// The length of the thousands separator at `index` (space, no-break, narrow no-break or
+    /// thin space), if there is one.
+    func groupingSpaceLength(at index: Int) -> Int? {
+        let byte = self[index]
+        if byte == 0x20 { return 1 }
+        if byte == 0xC2, index + 1 < endIndex, self[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < endIndex, self[index + 1] == 0x80, self[index + 2] == 0xAF || self[index + 2] == 0x89 {
+            return 3
+        }
+        return nil
     }
 }
 

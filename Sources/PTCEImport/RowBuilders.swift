@@ -1,5 +1,12 @@
 import PTCEModel
 
+/// A key that must be unique within a year: a member or project id, or a respondent and a question.
+struct YearScopedKey: Hashable {
+    var year: Int
+    var id: String
+    var question = ""
+}
+
 /// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
 struct UniqueKeys<Key: Hashable> {
     private var firstLine: [Key: Int] = [:]
@@ -18,7 +25,7 @@ enum MemberRows {
     private static let tolerance = 1e-9
 
     static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
-        var ids = UniqueKeys<[String]>()
+        var ids = UniqueKeys<YearScopedKey>()
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.memberID, &findings)
@@ -52,7 +59,7 @@ enum MemberRows {
                                at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
-            if let first = ids.insert([String(member.year), member.id], line: row.line) {
+            if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
                 findings.error(
                     "member_id \"\(member.id)\" appears twice in \(member.year) (first on line \(first)); "
                         + "this line is left out",
@@ -172,7 +179,7 @@ enum ProjectRows {
     typealias C = Columns.Projects
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Project] {
-        var ids = UniqueKeys<[String]>()
+        var ids = UniqueKeys<YearScopedKey>()
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.projectID, &findings)
@@ -196,7 +203,7 @@ enum ProjectRows {
                                at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
-            if let first = ids.insert([String(project.year), project.id], line: row.line) {
+            if let first = ids.insert(YearScopedKey(year: project.year, id: project.id), line: row.line) {
                 findings.error(
                     "project_id \"\(project.id)\" appears twice in \(project.year) (first on line \(first)); "
                         + "this line is left out",
@@ -214,7 +221,7 @@ enum SurveyRows {
     typealias C = Columns.Survey
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
-        var answered = UniqueKeys<[String]>()
+        var answered = UniqueKeys<YearScopedKey>()
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let respondent = row.identifier(C.respondent, &findings)
@@ -238,7 +245,7 @@ enum SurveyRows {
                     at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
-            if let first = answered.insert([String(year), respondent, question.id], line: row.line) {
+            if let first = answered.insert(YearScopedKey(year: year, id: respondent, question: question.id), line: row.line) {
                 findings.error(
                     "respondent \"\(respondent)\" answers \(question.id) twice in \(year) (first on line \(first)); "
                         + "this line is left out",

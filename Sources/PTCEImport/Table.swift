@@ -2,7 +2,7 @@ import PTCEModel
 
 /// A CSV file matched against its schema: which field holds which column, and the
 /// conventions (decimal mark, `x` for true) its cells settle.
-struct Table {
+final class Table {
     let schema: TableSchema
     let document: CSVDocument
     /// The headers as written, by field position.
@@ -13,7 +13,6 @@ struct Table {
     let extraPositions: [Int]
     /// A parser positioned on the first data record (after the header).
     let data: CSVReader.Parser
-    private(set) var crossMarkedColumns: Set<String> = []
     /// Folded forms of the cells already seen in enumerated and yes/no columns (values repeat).
     let cache = MatchingCache()
 
@@ -32,6 +31,7 @@ struct Table {
         self.schema = schema
         self.document = document
         headers = header.fields.map { String($0.trimmingBlanks) }
+        let isEmptyCell = { (record: RawRecord, index: Int) in record.field(index).trimmingBlankBytes.isEmpty }
         self.data = data
 
         var positions: [String: Int] = [:]
@@ -39,15 +39,16 @@ struct Table {
         for (index, written) in headers.enumerated() {
             let location = SourceLocation(file: file, line: header.line, column: written, columnIndex: index + 1)
             if written.isEmpty {
-                var firstFilled: CSVRecord?
+                var firstFilledLine: Int?
                 var scan = data
-                while firstFilled == nil, let record = scan.next() {
-                    if index < record.fields.count, !record.fields[index].trimmingBlanks.isEmpty { firstFilled = record }
+                var record = RawRecord()
+                while firstFilledLine == nil, scan.next(into: &record) {
+                    if !isEmptyCell(record, index) { firstFilledLine = record.line }
                 }
-                if let first = firstFilled {
+                if let firstFilledLine {
                     findings.warning(
                         "column \(location.columnLetter ?? "") has no header but holds values (first on line "
-                            + "\(first.line)); they are kept as extra data",
+                            + "\(firstFilledLine)); they are kept as extra data",
                         at: location)
                     extras.append(index)
                 }
@@ -78,7 +79,6 @@ struct Table {
         guard missing.isEmpty else { return nil }
         self.positions = positions
         extraPositions = extras
-        findCrossMarkedColumns()
     }
 
     private static func suggestion(for header: String, in schema: TableSchema) -> String {
@@ -93,28 +93,33 @@ struct Table {
 
     /// Reads the data records again from the start (the text is parsed, not stored as records),
     /// until `body` returns false. Problems met are reported by the main pass, ``rows(_:build:)``.
-    func forEachRecord(_ body: (CSVRecord) -> Bool) {
+    func forEachRecord(_ body: (RawRecord) -> Bool) {
         var parser = data
-        while let record = parser.next(), body(record) {}
+        var record = RawRecord()
+        while parser.next(into: &record), body(record) {}
     }
 
     /// Whether the file has no data record.
     var isEmpty: Bool {
         var parser = data
-        return parser.next() == nil
+        var record = RawRecord()
+        return !parser.next(into: &record)
     }
 
-    /// The boolean columns that mark true with `x` (an empty cell then means no).
-    private mutating func findCrossMarkedColumns() {
-        for column in schema.columns where column.kind == .boolean {
-            guard let position = positions[column.name] else { continue }
-            var marksWithX = false
+    /// Whether a boolean column marks true with `x` (an empty cell then means no). Worked out
+    /// on the first empty cell of the column only.
+    func marksTrueWithX(_ column: String) -> Bool {
+        if let known = cache.crossMarked[column] { return known }
+        var marksWithX = false
+        if let position = positions[column] {
             forEachRecord { record in
-                marksWithX = position < record.fields.count && record.fields[position].trimmingBlanks.lowercased() == "x"
+                let cell = record.field(position).trimmingBlankBytes
+                marksWithX = cell.count == 1 && cell.first! | 0x20 == UInt8(ascii: "x")
                 return !marksWithX
             }
-            if marksWithX { crossMarkedColumns.insert(column.name) }
         }
+        cache.crossMarked[column] = marksWithX
+        return marksWithX
     }
 
     /// The convention that settles an ambiguous number of a column: the one its unambiguous cells
@@ -140,8 +145,7 @@ struct Table {
         for name in columns {
             guard let position = positions[name] else { continue }
             forEachRecord { record in
-                guard position < record.fields.count else { return true }
-                let cell = record.fields[position]
+                let cell = record.field(position).trimmingBlankBytes
                 if !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell), let proof = number.evidence {
                     found.insert(proof)
                 }
@@ -161,6 +165,8 @@ final class MatchingCache {
     /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
     var conventions: [String: DecimalConvention?] = [:]
     var fileEvidence: Set<DecimalConvention>?
+    /// Whether each boolean column met so far marks true with `x`.
+    var crossMarked: [String: Bool] = [:]
     /// Data records read by the main pass.
     var recordCount = 0
 

@@ -7,24 +7,24 @@ extension Table {
     func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
         var result: [Row] = []
         var parser = data
+        var record = RawRecord()
         var count = 0
         defer {
             findings.append(contentsOf: parser.findings)
             cache.recordCount = count
         }
-        while let record = parser.next() {
+        while parser.next(into: &record) {
             count += 1
-            if record.fields.count > headers.count {
-                let surplus = record.fields[headers.count...]
-                if let extra = surplus.firstIndex(where: { !$0.trimmingBlanks.isEmpty }) {
+            if record.fieldCount > headers.count {
+                if let extra = (headers.count..<record.fieldCount).first(where: { !record.field($0).trimmingBlankBytes.isEmpty }) {
                     findings.error(
-                        "this line has \(record.fields.count) fields but the header has \(headers.count): "
-                            + "\"\(record.fields[extra])\" has no column (a delimiter inside an unquoted value?)",
+                        "this line has \(record.fieldCount) fields but the header has \(headers.count): "
+                            + "\"\(record.string(extra))\" has no column (a delimiter inside an unquoted value?)",
                         at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1))
                 }
-            } else if record.fields.count < headers.count {
+            } else if record.fieldCount < headers.count {
                 findings.warning(
-                    "this line has \(record.fields.count) fields but the header has \(headers.count): "
+                    "this line has \(record.fieldCount) fields but the header has \(headers.count): "
                         + "the missing cells are read as empty",
                     at: SourceLocation(file: schema.file, line: record.line))
             }

@@ -103,3 +103,46 @@ import Testing
         #expect(problem.reason.contains("scientific notation"))
     }
 }
+
+/// The importer reads cells as bytes through a fast path for the common forms; it must agree
+/// with the general parser on every input, including the ones it hands over.
+@Suite struct NumberParserFastPathTests {
+    private static let pieces = ["0", "1", "7", "12", "123", "1234", "0,", ",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}",
+                                 "€", " €", "k€", "%", "-", "(", ")", "e3", "5", "000", "999"]
+
+    /// Cells built from `pieces` by a fixed linear congruential sequence: the same inputs each run.
+    private static let generatedCells: [String] = {
+        var state: UInt64 = 2014
+        var cells: [String] = []
+        for _ in 0..<20_000 {
+            var cell = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0...Int(state >> 61) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                cell += pieces[Int(state >> 33) % pieces.count]
+            }
+            cells.append(cell)
+        }
+        return cells
+    }()
+
+    @Test func bytesAndTextGiveTheSameNumber() {
+        let fixed = ["14,8", "618 280 €", "1 234,5", "1 234.5", "1,234", "0,125", "0.500", "12 345 678,25 €",
+                     "1\u{00A0}380\u{00A0}000\u{00A0}€", "123456789012345", "1234567890123456", "1 23", "12 3456", "7,"]
+        var numbers = 0
+        for cell in fixed + Self.generatedCells {
+            let bytes = ArraySlice(Array(cell.utf8)).trimmingBlankBytes
+            let fromBytes = NumberParser.parse(bytes)
+            #expect(fromBytes == NumberParser.parse(cell), "\(cell)")
+            if case .success = fromBytes { numbers += 1 }
+        }
+        #expect(numbers > 1_000)
+    }
+
+    @Test func byteTrimmingMatchesTextTrimming() {
+        for cell in [" 12 ", "\u{00A0}12\u{202F}", "\u{3000}à\u{00A0}", "à", "\t\r\n", "é\u{2009}", "\u{00A0}"] {
+            let trimmed = ArraySlice(Array(cell.utf8)).trimmingBlankBytes
+            #expect(String(decoding: trimmed, as: UTF8.self) == String(cell.trimmingBlanks), "\(cell.debugDescription)")
+        }
+    }
+}

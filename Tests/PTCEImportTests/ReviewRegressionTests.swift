@@ -27,4 +27,17 @@ import Testing
         let profile = PoleProfileReader.read("id = \"c\"\nname = \"C\"\nterritory = \"T\"\ncommunes = [\"2a004\"]\n", findings: &findings)
         #expect(profile?.communes == ["2A004"])
     }
+
+    @Test func aQuotedSeparatorHintIsRecognised() {
+        let document = CSVReader.read(Array("\"sep=;\"\r\na;b\r\n1,5;2\r\n".utf8), file: "t.csv")
+        #expect(document.delimiter == ";")
+        #expect(document.records.map(\.fields) == [["a", "b"], ["1,5", "2"]])
+        #expect(document.records.map(\.line) == [2, 3])
+    }
+
+    @Test func aCountTooLargeForAnIntegerIsAnErrorNotASilentGap() {
+        let dataset = readDataset(["members.csv": membersCSV(";Effectif", ["2024;a;A;ess;123456789012345678901"])])
+        #expect(dataset.members.first?.headcount == nil)
+        #expect(dataset.formatted(.error) == ["members.csv:2:Effectif: error: \"123456789012345678901\" is too large; expected a whole number ≥ 0"])
+    }
 }

@@ -65,10 +65,15 @@ if let folder = option("--phases"), let out = option("--out") {
     let year = dataset.members.map(\.year).max()!
     let indicatorTime = seconds { report = ReportBuilder(library: library).report(for: dataset, year: year) }
     print("indicators \(indicatorTime) \(peakMegabytes())")
-    let xlsx = try seconds {
-        try ReportWorkbookWriter.write(report, to: out + ".xlsx", options: WorkbookOptions(language: .fr, created: WorkbookOptions.creationDate(reportYear: year)))
+    var draft: ReportWorkbookDraft!
+    let dataSheets = try seconds {
+        let options = WorkbookOptions(language: .fr, created: WorkbookOptions.creationDate(reportYear: year))
+        draft = try ReportWorkbookDraft(profile: dataset.profile, members: dataset.members, year: year, path: out + ".xlsx", options: options)
+        try draft.writeDataSheets(of: dataset)
     }
-    print("xlsx \(xlsx) \(peakMegabytes())")
+    print("xlsx-data-sheets \(dataSheets) \(peakMegabytes())")
+    let finish = try seconds { _ = try draft.finish(with: report) }
+    print("xlsx-other-sheets-and-file \(finish) \(peakMegabytes())")
     let html = try seconds { try Data(DashboardWriter.html(report, language: .fr).utf8).write(to: URL(fileURLWithPath: out + ".html")) }
     print("html \(html) \(peakMegabytes())")
     let json = try seconds { try Data(JSONReportWriter.json(report, language: .fr).utf8).write(to: URL(fileURLWithPath: out + ".json")) }
@@ -96,6 +101,55 @@ if let rowsText = option("--floor"), let rows = Int(rowsText), let columns = opt
         row += 1
     }
     exit(workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1)
+}
+
+/// `--floor-same-cells DIR`: libxlsxwriter alone writing the very cells of the report's data
+/// sheets (made beforehand, untimed); prints the seconds of the libxlsxwriter calls and close.
+if let folder = option("--floor-same-cells"), let path = option("--out") {
+    var findings = Findings()
+    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
+    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
+    let year = dataset.members.map(\.year).max()!
+    enum FloorCell { case text(ContiguousArray<CChar>), number(Double), blank }
+    let sheets = ReportWorkbookDraft.dataSheetCells(of: dataset, year: year, language: .fr).map { sheet in
+        (sheet.numberFormats, sheet.rows.map { row in
+            row.map { cell -> FloorCell in
+                switch cell {
+                case .text(let text): .text(ContiguousArray(text.utf8CString))
+                case .number(let number): .number(number)
+                default: .blank
+                }
+            }
+        })
+    }
+    let time = seconds {
+        var options = lxw_workbook_options()
+        options.constant_memory = 1
+        let workbook = workbook_new_opt(path, &options)
+        for (numberFormats, rows) in sheets {
+            let sheet = workbook_add_worksheet(workbook, nil)
+            let formats = numberFormats.map { code in
+                code.map { code in
+                    let format = workbook_add_format(workbook)
+                    format_set_num_format(format, code)
+                    return format
+                } ?? nil
+            }
+            for (rowIndex, row) in rows.enumerated() {
+                for (column, cell) in row.enumerated() {
+                    let (r, c) = (lxw_row_t(rowIndex), lxw_col_t(column))
+                    switch cell {
+                    case .text(let text): _ = text.withUnsafeBufferPointer { worksheet_write_string(sheet, r, c, $0.baseAddress, nil) }
+                    case .number(let number): worksheet_write_number(sheet, r, c, number, formats[column])
+                    case .blank: break
+                    }
+                }
+            }
+        }
+        guard workbook_close(workbook) == LXW_NO_ERROR else { exit(1) }
+    }
+    print(time)
+    exit(0)
 }
 
 // MARK: The benchmark

@@ -224,7 +224,7 @@ private struct Dashboard {
         let projects = report.projects
         guard !projects.isEmpty else { return }
         let bars = ProjectStage.allCases.map { stage -> Bar in
-            let count = projects.filter { $0.stage == stage }.count
+            let count = projects.reduce(0) { $0 + ($1.stage == stage ? 1 : 0) }
             return Bar(label: stage.label[language], value: Double(count), shown: String(count))
         }
         charts.bars(&html, id: "chart-projects", title: t("Projets collectifs, de l'idée à l'activité", "Collective projects, from idea to operation"),

@@ -14,8 +14,11 @@ public struct PoleFolderReader: Sendable {
     }
 
     /// Reads the folder at `url`. Returns `nil` only when not even `pole.toml` could be read;
-    /// the findings then say why.
-    public func read(folder url: URL, findings: inout Findings) -> PoleDataset? {
+    /// the findings then say why. `onMembers` gets the profile and the members as soon as they
+    /// are read, before the other files: a caller can start on them meanwhile.
+    public func read(
+        folder url: URL, findings: inout Findings, onMembers: ((PoleProfile, [Member]) -> Void)? = nil
+    ) -> PoleDataset? {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
         let tomlURL = url.appendingPathComponent(PoleProfileReader.file)
@@ -42,7 +45,7 @@ public struct PoleFolderReader: Sendable {
         var dataset = read(
             profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
             contents: { name in FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) } },
-            findings: &local)
+            findings: &local, onMembers: profile == nil ? nil : onMembers)
         dataset.findings = local
         return profile == nil ? nil : dataset
     }
@@ -54,16 +57,24 @@ public struct PoleFolderReader: Sendable {
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
     /// absent), so that only one file's text is in memory at a time.
-    func read(profile: PoleProfile, contents: (String) -> [UInt8]?, findings: inout Findings) -> PoleDataset {
+    func read(
+        profile: PoleProfile, contents: (String) -> [UInt8]?, findings: inout Findings,
+        onMembers: ((PoleProfile, [Member]) -> Void)? = nil
+    ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile)
         func load<Row>(_ schema: TableSchema, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
             guard let bytes = contents(schema.file) else { return [] }
+            // The file's fingerprint is computed on another core while its cells are read.
+            let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
             let document = CSVReader.read(bytes, file: schema.file)
             findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding.rawValue, delimiter: String(document.delimiter),
-                records: 0, sha256: SHA256.hexDigest(bytes))
-            defer { dataset.sources.append(source) }
+                records: 0, sha256: "")
+            defer {
+                source.sha256 = digest.value()
+                dataset.sources.append(source)
+            }
             guard let table = Table(schema: schema, document: document, findings: &findings) else {
                 source.records = max(document.readAll().records.count - 1, 0)
                 return []
@@ -81,6 +92,7 @@ public struct PoleFolderReader: Sendable {
             return rows
         }
         dataset.members = load(.members) { MemberRows.read($0, &$1) }
+        onMembers?(profile, dataset.members)
         let rosters = MemberRoster(dataset.members)
         dataset.cooperations = load(.cooperations) { CooperationRows.read($0, rosters: rosters, &$1) }
         dataset.finances = load(.finances) { FinanceRows.read($0, &$1) }

@@ -8,8 +8,9 @@ public struct WorkbookOptions: Sendable {
     public var language: Language
     /// The creation date stored in the file (fixed, so the same report gives the same bytes).
     public var created: Date
-    /// Above this many data rows, libxlsxwriter's constant-memory mode is used (data sheets then
-    /// get a plain filter instead of an Excel table).
+    /// Above this many members in the report year, libxlsxwriter's constant-memory mode is used
+    /// (data sheets then get a plain filter instead of an Excel table). The members decide
+    /// because their sheet is written first, before the other files are read.
     public var constantMemoryAbove: Int
     /// Data rows per sheet; more are continued on another sheet (Excel holds 1,048,576 rows
     /// with the header).
@@ -38,7 +39,117 @@ public enum ReportWorkbookWriter {
     /// Returns what the reader should know about the file itself (a table split over sheets).
     @discardableResult
     public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws -> [Finding] {
-        try ReportWorkbook(report: report, options: options, path: path).write()
+        let draft = try ReportWorkbookDraft(
+            profile: report.profile, members: report.dataset.members, year: report.year, path: path, options: options)
+        try draft.writeDataSheets(of: report.dataset)
+        return try draft.finish(with: report)
+    }
+}
+
+/// A report workbook written in steps, so that the long ones can run while the rest of the
+/// data is read and the indicators computed: the members sheet as soon as the members are read,
+/// the other data sheets once every file is, then, given the report, the sheets that show the
+/// indicators, and the file is written.
+///
+/// Not for use by two threads at once; handing it from one thread to another is safe.
+public final class ReportWorkbookDraft: @unchecked Sendable {
+    private let workbook: XLSXWorkbook
+    private let options: WorkbookOptions
+    private let data: DataSheets
+    private let summary, indicators, qualitative: XLSXSheet
+    private var members, cooperations, finances: DataSheetLayout?
+    /// What the reader should know about the file itself (a table split over sheets).
+    private var notices: [Finding] = []
+    private var hasDataSheets = false
+
+    /// Creates the workbook at `path` and writes the members sheet of `year`.
+    public init(profile: PoleProfile, members: [Member], year: Int, path: String, options: WorkbookOptions) throws {
+        data = DataSheets(profile: profile, members: members, year: year, words: Words(language: options.language))
+        let words = data.words
+        workbook = try XLSXWorkbook(path: path, constantMemory: data.members.count > options.constantMemoryAbove)
+        self.options = options
+        try workbook.setProperties(
+            title: words("Rapport d'impact \(year) — \(profile.name)", "Impact report \(year) — \(profile.name)"),
+            subject: words("Indicateurs d'impact territorial d'un PTCE", "Territorial impact indicators of a PTCE"),
+            author: profile.name,
+            keywords: ["PTCE", words("ESS", "social economy"), "impact", profile.territory].joined(separator: ", "),
+            created: options.created)
+
+        // Sheets in reading order; the summary's formulas point into the data sheets written after it.
+        summary = try workbook.addSheet(words.summary)
+        indicators = try workbook.addSheet(words.indicators)
+        qualitative = try workbook.addSheet(words.qualitative)
+        self.members = try write(data.members, name: words.members, columns: data.memberColumns, table: "Membres", file: "members.csv")
+    }
+
+    /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
+    public func writeDataSheets(of dataset: PoleDataset) throws {
+        precondition(!hasDataSheets, "the data sheets are written once")
+        hasDataSheets = true
+        let words = data.words, year = data.year
+        cooperations = try write(YearSlice(dataset.cooperations, year: year) { $0.year }, name: words.cooperations,
+                                 columns: data.cooperationColumns, table: "Cooperations", file: "cooperations.csv")
+        finances = try write(YearSlice(dataset.finances, year: year) { $0.year }, name: words.finances,
+                             columns: data.financeColumns, table: "Financements", file: "finances.csv")
+        _ = try write(YearSlice(dataset.projects, year: year) { $0.year }, name: words.projects,
+                      columns: data.projectColumns, table: "Projets", file: "projects.csv")
+        _ = try write(YearSlice(dataset.survey, year: year) { $0.year }, name: words.survey,
+                      columns: data.surveyColumns, table: "Enquete", file: "survey.csv")
+    }
+
+    /// Writes the sheets that show `report` — the report of the dataset and year the draft was
+    /// made from — and then the file. Returns the notices about the file itself.
+    public func finish(with report: PoleReport) throws -> [Finding] {
+        precondition(report.year == data.year && hasDataSheets, "the report is of the data sheets written")
+        let words = data.words
+        let dataQuality = try workbook.addSheet(words.dataQuality)
+        let method = try workbook.addSheet(words.method)
+        let sheets = ReportWorkbook(report: report, options: options)
+        try sheets.writeSummary(summary, workbook: workbook, members: members, cooperations: cooperations, finances: finances)
+        try sheets.writeIndicators(indicators)
+        try sheets.writeQualitative(qualitative, workbook: workbook)
+        try sheets.writeDataQuality(dataQuality, notices: notices)
+        try sheets.writeMethod(method)
+        try workbook.close()
+        return notices
+    }
+
+    /// Writes `rows` on a sheet, or on several when they exceed the rows of a sheet (with a
+    /// notice). Returns where the columns are, or `nil` when split (formulas then cannot point at one range).
+    private func write<Row>(
+        _ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String
+    ) throws -> DataSheetLayout? {
+        let size = options.rowsPerSheet, words = data.words, year = data.year
+        let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
+        var layouts: [DataSheetLayout] = []
+        for (index, part) in parts.enumerated() {
+            let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
+            layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
+        }
+        guard layouts.count > 1 else { return layouts.first }
+        notices.append(Finding(.warning, words(
+            "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
+            "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
+            at: SourceLocation(file: file)))
+        return nil
+    }
+}
+
+extension ReportWorkbookDraft {
+    /// The data sheets of `year` as cells (header row first) with each column's number format:
+    /// for the benchmark, which has libxlsxwriter alone write the very same cells (the floor).
+    package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language) -> [(numberFormats: [String?], rows: [[CellValue]])] {
+        let data = DataSheets(profile: dataset.profile, members: dataset.members, year: year, words: Words(language: language))
+        func cells<Row>(_ rows: YearSlice<Row>, _ columns: [DataColumn<Row>]) -> (numberFormats: [String?], rows: [[CellValue]]) {
+            (columns.map(\.style?.numberFormat), [columns.map { .text($0.header) }] + rows.map { row in columns.map { $0.value(row) } })
+        }
+        return [
+            cells(data.members, data.memberColumns),
+            cells(YearSlice(dataset.cooperations, year: year) { $0.year }, data.cooperationColumns),
+            cells(YearSlice(dataset.finances, year: year) { $0.year }, data.financeColumns),
+            cells(YearSlice(dataset.projects, year: year) { $0.year }, data.projectColumns),
+            cells(YearSlice(dataset.survey, year: year) { $0.year }, data.surveyColumns),
+        ]
     }
 }
 
@@ -50,90 +161,30 @@ private let wrapStyle = CellStyle(wrap: true, alignTop: true)
 private let betterStyle = CellStyle(fontColor: 0x006100, background: 0xC6EFCE)
 private let worseStyle = CellStyle(fontColor: 0x9C0006, background: 0xFFC7CE)
 
-private struct ReportWorkbook {
-    let report: PoleReport
-    let options: WorkbookOptions
-    let path: String
+private func number(_ value: Double?) -> CellValue { value.map(CellValue.number) ?? .blank }
+private func number(_ value: Int?) -> CellValue { value.map { CellValue.number(Double($0)) } ?? .blank }
+private func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
+
+/// The columns of the data sheets of the report year, one sheet per file.
+private struct DataSheets {
     let words: Words
     let year: Int
+    /// The pole's communes, for the "in the territory" column.
+    let territory: Set<String>
     let members: YearSlice<Member>
-    let cooperations: YearSlice<Cooperation>
-    let finances: YearSlice<FinanceLine>
-    let projects: YearSlice<Project>
-    let survey: YearSlice<SurveyAnswer>
 
-    init(report: PoleReport, options: WorkbookOptions, path: String) {
-        self.report = report
-        self.options = options
-        self.path = path
-        words = Words(language: options.language)
-        year = report.year
-        members = report.members
-        cooperations = report.cooperations
-        finances = report.finances
-        projects = report.projects
-        survey = report.survey
+    init(profile: PoleProfile, members: [Member], year: Int, words: Words) {
+        self.words = words
+        self.year = year
+        territory = Set(profile.communes)
+        self.members = YearSlice(members, year: year) { $0.year }
     }
 
-    private var language: Language { options.language }
+    private var language: Language { words.language }
 
-    func write() throws -> [Finding] {
-        let dataRows = members.count + cooperations.count + finances.count + projects.count + survey.count
-        let workbook = try XLSXWorkbook(path: path, constantMemory: dataRows > options.constantMemoryAbove)
-        let profile = report.profile
-        try workbook.setProperties(
-            title: words("Rapport d'impact \(year) — \(profile.name)", "Impact report \(year) — \(profile.name)"),
-            subject: words("Indicateurs d'impact territorial d'un PTCE", "Territorial impact indicators of a PTCE"),
-            author: profile.name,
-            keywords: ["PTCE", words("ESS", "social economy"), "impact", profile.territory].joined(separator: ", "),
-            created: options.created)
-
-        // Sheets in reading order; the summary's formulas point into the data sheets written after it.
-        let summary = try workbook.addSheet(words.summary)
-        let indicators = try workbook.addSheet(words.indicators)
-        let qualitative = try workbook.addSheet(words.qualitative)
-        var notices: [Finding] = []
-        func dataSheets<Row>(_ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String) throws -> DataSheetLayout? {
-            let size = options.rowsPerSheet
-            let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
-            var layouts: [DataSheetLayout] = []
-            for (index, part) in parts.enumerated() {
-                let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
-                layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
-            }
-            guard layouts.count > 1 else { return layouts.first }
-            notices.append(Finding(.warning, words(
-                "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
-                "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
-                at: SourceLocation(file: file)))
-            return nil
-        }
-        let memberLayout = try dataSheets(members, name: words.members, columns: memberColumns, table: "Membres", file: "members.csv")
-        let cooperationLayout = try dataSheets(cooperations, name: words.cooperations, columns: cooperationColumns, table: "Cooperations", file: "cooperations.csv")
-        let financeLayout = try dataSheets(finances, name: words.finances, columns: financeColumns, table: "Financements", file: "finances.csv")
-        _ = try dataSheets(projects, name: words.projects, columns: projectColumns, table: "Projets", file: "projects.csv")
-        _ = try dataSheets(survey, name: words.survey, columns: surveyColumns, table: "Enquete", file: "survey.csv")
-        let qualitySheet = try workbook.addSheet(words.dataQuality)
-        let methodSheet = try workbook.addSheet(words.method)
-
-        try writeSummary(summary, workbook: workbook, members: memberLayout, cooperations: cooperationLayout, finances: financeLayout)
-        try writeIndicators(indicators)
-        try writeQualitative(qualitative, workbook: workbook)
-        try writeDataQuality(qualitySheet, notices: notices)
-        try writeMethod(methodSheet)
-        try workbook.close()
-        return notices
-    }
-
-    // MARK: Data sheets
-
-    private func number(_ value: Double?) -> CellValue { value.map(CellValue.number) ?? .blank }
-    private func number(_ value: Int?) -> CellValue { value.map { CellValue.number(Double($0)) } ?? .blank }
-    private func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
     private func source(_ origin: RecordOrigin) -> CellValue { .text("\(origin.file):\(origin.line)") }
 
-    private var memberColumns: [DataColumn<Member>] {
-        let territory = Set(report.profile.communes)
+    var memberColumns: [DataColumn<Member>] {
         let fte = CellStyle(numberFormat: NumberFormats.fte), count = CellStyle(numberFormat: NumberFormats.count)
         let money = CellStyle(numberFormat: NumberFormats.money), decimal = CellStyle(numberFormat: NumberFormats.decimal)
         return [
@@ -165,7 +216,7 @@ private struct ReportWorkbook {
         ]
     }
 
-    private var cooperationColumns: [DataColumn<Cooperation>] {
+    var cooperationColumns: [DataColumn<Cooperation>] {
         let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return [
             DataColumn(key: "member_a", header: words("Membre A", "Member A")) { .text($0.memberA) },
@@ -179,7 +230,7 @@ private struct ReportWorkbook {
         ]
     }
 
-    private var financeColumns: [DataColumn<FinanceLine>] {
+    var financeColumns: [DataColumn<FinanceLine>] {
         [
             DataColumn(key: "source_name", header: words("Financeur", "Source")) { .text($0.source) },
             DataColumn(key: "kind", header: words("Type de financement", "Kind")) { .text($0.kind.label[language]) },
@@ -189,7 +240,7 @@ private struct ReportWorkbook {
         ]
     }
 
-    private var projectColumns: [DataColumn<Project>] {
+    var projectColumns: [DataColumn<Project>] {
         [
             DataColumn(key: "id", header: words("Identifiant", "Project id")) { .text($0.id) },
             DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
@@ -202,7 +253,7 @@ private struct ReportWorkbook {
         ]
     }
 
-    private var surveyColumns: [DataColumn<SurveyAnswer>] {
+    var surveyColumns: [DataColumn<SurveyAnswer>] {
         [
             DataColumn(key: "respondent", header: words("Répondant", "Respondent")) { .text($0.respondent) },
             DataColumn(key: "role", header: words("Rôle", "Role")) { .text($0.role.label[language]) },
@@ -219,6 +270,26 @@ private struct ReportWorkbook {
             DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
         ]
     }
+}
+
+private struct ReportWorkbook {
+    let report: PoleReport
+    let options: WorkbookOptions
+    let words: Words
+    let year: Int
+    let members: YearSlice<Member>
+    let finances: YearSlice<FinanceLine>
+
+    init(report: PoleReport, options: WorkbookOptions) {
+        self.report = report
+        self.options = options
+        words = Words(language: options.language)
+        year = report.year
+        members = report.members
+        finances = report.finances
+    }
+
+    private var language: Language { options.language }
 
     // MARK: Summary
 
@@ -230,7 +301,7 @@ private struct ReportWorkbook {
     }
 
     /// Key figures, with their formulas when each data table is on one sheet (`nil` layout: split).
-    private func writeSummary(
+    func writeSummary(
         _ sheet: XLSXSheet, workbook: XLSXWorkbook, members membersLayout: DataSheetLayout?, cooperations: DataSheetLayout?,
         finances: DataSheetLayout?
     ) throws {
@@ -279,7 +350,7 @@ private struct ReportWorkbook {
         let fteRows = putChartTable(
             header: (words("Type d'acteur", "Actor type"), words("ETP", "FTE")), at: headerRow, column: chartColumn,
             rows: typesPresent.map { type in
-                (type.label[language], self.members.filter { $0.actorType == type }.compactMap(\.fte).reduce(0, +))
+                (type.label[language], self.members.reduce(0) { $1.actorType == type ? $0 + ($1.fte ?? 0) : $0 })
             },
             formula: membersLayout.map { layout in { label in "SUMIF(\(layout.range("actor_type")),\"\(label)\",\(layout.range("fte")))" } },
             numberFormat: NumberFormats.fte, into: &buffer)
@@ -360,7 +431,7 @@ private struct ReportWorkbook {
 
     // MARK: Indicators
 
-    private func writeIndicators(_ sheet: XLSXSheet) throws {
+    func writeIndicators(_ sheet: XLSXSheet) throws {
         var buffer = SheetBuffer()
         let headers = [words("Indicateur", "Indicator"), words("Valeur", "Value"), words("Année précédente", "Previous year"),
                        words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage"),
@@ -394,7 +465,7 @@ private struct ReportWorkbook {
 
     // MARK: Qualitative
 
-    private func writeQualitative(_ sheet: XLSXSheet, workbook: XLSXWorkbook) throws {
+    func writeQualitative(_ sheet: XLSXSheet, workbook: XLSXWorkbook) throws {
         var buffer = SheetBuffer()
         let bank = report.library.questionBank
         let scoreStyle = CellStyle(numberFormat: NumberFormats.score), shareStyle = CellStyle(numberFormat: NumberFormats.share)
@@ -482,7 +553,7 @@ private struct ReportWorkbook {
 
     // MARK: Data quality and method
 
-    private func writeDataQuality(_ sheet: XLSXSheet, notices: [Finding]) throws {
+    func writeDataQuality(_ sheet: XLSXSheet, notices: [Finding]) throws {
         var buffer = SheetBuffer()
         var row = 0
         buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: titleStyle)
@@ -524,7 +595,7 @@ private struct ReportWorkbook {
         ]
         for (field, isReported) in fields {
             row += 1
-            let reported = members.filter(isReported).count
+            let reported = members.reduce(0) { $0 + (isReported($1) ? 1 : 0) }
             buffer.put(.text(field), row: row, column: 0)
             buffer.put(.number(Double(reported)), row: row, column: 1)
             buffer.put(.number(Double(members.count)), row: row, column: 2)
@@ -539,7 +610,7 @@ private struct ReportWorkbook {
         try sheet.setUpPrinting(headerRows: 1)
     }
 
-    private func writeMethod(_ sheet: XLSXSheet) throws {
+    func writeMethod(_ sheet: XLSXSheet) throws {
         var buffer = SheetBuffer()
         let profile = report.profile
         var row = 0

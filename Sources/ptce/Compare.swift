@@ -37,13 +37,15 @@ extension PTCECommand {
             }
             let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
             let language = output.lang
-            try writeOutputs(formats: output.format, folder: output.out, base: "comparison-\(comparedYear)") { format, temporary in
-                switch format {
-                case .json: try Data(JSONReportWriter.json(comparison, language: language).utf8).write(to: temporary)
-                case .html: try Data(ComparisonDashboardWriter.html(comparison, language: language).utf8).write(to: temporary)
-                case .xlsx:
-                    let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: comparedYear))
-                    try ComparisonWorkbookWriter.write(comparison, to: temporary.path, options: options)
+            try writeOutputs(formats: output.format, folder: output.out, base: "comparison-\(comparedYear)") { temporaries in
+                for (format, temporary) in temporaries {
+                    switch format {
+                    case .json: try Data(JSONReportWriter.json(comparison, language: language).utf8).write(to: temporary)
+                    case .html: try Data(ComparisonDashboardWriter.html(comparison, language: language).utf8).write(to: temporary)
+                    case .xlsx:
+                        let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: comparedYear))
+                        try ComparisonWorkbookWriter.write(comparison, to: temporary.path, options: options)
+                    }
                 }
             }
         }

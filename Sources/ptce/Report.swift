@@ -73,9 +73,31 @@ extension PTCECommand {
         }
 
         /// Writes the reports of one pole; returns false (having written nothing) on data errors.
+        ///
+        /// The workbook, the longest output, is started on another thread as soon as the members
+        /// are read: its members sheet is written while the other files are read, its other data
+        /// sheets while the indicators are computed.
         private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
-            Progress.show("\(folder): \(output.lang.text("lecture des fichiers", "reading the files"))…")
-            guard let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) else { return false }
+            let language = output.lang
+            let readData = Promise<PoleDataset?>()
+            var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
+            defer { _ = try? workbook?.value() }
+            Progress.show("\(folder): \(language.text("lecture des fichiers", "reading the files"))…")
+            let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
+                guard output.format.contains(.xlsx), let year = output.year ?? members.map(\.year).max(),
+                      members.contains(where: { $0.year == year })
+                else { return }
+                let path = temporaryURL(for: outputURL(folder: output.out, base: "\(profile.id)-\(year)", format: .xlsx)).path
+                workbook = BackgroundTask {
+                    let draft = try ReportWorkbookDraft(
+                        profile: profile, members: members, year: year, path: path, options: workbookOptions(year))
+                    guard let dataset = readData.value() else { return nil }
+                    try draft.writeDataSheets(of: dataset)
+                    return draft
+                }
+            }
+            readData.fulfil(dataset)
+            guard let dataset else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
             guard let reportYear = output.year ?? years.last else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
@@ -85,20 +107,21 @@ extension PTCECommand {
                 throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
-            Progress.show("\(folder): \(output.lang.text("calcul des indicateurs", "computing the indicators"))…")
-            let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
-            let language = output.lang
-            try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { format, temporary in
-                switch format {
-                case .json: try Data(JSONReportWriter.json(report, language: language).utf8).write(to: temporary)
-                case .html: try Data(DashboardWriter.html(report, language: language).utf8).write(to: temporary)
-                case .xlsx:
-                    let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: reportYear))
-                    let notices = try ReportWorkbookWriter.write(report, to: temporary.path, options: options)
-                    printFindings(Findings(notices), folder: folder, toStandardError: true)
+            try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
+                Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
+                let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
+                if let url = temporaries[.json] { try Data(JSONReportWriter.json(report, language: language).utf8).write(to: url) }
+                if let url = temporaries[.html] { try Data(DashboardWriter.html(report, language: language).utf8).write(to: url) }
+                if let draft = try workbook?.value() {
+                    Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
+                    printFindings(Findings(try draft.finish(with: report)), folder: folder, toStandardError: true)
                 }
             }
             return true
+        }
+
+        private func workbookOptions(_ year: Int) -> WorkbookOptions {
+            WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: year))
         }
     }
 }

@@ -71,22 +71,14 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Writes files so that either all of them appear, complete, or none: each is written to a
-/// temporary name beside its destination (the files at once, on the machine's cores), then all
-/// are renamed.
-func writeAtomically(_ files: [(url: URL, write: @Sendable (URL) throws -> Void)]) throws {
-    let temporaries = files.map { file in
-        file.url.deletingLastPathComponent()
-            .appendingPathComponent(".\(file.url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    }
-    let failures = FailureSlots(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-        do { try files[index].write(temporaries[index]) } catch { failures[index] = error }
-    }
+/// Writes files so that either all of them appear, complete, or none: `write` is given a
+/// temporary name beside each destination, and only when it has written them all are they renamed.
+func writeAtomically(_ urls: [URL], write: ([URL]) throws -> Void) throws {
+    let temporaries = urls.map(temporaryURL)
     do {
-        if let failure = failures.first { throw failure }
-        for (file, temporary) in zip(files, temporaries) where rename(temporary.path, file.url.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.url.path])
+        try write(temporaries)
+        for (url, temporary) in zip(urls, temporaries) where rename(temporary.path, url.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
     } catch {
         for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
@@ -94,29 +86,28 @@ func writeAtomically(_ files: [(url: URL, write: @Sendable (URL) throws -> Void)
     }
 }
 
-/// The error of each file written at once, if any.
-private final class FailureSlots: @unchecked Sendable {
-    private var errors: [(any Error)?]
-    private let lock = NSLock()
+/// The hidden name a file is written under, beside its destination, until it is complete.
+func temporaryURL(for url: URL) -> URL {
+    url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+}
 
-    init(count: Int) {
-        errors = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> (any Error)? {
-        get { lock.withLock { errors[index] } }
-        set { lock.withLock { errors[index] = newValue } }
-    }
-
-    var first: (any Error)? { lock.withLock { errors.compactMap { $0 }.first } }
+/// `folder/base.<format>`.
+func outputURL(folder: String, base: String, format: ReportFormat) -> URL {
+    URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent("\(base).\(format.rawValue)")
 }
 
 /// Reads one pole folder and prints its findings on standard error. Returns `nil` (the caller
 /// then writes nothing) when the folder cannot be read, or has data errors without `keepGoing`.
-func readPole(folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bool) -> PoleDataset? {
+/// `onMembers` gets the profile and the members as soon as they are read, before the other files.
+func readPole(
+    folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bool,
+    onMembers: ((PoleProfile, [Member]) -> Void)? = nil
+) -> PoleDataset? {
     var findings = Findings()
     defer { Progress.clear() }
-    guard let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: url, findings: &findings) else {
+    let reader = PoleFolderReader(questionBank: library.questionBank)
+    guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
         printFindings(findings, folder: folder, toStandardError: true)
         printToStandardError("\(folder): cannot be read; nothing was written")
         return nil
@@ -129,19 +120,16 @@ func readPole(folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bo
     return dataset
 }
 
-/// Writes `folder/base.<format>` for each format, all or none, and prints their paths.
-func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: @escaping @Sendable (ReportFormat, URL) throws -> Void) throws {
-    let outFolder = URL(fileURLWithPath: folder, isDirectory: true)
-    try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
-    let files = formats.map { format in
-        (url: outFolder.appendingPathComponent("\(base).\(format.rawValue)"), write: { @Sendable (temporary: URL) in
-            Progress.show("\(base).\(format.rawValue)…")
-            try write(format, temporary)
-        })
+/// Writes `folder/base.<format>` for each format, all or none, and prints their paths. `write`
+/// gets the temporary file of each format.
+func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: ([ReportFormat: URL]) throws -> Void) throws {
+    try FileManager.default.createDirectory(at: URL(fileURLWithPath: folder, isDirectory: true), withIntermediateDirectories: true)
+    let urls = formats.map { outputURL(folder: folder, base: base, format: $0) }
+    try writeAtomically(urls) { temporaries in
+        try write(Dictionary(uniqueKeysWithValues: zip(formats, temporaries)))
     }
-    try writeAtomically(files)
     Progress.clear()
-    for file in files { print(file.url.path) }
+    for url in urls { print(url.path) }
 }
 
 /// What a long run is doing, on one line of standard error, only when it is a terminal.

@@ -37,7 +37,7 @@ struct CellStyle: Hashable {
 }
 
 /// A value to write in a cell.
-enum CellValue {
+package enum CellValue {
     case text(String)
     case number(Double)
     /// A formula and the result the engine computed, cached so that viewers that do not
@@ -182,7 +182,8 @@ struct XLSXSheet {
 
     /// Excel keeps at most 32,767 characters in a cell: longer text is cut with a visible mark.
     private static func clipped(_ text: String) -> String {
-        guard text.utf16.count > XLSXWorkbook.maxStringLength else { return text }
+        // UTF-8 never counts fewer units than UTF-16, and its count is known without a scan.
+        guard text.utf8.count > XLSXWorkbook.maxStringLength, text.utf16.count > XLSXWorkbook.maxStringLength else { return text }
         let mark = " […]"
         var clipped = ""
         for character in text {

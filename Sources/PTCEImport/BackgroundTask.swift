@@ -1,0 +1,36 @@
+import Dispatch
+
+/// A value given once by one thread, awaited by others.
+package final class Promise<Value: Sendable>: @unchecked Sendable {
+    private let given = DispatchSemaphore(value: 0)
+    private var stored: Value?
+
+    package init() {}
+
+    package func fulfil(_ value: Value) {
+        stored = value
+        given.signal()
+    }
+
+    /// Waits until the value is given.
+    package func value() -> Value {
+        given.wait()
+        given.signal()
+        return stored!
+    }
+}
+
+/// Work started on a thread of its own; ``value()`` waits for it, then returns its result or
+/// throws its error.
+package final class BackgroundTask<Value: Sendable, Failure: Error>: Sendable {
+    private let result = Promise<Result<Value, Failure>>()
+
+    package init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
+        let result = self.result
+        DispatchQueue.global().async { result.fulfil(Result { () throws(Failure) in try work() }) }
+    }
+
+    package func value() throws(Failure) -> Value {
+        try result.value().get()
+    }
+}

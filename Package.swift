@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ptce-benchmark",
             dependencies: ["PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
-                           "PTCESampleData", "CXlsxWriter"],
+                           "CXlsxWriter"],
             path: "Benchmarks/PTCEBenchmark"
         ),
         // The thin `ptce` command.

@@ -13,7 +13,6 @@ import PTCEImport
 import PTCEIndicators
 import PTCEModel
 import PTCEReportJSON
-import PTCESampleData
 import PTCEWorkbook
 
 let arguments = CommandLine.arguments
@@ -103,8 +102,9 @@ if let rowsText = option("--floor"), let rows = Int(rowsText), let columns = opt
     exit(workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1)
 }
 
-/// `--floor-same-cells DIR`: libxlsxwriter alone writing the very cells of the report's data
-/// sheets (made beforehand, untimed); prints the seconds of the libxlsxwriter calls and close.
+/// `--floor-same-cells DIR --out PATH`: libxlsxwriter alone writing the very cells of the
+/// report's data sheets (made beforehand, untimed); prints the seconds of the libxlsxwriter
+/// calls and close, and the number of cells.
 if let folder = option("--floor-same-cells"), let path = option("--out") {
     var findings = Findings()
     let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
@@ -122,11 +122,16 @@ if let folder = option("--floor-same-cells"), let path = option("--out") {
             }
         })
     }
+    var cells = 0
     let time = seconds {
         var options = lxw_workbook_options()
         options.constant_memory = 1
         let workbook = workbook_new_opt(path, &options)
-        for (numberFormats, rows) in sheets {
+        // Past Excel's last row a table goes on to another sheet, as in the report.
+        let parts = sheets.flatMap { numberFormats, rows in
+            stride(from: 0, to: rows.count, by: 1_048_576).map { (numberFormats, rows[$0..<min($0 + 1_048_576, rows.count)]) }
+        }
+        for (numberFormats, rows) in parts {
             let sheet = workbook_add_worksheet(workbook, nil)
             let formats = numberFormats.map { code in
                 code.map { code in
@@ -136,23 +141,27 @@ if let folder = option("--floor-same-cells"), let path = option("--out") {
                 } ?? nil
             }
             for (rowIndex, row) in rows.enumerated() {
+                cells += row.count
                 for (column, cell) in row.enumerated() {
                     let (r, c) = (lxw_row_t(rowIndex), lxw_col_t(column))
                     switch cell {
                     case .text(let text): _ = text.withUnsafeBufferPointer { worksheet_write_string(sheet, r, c, $0.baseAddress, nil) }
                     case .number(let number): worksheet_write_number(sheet, r, c, number, formats[column])
-                    case .blank: break
+                    case .blank: if let format = formats[column] { worksheet_write_blank(sheet, r, c, format) }
                     }
                 }
             }
         }
         guard workbook_close(workbook) == LXW_NO_ERROR else { exit(1) }
     }
-    print(time)
+    print(time, cells)
     exit(0)
 }
 
 // MARK: The benchmark
+//
+// Every measured program runs in a child process started while this one is small: a child
+// started by posix_spawn inherits its parent's peak memory as its own starting peak.
 
 let sizes = (option("--sizes") ?? "10000,100000,400000").split(separator: ",").compactMap { Int($0) }
 let work = URL(fileURLWithPath: option("--work") ?? NSTemporaryDirectory() + "ptce-benchmark", isDirectory: true)
@@ -161,6 +170,21 @@ let ptce = here.appendingPathComponent("ptce").path
 let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let pandasScript = benchmarks.appendingPathComponent("pandas_report.py").path
 let hasPandas = measure(["python3", "-c", "import pandas, xlsxwriter"]) != nil
+
+/// Runs this program in a child mode and returns its standard output.
+func childOutput(_ arguments: [String]) throws -> String {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = arguments
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    try child.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    return text
+}
+
+func formatted(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
 
 var uname = utsname()
 Foundation.uname(&uname)
@@ -173,47 +197,36 @@ var summary: [String] = []
 for size in sizes {
     let folder = work.appendingPathComponent("pole-\(size)")
     try? FileManager.default.removeItem(at: folder)
-    let generation = try seconds { try SampleGenerator(members: size / 2, years: 2).write(to: folder) }
+    let generation = measure([ptce, "sample", folder.path, "--members", String(size / 2), "--years", "2"])
     let out = work.appendingPathComponent("out-\(size)")
     try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
 
-    // Steps, in one child process.
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["--phases", folder.path, "--out", out.appendingPathComponent("steps").path]
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let stepText = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    for line in stepText.split(separator: "\n") {
+    // Steps, one after the other in one child process.
+    for line in try childOutput(["--phases", folder.path, "--out", out.appendingPathComponent("steps").path]).split(separator: "\n") {
         let parts = line.split(separator: " ")
         guard parts.count == 3, let time = Double(parts[1]), let memory = Double(parts[2]) else { continue }
-        print("| \(size) | \(parts[0]) | \(String(format: "%.2f", time)) | \(String(format: "%.0f", memory)) (peak so far) |")
+        print("| \(size) | \(parts[0]) | \(formatted(time)) | \(formatted(memory, 0)) (peak so far) |")
     }
-
     // The whole command, as a user runs it.
     let whole = measure([ptce, "report", folder.path, "--out", out.path, "--format", "xlsx,html,json"])
-    // The floor: libxlsxwriter alone, the same number of data cells as the workbook's data sheets.
-    var findings = Findings()
-    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
-    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: folder, findings: &findings)!
-    let year = dataset.members.map(\.year).max()!
-    let cells = dataset.members.filter { $0.year == year }.count * 23 + dataset.cooperations.filter { $0.year == year }.count * 8
-        + dataset.survey.filter { $0.year == year }.count * 6 + dataset.projects.filter { $0.year == year }.count * 8
+    // The floors: libxlsxwriter alone on the report's own data-sheet cells, then on as many
+    // synthetic cells (numbers and short strings).
+    let sameCells = try childOutput(["--floor-same-cells", folder.path, "--out", out.appendingPathComponent("floor-same.xlsx").path])
+        .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let cells = sameCells.count == 2 ? Int(sameCells[1]) : 0
     let floor = measure([CommandLine.arguments[0], "--floor", String(cells / 23), "--columns", "23", "--out", out.appendingPathComponent("floor.xlsx").path])
     let pandas = hasPandas ? measure(["python3", pandasScript, folder.path, out.appendingPathComponent("pandas.xlsx").path]) : nil
 
-    if let whole { print("| \(size) | **ptce report xlsx,html,json** | \(String(format: "%.2f", whole.seconds)) | \(String(format: "%.0f", whole.megabytes)) |") }
-    if let floor { print("| \(size) | libxlsxwriter alone, \(cells) cells | \(String(format: "%.2f", floor.seconds)) | \(String(format: "%.0f", floor.megabytes)) |") }
-    if let pandas { print("| \(size) | pandas + XlsxWriter | \(String(format: "%.2f", pandas.seconds)) | \(String(format: "%.0f", pandas.megabytes)) |") }
-    print("| \(size) | (generating the data) | \(String(format: "%.2f", generation)) | |")
-    if let whole, let floor {
-        var line = "| \(size) | \(String(format: "%.2f", whole.seconds / floor.seconds)) |"
-        line += pandas.map { " \(String(format: "%.1f", $0.seconds / whole.seconds)) |" } ?? " n/a |"
-        summary.append(line)
+    if let whole { print("| \(size) | **ptce report xlsx,html,json** | \(formatted(whole.seconds)) | \(formatted(whole.megabytes, 0)) |") }
+    if sameCells.count == 2 { print("| \(size) | libxlsxwriter alone, the report's \(cells) data cells | \(formatted(sameCells[0])) | |") }
+    if let floor { print("| \(size) | libxlsxwriter alone, \(cells / 23 * 23) synthetic cells | \(formatted(floor.seconds)) | \(formatted(floor.megabytes, 0)) |") }
+    if let pandas { print("| \(size) | pandas + XlsxWriter | \(formatted(pandas.seconds)) | \(formatted(pandas.megabytes, 0)) |") }
+    if let generation { print("| \(size) | (generating the data) | \(formatted(generation.seconds)) | |") }
+    if let whole, sameCells.count == 2, let floor {
+        let versusPandas = pandas.map { formatted($0.seconds / whole.seconds, 1) } ?? "n/a"
+        summary.append("| \(size) | \(formatted(whole.seconds / sameCells[0])) | \(formatted(whole.seconds / floor.seconds)) | \(versusPandas) |")
     }
 }
-print("\n| rows | ptce ÷ libxlsxwriter alone | pandas ÷ ptce |")
-print("| ---: | ---: | ---: |")
+print("\n| rows | ptce ÷ libxlsxwriter on the same cells | ptce ÷ libxlsxwriter on as many synthetic cells | pandas ÷ ptce |")
+print("| ---: | ---: | ---: | ---: |")
 summary.forEach { print($0) }

@@ -147,6 +147,12 @@ public enum CSVReader {
             }
         }
 
+        /// At least the number of records left: the line ends after the current position.
+        var remainingLineCount: Int {
+            let lineEnd = bytes.contains(0x0A) ? UInt8(0x0A) : UInt8(0x0D)
+            return bytes[position...].reduce(1) { $0 + ($1 == lineEnd ? 1 : 0) }
+        }
+
         private func location(_ fieldIndex: Int, line: Int) -> SourceLocation {
             let column = header.flatMap { fieldIndex < $0.count ? $0[fieldIndex] : nil }
             return SourceLocation(file: file, line: line, column: column, columnIndex: fieldIndex + 1)

@@ -62,11 +62,15 @@ public struct PoleFolderReader: Sendable {
         onMembers: ((PoleProfile, [Member]) -> Void)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile)
-        func load<Row>(_ schema: TableSchema, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
-            guard let bytes = contents(schema.file) else { return [] }
-            // The file's fingerprint is computed on another core while its cells are read.
+        /// The file as text, and its fingerprint computed on another core meanwhile; the bytes as
+        /// read are let go as soon as both are done with them, so a transcoded file is not held twice.
+        func open(_ schema: TableSchema) -> (CSVDocument, BackgroundTask<String, Never>)? {
+            guard let bytes = contents(schema.file) else { return nil }
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
-            let document = CSVReader.read(bytes, file: schema.file)
+            return (CSVReader.read(bytes, file: schema.file), digest)
+        }
+        func load<Row>(_ schema: TableSchema, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
+            guard let (document, digest) = open(schema) else { return [] }
             findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding.rawValue, delimiter: String(document.delimiter),

@@ -5,8 +5,10 @@ extension Table {
     /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
     /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.
     func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
-        var result: [Row] = []
         var parser = data
+        // Room for every row at once: growing a large array by doubling would hold it twice.
+        var result: [Row] = []
+        result.reserveCapacity(parser.remainingLineCount)
         var record = RawRecord()
         var count = 0
         defer {

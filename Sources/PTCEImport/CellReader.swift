@@ -35,7 +35,7 @@ struct CellReader {
     var line: Int { record.line }
 
     func location(_ column: ColumnSpec) -> SourceLocation {
-        guard let position = table.positions[column.name] else {
+        guard let position = table.position(of: column.name) else {
             return SourceLocation(file: table.schema.file, line: record.line, column: column.name)
         }
         return SourceLocation(
@@ -44,7 +44,7 @@ struct CellReader {
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
     private func trimmedCell(_ column: ColumnSpec) -> ArraySlice<UInt8>? {
-        table.positions[column.name].map { record.field($0).trimmingBlankBytes }
+        table.position(of: column.name).map { record.field($0).trimmingBlankBytes }
     }
 
     /// The trimmed cell's bytes, or `nil` if the column is absent or the cell says "not reported".

@@ -9,7 +9,12 @@ struct YearScopedKey: Hashable {
 
 /// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
 struct UniqueKeys<Key: Hashable> {
-    private var firstLine: [Key: Int] = [:]
+    private var firstLine: [Key: Int]
+
+    /// `expected`: about how many keys will be inserted, so that the table is not grown step by step.
+    init(expected: Int) {
+        firstLine = Dictionary(minimumCapacity: expected)
+    }
 
     /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
     mutating func insert(_ key: Key, line: Int) -> Int? {
@@ -25,7 +30,7 @@ enum MemberRows {
     private static let tolerance = 1e-9
 
     static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
-        var ids = UniqueKeys<YearScopedKey>()
+        var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.memberID, &findings)
@@ -179,7 +184,7 @@ enum ProjectRows {
     typealias C = Columns.Projects
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Project] {
-        var ids = UniqueKeys<YearScopedKey>()
+        var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.projectID, &findings)
@@ -221,7 +226,7 @@ enum SurveyRows {
     typealias C = Columns.Survey
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
-        var answered = UniqueKeys<YearScopedKey>()
+        var answered = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let respondent = row.identifier(C.respondent, &findings)

@@ -9,6 +9,9 @@ final class Table {
     let headers: [String]
     /// Canonical column name → field position.
     let positions: [String: Int]
+    /// The same as ``positions``, scanned rather than hashed: cells are looked up millions of
+    /// times and a schema has about twenty columns, whose names compare in a few instructions.
+    private let positionList: [(name: String, position: Int)]
     /// Field positions of the columns the schema does not know, kept as extra data.
     let extraPositions: [Int]
     /// A parser positioned on the first data record (after the header).
@@ -78,6 +81,7 @@ final class Table {
         }
         guard missing.isEmpty else { return nil }
         self.positions = positions
+        positionList = schema.columns.compactMap { column in positions[column.name].map { (column.name, $0) } }
         extraPositions = extras
     }
 
@@ -97,6 +101,11 @@ final class Table {
         var parser = data
         var record = RawRecord()
         while parser.next(into: &record), body(record) {}
+    }
+
+    /// The field position of a column, if the file has it.
+    func position(of column: String) -> Int? {
+        positionList.first { $0.name == column }?.position
     }
 
     /// Whether the file has no data record.

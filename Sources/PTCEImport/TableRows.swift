@@ -1,6 +1,9 @@
 import PTCEModel
 
 extension Table {
+    /// At least the number of data records: the lines after the header.
+    var expectedRecordCount: Int { data.remainingLineCount }
+
     /// Builds one value per data record with `build`, after checking the record's shape:
     /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
     /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.
@@ -8,7 +11,7 @@ extension Table {
         var parser = data
         // Room for every row at once: growing a large array by doubling would hold it twice.
         var result: [Row] = []
-        result.reserveCapacity(parser.remainingLineCount)
+        result.reserveCapacity(expectedRecordCount)
         var record = RawRecord()
         var count = 0
         defer {

@@ -16,6 +16,11 @@ public struct ReportBuilder: Sendable {
         let current = YearRows(dataset: dataset, year: year, bank: library.questionBank)
         let previousYear = dataset.members.contains { $0.year == year - 1 } ? year - 1 : nil
         let previous = previousYear.map { YearRows(dataset: dataset, year: $0, bank: library.questionBank) }
+        // The year before the previous one gives the previous year its own comparisons (a
+        // like-for-like change), not its previous() results: the chain stops there.
+        let yearBefore = previousYear.flatMap { year in
+            dataset.members.contains { $0.year == year - 1 } ? YearRows(dataset: dataset, year: year - 1, bank: library.questionBank) : nil
+        }
         let previousValues: [(EvaluatedValue, UsedRows)]?
         let values: [(EvaluatedValue, UsedRows)]
         if let previous, !library.indicators.contains(where: { $0.checked.expression.calls("previous") }) {
@@ -24,11 +29,12 @@ public struct ReportBuilder: Sendable {
             let results = ResultSlots(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 let rows = years[index]
-                results[index] = evaluateAll(rows: rows, previous: index == 0 ? (previous, []) : nil, profile: dataset.profile)
+                results[index] = evaluateAll(
+                    rows: rows, previous: index == 0 ? (previous, nil) : yearBefore.map { ($0, nil) }, profile: dataset.profile)
             }
             (values, previousValues) = (results[0], results[1])
         } else {
-            previousValues = previous.map { evaluateAll(rows: $0, previous: nil, profile: dataset.profile) }
+            previousValues = previous.map { evaluateAll(rows: $0, previous: yearBefore.map { ($0, nil) }, profile: dataset.profile) }
             values = evaluateAll(rows: current, previous: previous.map { ($0, previousValues!) }, profile: dataset.profile)
         }
 
@@ -64,9 +70,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Evaluates every indicator for one year, in dependency order; results by library index.
-    /// `previous` gives the previous year's rows and its already computed results.
+    /// `previous` gives the previous year's rows and, when computed, its results (for `previous()`).
     private func evaluateAll(
-        rows: YearRows, previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)])?, profile: PoleProfile
+        rows: YearRows, previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)]?)?, profile: PoleProfile
     ) -> [(EvaluatedValue, UsedRows)] {
         var results = [(EvaluatedValue, UsedRows)](repeating: (.missing(.noData), UsedRows()), count: library.indicators.count)
         let indexByID = Dictionary(uniqueKeysWithValues: library.indicators.enumerated().map { ($1.id, $0) })
@@ -74,11 +80,13 @@ public struct ReportBuilder: Sendable {
             let evaluator = FormulaEvaluator(
                 rows: rows, previousRows: previous?.rows, profile: profile,
                 indicatorValue: { id in results[indexByID[id]!] },
-                previousEvaluator: previous.map { previous in
-                    {
-                        FormulaEvaluator(
-                            rows: previous.rows, previousRows: nil, profile: profile,
-                            indicatorValue: { id in previous.results[indexByID[id]!] }, previousEvaluator: nil)
+                previousEvaluator: previous.flatMap { previous in
+                    previous.results.map { results in
+                        {
+                            FormulaEvaluator(
+                                rows: previous.rows, previousRows: nil, profile: profile,
+                                indicatorValue: { id in results[indexByID[id]!] }, previousEvaluator: nil)
+                        }
                     }
                 })
             var used = UsedRows()

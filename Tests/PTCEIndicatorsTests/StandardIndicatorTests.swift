@@ -52,6 +52,19 @@ import Testing
         #expect(report.value("eco.jobs_created") == 4)
     }
 
+    @Test func theLikeForLikeChangeHasAPreviousValueWhenTheYearBeforeIsThere() throws {
+        var dataset = try fixtureDataset("hand-worked")
+        let origin = RecordOrigin(file: "members.csv", line: 100)
+        // 2022: A 8 FTE, B 5, C 2; in 2023 they have 10, 5 and 2: (17 − 15) / 15.
+        dataset.members += [("A", 8.0), ("B", 5.0), ("C", 2.0)].map { id, fte in
+            Member(origin: origin, year: 2022, id: id, name: id, actorType: .ess, fte: fte)
+        }
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        #expect(close(report.result("eco.fte_change_like_for_like")?.previous, 2.0 / 15))
+        #expect(close(report.value("eco.fte_change_like_for_like"), 1.0 / 15))
+        #expect(report.result("eco.fte")?.previous == 17)
+    }
+
     @Test func employmentAndInsertion() {
         #expect(report.value("emp.insertion_fte") == 7)
         #expect(report.result("emp.insertion_fte")?.coverage == Coverage(reported: 1, of: 4))

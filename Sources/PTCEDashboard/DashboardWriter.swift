@@ -194,7 +194,7 @@ private struct Dashboard {
     private func fteByActorType(_ html: inout HTMLBuilder) {
         let types = ActorType.allCases.filter { type in members.contains { $0.actorType == type } }
         let bars = types.map { type -> Bar in
-            let reported = members.filter { $0.actorType == type }.compactMap(\.fte)
+            let reported = members.lazy.filter { $0.actorType == type }.compactMap(\.fte)
             let label = type.label[language]
             guard !reported.isEmpty else { return Bar(label: label, value: nil, shown: t("non renseigné", "not reported")) }
             let total = reported.reduce(0, +)
@@ -241,12 +241,13 @@ private struct Dashboard {
         // The most connected members (ties by id), looked up without copying every member.
         let wanted = Set(degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(networkLimit).map(\.key))
         let drawn = members.filter { wanted.contains($0.id) }
-            .sorted { ($0.actorType.rawValue, $0.name) < ($1.actorType.rawValue, $1.name) }
+            .sorted { ($0.actorType?.rawValue ?? "", $0.name) < ($1.actorType?.rawValue ?? "", $1.name) }
         let drawnIDs = Set(drawn.map(\.id))
         let pairs = counts.filter { $0.key.allSatisfy(drawnIDs.contains) }.sorted { $0.key.joined() < $1.key.joined() }
         let nodes = drawn.map { member in
-            (id: member.id, label: member.name, group: ActorType.allCases.firstIndex(of: member.actorType) ?? 0,
-             groupLabel: member.actorType.label[language])
+            (id: member.id, label: member.name,
+             group: member.actorType.flatMap { ActorType.allCases.firstIndex(of: $0) } ?? ActorType.allCases.count,
+             groupLabel: member.actorType?.label[language] ?? t("type non renseigné", "type not reported"))
         }
         let isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
         var summary = t("\(pairs.count) paires de membres coopèrent", "\(pairs.count) pairs of members cooperate")

@@ -38,7 +38,7 @@ enum MemberRows {
             let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
             var member = Member(
                 origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
-                name: name ?? "", actorType: actorType ?? .other,
+                name: name ?? "", actorType: actorType,
                 legalForm: row.text(C.legalForm, &findings),
                 insertionStructure: row.boolean(C.insertionStructure, &findings),
                 commune: row.communeCode(C.commune, &findings),
@@ -59,8 +59,9 @@ enum MemberRows {
                 reuseTonnes: row.quantity(C.reuseTonnes, &findings),
                 extras: row.extras)
             checkConsistency(&member, row, &findings)
-            guard year != nil, id != nil, name != nil, actorType != nil else {
-                findings.warning("this member is left out: its year, member_id, name and actor_type must all be valid",
+            // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
+            guard year != nil, id != nil, name != nil else {
+                findings.warning("this member is left out: its year, member_id and name must all be valid",
                                at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }

@@ -178,7 +178,7 @@ enum Columns {
 
     enum Projects {
         static let projectID = ColumnSpec("project_id", .identifier, required: true, aliases: ["identifiant", "id"])
-        static let name = ColumnSpec("name", .text, required: true, aliases: ["nom"])
+        static let name = Members.name
         static let stage = ColumnSpec("stage", .choice(.projectStage), required: true, aliases: ["étape", "stade", "état"])
         static let sector = ColumnSpec("sector", .text, aliases: ["filière", "secteur"])
         static let members = ColumnSpec("members", .memberList, aliases: ["membres"])

@@ -68,7 +68,7 @@ struct YearRows: Sendable {
         projects = YearSlice(dataset.projects, year: year) { $0.year }
         survey = YearSlice(dataset.survey, year: year) { $0.year }
         cooperatingMembers = Set(cooperations.flatMap { [$0.memberA, $0.memberB] })
-        actorTypeByMember = Dictionary(members.map { ($0.id, $0.actorType) }, uniquingKeysWith: { first, _ in first })
+        actorTypeByMember = Dictionary(members.compactMap { member in member.actorType.map { (member.id, $0) } }, uniquingKeysWith: { first, _ in first })
         territory = Set(dataset.profile.communes)
         self.bank = bank
     }
@@ -124,7 +124,7 @@ enum Fields {
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
             "member_id": Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
             "name": Field(.text, alwaysReported: true) { .text($1.members[$0].name) },
-            "actor_type": Field(.text, alwaysReported: true) { .text($1.members[$0].actorType.rawValue) },
+            "actor_type": Field(.text) { text($1.members[$0].actorType?.rawValue) },
             "legal_form": Field(.text) { text($1.members[$0].legalForm) },
             "insertion_structure": Field(.bool) { $1.members[$0].insertionStructure.map(FieldValue.bool) ?? .missing },
             "commune": Field(.text) { text($1.members[$0].commune) },

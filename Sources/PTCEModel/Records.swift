@@ -31,7 +31,9 @@ public struct Member: Sendable, Hashable, Codable {
     public var year: Int
     public var id: String
     public var name: String
-    public var actorType: ActorType
+    /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
+    /// the member counts, but in no actor type.
+    public var actorType: ActorType?
     public var legalForm: String?
     public var insertionStructure: Bool?
     /// The INSEE code of the member's commune, five characters.
@@ -54,7 +56,7 @@ public struct Member: Sendable, Hashable, Codable {
     public var extras: [ExtraValue]
 
     public init(
-        origin: RecordOrigin, year: Int, id: String, name: String, actorType: ActorType,
+        origin: RecordOrigin, year: Int, id: String, name: String, actorType: ActorType?,
         legalForm: String? = nil, insertionStructure: Bool? = nil, commune: String? = nil,
         fte: Double? = nil, headcount: Int? = nil, insertionFTE: Double? = nil,
         insertionPeople: Int? = nil, insertionExits: Int? = nil, insertionExitsDynamic: Int? = nil,

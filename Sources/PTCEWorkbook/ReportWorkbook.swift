@@ -190,7 +190,7 @@ private struct DataSheets {
         return [
             DataColumn(key: "id", header: words("Identifiant", "Member id")) { .text($0.id) },
             DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
-            DataColumn(key: "actor_type", header: words("Type d'acteur", "Actor type")) { .text($0.actorType.label[language]) },
+            DataColumn(key: "actor_type", header: words("Type d'acteur", "Actor type")) { text($0.actorType?.label[language]) },
             DataColumn(key: "legal_form", header: words("Forme juridique", "Legal form")) { text($0.legalForm) },
             DataColumn(key: "insertion_structure", header: words("SIAE", "Insertion structure")) { text(words.yesNo($0.insertionStructure)) },
             DataColumn(key: "commune", header: words("Code commune", "Commune code")) { text($0.commune) },

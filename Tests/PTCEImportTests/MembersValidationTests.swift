@@ -84,26 +84,30 @@ import Testing
         #expect(dataset.formattedFindings == [
             "members.csv:2:ETP: error: \"douze\" is not a number (\"d\" is not part of a number); expected a number ≥ 0, e.g. 12,5",
             "members.csv:3:member_id: error: member_id is required but the cell is empty",
-            "members.csv:3: warning: this member is left out: its year, member_id, name and actor_type must all be valid",
+            "members.csv:3: warning: this member is left out: its year, member_id and name must all be valid",
             "members.csv:4:year: error: year 1989 is out of range; expected a year from 1990 to 2100",
-            "members.csv:4: warning: this member is left out: its year, member_id, name and actor_type must all be valid",
+            "members.csv:4: warning: this member is left out: its year, member_id and name must all be valid",
             "members.csv:5:actor_type: error: \"banque\" is not a known actor_type; expected one of: ess/ESS/économie sociale/économie sociale et solidaire, company/entreprise, public/collectivité/public/acteur public, research/formation/recherche/formation/recherche, citizen/citoyen/habitant, other/autre",
             "members.csv:5:SIAE: error: \"peut-être\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x",
             "members.csv:5:Code commune: warning: commune code \"6014\" has 4 digits: read as \"06014\" (Excel drops the leading zero; format the column as Text)",
             "members.csv:5:Chiffre d'affaires: error: \"5 %\" is a percentage; expected an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€",
-            "members.csv:5: warning: this member is left out: its year, member_id, name and actor_type must all be valid",
             "members.csv:6:ETP: error: \"-2\" is negative; expected a number ≥ 0, e.g. 12,5",
             "members.csv:6:Effectif: error: \"2,5\" is not a whole number; expected a whole number ≥ 0",
             "members.csv:6:Code commune: error: \"ABCDE\" is not an INSEE commune code; expected 5 characters such as 60141 or 2A004",
             "members.csv:6:Chiffre d'affaires: error: \"3 ETP\" is not a number (\"E\" is not part of a number); expected an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€",
         ])
-        // Invalid optional cells read as not reported; the rest of the row is kept.
-        #expect(dataset.members.map(\.id) == ["A", "E"])
+        // Invalid cells read as not reported; the rest of the row is kept. D's invalid actor
+        // type leaves it in no type, but it is still a member (spec §5, --keep-going).
+        #expect(dataset.members.map(\.id) == ["A", "D", "E"])
         #expect(dataset.members[0].fte == nil)
         #expect(dataset.members[0].turnover == 1_380_000)
-        #expect(dataset.members[1].actorType == .public)
-        #expect(dataset.members[1].fte == nil)
-        #expect(dataset.members[1].commune == nil)
+        #expect(dataset.members[1].actorType == nil)
+        #expect(dataset.members[1].insertionStructure == nil)
+        #expect(dataset.members[1].commune == "06014")
+        #expect(dataset.members[1].turnover == nil)
+        #expect(dataset.members[2].actorType == .public)
+        #expect(dataset.members[2].fte == nil)
+        #expect(dataset.members[2].commune == nil)
     }
 
     @Test func notReportedStaysMissingNeverZero() {

@@ -65,6 +65,17 @@ import Testing
         #expect(report.result("eco.fte")?.previous == 17)
     }
 
+    @Test func aMemberWithoutAValidActorTypeCountsInNoType() throws {
+        var dataset = try fixtureDataset("hand-worked")
+        // As `--keep-going` leaves a member whose actor_type was invalid.
+        dataset.members.append(Member(origin: RecordOrigin(file: "members.csv", line: 100), year: 2024, id: "F", name: "F", actorType: nil, fte: 1))
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        #expect(report.value("eco.members") == 5)
+        #expect(report.value("eco.fte") == 20)
+        #expect(report.value("coop.actor_types") == 3)
+        #expect(report.result("coop.actor_types")?.coverage == Coverage(reported: 4, of: 5))
+    }
+
     @Test func employmentAndInsertion() {
         #expect(report.value("emp.insertion_fte") == 7)
         #expect(report.result("emp.insertion_fte")?.coverage == Coverage(reported: 1, of: 4))

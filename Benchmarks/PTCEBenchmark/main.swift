@@ -110,44 +110,70 @@ if let folder = option("--floor-same-cells"), let path = option("--out") {
     let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
     let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
     let year = dataset.members.map(\.year).max()!
-    enum FloorCell { case text(ContiguousArray<CChar>), number(Double), blank }
-    let sheets = ReportWorkbookDraft.dataSheetCells(of: dataset, year: year, language: .fr).map { sheet in
-        (sheet.numberFormats, sheet.rows.map { row in
-            row.map { cell -> FloorCell in
-                switch cell {
-                case .text(let text): .text(ContiguousArray(text.utf8CString))
-                case .number(let number): .number(number)
-                default: .blank
+    // The cells in flat arrays (every string in one buffer, NUL-terminated), so that the time
+    // is libxlsxwriter's, not that of walking millions of small allocations.
+    struct FloorSheet {
+        var numberFormats: [String?]
+        var rowLengths: [Int] = []
+        var numbers: [Double] = []
+        /// Per cell: -1 for a number, -2 for a blank, else where its text starts in `text`.
+        var textStarts: [Int] = []
+    }
+    var text: [CChar] = []
+    let sheets = ReportWorkbookDraft.dataSheetCells(of: dataset, year: year, language: .fr).flatMap { sheet in
+        // Past Excel's last row a table goes on to another sheet, as in the report.
+        stride(from: 0, to: sheet.rows.count, by: 1_048_576).map { start in
+            var floorSheet = FloorSheet(numberFormats: sheet.numberFormats)
+            for row in sheet.rows[start..<min(start + 1_048_576, sheet.rows.count)] {
+                floorSheet.rowLengths.append(row.count)
+                for cell in row {
+                    switch cell {
+                    case .text(let value):
+                        floorSheet.textStarts.append(text.count)
+                        text.append(contentsOf: value.utf8CString)
+                        floorSheet.numbers.append(0)
+                    case .number(let number):
+                        floorSheet.textStarts.append(-1)
+                        floorSheet.numbers.append(number)
+                    default:
+                        floorSheet.textStarts.append(-2)
+                        floorSheet.numbers.append(0)
+                    }
                 }
             }
-        })
+            return floorSheet
+        }
     }
-    var cells = 0
+    let cells = sheets.reduce(0) { $0 + $1.numbers.count }
     let time = seconds {
         var options = lxw_workbook_options()
         options.constant_memory = 1
         let workbook = workbook_new_opt(path, &options)
-        // Past Excel's last row a table goes on to another sheet, as in the report.
-        let parts = sheets.flatMap { numberFormats, rows in
-            stride(from: 0, to: rows.count, by: 1_048_576).map { (numberFormats, rows[$0..<min($0 + 1_048_576, rows.count)]) }
-        }
-        for (numberFormats, rows) in parts {
-            let sheet = workbook_add_worksheet(workbook, nil)
-            let formats = numberFormats.map { code in
-                code.map { code in
-                    let format = workbook_add_format(workbook)
-                    format_set_num_format(format, code)
-                    return format
-                } ?? nil
-            }
-            for (rowIndex, row) in rows.enumerated() {
-                cells += row.count
-                for (column, cell) in row.enumerated() {
-                    let (r, c) = (lxw_row_t(rowIndex), lxw_col_t(column))
-                    switch cell {
-                    case .text(let text): _ = text.withUnsafeBufferPointer { worksheet_write_string(sheet, r, c, $0.baseAddress, nil) }
-                    case .number(let number): worksheet_write_number(sheet, r, c, number, formats[column])
-                    case .blank: if let format = formats[column] { worksheet_write_blank(sheet, r, c, format) }
+        // One format per number format code: libxlsxwriter 1.1.4 looks up, at every cell, the
+        // index of a format equal to one made before it.
+        var formatsByCode: [String: UnsafeMutablePointer<lxw_format>] = [:]
+        text.withUnsafeBufferPointer { text in
+            for floorSheet in sheets {
+                let sheet = workbook_add_worksheet(workbook, nil)
+                let formats = floorSheet.numberFormats.map { code in
+                    code.map { code in
+                        if let format = formatsByCode[code] { return format }
+                        let format = workbook_add_format(workbook)!
+                        format_set_num_format(format, code)
+                        formatsByCode[code] = format
+                        return format
+                    }
+                }
+                var cell = 0
+                for (row, length) in floorSheet.rowLengths.enumerated() {
+                    for column in 0..<length {
+                        let (r, c) = (lxw_row_t(row), lxw_col_t(column))
+                        switch floorSheet.textStarts[cell] {
+                        case -1: worksheet_write_number(sheet, r, c, floorSheet.numbers[cell], formats[column])
+                        case -2: if let format = formats[column] { worksheet_write_blank(sheet, r, c, format) }
+                        case let start: worksheet_write_string(sheet, r, c, text.baseAddress! + start, nil)
+                        }
+                        cell += 1
                     }
                 }
             }

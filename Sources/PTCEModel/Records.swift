@@ -38,22 +38,31 @@ public struct Member: Sendable, Hashable, Codable {
     public var insertionStructure: Bool?
     /// The INSEE code of the member's commune, five characters.
     public var commune: String?
-    public var fte: Double?
-    public var headcount: Int?
-    public var insertionFTE: Double?
-    public var insertionPeople: Int?
-    public var insertionExits: Int?
-    public var insertionExitsDynamic: Int?
-    public var insertionExitsDurable: Int?
-    public var turnover: Double?
-    public var publicFunding: Double?
-    public var volunteers: Int?
-    public var jobsCreated: Int?
-    public var purchases: Double?
-    public var localPurchases: Double?
-    public var trainees: Int?
-    public var reuseTonnes: Double?
     public var extras: [ExtraValue]
+    /// The figures, packed: a national dataset holds hundreds of thousands of members.
+    private var figures = MemberFigures()
+
+    public var fte: Double? { get { figures[.fte] } set { figures[.fte] = newValue } }
+    public var headcount: Int? { get { figures.whole(.headcount) } set { figures[.headcount] = newValue.map(Double.init) } }
+    public var insertionFTE: Double? { get { figures[.insertionFTE] } set { figures[.insertionFTE] = newValue } }
+    public var insertionPeople: Int? { get { figures.whole(.insertionPeople) } set { figures[.insertionPeople] = newValue.map(Double.init) } }
+    public var insertionExits: Int? { get { figures.whole(.insertionExits) } set { figures[.insertionExits] = newValue.map(Double.init) } }
+    public var insertionExitsDynamic: Int? {
+        get { figures.whole(.insertionExitsDynamic) }
+        set { figures[.insertionExitsDynamic] = newValue.map(Double.init) }
+    }
+    public var insertionExitsDurable: Int? {
+        get { figures.whole(.insertionExitsDurable) }
+        set { figures[.insertionExitsDurable] = newValue.map(Double.init) }
+    }
+    public var turnover: Double? { get { figures[.turnover] } set { figures[.turnover] = newValue } }
+    public var publicFunding: Double? { get { figures[.publicFunding] } set { figures[.publicFunding] = newValue } }
+    public var volunteers: Int? { get { figures.whole(.volunteers) } set { figures[.volunteers] = newValue.map(Double.init) } }
+    public var jobsCreated: Int? { get { figures.whole(.jobsCreated) } set { figures[.jobsCreated] = newValue.map(Double.init) } }
+    public var purchases: Double? { get { figures[.purchases] } set { figures[.purchases] = newValue } }
+    public var localPurchases: Double? { get { figures[.localPurchases] } set { figures[.localPurchases] = newValue } }
+    public var trainees: Int? { get { figures.whole(.trainees) } set { figures[.trainees] = newValue.map(Double.init) } }
+    public var reuseTonnes: Double? { get { figures[.reuseTonnes] } set { figures[.reuseTonnes] = newValue } }
 
     public init(
         origin: RecordOrigin, year: Int, id: String, name: String, actorType: ActorType?,
@@ -73,6 +82,7 @@ public struct Member: Sendable, Hashable, Codable {
         self.legalForm = legalForm
         self.insertionStructure = insertionStructure
         self.commune = commune
+        self.extras = extras
         self.fte = fte
         self.headcount = headcount
         self.insertionFTE = insertionFTE
@@ -88,7 +98,80 @@ public struct Member: Sendable, Hashable, Codable {
         self.localPurchases = localPurchases
         self.trainees = trainees
         self.reuseTonnes = reuseTonnes
-        self.extras = extras
+    }
+
+    // Coded as if every figure were a property of its own.
+    private enum CodingKeys: String, CodingKey {
+        case origin, year, id, name, actorType, legalForm, insertionStructure, commune, extras
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        origin = try container.decode(RecordOrigin.self, forKey: .origin)
+        year = try container.decode(Int.self, forKey: .year)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        actorType = try container.decodeIfPresent(ActorType.self, forKey: .actorType)
+        legalForm = try container.decodeIfPresent(String.self, forKey: .legalForm)
+        insertionStructure = try container.decodeIfPresent(Bool.self, forKey: .insertionStructure)
+        commune = try container.decodeIfPresent(String.self, forKey: .commune)
+        extras = try container.decode([ExtraValue].self, forKey: .extras)
+        let numbers = try decoder.container(keyedBy: MemberFigures.Figure.self)
+        for figure in MemberFigures.Figure.allCases {
+            figures[figure] = try numbers.decodeIfPresent(Double.self, forKey: figure)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(origin, forKey: .origin)
+        try container.encode(year, forKey: .year)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(actorType, forKey: .actorType)
+        try container.encodeIfPresent(legalForm, forKey: .legalForm)
+        try container.encodeIfPresent(insertionStructure, forKey: .insertionStructure)
+        try container.encodeIfPresent(commune, forKey: .commune)
+        try container.encode(extras, forKey: .extras)
+        var numbers = encoder.container(keyedBy: MemberFigures.Figure.self)
+        for figure in MemberFigures.Figure.allCases {
+            try numbers.encodeIfPresent(figures[figure], forKey: figure)
+        }
+    }
+}
+
+/// A member's optional figures, eight bytes each and one bit for "reported": as separate
+/// optionals they would take twice the room, padding each presence flag to eight bytes.
+struct MemberFigures: Sendable, Hashable {
+    enum Figure: Int, CaseIterable, CodingKey {
+        case fte, headcount, insertionFTE, insertionPeople, insertionExits, insertionExitsDynamic, insertionExitsDurable,
+             turnover, publicFunding, volunteers, jobsCreated, purchases, localPurchases, trainees, reuseTonnes
+    }
+
+    private var reported: UInt32 = 0
+    /// Not-reported figures are kept at 0, so that equal figures are equal values.
+    private var values = InlineArray<15, Double>(repeating: 0)
+
+    subscript(figure: Figure) -> Double? {
+        get { reported & (1 << figure.rawValue) == 0 ? nil : values[figure.rawValue] }
+        set {
+            values[figure.rawValue] = newValue ?? 0
+            if newValue == nil { reported &= ~(1 << figure.rawValue) } else { reported |= 1 << figure.rawValue }
+        }
+    }
+
+    /// A count: whole numbers are stored exactly (they are below 2⁵³).
+    func whole(_ figure: Figure) -> Int? {
+        self[figure].map { Int($0) }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.reported == rhs.reported && (0..<15).allSatisfy { lhs.values[$0] == rhs.values[$0] }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(reported)
+        for index in 0..<15 { hasher.combine(values[index]) }
     }
 }
 

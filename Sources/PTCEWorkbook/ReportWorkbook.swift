@@ -16,7 +16,7 @@ public struct WorkbookOptions: Sendable {
     /// with the header).
     public var rowsPerSheet: Int
 
-    public init(language: Language, created: Date, constantMemoryAbove: Int = 50_000, rowsPerSheet: Int = 1_048_575) {
+    public init(language: Language, created: Date, constantMemoryAbove: Int = 20_000, rowsPerSheet: Int = 1_048_575) {
         self.language = language
         self.created = created
         self.constantMemoryAbove = constantMemoryAbove

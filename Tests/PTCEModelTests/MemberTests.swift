@@ -1,0 +1,41 @@
+import Foundation
+import PTCEModel
+import Testing
+
+/// Members keep their figures packed; what they show must not depend on it.
+@Suite struct MemberTests {
+    private let member = Member(
+        origin: RecordOrigin(file: "members.csv", line: 2), year: 2024, id: "A", name: "Atelier", actorType: .ess,
+        fte: 12.5, headcount: 20, insertionExitsDurable: 0, turnover: 1_380_000, reuseTonnes: 0.25)
+
+    @Test func figuresReadBackAsSetAndUnreportedStayNil() {
+        #expect(member.fte == 12.5)
+        #expect(member.headcount == 20)
+        #expect(member.insertionExitsDurable == 0)
+        #expect(member.insertionExits == nil)
+        #expect(member.publicFunding == nil)
+        var changed = member
+        changed.fte = nil
+        changed.volunteers = 3
+        #expect(changed.fte == nil && changed.volunteers == 3 && changed.headcount == 20)
+    }
+
+    @Test func equalityAndHashingFollowTheFigures() {
+        var other = member
+        #expect(other == member && other.hashValue == member.hashValue)
+        other.trainees = 0
+        #expect(other != member) // reported 0 is not "not reported"
+        other.trainees = nil
+        #expect(other == member && other.hashValue == member.hashValue)
+    }
+
+    @Test func codedWithOneKeyPerFigure() throws {
+        let data = try JSONEncoder().encode(member)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["fte"] as? Double == 12.5)
+        #expect(object["headcount"] as? Int == 20)
+        #expect(object["insertionExits"] == nil)
+        #expect(object["actorType"] as? String == "ess")
+        #expect(try JSONDecoder().decode(Member.self, from: data) == member)
+    }
+}

@@ -150,7 +150,11 @@ public enum CSVReader {
         /// At least the number of records left: the line ends after the current position.
         var remainingLineCount: Int {
             let lineEnd = bytes.contains(0x0A) ? UInt8(0x0A) : UInt8(0x0D)
-            return bytes[position...].reduce(1) { $0 + ($1 == lineEnd ? 1 : 0) }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var count = 1
+                for byte in UnsafeBufferPointer(rebasing: buffer[position...]) where byte == lineEnd { count += 1 }
+                return count
+            }
         }
 
         private func location(_ fieldIndex: Int, line: Int) -> SourceLocation {

@@ -10,12 +10,14 @@ final class Table {
     /// Canonical column name → field position.
     let positions: [String: Int]
     /// The same as ``positions``, scanned rather than hashed: cells are looked up millions of
-    /// times and a schema has about twenty columns, whose names compare in a few instructions.
+    /// times and a schema has about twenty columns, whose names mostly differ in length.
     private let positionList: [(name: String, position: Int)]
     /// Field positions of the columns the schema does not know, kept as extra data.
     let extraPositions: [Int]
     /// A parser positioned on the first data record (after the header).
     let data: CSVReader.Parser
+    /// At least the number of data records: the lines after the header.
+    let expectedRecordCount: Int
     /// Folded forms of the cells already seen in enumerated and yes/no columns (values repeat).
     let cache = MatchingCache()
 
@@ -36,6 +38,7 @@ final class Table {
         headers = header.fields.map { String($0.trimmingBlanks) }
         let isEmptyCell = { (record: RawRecord, index: Int) in record.field(index).trimmingBlankBytes.isEmpty }
         self.data = data
+        expectedRecordCount = data.remainingLineCount
 
         var positions: [String: Int] = [:]
         var extras: [Int] = []
@@ -105,7 +108,8 @@ final class Table {
 
     /// The field position of a column, if the file has it.
     func position(of column: String) -> Int? {
-        positionList.first { $0.name == column }?.position
+        let length = column.utf8.count
+        return positionList.first { $0.name.utf8.count == length && $0.name == column }?.position
     }
 
     /// Whether the file has no data record.

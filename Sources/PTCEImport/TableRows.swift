@@ -1,9 +1,6 @@
 import PTCEModel
 
 extension Table {
-    /// At least the number of data records: the lines after the header.
-    var expectedRecordCount: Int { data.remainingLineCount }
-
     /// Builds one value per data record with `build`, after checking the record's shape:
     /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
     /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.

@@ -123,7 +123,9 @@ public struct SampleGenerator: Sendable {
 
     /// Writes one CSV file in Windows-1252 with CRLF, quoting cells that hold `;` or `"`.
     private func writeCSV(_ url: URL, header: String, rows: ((([String]) -> Void)) throws -> Void) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = Data()

@@ -93,9 +93,7 @@ import Testing
 
 @Suite struct LibraryTests {
     @Test func aUserDefinedIndicatorIsComputedWithoutRebuilding() throws {
-        let folder = try copyOfStandardLibrary()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        let folder = try copyOfStandardLibrary(adding: """
         [dimension]
         id = "local"
         label = { fr = "Indicateurs du pôle", en = "Pole's own indicators" }
@@ -108,7 +106,8 @@ import Testing
         description = { fr = "ETP des membres ESS sur les ETP.", en = "FTE of social economy members over FTE." }
         formula = "sum(members.fte where actor_type == \\"ess\\") / eco.fte"
 
-        """.utf8).write(to: folder.appendingPathComponent("10-local.toml"))
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
         #expect(findings.all.isEmpty)
@@ -119,9 +118,7 @@ import Testing
     }
 
     @Test func aBrokenFormulaGivesALocatedFinding() throws {
-        let folder = try copyOfStandardLibrary()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        let folder = try copyOfStandardLibrary(adding: """
         [dimension]
         id = "local"
         label = { fr = "Local", en = "Local" }
@@ -154,7 +151,8 @@ import Testing
         description = { fr = "…", en = "…" }
         formula = "local.a"
 
-        """.utf8).write(to: folder.appendingPathComponent("10-local.toml"))
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
         #expect(findings.sorted.map(\.formatted) == [

@@ -64,9 +64,7 @@ import Testing
 
 @Suite struct MinimumCoverageTests {
     @Test func aValueBelowItsMinimumCoverageIsWithheld() throws {
-        let folder = try copyOfStandardLibrary()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        let folder = try copyOfStandardLibrary(adding: """
         [dimension]
         id = "local"
         label = { fr = "Local", en = "Local" }
@@ -79,7 +77,8 @@ import Testing
         formula = "sum(members.turnover)"
         min_coverage = 0.75
 
-        """.utf8).write(to: folder.appendingPathComponent("10-local.toml"))
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
         let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)

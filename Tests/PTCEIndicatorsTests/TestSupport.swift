@@ -35,9 +35,10 @@ func close(_ actual: Double?, _ expected: Double, tolerance: Double = 1e-9) -> B
     return abs(actual - expected) <= tolerance * max(1, abs(expected))
 }
 
-/// A copy of `Indicators/` in a temporary folder, to add a user's file to.
-func copyOfStandardLibrary() throws -> URL {
+/// A copy of `Indicators/` in a temporary folder with a user's file, `10-local.toml`, added.
+func copyOfStandardLibrary(adding localFile: String) throws -> URL {
     let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: copy)
+    try Data(localFile.utf8).write(to: copy.appendingPathComponent("10-local.toml"))
     return copy
 }

@@ -27,11 +27,11 @@ public enum ComparisonWorkbookWriter {
         let poles = comparison.poles
         let firstPole = 2, medianColumn = 2 + poles.count
         buffer.put(.text(words("Comparaison de \(poles.count) pôles en \(comparison.year)", "\(poles.count) poles compared in \(comparison.year)")),
-                   row: 0, column: 0, style: CellStyle(bold: true, fontSize: 14))
+                   row: 0, column: 0, style: .title)
         let headers = [words("Indicateur", "Indicator"), words("Unité", "Unit")] + poles.map(\.profile.name)
             + [words("Médiane", "Median"), "Min", "Max", words("Couverture faible", "Low coverage")]
         for (column, header) in headers.enumerated() {
-            buffer.put(.text(header), row: 2, column: column, style: CellStyle(bold: true, wrap: true, background: 0xDDEBF7))
+            buffer.put(.text(header), row: 2, column: column, style: .header)
         }
         var row = 2
         var scales: [(row: Int, higherIsBetter: Bool)] = []
@@ -39,7 +39,7 @@ public enum ComparisonWorkbookWriter {
             let rows = comparison.rows.filter { $0.definition.dimension == dimension.id }
             guard !rows.isEmpty else { continue }
             row += 1
-            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle(bold: true, background: 0xF2F2F2))
+            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: .section)
             for comparisonRow in rows {
                 row += 1
                 let definition = comparisonRow.definition
@@ -50,14 +50,14 @@ public enum ComparisonWorkbookWriter {
                     let column = firstPole + index
                     if poles[index].report == nil {
                         buffer.put(.text(words("pas de données \(comparison.year)", "no \(comparison.year) data")), row: row, column: column,
-                                   style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                                   style: .missing)
                     } else if let value = cell.value, cell.comparable {
                         buffer.put(.number(value), row: row, column: column, style: style)
                     } else if cell.value != nil {
                         buffer.put(.text(words("non comparable (autres questions)", "not comparable (other questions)")), row: row, column: column,
-                                   style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                                   style: .missing)
                     } else {
-                        buffer.put(.text("n.d."), row: row, column: column, style: CellStyle(italic: true, fontColor: 0x7F7F7F))
+                        buffer.put(.text("n.d."), row: row, column: column, style: .missing)
                     }
                 }
                 let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
@@ -97,7 +97,7 @@ public enum ComparisonWorkbookWriter {
         let language = words.language
         var buffer = SheetBuffer()
         var row = 0
-        buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle(bold: true, fontSize: 14))
+        buffer.put(.text(dimension.label[language]), row: row, column: 0, style: .title)
         for comparisonRow in comparison.rows where comparisonRow.definition.dimension == dimension.id {
             let definition = comparisonRow.definition
             row += 2
@@ -147,7 +147,7 @@ public enum ComparisonWorkbookWriter {
         buffer.put(.text(words("Territoire", "Territory")), row: 0, column: 1, style: CellStyle(bold: true, background: 0xDDEBF7))
         buffer.put(.text(words("Population", "Population")), row: 0, column: 2, style: CellStyle(bold: true, background: 0xDDEBF7))
         for (offset, row) in rows.enumerated() {
-            buffer.put(.text(row.definition.label[words.language]), row: 0, column: 3 + offset, style: CellStyle(bold: true, wrap: true, background: 0xDDEBF7))
+            buffer.put(.text(row.definition.label[words.language]), row: 0, column: 3 + offset, style: .header)
         }
         for (index, pole) in comparison.poles.enumerated() {
             buffer.put(.text(pole.profile.name), row: index + 1, column: 0)
@@ -182,7 +182,7 @@ public enum ComparisonWorkbookWriter {
                   "Survey scores are compared only between poles that asked the same questions of the dimension."),
         ]
         for (index, line) in lines.enumerated() {
-            buffer.put(.text(line), row: index, column: 0, style: index == 0 ? CellStyle(bold: true, fontSize: 14) : CellStyle(wrap: true))
+            buffer.put(.text(line), row: index, column: 0, style: index == 0 ? .title : CellStyle(wrap: true))
         }
         var row = lines.count + 1
         for (column, header) in [words("Pôle", "Pole"), words("Identifiant", "Id"), words("Années des données", "Years in the data")].enumerated() {

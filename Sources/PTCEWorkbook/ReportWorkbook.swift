@@ -153,10 +153,6 @@ extension ReportWorkbookDraft {
     }
 }
 
-private let titleStyle = CellStyle(bold: true, fontSize: 14)
-private let headerStyle = CellStyle(bold: true, wrap: true, background: 0xDDEBF7)
-private let sectionStyle = CellStyle(bold: true, background: 0xF2F2F2)
-private let missingStyle = CellStyle(italic: true, fontColor: 0x7F7F7F)
 private let wrapStyle = CellStyle(wrap: true, alignTop: true)
 private let betterStyle = CellStyle(fontColor: 0x006100, background: 0xC6EFCE)
 private let worseStyle = CellStyle(fontColor: 0x9C0006, background: 0xFFC7CE)
@@ -307,7 +303,7 @@ private struct ReportWorkbook {
     ) throws {
         var buffer = SheetBuffer()
         let profile = report.profile
-        buffer.put(.text(profile.name), row: 0, column: 0, style: titleStyle)
+        buffer.put(.text(profile.name), row: 0, column: 0, style: CellStyle.title)
         buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
         let yes = words.yesNo(true)!, no = words.yesNo(false)!
         func onMembers(_ formula: (DataSheetLayout) -> String) -> String? { membersLayout.map(formula) }
@@ -335,7 +331,7 @@ private struct ReportWorkbook {
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year"),
                        words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage")]
         let headerRow = 3
-        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: headerStyle) }
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: CellStyle.header) }
         for (offset, figure) in figures.enumerated() {
             guard let result = report.result(figure.id) else { continue }
             let row = headerRow + 1 + offset
@@ -394,8 +390,8 @@ private struct ReportWorkbook {
         header: (String, String), at headerRow: Int, column: Int, rows: [(label: String, value: Double)],
         formula: ((String) -> String)?, numberFormat: String, into buffer: inout SheetBuffer
     ) -> (Int, Int) {
-        buffer.put(.text(header.0), row: headerRow, column: column, style: headerStyle)
-        buffer.put(.text(header.1), row: headerRow, column: column + 1, style: headerStyle)
+        buffer.put(.text(header.0), row: headerRow, column: column, style: CellStyle.header)
+        buffer.put(.text(header.1), row: headerRow, column: column + 1, style: CellStyle.header)
         for (offset, item) in rows.enumerated() {
             let row = headerRow + 1 + offset
             buffer.put(.text(item.label), row: row, column: column)
@@ -414,7 +410,7 @@ private struct ReportWorkbook {
         if let value = result.value {
             buffer.put(formula.map { .formula($0, cached: value) } ?? .number(value), row: row, column: 1, style: valueStyle)
         } else {
-            buffer.put(.text("n.d. — " + words.missingReason(result.missingReason)), row: row, column: 1, style: missingStyle)
+            buffer.put(.text("n.d. — " + words.missingReason(result.missingReason)), row: row, column: 1, style: CellStyle.missing)
         }
         buffer.put(result.previous.map(CellValue.number) ?? .blank, row: row, column: 2, style: valueStyle)
         if let change = result.change {
@@ -436,14 +432,14 @@ private struct ReportWorkbook {
         let headers = [words("Indicateur", "Indicator"), words("Valeur", "Value"), words("Année précédente", "Previous year"),
                        words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage"),
                        words("Identifiant", "Id"), words("Donnée manquante", "Missing because")]
-        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: headerStyle) }
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: CellStyle.header) }
         var row = 0
         var highlights: [(row: Int, direction: Direction)] = []
         for dimension in report.library.dimensions {
             let results = report.results.filter { $0.definition.dimension == dimension.id }
             guard !results.isEmpty else { continue }
             row += 1
-            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: sectionStyle)
+            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle.section)
             for result in results {
                 row += 1
                 try putResult(result, formula: nil, row: row, into: &buffer)
@@ -472,11 +468,11 @@ private struct ReportWorkbook {
         var row = 0
         buffer.put(.text(words("Enquête \(year) : scores par dimension (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
                                "Survey \(year): scores by dimension (1 = strongly disagree, 5 = strongly agree)")),
-                   row: row, column: 0, style: titleStyle)
+                   row: row, column: 0, style: CellStyle.title)
         row += 1
         let dimensionHeaders = [words("Dimension", "Dimension"), words("Score moyen", "Mean score"), words("Réponses", "Answers"),
                                 words("Part ≥ 4", "Share ≥ 4"), "1", "2", "3", "4", "5"]
-        for (column, header) in dimensionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: headerStyle) }
+        for (column, header) in dimensionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: CellStyle.header) }
         let firstDimensionRow = row + 1
         for dimension in bank.dimensions {
             guard let result = report.result("qual.\(dimension.id)") else { continue }
@@ -485,7 +481,7 @@ private struct ReportWorkbook {
             if let value = result.value {
                 buffer.put(.number(value), row: row, column: 1, style: scoreStyle)
             } else {
-                buffer.put(.text("n.d."), row: row, column: 1, style: missingStyle)
+                buffer.put(.text("n.d."), row: row, column: 1, style: CellStyle.missing)
             }
             if let statistics = result.survey {
                 buffer.put(.number(Double(statistics.n)), row: row, column: 2)
@@ -500,12 +496,12 @@ private struct ReportWorkbook {
         let lastDimensionRow = row
 
         row += 2
-        buffer.put(.text(words("Questions", "Questions")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Questions", "Questions")), row: row, column: 0, style: CellStyle.title)
         row += 1
         let questionHeaders = [words("Question", "Question"), words("Score moyen", "Mean score"), words("Réponses", "Answers"),
                                words("Part ≥ 4", "Share ≥ 4"), "1", "2", "3", "4", "5", words("Part de oui", "Share of yes"),
                                words("Identifiant", "Id")]
-        for (column, header) in questionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: headerStyle) }
+        for (column, header) in questionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: CellStyle.header) }
         for result in report.questions {
             row += 1
             let statistics = result.statistics
@@ -521,10 +517,10 @@ private struct ReportWorkbook {
         }
 
         row += 2
-        buffer.put(.text(words("Citations", "Quotations")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Citations", "Quotations")), row: row, column: 0, style: CellStyle.title)
         row += 1
         for (column, header) in [words("Citation", "Quotation"), words("Rôle", "Role"), words("Question", "Question"), words("Source", "Source")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         for quotation in report.quotations {
             row += 1
@@ -556,11 +552,11 @@ private struct ReportWorkbook {
     func writeDataQuality(_ sheet: XLSXSheet, notices: [Finding]) throws {
         var buffer = SheetBuffer()
         var row = 0
-        buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: CellStyle.title)
         row += 1
         for (column, header) in [words("Gravité", "Severity"), words("Fichier", "File"), words("Ligne", "Line"),
                                  words("Colonne", "Column"), words("Message", "Message")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         let findings = report.findings + notices
         if findings.isEmpty {
@@ -578,11 +574,11 @@ private struct ReportWorkbook {
         }
         row += 2
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),
-                   row: row, column: 0, style: titleStyle)
+                   row: row, column: 0, style: CellStyle.title)
         row += 1
         for (column, header) in [words("Champ", "Field"), words("Renseigné par", "Reported by"), words("Membres", "Members"),
                                  words("Part", "Share")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         let fields: [(String, (Member) -> Bool)] = [
             ("commune", { $0.commune != nil }), ("fte", { $0.fte != nil }), ("headcount", { $0.headcount != nil }),
@@ -614,7 +610,7 @@ private struct ReportWorkbook {
         var buffer = SheetBuffer()
         let profile = report.profile
         var row = 0
-        buffer.put(.text(words("Méthode et sources", "Method and sources")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Méthode et sources", "Method and sources")), row: row, column: 0, style: CellStyle.title)
         let facts: [(String, String)] = [
             (words("Pôle", "Pole"), "\(profile.name) (\(profile.id))"),
             (words("Territoire", "Territory"), profile.territory),
@@ -633,12 +629,12 @@ private struct ReportWorkbook {
             buffer.put(.text(value), row: row, column: 1, style: wrapStyle)
         }
         row += 2
-        buffer.put(.text(words("Définitions des indicateurs", "Indicator definitions")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Définitions des indicateurs", "Indicator definitions")), row: row, column: 0, style: CellStyle.title)
         row += 1
         for (column, header) in [words("Identifiant", "Id"), words("Indicateur", "Indicator"), words("Définition", "Definition"),
                                  words("Formule", "Formula"), words("Unité", "Unit"), words("Sens", "Direction"),
                                  words("Références", "References")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         for definition in report.library.indicators {
             row += 1
@@ -652,11 +648,11 @@ private struct ReportWorkbook {
             if !references.isEmpty { buffer.put(.text(references.joined(separator: " ; ")), row: row, column: 6, style: wrapStyle) }
         }
         row += 2
-        buffer.put(.text(words("Fichiers lus", "Files read")), row: row, column: 0, style: titleStyle)
+        buffer.put(.text(words("Fichiers lus", "Files read")), row: row, column: 0, style: CellStyle.title)
         row += 1
         for (column, header) in [words("Fichier", "File"), words("Encodage", "Encoding"), words("Séparateur", "Delimiter"),
                                  words("Lignes", "Records"), "SHA-256"].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: headerStyle)
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         for file in report.sources {
             row += 1

@@ -36,6 +36,15 @@ struct CellStyle: Hashable {
     var alignTop = false
 }
 
+extension CellStyle {
+    /// The styles the report and comparison workbooks share.
+    static let title = CellStyle(bold: true, fontSize: 14)
+    static let header = CellStyle(bold: true, wrap: true, background: 0xDDEBF7)
+    static let section = CellStyle(bold: true, background: 0xF2F2F2)
+    /// A value that is missing, shown with its reason.
+    static let missing = CellStyle(italic: true, fontColor: 0x7F7F7F)
+}
+
 /// A value to write in a cell.
 package enum CellValue {
     case text(String)

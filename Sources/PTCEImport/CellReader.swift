@@ -181,7 +181,7 @@ struct CellReader {
         guard let cell = reported(column, &findings) else {
             return trimmedCell(column)?.isEmpty == true && table.marksTrueWithX(column.name) ? false : nil
         }
-        let word = table.cache.key(cell)
+        let word = table.foldedKey(cell)
         if Self.trueWords.contains(word) { return true }
         if Self.falseWords.contains(word) { return false }
         findings.error("\"\(cell)\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x", at: location(column))
@@ -223,7 +223,7 @@ struct CellReader {
     /// A value of a closed list, by canonical name or French alias, ignoring case and accents.
     func choice<V: Vocabulary>(_ column: ColumnSpec, as type: V.Type, _ findings: inout Findings) -> V? {
         guard let cell = reported(column, &findings), case .choice(let vocabulary) = column.kind else { return nil }
-        guard let canonical = vocabulary.canonicalByKey[table.cache.key(cell)], let value = V(rawValue: canonical) else {
+        guard let canonical = vocabulary.canonicalByKey[table.foldedKey(cell)], let value = V(rawValue: canonical) else {
             findings.error(
                 "\"\(cell)\" is not a known \(column.name); expected one of: "
                     + vocabulary.accepted.joined(separator: ", "),

@@ -92,7 +92,7 @@ public struct PoleFolderReader: Sendable {
                 }
             }
             let rows = build(table, &findings)
-            source.records = table.cache.recordCount
+            source.records = table.recordCount
             return rows
         }
         dataset.members = load(.members) { MemberRows.read($0, &$1) }

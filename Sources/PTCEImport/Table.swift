@@ -7,19 +7,28 @@ final class Table {
     let document: CSVDocument
     /// The headers as written, by field position.
     let headers: [String]
-    /// Canonical column name → field position.
-    let positions: [String: Int]
-    /// The same as ``positions``, scanned rather than hashed: cells are looked up millions of
-    /// times and a schema has about twenty columns, whose names mostly differ in length.
-    private let positionList: [(name: String, position: Int)]
+    /// Canonical column name and field position of each column the file has, scanned rather
+    /// than hashed: cells are looked up millions of times and a schema has about twenty
+    /// columns, whose names mostly differ in length.
+    let positions: [(name: String, position: Int)]
     /// Field positions of the columns the schema does not know, kept as extra data.
     let extraPositions: [Int]
     /// A parser positioned on the first data record (after the header).
     let data: CSVReader.Parser
     /// At least the number of data records: the lines after the header.
     let expectedRecordCount: Int
-    /// Folded forms of the cells already seen in enumerated and yes/no columns (values repeat).
-    let cache = MatchingCache()
+    /// Data records read by the main pass, ``rows(_:build:)``.
+    var recordCount = 0
+
+    // What the table learns as it is read.
+    /// Folded forms of the cells already seen in enumerated and yes/no columns: folding accents
+    /// is costly, and a column of actor types holds a handful of values over thousands of rows.
+    private var foldedCells: [String: String] = [:]
+    /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
+    private var conventions: [String: DecimalConvention?] = [:]
+    private var fileEvidence: Set<DecimalConvention>?
+    /// Whether each boolean column met so far marks true with `x`.
+    private var crossMarked: [String: Bool] = [:]
 
     /// Matches the header against the schema. Returns `nil` (with findings) when the file
     /// cannot be read: empty, or a required column missing.
@@ -40,7 +49,7 @@ final class Table {
         self.data = data
         expectedRecordCount = data.remainingLineCount
 
-        var positions: [String: Int] = [:]
+        var positionByName: [String: Int] = [:]
         var extras: [Int] = []
         for (index, written) in headers.enumerated() {
             let location = SourceLocation(file: file, line: header.line, column: written, columnIndex: index + 1)
@@ -67,15 +76,15 @@ final class Table {
                 extras.append(index)
                 continue
             }
-            if let earlier = positions[column.name] {
+            if let earlier = positionByName[column.name] {
                 findings.error(
                     "columns \"\(headers[earlier])\" and \"\(written)\" both give \(column.name): keep only one",
                     at: location)
                 continue
             }
-            positions[column.name] = index
+            positionByName[column.name] = index
         }
-        let missing = schema.columns.filter { $0.isRequired && positions[$0.name] == nil }
+        let missing = schema.columns.filter { $0.isRequired && positionByName[$0.name] == nil }
         for column in missing {
             findings.error(
                 "required column \(column.name) is missing (French header: "
@@ -83,8 +92,7 @@ final class Table {
                 at: SourceLocation(file: file, line: header.line))
         }
         guard missing.isEmpty else { return nil }
-        self.positions = positions
-        positionList = schema.columns.compactMap { column in positions[column.name].map { (column.name, $0) } }
+        positions = schema.columns.compactMap { column in positionByName[column.name].map { (column.name, $0) } }
         extraPositions = extras
     }
 
@@ -109,7 +117,7 @@ final class Table {
     /// The field position of a column, if the file has it.
     func position(of column: String) -> Int? {
         let length = column.utf8.count
-        return positionList.first { $0.name.utf8.count == length && $0.name == column }?.position
+        return positions.first { $0.name.utf8.count == length && $0.name == column }?.position
     }
 
     /// Whether the file has no data record.
@@ -122,16 +130,16 @@ final class Table {
     /// Whether a boolean column marks true with `x` (an empty cell then means no). Worked out
     /// on the first empty cell of the column only.
     func marksTrueWithX(_ column: String) -> Bool {
-        if let known = cache.crossMarked[column] { return known }
+        if let known = crossMarked[column] { return known }
         var marksWithX = false
-        if let position = positions[column] {
+        if let position = position(of: column) {
             forEachRecord { record in
                 let cell = record.field(position).trimmingBlankBytes
                 marksWithX = cell.count == 1 && cell.first! | 0x20 == UInt8(ascii: "x")
                 return !marksWithX
             }
         }
-        cache.crossMarked[column] = marksWithX
+        crossMarked[column] = marksWithX
         return marksWithX
     }
 
@@ -139,16 +147,16 @@ final class Table {
     /// show, else the one the file's numeric cells show. Worked out on the first ambiguous cell
     /// only, so files without any pay nothing.
     func convention(for column: String) -> DecimalConvention? {
-        if let known = cache.conventions[column] { return known }
+        if let known = conventions[column] { return known }
         let columnEvidence = evidence(in: [column])
         var settled = columnEvidence.count == 1 ? columnEvidence.first : nil
         if settled == nil {
-            if cache.fileEvidence == nil {
-                cache.fileEvidence = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
+            if fileEvidence == nil {
+                fileEvidence = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
             }
-            settled = cache.fileEvidence!.count == 1 ? cache.fileEvidence!.first : nil
+            settled = fileEvidence!.count == 1 ? fileEvidence!.first : nil
         }
-        cache.conventions[column] = .some(settled)
+        conventions[column] = .some(settled)
         return settled
     }
 
@@ -156,7 +164,7 @@ final class Table {
     private func evidence(in columns: [String]) -> Set<DecimalConvention> {
         var found: Set<DecimalConvention> = []
         for name in columns {
-            guard let position = positions[name] else { continue }
+            guard let position = position(of: name) else { continue }
             forEachRecord { record in
                 let cell = record.field(position).trimmingBlankBytes
                 if !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell), let proof = number.evidence {
@@ -168,25 +176,12 @@ final class Table {
         }
         return found
     }
-}
 
-/// What a table learns while it is read: folded cells (folding accents is costly and a column
-/// of actor types holds a handful of distinct values over thousands of rows), the decimal
-/// conventions settled, and the number of records.
-final class MatchingCache {
-    private var keys: [String: String] = [:]
-    /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
-    var conventions: [String: DecimalConvention?] = [:]
-    var fileEvidence: Set<DecimalConvention>?
-    /// Whether each boolean column met so far marks true with `x`.
-    var crossMarked: [String: Bool] = [:]
-    /// Data records read by the main pass.
-    var recordCount = 0
-
-    func key(_ cell: String) -> String {
-        if let known = keys[cell] { return known }
+    /// The folded form of a cell (``NameMatching/key(_:)``), remembered for the next ones.
+    func foldedKey(_ cell: String) -> String {
+        if let known = foldedCells[cell] { return known }
         let key = NameMatching.key(cell)
-        if keys.count < 10_000 { keys[cell] = key }
+        if foldedCells.count < 10_000 { foldedCells[cell] = key }
         return key
     }
 }

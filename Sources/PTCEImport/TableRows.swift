@@ -13,7 +13,7 @@ extension Table {
         var count = 0
         defer {
             findings.append(contentsOf: parser.findings)
-            cache.recordCount = count
+            recordCount = count
         }
         while parser.next(into: &record) {
             count += 1

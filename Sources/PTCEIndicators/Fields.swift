@@ -46,6 +46,15 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Element { base[positions[position]] }
 }
 
+extension PoleDataset {
+    /// The members of `year`, in file order, without copying them.
+    public func members(in year: Int) -> YearSlice<Member> { YearSlice(members, year: year) { $0.year } }
+    public func cooperations(in year: Int) -> YearSlice<Cooperation> { YearSlice(cooperations, year: year) { $0.year } }
+    public func finances(in year: Int) -> YearSlice<FinanceLine> { YearSlice(finances, year: year) { $0.year } }
+    public func projects(in year: Int) -> YearSlice<Project> { YearSlice(projects, year: year) { $0.year } }
+    public func survey(in year: Int) -> YearSlice<SurveyAnswer> { YearSlice(survey, year: year) { $0.year } }
+}
+
 /// The rows of one year that formulas see, with the derived fields computed once.
 struct YearRows: Sendable {
     let year: Int
@@ -62,11 +71,11 @@ struct YearRows: Sendable {
 
     init(dataset: PoleDataset, year: Int, bank: QuestionBank) {
         self.year = year
-        members = YearSlice(dataset.members, year: year) { $0.year }
-        cooperations = YearSlice(dataset.cooperations, year: year) { $0.year }
-        finances = YearSlice(dataset.finances, year: year) { $0.year }
-        projects = YearSlice(dataset.projects, year: year) { $0.year }
-        survey = YearSlice(dataset.survey, year: year) { $0.year }
+        members = dataset.members(in: year)
+        cooperations = dataset.cooperations(in: year)
+        finances = dataset.finances(in: year)
+        projects = dataset.projects(in: year)
+        survey = dataset.survey(in: year)
         cooperatingMembers = Set(cooperations.flatMap { [$0.memberA, $0.memberB] })
         actorTypeByMember = Dictionary(members.compactMap { member in member.actorType.map { (member.id, $0) } }, uniquingKeysWith: { first, _ in first })
         territory = Set(dataset.profile.communes)

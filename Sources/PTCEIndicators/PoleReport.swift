@@ -80,9 +80,9 @@ public struct PoleReport: Sendable {
     }
 
     /// The rows of the report year, viewed without copying (the writers' data sheets).
-    public var members: YearSlice<Member> { YearSlice(dataset.members, year: year) { $0.year } }
-    public var cooperations: YearSlice<Cooperation> { YearSlice(dataset.cooperations, year: year) { $0.year } }
-    public var finances: YearSlice<FinanceLine> { YearSlice(dataset.finances, year: year) { $0.year } }
-    public var projects: YearSlice<Project> { YearSlice(dataset.projects, year: year) { $0.year } }
-    public var survey: YearSlice<SurveyAnswer> { YearSlice(dataset.survey, year: year) { $0.year } }
+    public var members: YearSlice<Member> { dataset.members(in: year) }
+    public var cooperations: YearSlice<Cooperation> { dataset.cooperations(in: year) }
+    public var finances: YearSlice<FinanceLine> { dataset.finances(in: year) }
+    public var projects: YearSlice<Project> { dataset.projects(in: year) }
+    public var survey: YearSlice<SurveyAnswer> { dataset.survey(in: year) }
 }

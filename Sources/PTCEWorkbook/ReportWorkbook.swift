@@ -87,13 +87,13 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
         let words = data.words, year = data.year
-        cooperations = try write(YearSlice(dataset.cooperations, year: year) { $0.year }, name: words.cooperations,
+        cooperations = try write(dataset.cooperations(in: year), name: words.cooperations,
                                  columns: data.cooperationColumns, table: "Cooperations", file: "cooperations.csv")
-        finances = try write(YearSlice(dataset.finances, year: year) { $0.year }, name: words.finances,
+        finances = try write(dataset.finances(in: year), name: words.finances,
                              columns: data.financeColumns, table: "Financements", file: "finances.csv")
-        _ = try write(YearSlice(dataset.projects, year: year) { $0.year }, name: words.projects,
+        _ = try write(dataset.projects(in: year), name: words.projects,
                       columns: data.projectColumns, table: "Projets", file: "projects.csv")
-        _ = try write(YearSlice(dataset.survey, year: year) { $0.year }, name: words.survey,
+        _ = try write(dataset.survey(in: year), name: words.survey,
                       columns: data.surveyColumns, table: "Enquete", file: "survey.csv")
     }
 
@@ -145,10 +145,10 @@ extension ReportWorkbookDraft {
         }
         return [
             cells(data.members, data.memberColumns),
-            cells(YearSlice(dataset.cooperations, year: year) { $0.year }, data.cooperationColumns),
-            cells(YearSlice(dataset.finances, year: year) { $0.year }, data.financeColumns),
-            cells(YearSlice(dataset.projects, year: year) { $0.year }, data.projectColumns),
-            cells(YearSlice(dataset.survey, year: year) { $0.year }, data.surveyColumns),
+            cells(dataset.cooperations(in: year), data.cooperationColumns),
+            cells(dataset.finances(in: year), data.financeColumns),
+            cells(dataset.projects(in: year), data.projectColumns),
+            cells(dataset.survey(in: year), data.surveyColumns),
         ]
     }
 }

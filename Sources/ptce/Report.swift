@@ -84,8 +84,7 @@ extension PTCECommand {
             defer { _ = try? workbook?.value() }
             Progress.show("\(folder): \(language.text("lecture des fichiers", "reading the files"))…")
             let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
-                guard output.format.contains(.xlsx), let year = output.year ?? members.map(\.year).max(),
-                      members.contains(where: { $0.year == year })
+                guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
                 else { return }
                 let path = temporaryURL(for: outputURL(folder: output.out, base: "\(profile.id)-\(year)", format: .xlsx)).path
                 workbook = BackgroundTask {
@@ -99,7 +98,7 @@ extension PTCECommand {
             readData.fulfil(dataset)
             guard let dataset else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
-            guard let reportYear = output.year ?? years.last else {
+            guard let reportYear = reportYear(of: dataset.members) else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
                 return false
             }
@@ -118,6 +117,11 @@ extension PTCECommand {
                 }
             }
             return true
+        }
+
+        /// `--year`, else the latest year with members; the workbook started early uses it too.
+        private func reportYear(of members: [Member]) -> Int? {
+            output.year ?? members.map(\.year).max()
         }
 
         private func workbookOptions(_ year: Int) -> WorkbookOptions {

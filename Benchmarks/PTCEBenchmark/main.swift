@@ -53,15 +53,27 @@ func measure(_ command: [String]) -> (seconds: Double, megabytes: Double)? {
 
 // MARK: Child modes (each measured in its own process, so peaks do not mix)
 
+/// The bundled indicator library.
+func bundledLibrary() -> IndicatorLibrary {
+    var findings = Findings()
+    return IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
+}
+
+/// A generated pole folder, read, and the year its report covers (the latest).
+func readPole(_ folder: String, library: IndicatorLibrary) -> (dataset: PoleDataset, year: Int) {
+    var findings = Findings()
+    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
+    return (dataset, dataset.members.map(\.year).max()!)
+}
+
 /// `--phases DIR OUT`: each step of the report in turn, printing "step seconds peakMB".
 if let folder = option("--phases"), let out = option("--out") {
-    var findings = Findings()
-    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
-    var dataset: PoleDataset!
-    let importTime = seconds { dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings) }
+    let library = bundledLibrary()
+    var pole: (dataset: PoleDataset, year: Int)!
+    let importTime = seconds { pole = readPole(folder, library: library) }
     print("import \(importTime) \(peakMegabytes())")
+    let (dataset, year) = pole!
     var report: PoleReport!
-    let year = dataset.members.map(\.year).max()!
     let indicatorTime = seconds { report = ReportBuilder(library: library).report(for: dataset, year: year) }
     print("indicators \(indicatorTime) \(peakMegabytes())")
     var draft: ReportWorkbookDraft!
@@ -106,10 +118,7 @@ if let rowsText = option("--floor"), let rows = Int(rowsText), let columns = opt
 /// report's data sheets (made beforehand, untimed); prints the seconds of the libxlsxwriter
 /// calls and close, and the number of cells.
 if let folder = option("--floor-same-cells"), let path = option("--out") {
-    var findings = Findings()
-    let library = IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
-    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
-    let year = dataset.members.map(\.year).max()!
+    let (dataset, year) = readPole(folder, library: bundledLibrary())
     // The cells in flat arrays (every string in one buffer, NUL-terminated), so that the time
     // is libxlsxwriter's, not that of walking millions of small allocations.
     struct FloorSheet {

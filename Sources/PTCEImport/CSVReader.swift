@@ -50,8 +50,8 @@ public enum CSVReader {
             findings.error(error.message, at: SourceLocation(file: file, line: error.line))
             return CSVDocument(encoding: .utf8, delimiter: ",", findings: findings, start: nil)
         }
-        var parser = Parser(bytes: text.utf8, file: file)
-        let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.utf8, from: parser.position)
+        var parser = Parser(text: text, file: file)
+        let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.bytes, from: parser.position)
         parser.delimiter = delimiter
         return CSVDocument(encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), findings: findings, start: parser)
     }
@@ -96,9 +96,12 @@ public enum CSVReader {
         return candidateDelimiters[best?.slot ?? 0]
     }
 
-    /// A byte-level RFC 4180 state machine over UTF-8, reading one record at a time.
+    /// A byte-level RFC 4180 state machine, reading one record at a time. Its structure (quotes,
+    /// delimiters, line ends) is ASCII, so it reads UTF-8 and Windows-1252 alike; the fields of
+    /// Windows-1252 text are turned into UTF-8 as they are copied into the record.
     struct Parser: Sendable {
         let bytes: [UInt8]
+        let isWindows1252: Bool
         let file: String
         var delimiter = UInt8(ascii: ";")
         var position = 0
@@ -107,16 +110,27 @@ public enum CSVReader {
         var header: [String]?
         var findings = Findings()
 
-        init(bytes: [UInt8], file: String) {
-            self.bytes = bytes
+        init(text: DecodedText, file: String) {
+            bytes = text.bytes
+            isWindows1252 = text.encoding == .windows1252
+            position = text.start
             self.file = file
+        }
+
+        /// Appends the text at `range` of the file to `output` as UTF-8.
+        private func appendText(_ range: Range<Int>, to output: inout [UInt8]) {
+            if isWindows1252 {
+                Windows1252.appendUTF8(of: bytes[range], to: &output)
+            } else {
+                output.append(contentsOf: bytes[range])
+            }
         }
 
         /// Consumes a first line `sep=X` (or `"sep=X"`, as some tools quote it) and returns X.
         mutating func skipSeparatorHint() -> UInt8? {
-            let quoted = bytes.first == UInt8(ascii: "\"")
+            let quoted = position < bytes.count && bytes[position] == UInt8(ascii: "\"")
             let prefix = Array("sep=".utf8)
-            let start = quoted ? 1 : 0
+            let start = position + (quoted ? 1 : 0)
             guard bytes.count >= start + prefix.count + 1,
                   zip(bytes[start...], prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
             else { return nil }
@@ -236,7 +250,7 @@ public enum CSVReader {
                     }
                     return end
                 }
-                record.bytes.append(contentsOf: bytes[start..<position])
+                appendText(start..<position, to: &record.bytes)
                 atFieldStart = false
             }
             record.ends.append(record.bytes.count)
@@ -270,7 +284,11 @@ public enum CSVReader {
                     continue
                 }
                 if inner == 0x0A { line += 1 }
-                record.bytes.append(inner)
+                if inner < 0x80 {
+                    record.bytes.append(inner)
+                } else {
+                    appendText(position..<(position + 1), to: &record.bytes)
+                }
                 position += 1
             }
             if !closed {
@@ -285,8 +303,9 @@ public enum CSVReader {
                   bytes[position] != 0x0A, bytes[position] != 0x0D {
                 position += 1
             }
-            let trailing = bytes[trailingStart..<position]
-            if !trailing.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            if !bytes[trailingStart..<position].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                var trailing: [UInt8] = []
+                appendText(trailingStart..<position, to: &trailing)
                 findings.error(
                     "unexpected text \"\(String(decoding: trailing, as: UTF8.self))\" after the closing quote of "
                         + "\"\(String(decoding: record.bytes[fieldStart...], as: UTF8.self))\": a field that holds a "

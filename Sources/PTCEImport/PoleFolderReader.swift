@@ -44,10 +44,33 @@ public struct PoleFolderReader: Sendable {
         }
         var dataset = read(
             profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
-            contents: { name in FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) } },
+            contents: { name in Self.bytes(ofFileAt: url.appendingPathComponent(name).path) },
             findings: &local, onMembers: profile == nil ? nil : onMembers)
         dataset.findings = local
         return profile == nil ? nil : dataset
+    }
+
+    /// The bytes of a file, read straight into an array (a `Data` in between would hold a large
+    /// file twice), or `nil` when it cannot be read.
+    private static func bytes(ofFileAt path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+            while count < buffer.count {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    failed = read < 0
+                    return
+                }
+                count += read
+            }
+        }
+        return failed ? nil : bytes
     }
 
     /// Reads the CSV files given by name (e.g. `members.csv`) as bytes, for a known profile.

@@ -11,23 +11,36 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+    /// The digest of `bytes` as 64 lowercase hexadecimal digits. The bytes are hashed where
+    /// they are: only the last, padded blocks are copied.
     static func hexDigest(_ bytes: [UInt8]) -> String {
         var hash: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
-        var message = bytes
+        let wholeBlocks = bytes.count / 64 * 64
+        bytes.withUnsafeBufferPointer { buffer in
+            compress(UnsafeBufferPointer(rebasing: buffer[..<wholeBlocks]), into: &hash)
+        }
+        var tail = Array(bytes[wholeBlocks...])
         let bitLength = UInt64(bytes.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { compress($0, into: &hash) }
+        return hash.map { word in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }.joined()
+    }
 
+    /// Runs the compression function over `blocks` (a multiple of 64 bytes).
+    private static func compress(_ blocks: UnsafeBufferPointer<UInt8>, into hash: inout [UInt32]) {
         var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
+        for chunk in stride(from: 0, to: blocks.count, by: 64) {
             for i in 0..<16 {
                 let base = chunk + i * 4
-                w[i] = UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
-                    | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
+                w[i] = UInt32(blocks[base]) << 24 | UInt32(blocks[base + 1]) << 16
+                    | UInt32(blocks[base + 2]) << 8 | UInt32(blocks[base + 3])
             }
             for i in 16..<64 {
                 let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -42,10 +55,6 @@ enum SHA256 {
             }
             for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[index] = hash[index] &+ value }
         }
-        return hash.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -9,10 +9,15 @@ public enum TextEncoding: String, Sendable, Hashable {
     case windows1252 = "Windows-1252"
 }
 
-/// Text turned into UTF-8 bytes, whatever encoding it came in.
+/// A CSV file's text as the parser reads it. Its bytes are the file's own, not a copy (except
+/// UTF-16, transcoded once): Windows-1252 is turned into UTF-8 field by field as records are
+/// read, so that a large file is never held twice.
 struct DecodedText {
     var encoding: TextEncoding
-    var utf8: [UInt8]
+    /// UTF-8, or Windows-1252 when ``encoding`` says so.
+    var bytes: [UInt8]
+    /// Where the text starts in ``bytes``: after a byte-order mark.
+    var start: Int
 }
 
 /// A reason the bytes cannot be read as text, located by line.
@@ -21,8 +26,8 @@ struct UndecodableText: Error {
     var message: String
 }
 
-/// Decodes the bytes of a CSV file to UTF-8: a BOM decides UTF-8 or UTF-16; otherwise strict
-/// UTF-8, and Windows-1252 when the bytes are not valid UTF-8 (French Excel's plain "CSV").
+/// Decides how the bytes of a CSV file are read as text: a BOM decides UTF-8 or UTF-16; otherwise
+/// strict UTF-8, and Windows-1252 when the bytes are not valid UTF-8 (French Excel's plain "CSV").
 enum TextDecoder {
     static func decode(_ bytes: [UInt8]) throws(UndecodableText) -> DecodedText {
         if let container = spreadsheetSignature(bytes) {
@@ -32,17 +37,20 @@ enum TextDecoder {
                     + "\"CSV (séparateur : point-virgule)\"")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let body = Array(bytes.dropFirst(3))
-            if let line = firstInvalidUTF8Line(body) {
-                throw UndecodableText(line: line, message: "the file starts with a UTF-8 mark but holds bytes that are not UTF-8")
+            if let offset = firstInvalidUTF8Offset(bytes, from: 3) {
+                throw UndecodableText(
+                    line: lineNumber(of: offset, in: bytes),
+                    message: "the file starts with a UTF-8 mark but holds bytes that are not UTF-8")
             }
-            return DecodedText(encoding: .utf8WithBOM, utf8: body)
+            return DecodedText(encoding: .utf8WithBOM, bytes: bytes, start: 3)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedText(encoding: .utf16LittleEndian, utf8: try transcodeUTF16(bytes.dropFirst(2), bigEndian: false))
+            return DecodedText(
+                encoding: .utf16LittleEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: false), start: 0)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedText(encoding: .utf16BigEndian, utf8: try transcodeUTF16(bytes.dropFirst(2), bigEndian: true))
+            return DecodedText(
+                encoding: .utf16BigEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: true), start: 0)
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw UndecodableText(
@@ -50,10 +58,17 @@ enum TextDecoder {
                 message: "the file holds NUL bytes: it is not text, or it is UTF-16 without its byte-order mark; "
                     + "save it again as CSV")
         }
-        guard firstInvalidUTF8Line(bytes) != nil else {
-            return DecodedText(encoding: .utf8, utf8: bytes)
+        guard firstInvalidUTF8Offset(bytes, from: 0) != nil else {
+            return DecodedText(encoding: .utf8, bytes: bytes, start: 0)
         }
-        return DecodedText(encoding: .windows1252, utf8: try transcodeWindows1252(bytes))
+        if let undefined = bytes.firstIndex(where: { !Windows1252.isDefined($0) }) {
+            let byte = bytes[undefined]
+            throw UndecodableText(
+                line: lineNumber(of: undefined, in: bytes),
+                message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252: "
+                    + "the file is damaged or in another encoding; save it again as CSV UTF-8")
+        }
+        return DecodedText(encoding: .windows1252, bytes: bytes, start: 0)
     }
 
     /// Names a spreadsheet container (not CSV) recognised by its first bytes.
@@ -63,17 +78,35 @@ enum TextDecoder {
         return nil
     }
 
-    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput: return nil
-            case .error: return lineNumber(of: offset, in: bytes)
+    /// The offset of the first byte from `start` that is not part of well-formed UTF-8 (no
+    /// overlong forms, surrogates or code points past U+10FFFF), or `nil` when there is none.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // The sequence's length and the range its second byte must fall in.
+                let length: Int, second: ClosedRange<UInt8>
+                switch lead {
+                case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+                case 0xE0: (length, second) = (3, 0xA0...0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+                case 0xED: (length, second) = (3, 0x80...0x9F)
+                case 0xF0: (length, second) = (4, 0x90...0xBF)
+                case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+                case 0xF4: (length, second) = (4, 0x80...0x8F)
+                default: return index
+                }
+                guard index + length <= buffer.count, second.contains(buffer[index + 1]),
+                      buffer[(index + 2)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+                else { return index }
+                index += length
             }
+            return nil
         }
     }
 
@@ -107,39 +140,6 @@ enum TextDecoder {
         }
     }
 
-    /// Windows-1252's characters for bytes 0x80–0x9F; `nil` where the code page defines none.
-    private static let windows1252High: [Unicode.Scalar?] = [
-        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
-        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
-        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
-        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
-    ]
-
-    private static func transcodeWindows1252(_ bytes: [UInt8]) throws(UndecodableText) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8)
-        for (offset, byte) in bytes.enumerated() {
-            if byte < 0x80 {
-                output.append(byte)
-                continue
-            }
-            let scalar: Unicode.Scalar
-            if byte < 0xA0 {
-                guard let mapped = windows1252High[Int(byte - 0x80)] else {
-                    throw UndecodableText(
-                        line: lineNumber(of: offset, in: bytes),
-                        message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252: "
-                            + "the file is damaged or in another encoding; save it again as CSV UTF-8")
-                }
-                scalar = mapped
-            } else {
-                scalar = Unicode.Scalar(byte)
-            }
-            UTF8.encode(scalar) { output.append($0) }
-        }
-        return output
-    }
-
     /// The 1-based line of a byte offset, counting LF, CR and CRLF as one line end each.
     static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
         var line = 1
@@ -155,5 +155,38 @@ enum TextDecoder {
             index += 1
         }
         return line
+    }
+}
+
+/// Windows-1252, French Excel's plain "CSV", read as UTF-8 one byte at a time.
+enum Windows1252 {
+    /// The UTF-8 form of each byte from 0x80 on; empty where the code page defines no character.
+    private static let utf8FromHighBytes: [[UInt8]] = {
+        let from0x80: [Unicode.Scalar?] = [
+            "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+            "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+            nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+            "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+        ]
+        return (0x80...0xFF).map { byte in
+            // From 0xA0 on, Windows-1252 is Latin-1: the byte is the code point.
+            let scalar = byte < 0xA0 ? from0x80[byte - 0x80] : Unicode.Scalar(UInt8(byte))
+            return scalar.map { Array(String($0).utf8) } ?? []
+        }
+    }()
+
+    static func isDefined(_ byte: UInt8) -> Bool {
+        byte < 0x80 || !utf8FromHighBytes[Int(byte - 0x80)].isEmpty
+    }
+
+    /// Appends `text` (Windows-1252 whose bytes are all defined) to `output` as UTF-8.
+    static func appendUTF8(of text: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        var rest = text
+        while let high = rest.firstIndex(where: { $0 >= 0x80 }) {
+            output.append(contentsOf: rest[..<high])
+            output.append(contentsOf: utf8FromHighBytes[Int(rest[high] - 0x80)])
+            rest = rest[(high + 1)...]
+        }
+        output.append(contentsOf: rest)
     }
 }

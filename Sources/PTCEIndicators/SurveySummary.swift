@@ -7,18 +7,23 @@ struct SurveySummary {
     let dimensions: [String: SurveyStatistics]
     let quotations: [Quotation]
 
+    /// Tallies the answers in one pass, without copying them.
     init(rows: YearRows, bank: QuestionBank) {
-        let answersByQuestion = Dictionary(grouping: rows.survey, by: \.questionID)
+        var byQuestion: [String: AnswerTally] = [:]
+        for answer in rows.survey {
+            byQuestion[answer.questionID, default: AnswerTally()].add(answer.answer)
+        }
         questions = bank.questions.compactMap { question in
-            guard let answers = answersByQuestion[question.id], question.kind != .open else { return nil }
-            return QuestionResult(question: question, statistics: Self.statistics(answers.map(\.answer)))
+            guard let tally = byQuestion[question.id], question.kind != .open else { return nil }
+            return QuestionResult(question: question, statistics: tally.statistics)
+        }
+        var byDimension: [String: AnswerTally] = [:]
+        for question in bank.questions where question.kind == .scale {
+            if let tally = byQuestion[question.id] { byDimension[question.dimension, default: AnswerTally()].add(tally) }
         }
         var dimensions: [String: SurveyStatistics] = [:]
         for dimension in bank.dimensions {
-            let answers = rows.survey.filter { answer in
-                bank[answer.questionID].map { $0.kind == .scale && $0.dimension == dimension.id } ?? false
-            }
-            if !answers.isEmpty { dimensions[dimension.id] = Self.statistics(answers.map(\.answer)) }
+            dimensions[dimension.id] = byDimension[dimension.id]?.statistics
         }
         self.dimensions = dimensions
         quotations = rows.survey.flatMap { answer -> [Quotation] in
@@ -30,17 +35,29 @@ struct SurveySummary {
             }
         }
     }
+}
 
-    static func statistics(_ answers: [SurveyAnswerValue]) -> SurveyStatistics {
-        var distribution = [Int](repeating: 0, count: 5)
-        var yes = 0, no = 0
-        for answer in answers {
-            switch answer {
-            case .scale(let score): distribution[score - 1] += 1
-            case .yesNo(let value): if value { yes += 1 } else { no += 1 }
-            default: break
-            }
+/// The answers to a question or a dimension, counted one at a time.
+struct AnswerTally {
+    /// Answers per score, 1 to 5.
+    private var distribution = [Int](repeating: 0, count: 5)
+    private var yes = 0, no = 0
+
+    mutating func add(_ answer: SurveyAnswerValue) {
+        switch answer {
+        case .scale(let score): distribution[score - 1] += 1
+        case .yesNo(let value): if value { yes += 1 } else { no += 1 }
+        default: break
         }
+    }
+
+    mutating func add(_ other: AnswerTally) {
+        for score in 0..<5 { distribution[score] += other.distribution[score] }
+        yes += other.yes
+        no += other.no
+    }
+
+    var statistics: SurveyStatistics {
         let scored = distribution.reduce(0, +)
         let total = distribution.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
         return SurveyStatistics(

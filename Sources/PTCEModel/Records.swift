@@ -27,20 +27,22 @@ public struct ExtraValue: Sendable, Hashable, Codable {
 ///
 /// Every optional figure is `nil` when the member did not report it: never 0.
 public struct Member: Sendable, Hashable, Codable {
+    // Stored in this order so that the one-byte properties fill the end of the figures, whose
+    // size is not a multiple of eight: a member takes 232 bytes, not 248.
     public var origin: RecordOrigin
     public var year: Int
     public var id: String
     public var name: String
-    /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
-    /// the member counts, but in no actor type.
-    public var actorType: ActorType?
     public var legalForm: String?
-    public var insertionStructure: Bool?
     /// The INSEE code of the member's commune, five characters.
     public var commune: String?
     public var extras: [ExtraValue]
     /// The figures, packed: a national dataset holds hundreds of thousands of members.
     private var figures = MemberFigures()
+    /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
+    /// the member counts, but in no actor type.
+    public var actorType: ActorType?
+    public var insertionStructure: Bool?
 
     public var fte: Double? { get { figures[.fte] } set { figures[.fte] = newValue } }
     public var headcount: Int? { get { figures.whole(.headcount) } set { figures[.headcount] = newValue.map(Double.init) } }
@@ -148,9 +150,9 @@ struct MemberFigures: Sendable, Hashable {
              turnover, publicFunding, volunteers, jobsCreated, purchases, localPurchases, trainees, reuseTonnes
     }
 
-    private var reported: UInt32 = 0
     /// Not-reported figures are kept at 0, so that equal figures are equal values.
     private var values = InlineArray<15, Double>(repeating: 0)
+    private var reported: UInt16 = 0
 
     subscript(figure: Figure) -> Double? {
         get { reported & (1 << figure.rawValue) == 0 ? nil : values[figure.rawValue] }

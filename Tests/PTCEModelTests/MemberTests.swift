@@ -20,6 +20,12 @@ import Testing
         #expect(changed.fte == nil && changed.volunteers == 3 && changed.headcount == 20)
     }
 
+    /// A national dataset holds hundreds of thousands of members: each byte counts (spec target
+    /// of issue 7, memory under 300 MB at 400,000 member-year rows).
+    @Test func memberStaysSmall() {
+        #expect(MemoryLayout<Member>.stride <= 232, "a member takes \(MemoryLayout<Member>.stride) bytes")
+    }
+
     @Test func equalityAndHashingFollowTheFigures() {
         var other = member
         #expect(other == member && other.hashValue == member.hashValue)

@@ -143,6 +143,40 @@ import Testing
         #expect(document.parsedFindings.all.isEmpty)
     }
 
+    @Test func windows1252InQuotedFieldsAndMessages() {
+        // "Café; été" quoted, then "né" after a closing quote: é is E9 in Windows-1252.
+        let bytes: [UInt8] = Array("nom;note\r\n\"Caf".utf8) + [0xE9] + Array("; ".utf8) + [0xE9, 0x74, 0xE9]
+            + Array("\";\"x\"n".utf8) + [0xE9] + Array("\r\n".utf8)
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.encoding == .windows1252)
+        #expect(document.records.map(\.fields) == [["nom", "note"], ["Café; été", "xné"]])
+        #expect(document.parsedFindings.all.first?.message.contains("\"né\" after the closing quote") == true)
+    }
+
+    @Test func separatorHintAfterAByteOrderMark() {
+        let document = CSVReader.read([0xEF, 0xBB, 0xBF] + Array("sep=,\na,b\n1;5,2\n".utf8), file: "t.csv")
+        #expect(document.delimiter == ",")
+        #expect(document.records.map(\.fields) == [["a", "b"], ["1;5", "2"]])
+        #expect(document.records.map(\.line) == [2, 3])
+    }
+
+    /// The UTF-8 check that decides between UTF-8 and Windows-1252 agrees with the standard
+    /// library's on every sequence of one or two bytes, and on every sequence of three or four
+    /// bytes drawn from the bounds of the lead and continuation ranges.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var samples: [[UInt8]] = (0...255).map { [UInt8($0)] }
+        for first in 0...255 { for second in 0...255 { samples.append([UInt8(first), UInt8(second)]) } }
+        let bounds: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5]
+        for a in bounds { for b in bounds { for c in bounds {
+            samples.append([a, b, c])
+            for d in bounds { samples.append([a, b, c, d]) }
+        } } }
+        let disagreeing = samples.filter { sample in
+            (TextDecoder.firstInvalidUTF8Offset(sample, from: 0) == nil) != (String(validating: sample, as: UTF8.self) != nil)
+        }
+        #expect(disagreeing.first == nil, "\(disagreeing.count) sequences disagree")
+    }
+
     @Test func bytesThatAreNeitherUTF8NorWindows1252() {
         let bytes: [UInt8] = Array("a;b\n1;2\nx;".utf8) + [0x81] + Array("\n".utf8)
         let document = CSVReader.read(bytes, file: "t.csv")

@@ -119,10 +119,14 @@ public enum CSVReader {
 
         /// Appends the text at `range` of the file to `output` as UTF-8.
         private func appendText(_ range: Range<Int>, to output: inout [UInt8]) {
+            bytes.withUnsafeBufferPointer { Self.appendText(UnsafeBufferPointer(rebasing: $0[range]), isWindows1252, to: &output) }
+        }
+
+        private static func appendText(_ text: UnsafeBufferPointer<UInt8>, _ isWindows1252: Bool, to output: inout [UInt8]) {
             if isWindows1252 {
-                Windows1252.appendUTF8(of: bytes[range], to: &output)
+                Windows1252.appendUTF8(of: text, to: &output)
             } else {
-                output.append(contentsOf: bytes[range])
+                output.append(contentsOf: text)
             }
         }
 
@@ -240,7 +244,7 @@ public enum CSVReader {
                 }
                 // A run of plain bytes, copied at once.
                 let start = position
-                let delimiter = delimiter
+                let delimiter = delimiter, isWindows1252 = isWindows1252
                 position = bytes.withUnsafeBufferPointer { buffer in
                     var end = start + 1
                     while end < buffer.count {
@@ -248,9 +252,9 @@ public enum CSVReader {
                         if next == delimiter || next == 0x0A || next == 0x0D || next == quote { break }
                         end += 1
                     }
+                    Self.appendText(UnsafeBufferPointer(rebasing: buffer[start..<end]), isWindows1252, to: &record.bytes)
                     return end
                 }
-                appendText(start..<position, to: &record.bytes)
                 atFieldStart = false
             }
             record.ends.append(record.bytes.count)

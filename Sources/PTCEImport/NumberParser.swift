@@ -50,7 +50,7 @@ enum NumberParser {
     /// Reads a trimmed cell's UTF-8 bytes: the common forms (`12`, `14,8`, `1 234,5 €`) without
     /// decoding them, any other through ``parse(_:)-(String)``.
     static func parse(_ bytes: ArraySlice<UInt8>) -> Result<TypedNumber, NotANumber> {
-        if let number = plainDecimal(bytes) { return .success(number) }
+        if let number = bytes.withUnsafeBufferPointer(plainDecimal) { return .success(number) }
         return parse(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -133,12 +133,12 @@ enum NumberParser {
     /// Up to 15 digits grouped by three with spaces, an optional decimal mark that cannot be
     /// read as a thousands separator, and an optional `€`; `nil` for any other form, left to
     /// the general parser. The value is exact: both terms of the division are exact doubles.
-    private static func plainDecimal(_ cell: ArraySlice<UInt8>) -> TypedNumber? {
+    private static func plainDecimal(_ cell: UnsafeBufferPointer<UInt8>) -> TypedNumber? {
         var text = cell
         var suffix = TypedNumber.Suffix.none
-        if text.count > 3, text.suffix(3).elementsEqual([0xE2, 0x82, 0xAC]) {
+        if text.count > 3, text[text.count - 3] == 0xE2, text[text.count - 2] == 0x82, text[text.count - 1] == 0xAC {
             suffix = .currency
-            text = text.dropLast(3).trimmingBlankBytes
+            text = UnsafeBufferPointer(rebasing: text[text.blankTrimmedRange(of: 0..<(text.count - 3))])
         }
         var mantissa: UInt64 = 0
         var digits = 0, groupDigits = 0, fractionDigits = 0
@@ -291,10 +291,20 @@ extension StringProtocol {
 extension ArraySlice<UInt8> {
     /// The UTF-8 text without the blanks ``StringProtocol/trimmingBlanks`` removes, not decoded.
     var trimmingBlankBytes: ArraySlice<UInt8> {
-        var start = startIndex, end = endIndex
+        let kept = withUnsafeBufferPointer { $0.blankTrimmedRange(of: 0..<$0.count) }
+        return self[(startIndex + kept.lowerBound)..<(startIndex + kept.upperBound)]
+    }
+}
+
+// Byte-level scanning on buffers rather than array slices: a slice holds a reference to its
+// array, retained and released at every step of a loop run millions of times.
+extension UnsafeBufferPointer<UInt8> {
+    /// `range` without the blanks at either end (spaces, tabs, line ends, French no-break spaces).
+    func blankTrimmedRange(of range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
         while start < end, let length = blankLength(at: start, before: end) { start += length }
         while start < end, let length = blankLength(endingAt: end, after: start) { end -= length }
-        return self[start..<end]
+        return start..<end
     }
 
     /// The length of the blank character starting at `index`, if it is one.
@@ -328,8 +338,8 @@ extension ArraySlice<UInt8> {
     func groupingSpaceLength(at index: Int) -> Int? {
         let byte = self[index]
         if byte == 0x20 { return 1 }
-        if byte == 0xC2, index + 1 < endIndex, self[index + 1] == 0xA0 { return 2 }
-        if byte == 0xE2, index + 2 < endIndex, self[index + 1] == 0x80, self[index + 2] == 0xAF || self[index + 2] == 0x89 {
+        if byte == 0xC2, index + 1 < count, self[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < count, self[index + 1] == 0x80, self[index + 2] == 0xAF || self[index + 2] == 0x89 {
             return 3
         }
         return nil

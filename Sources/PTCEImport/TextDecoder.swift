@@ -160,8 +160,9 @@ enum TextDecoder {
 
 /// Windows-1252, French Excel's plain "CSV", read as UTF-8 one byte at a time.
 enum Windows1252 {
-    /// The UTF-8 form of each byte from 0x80 on; empty where the code page defines no character.
-    private static let utf8FromHighBytes: [[UInt8]] = {
+    /// The UTF-8 form of each byte from 0x80 on, packed: its length in the low byte, then its
+    /// bytes; 0 where the code page defines no character.
+    private static let utf8FromHighBytes: [UInt32] = {
         let from0x80: [Unicode.Scalar?] = [
             "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
             "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
@@ -170,23 +171,27 @@ enum Windows1252 {
         ]
         return (0x80...0xFF).map { byte in
             // From 0xA0 on, Windows-1252 is Latin-1: the byte is the code point.
-            let scalar = byte < 0xA0 ? from0x80[byte - 0x80] : Unicode.Scalar(UInt8(byte))
-            return scalar.map { Array(String($0).utf8) } ?? []
+            guard let scalar = byte < 0xA0 ? from0x80[byte - 0x80] : Unicode.Scalar(UInt8(byte)) else { return 0 }
+            return String(scalar).utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) } << 8 | UInt32(String(scalar).utf8.count)
         }
     }()
 
     static func isDefined(_ byte: UInt8) -> Bool {
-        byte < 0x80 || !utf8FromHighBytes[Int(byte - 0x80)].isEmpty
+        byte < 0x80 || utf8FromHighBytes[Int(byte) - 0x80] != 0
     }
 
     /// Appends `text` (Windows-1252 whose bytes are all defined) to `output` as UTF-8.
-    static func appendUTF8(of text: ArraySlice<UInt8>, to output: inout [UInt8]) {
-        var rest = text
-        while let high = rest.firstIndex(where: { $0 >= 0x80 }) {
-            output.append(contentsOf: rest[..<high])
-            output.append(contentsOf: utf8FromHighBytes[Int(rest[high] - 0x80)])
-            rest = rest[(high + 1)...]
+    static func appendUTF8(of text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<text.count where text[index] >= 0x80 {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            var packed = utf8FromHighBytes[Int(text[index]) - 0x80]
+            for _ in 0..<(packed & 0xFF) {
+                packed >>= 8
+                output.append(UInt8(truncatingIfNeeded: packed))
+            }
+            runStart = index + 1
         }
-        output.append(contentsOf: rest)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 }

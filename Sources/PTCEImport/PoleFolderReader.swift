@@ -85,8 +85,8 @@ public struct PoleFolderReader: Sendable {
         onMembers: ((PoleProfile, [Member]) -> Void)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile)
-        /// The file as text, and its fingerprint computed on another core meanwhile; the bytes as
-        /// read are let go as soon as both are done with them, so a transcoded file is not held twice.
+        /// The file as text, and its fingerprint computed on another core meanwhile; both read the
+        /// same bytes, let go once the table has been read.
         func open(_ schema: TableSchema) -> (CSVDocument, BackgroundTask<String, Never>)? {
             guard let bytes = contents(schema.file) else { return nil }
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }

@@ -45,7 +45,6 @@ final class Table {
         self.schema = schema
         self.document = document
         headers = header.fields.map { String($0.trimmingBlanks) }
-        let isEmptyCell = { (record: RawRecord, index: Int) in record.field(index).trimmingBlankBytes.isEmpty }
         self.data = data
         expectedRecordCount = data.remainingLineCount
 
@@ -58,7 +57,7 @@ final class Table {
                 var scan = data
                 var record = RawRecord()
                 while firstFilledLine == nil, scan.next(into: &record) {
-                    if !isEmptyCell(record, index) { firstFilledLine = record.line }
+                    if !record.field(index).trimmingBlankBytes.isEmpty { firstFilledLine = record.line }
                 }
                 if let firstFilledLine {
                     findings.warning(

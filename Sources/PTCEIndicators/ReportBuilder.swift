@@ -13,14 +13,16 @@ public struct ReportBuilder: Sendable {
 
     /// Computes the report of `dataset` for `year`.
     public func report(for dataset: PoleDataset, year: Int) -> PoleReport {
+        /// The rows of `year`, if any member reported for it.
+        func rowsWithMembers(in year: Int) -> YearRows? {
+            dataset.members.contains { $0.year == year } ? YearRows(dataset: dataset, year: year, bank: library.questionBank) : nil
+        }
         let current = YearRows(dataset: dataset, year: year, bank: library.questionBank)
-        let previousYear = dataset.members.contains { $0.year == year - 1 } ? year - 1 : nil
-        let previous = previousYear.map { YearRows(dataset: dataset, year: $0, bank: library.questionBank) }
+        let previous = rowsWithMembers(in: year - 1)
+        let previousYear = previous?.year
         // The year before the previous one gives the previous year its own comparisons (a
         // like-for-like change), not its previous() results: the chain stops there.
-        let yearBefore = previousYear.flatMap { year in
-            dataset.members.contains { $0.year == year - 1 } ? YearRows(dataset: dataset, year: year - 1, bank: library.questionBank) : nil
-        }
+        let yearBefore = previous == nil ? nil : rowsWithMembers(in: year - 2)
         let previousValues: [(EvaluatedValue, UsedRows)]?
         let values: [(EvaluatedValue, UsedRows)]
         if let previous, !library.indicators.contains(where: { $0.checked.expression.calls("previous") }) {

@@ -168,12 +168,12 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.reported == rhs.reported && (0..<15).allSatisfy { lhs.values[$0] == rhs.values[$0] }
+        lhs.reported == rhs.reported && lhs.values.indices.allSatisfy { lhs.values[$0] == rhs.values[$0] }
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(reported)
-        for index in 0..<15 { hasher.combine(values[index]) }
+        for index in values.indices { hasher.combine(values[index]) }
     }
 }
 

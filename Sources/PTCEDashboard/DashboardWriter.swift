@@ -85,10 +85,11 @@ private struct Dashboard {
                     list.element("li", [("class", "card")]) { card in
                         card.element("p", [("class", "label")], text: result.definition.label[language])
                         valueParagraph(result, into: &card)
-                        card.element("p", [("class", "change " + changeClass(result))], text: changeText(result))
-                        if let coverage = result.coverage, coverage.reported < coverage.of {
-                            card.element("p", [("class", "coverage")], text: t(
-                                "d'après \(coverage.reported) membres sur \(coverage.of)", "from \(coverage.reported) of \(coverage.of) members"))
+                        let change = changeText(result, inCard: true)
+                        card.element("p", [("class", "change " + changeClass(result))], text: change.headline)
+                        for detail in change.details { card.element("p", [("class", "change same")], text: detail) }
+                        if let coverage = result.coverage, !coverage.isComplete {
+                            card.element("p", [("class", "coverage")], text: baseText(result, coverage))
                         }
                     }
                 }
@@ -108,22 +109,45 @@ private struct Dashboard {
         t("n.d.", "n/a") + " (" + (result.missingReason?.label[language] ?? "") + ")"
     }
 
-    /// "▲ +4,0 ETP par rapport à 2023": the arrow and the words, never the colour alone.
-    private func changeText(_ result: IndicatorResult) -> String {
-        guard let previousYear = report.previousYear else { return t("pas d'année précédente", "no previous year") }
-        guard let change = result.change else {
-            return result.previous == nil ? t("\(previousYear) : non disponible", "\(previousYear): not available") : ""
+    /// What a value rests on when some members did not report: "sur 7 membres : 3 déclarants,
+    /// 2 non concernés, 2 non déclarés · 55,7 ETP sur 133,7".
+    private func baseText(_ result: IndicatorResult, _ coverage: Coverage) -> String {
+        coverage.summary(language) + (result.quotient.map { " · " + numbers.quotient($0) } ?? "")
+    }
+
+    /// "▲ +4,0 ETP par rapport à 2023": the arrow and the words, never the colour alone, then
+    /// the lines that qualify it. When the members differ between the years, the headline is the
+    /// change at constant scope and the total change follows; a yes/no indicator says whether it
+    /// is now met; a survey score on a small sample says so. `inCard` adds "par rapport à 2023"
+    /// and keeps the scope on the headline; in a table the scope goes below the figure.
+    private func changeText(_ result: IndicatorResult, inCard: Bool) -> (headline: String, details: [String]) {
+        guard let previousYear = report.previousYear else { return (t("pas d'année précédente", "no previous year"), []) }
+        let since = inCard ? " " + t("par rapport à \(previousYear)", "since \(previousYear)") : ""
+        if let flag = result.flagChange { return (flag.label[language] + since, []) }
+        let unit = result.definition.unit
+        func signed(_ change: Double) -> String {
+            (change > 0 ? "▲ " : change < 0 ? "▼ " : "= ") + numbers.change(change, unit: unit)
         }
-        let arrow = change > 0 ? "▲ " : change < 0 ? "▼ " : "= "
-        return arrow + numbers.change(change, unit: result.definition.unit) + " " + t("par rapport à \(previousYear)", "since \(previousYear)")
+        if let likeForLike = result.likeForLike {
+            let total = result.change.map { t("ensemble des membres : ", "all members: ") + signed($0) }
+            guard let change = likeForLike.change else {
+                return (t("pas de membre comparable", "no comparable member"), total.map { [$0] } ?? [])
+            }
+            let scope = likeForLike.scopeLabel[language]
+            return inCard ? (signed(change) + since + ", " + scope, total.map { [$0] } ?? [])
+                : (signed(change), [scope] + (total.map { [$0] } ?? []))
+        }
+        guard let change = result.change else {
+            return (result.previous == nil ? t("\(previousYear) : non disponible", "\(previousYear): not available") : "", [])
+        }
+        return (signed(change) + since, result.smallSampleLabel.map { [$0[language]] } ?? [])
     }
 
     private func changeClass(_ result: IndicatorResult) -> String {
-        guard let change = result.change, change != 0 else { return "same" }
-        switch result.definition.direction {
-        case .neutral: return "same"
-        case .higherIsBetter: return change > 0 ? "better" : "worse"
-        case .lowerIsBetter: return change < 0 ? "better" : "worse"
+        switch result.changeIsBetter {
+        case true?: "better"
+        case false?: "worse"
+        case nil: "same"
         }
     }
 
@@ -161,7 +185,12 @@ private struct Dashboard {
                     body.element("tr") { row in
                         row.element("th", [("scope", "row")], text: result.definition.label[language])
                         if let value = result.value {
-                            row.element("td", [("class", "number")], text: numbers.value(value, unit: result.definition.unit))
+                            row.element("td", [("class", "number")]) { cell in
+                                cell.text(numbers.value(value, unit: result.definition.unit))
+                                if let quotient = result.quotient, result.coverage?.isComplete == false {
+                                    cell.element("span", [("class", "base")], text: numbers.quotient(quotient))
+                                }
+                            }
                         } else {
                             row.element("td", [("class", "number missing")], text: missingText(result))
                         }
@@ -170,10 +199,16 @@ private struct Dashboard {
                         } else {
                             row.element("td", [("class", "number missing")], text: "—")
                         }
-                        let change = result.change.map { ($0 > 0 ? "▲ " : $0 < 0 ? "▼ " : "= ") + numbers.change($0, unit: result.definition.unit) } ?? "—"
-                        row.element("td", [("class", "number " + changeClass(result))], text: change)
-                        let coverage = result.coverage.map { "\($0.reported) / \($0.of)" } ?? "—"
-                        row.element("td", [("class", "number")], text: coverage)
+                        let change = result.previous == nil ? nil : changeText(result, inCard: false)
+                        row.element("td", [("class", "number " + changeClass(result))]) { cell in
+                            cell.text(change?.headline ?? "—")
+                            for detail in change?.details ?? [] { cell.element("span", [("class", "base")], text: detail) }
+                        }
+                        row.element("td", [("class", "number")]) { cell in
+                            guard let coverage = result.coverage else { return cell.text("—") }
+                            cell.text("\(coverage.counted) / \(coverage.of)")
+                            if !coverage.isComplete { cell.element("span", [("class", "base")], text: coverage.summary(language)) }
+                        }
                     }
                 }
             }
@@ -363,9 +398,7 @@ private struct Dashboard {
         html.newline()
         html.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
             section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
-            section.element("p", text: t(
-                "Chaque valeur est calculée à partir des chiffres déclarés par les membres pour l'année. Une donnée non renseignée reste manquante, jamais 0 ; les ratios ne retiennent que les membres qui ont déclaré toutes les données utilisées. La couverture indique combien de membres ont servi au calcul sur les membres de l'année.",
-                "Each value is computed from the figures the members reported for the year. A figure not reported stays missing, never 0; ratios use only the members that reported every input. Coverage says how many members the value rests on out of the members of the year."))
+            section.element("p", text: ReportMethod.principles[language])
             section.element("table") { table in
                 table.element("caption", text: t("Définitions des indicateurs", "Indicator definitions"))
                 table.element("thead") { head in

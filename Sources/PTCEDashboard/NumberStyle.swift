@@ -58,6 +58,17 @@ struct NumberStyle {
         plain(fraction * 100, decimals: decimals) + (language == .fr ? Self.noBreak + "%" : "%")
     }
 
+    /// The two terms of a ratio: "55,7 ETP sur 133,7" (same unit), "4 400 000 € pour 143,2 ETP".
+    func quotient(_ terms: QuotientTerms) -> String {
+        let (top, bottom) = (terms.units.numerator, terms.units.denominator)
+        if top == bottom {
+            return language == .fr
+                ? value(terms.numerator, unit: top) + " sur " + plain(terms.denominator, decimals: bottom.decimals)
+                : plain(terms.numerator, decimals: top.decimals) + " of " + value(terms.denominator, unit: bottom)
+        }
+        return value(terms.numerator, unit: top) + language.text(" pour ", " for ") + value(terms.denominator, unit: bottom)
+    }
+
     /// A change with its sign: in points for shares.
     func change(_ change: Double, unit: IndicatorUnit) -> String {
         let sign = change > 0 ? "+" : ""

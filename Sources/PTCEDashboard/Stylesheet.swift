@@ -18,6 +18,7 @@ enum Stylesheet {
     .card .coverage { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
     .better { color: var(--good); } .worse { color: var(--bad); } .same { color: var(--muted); }
     .missing { color: var(--muted); font-style: italic; }
+    td .base { display: block; font-size: 0.8rem; color: var(--muted); white-space: normal; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92rem; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }

@@ -47,6 +47,12 @@ struct CellReader {
         table.position(of: column.name).map { record.field($0).trimmingBlankBytes }
     }
 
+    /// Whether the file has the column and this record's cell is blank: not reported, unless
+    /// the member is not concerned by the column (then it means none).
+    func isEmpty(_ column: ColumnSpec) -> Bool {
+        trimmedCell(column)?.isEmpty == true
+    }
+
     /// The trimmed cell's bytes, or `nil` if the column is absent or the cell says "not reported".
     /// A required cell that is not reported is an error.
     private func reportedBytes(_ column: ColumnSpec, _ findings: inout Findings) -> ArraySlice<UInt8>? {

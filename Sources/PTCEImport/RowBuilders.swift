@@ -29,6 +29,14 @@ enum MemberRows {
     typealias C = Columns.Members
     private static let tolerance = 1e-9
 
+    /// The figures that concern insertion structures only: for a member whose
+    /// `insertion_structure` is no, an empty cell means none (0, not applicable), while `NC`
+    /// still means not reported.
+    static let insertionOnlyFigures: [(column: ColumnSpec, figure: MemberFigure)] = [
+        (C.insertionFTE, .insertionFTE), (C.insertionPeople, .insertionPeople), (C.insertionExits, .insertionExits),
+        (C.insertionExitsDynamic, .insertionExitsDynamic), (C.insertionExitsDurable, .insertionExitsDurable),
+    ]
+
     static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
@@ -58,6 +66,9 @@ enum MemberRows {
                 trainees: row.count(C.trainees, &findings),
                 reuseTonnes: row.quantity(C.reuseTonnes, &findings),
                 extras: row.extras)
+            if member.insertionStructure == false {
+                for (column, figure) in insertionOnlyFigures where row.isEmpty(column) { member.setNotApplicable(figure) }
+            }
             checkConsistency(&member, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
             guard year != nil, id != nil, name != nil else {

@@ -29,6 +29,9 @@ enum FieldValue: Sendable, Hashable {
     case text(String)
     case list([String])
     case missing
+    /// 0 because the member is not concerned by the field (e.g. insertion FTE of a member that
+    /// is not an insertion structure): counted as 0, shown apart in the coverage.
+    case notApplicable
 }
 
 /// The rows of one year of a table, without copying them: positions into the whole table.
@@ -110,6 +113,10 @@ struct Field: Sendable {
 private func number(_ value: Double?) -> FieldValue { value.map(FieldValue.number) ?? .missing }
 private func number(_ value: Int?) -> FieldValue { value.map { FieldValue.number(Double($0)) } ?? .missing }
 private func text(_ value: String?) -> FieldValue { value.map(FieldValue.text) ?? .missing }
+private func figure(_ member: Member, _ figure: MemberFigure) -> FieldValue {
+    guard let value = member[figure] else { return .missing }
+    return member.isNotApplicable(figure) ? .notApplicable : .number(value)
+}
 
 private let fte = Dimension(exponents: ["fte": 1])
 private let eur = Dimension(exponents: ["eur": 1])
@@ -144,21 +151,21 @@ enum Fields {
             "cooperates": Field(.bool) { index, rows in
                 rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(rows.members[index].id))
             },
-            "fte": Field(.number(fte)) { number($1.members[$0].fte) },
-            "headcount": Field(.number(count)) { number($1.members[$0].headcount) },
-            "insertion_fte": Field(.number(fte)) { number($1.members[$0].insertionFTE) },
-            "insertion_people": Field(.number(count)) { number($1.members[$0].insertionPeople) },
-            "insertion_exits": Field(.number(count)) { number($1.members[$0].insertionExits) },
-            "insertion_exits_dynamic": Field(.number(count)) { number($1.members[$0].insertionExitsDynamic) },
-            "insertion_exits_durable": Field(.number(count)) { number($1.members[$0].insertionExitsDurable) },
-            "turnover": Field(.number(eur)) { number($1.members[$0].turnover) },
-            "public_funding": Field(.number(eur)) { number($1.members[$0].publicFunding) },
-            "volunteers": Field(.number(count)) { number($1.members[$0].volunteers) },
-            "jobs_created": Field(.number(count)) { number($1.members[$0].jobsCreated) },
-            "purchases": Field(.number(eur)) { number($1.members[$0].purchases) },
-            "local_purchases": Field(.number(eur)) { number($1.members[$0].localPurchases) },
-            "trainees": Field(.number(count)) { number($1.members[$0].trainees) },
-            "reuse_tonnes": Field(.number(tonnes)) { number($1.members[$0].reuseTonnes) },
+            "fte": Field(.number(fte)) { figure($1.members[$0], .fte) },
+            "headcount": Field(.number(count)) { figure($1.members[$0], .headcount) },
+            "insertion_fte": Field(.number(fte)) { figure($1.members[$0], .insertionFTE) },
+            "insertion_people": Field(.number(count)) { figure($1.members[$0], .insertionPeople) },
+            "insertion_exits": Field(.number(count)) { figure($1.members[$0], .insertionExits) },
+            "insertion_exits_dynamic": Field(.number(count)) { figure($1.members[$0], .insertionExitsDynamic) },
+            "insertion_exits_durable": Field(.number(count)) { figure($1.members[$0], .insertionExitsDurable) },
+            "turnover": Field(.number(eur)) { figure($1.members[$0], .turnover) },
+            "public_funding": Field(.number(eur)) { figure($1.members[$0], .publicFunding) },
+            "volunteers": Field(.number(count)) { figure($1.members[$0], .volunteers) },
+            "jobs_created": Field(.number(count)) { figure($1.members[$0], .jobsCreated) },
+            "purchases": Field(.number(eur)) { figure($1.members[$0], .purchases) },
+            "local_purchases": Field(.number(eur)) { figure($1.members[$0], .localPurchases) },
+            "trainees": Field(.number(count)) { figure($1.members[$0], .trainees) },
+            "reuse_tonnes": Field(.number(tonnes)) { figure($1.members[$0], .reuseTonnes) },
         ],
         .cooperations: [
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.cooperations[$0].year)) },

@@ -14,6 +14,8 @@ struct CheckedFormula: Sendable {
     /// Ids of the other indicators the formula reads (for ordering and cycle detection).
     let indicatorReferences: Set<String>
     let tables: Set<DataTable>
+    /// When the formula is a ratio or a division: the dimensions of its numerator and denominator.
+    let quotient: (numerator: Dimension, denominator: Dimension)?
 }
 
 /// Checks formulas against the fields of spec §2, the function catalogue, the other
@@ -39,7 +41,29 @@ struct FormulaChecker {
         var references: Set<String> = []
         var tables: Set<DataTable> = []
         let type = try check(expression, in: .top, references: &references, tables: &tables)
-        return CheckedFormula(expression: expression, type: type, indicatorReferences: references, tables: tables)
+        return CheckedFormula(
+            expression: expression, type: type, indicatorReferences: references, tables: tables,
+            quotient: quotientDimensions(expression))
+    }
+
+    /// The dimensions of the two terms of a formula that is a ratio or a division (already
+    /// checked), for saying what the value rests on.
+    private func quotientDimensions(_ expression: Expression) -> (numerator: Dimension, denominator: Dimension)? {
+        var references: Set<String> = [], tables: Set<DataTable> = []
+        let terms: (Expression, Expression, Context)
+        switch expression {
+        case .call("ratio", let arguments, _, _):
+            guard arguments.count == 2, let table = arguments[0].table else { return nil }
+            terms = (arguments[0], arguments[1], .row(table))
+        case .binary(.divide, let left, let right, _):
+            terms = (left, right, .top)
+        default:
+            return nil
+        }
+        guard case .number(let numerator)? = try? check(terms.0, in: terms.2, references: &references, tables: &tables),
+              case .number(let denominator)? = try? check(terms.1, in: terms.2, references: &references, tables: &tables)
+        else { return nil }
+        return (numerator, denominator)
     }
 
     private func check(

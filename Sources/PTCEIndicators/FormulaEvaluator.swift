@@ -40,14 +40,20 @@ enum EvaluatedValue: Equatable {
         case .text(let value): self = .text(value)
         case .list(let value): self = .list(value)
         case .missing: self = .missing(.noData)
+        case .notApplicable: self = .number(0)
         }
     }
 }
 
 /// The rows an evaluation used, by table, to compute coverage: a row is used when every field
-/// the aggregate reads from it (value and filter) is reported.
+/// the aggregate reads from it (value and filter) is reported or not applicable.
 struct UsedRows {
     var byTable: [DataTable: RowSet] = [:]
+    /// Among the used rows, those where a field read is not applicable (counted as 0).
+    var notApplicableByTable: [DataTable: RowSet] = [:]
+    /// The two terms of the last ratio or division evaluated (the outermost one, as it is
+    /// evaluated last): what a ratio rests on. Not carried over from referenced indicators.
+    var quotient: (numerator: Double, denominator: Double)?
     /// For survey aggregates: respondents who gave a counted answer.
     var respondents: Set<String> = []
     /// Members compared like for like (reported in both years).
@@ -55,6 +61,7 @@ struct UsedRows {
 
     mutating func formUnion(_ other: UsedRows) {
         byTable.merge(other.byTable) { $0.union($1) }
+        notApplicableByTable.merge(other.notApplicableByTable) { $0.union($1) }
         respondents.formUnion(other.respondents)
         if let members = other.likeForLikeMembers {
             likeForLikeMembers = (likeForLikeMembers ?? []).union(members)
@@ -74,6 +81,10 @@ struct RowSet: Equatable {
         bits[index] = true
     }
 
+    func contains(_ index: Int) -> Bool {
+        bits[index]
+    }
+
     func union(_ other: RowSet) -> RowSet {
         var merged = self
         for index in other.bits.indices where other.bits[index] { merged.bits[index] = true }
@@ -85,9 +96,17 @@ struct RowSet: Equatable {
     var indices: [Int] { bits.indices.filter { bits[$0] } }
 }
 
+/// What reading a row's fields found: whether all were reported, and whether one was not applicable.
+struct RowReading {
+    /// False when a field read is not reported.
+    var complete = true
+    /// True when a field read is 0 because the row's member is not concerned.
+    var notApplicable = false
+}
+
 /// A row expression compiled for one table and year: fields resolved once, so evaluating a row
-/// is a few closure calls. `complete` turns false when a field it reads is not reported.
-typealias RowProgram = (_ row: Int, _ complete: inout Bool) -> EvaluatedValue
+/// is a few closure calls, which record in `reading` what they found.
+typealias RowProgram = (_ row: Int, _ reading: inout RowReading) -> EvaluatedValue
 
 /// Interprets checked formulas over the rows of a year.
 struct FormulaEvaluator {
@@ -95,6 +114,9 @@ struct FormulaEvaluator {
     /// The same pole a year earlier, if the data holds that year.
     let previousRows: YearRows?
     let profile: PoleProfile
+    /// When given, member aggregates read only the members of these rows (a like-for-like
+    /// comparison); `nil` reads every member of the year.
+    var memberMask: RowSet? = nil
     /// Values of the indicators already computed this year (and their used rows).
     let indicatorValue: (String) -> (EvaluatedValue, UsedRows)
     /// The same for the previous year, for `previous(...)`.
@@ -120,7 +142,11 @@ struct FormulaEvaluator {
             case (_, let other): return other
             }
         case .binary(let op, let left, let right, _):
-            return Self.apply(op, evaluate(left, used: &used), evaluate(right, used: &used))
+            let (lhs, rhs) = (evaluate(left, used: &used), evaluate(right, used: &used))
+            if op == .divide, case .number(let numerator) = lhs, case .number(let denominator) = rhs {
+                used.quotient = (numerator, denominator)
+            }
+            return Self.apply(op, lhs, rhs)
         case .call(let name, let arguments, let filter, _):
             return call(name, arguments, filter: filter, used: &used)
         }
@@ -179,11 +205,14 @@ struct FormulaEvaluator {
         guard let table = arguments[0].table else { return .missing(.noData) }
         let rowCount = rows.count(of: table)
         guard rowCount > 0 else { return .missing(.noData) }
-        var usedRows = RowSet(rowCount: rowCount)
+        var usedRows = RowSet(rowCount: rowCount), notApplicableRows = RowSet(rowCount: rowCount)
         var total = 0.0, totalB = 0.0, counted = 0
         var distinct = Set<String>()
         defer {
             used.byTable[table] = used.byTable[table].map { $0.union(usedRows) } ?? usedRows
+            if !notApplicableRows.isEmpty {
+                used.notApplicableByTable[table] = used.notApplicableByTable[table].map { $0.union(notApplicableRows) } ?? notApplicableRows
+            }
             if table == .survey {
                 for index in usedRows.indices { used.respondents.insert(rows.survey[index].respondent) }
             }
@@ -193,14 +222,19 @@ struct FormulaEvaluator {
         }
         let passesFilter = filter.map { compile($0, table: table, in: rows) }
         let values = (name == "count" ? [] : arguments).map { compile($0, table: table, in: rows) }
+        let mask = table == .members ? memberMask : nil
         for index in 0..<rowCount {
-            var complete = true
-            let passes = passesFilter.map { $0(index, &complete) == .bool(true) } ?? true
-            let first = values.first?(index, &complete)
-            let second = values.count > 1 ? values[1](index, &complete) : nil
+            if let mask, !mask.contains(index) { continue }
+            var reading = RowReading()
+            let passes = passesFilter.map { $0(index, &reading) == .bool(true) } ?? true
+            let first = values.first?(index, &reading)
+            let second = values.count > 1 ? values[1](index, &reading) : nil
             // Survey coverage counts the answers the filter selects; elsewhere every row whose inputs are reported.
-            if complete, passes || table != .survey { usedRows.insert(index) }
-            guard passes, complete else { continue }
+            if reading.complete, passes || table != .survey {
+                usedRows.insert(index)
+                if reading.notApplicable { notApplicableRows.insert(index) }
+            }
+            guard passes, reading.complete else { continue }
             switch (name, first, second) {
             case ("count", _, _):
                 counted += 1
@@ -223,6 +257,7 @@ struct FormulaEvaluator {
         case "count_distinct": return usedRows.isEmpty ? .missing(.noData) : .number(Double(distinct.count))
         case "ratio":
             guard counted > 0 else { return .missing(.noData) }
+            used.quotient = (total, totalB)
             return totalB == 0 ? .missing(.zeroDenominator) : .number(total / totalB)
         case "mean":
             return counted > 0 ? .number(total / Double(counted)) : .missing(.noData)
@@ -242,9 +277,9 @@ struct FormulaEvaluator {
             let value = compile(argument, table: .members, in: yearRows)
             var result: [(id: String, index: Int, value: Double)] = []
             for index in yearRows.members.indices {
-                var complete = true
-                if let passesFilter, passesFilter(index, &complete) != .bool(true) { continue }
-                guard case .number(let number) = value(index, &complete), complete else { continue }
+                var reading = RowReading()
+                if let passesFilter, passesFilter(index, &reading) != .bool(true) { continue }
+                guard case .number(let number) = value(index, &reading), reading.complete else { continue }
                 result.append((yearRows.members[index].id, index, number))
             }
             return result
@@ -282,15 +317,16 @@ struct FormulaEvaluator {
             return { _, _ in list }
         case .name(let parts, _):
             guard let field = Fields.field(parts.count == 2 ? parts[1] : parts[0], of: table) else { return { _, _ in .missing(.noData) } }
-            return { index, complete in
+            return { index, reading in
                 let value = field.read(index, yearRows)
-                if value == .missing { complete = false }
+                if value == .missing { reading.complete = false }
+                if value == .notApplicable { reading.notApplicable = true }
                 return EvaluatedValue(value)
             }
         case .unary(let op, let operand):
             let inner = compile(operand, table: table, in: yearRows)
-            return { index, complete in
-                switch (op, inner(index, &complete)) {
+            return { index, reading in
+                switch (op, inner(index, &reading)) {
                 case (.negate, .number(let value)): .number(-value)
                 case (.not, .bool(let value)): .bool(!value)
                 case (_, let other): other
@@ -298,14 +334,14 @@ struct FormulaEvaluator {
             }
         case .binary(let op, let left, let right, _):
             let lhs = compile(left, table: table, in: yearRows), rhs = compile(right, table: table, in: yearRows)
-            return { index, complete in Self.apply(op, lhs(index, &complete), rhs(index, &complete)) }
+            return { index, reading in Self.apply(op, lhs(index, &reading), rhs(index, &reading)) }
         case .call(_, let arguments, _, _): // reported(field)
             let field = compile(arguments[0], table: table, in: yearRows)
-            return { index, complete in
-                var fieldComplete = true
-                _ = field(index, &fieldComplete)
-                if !fieldComplete { complete = false }
-                return .bool(fieldComplete)
+            return { index, reading in
+                var fieldReading = RowReading()
+                _ = field(index, &fieldReading)
+                if !fieldReading.complete { reading.complete = false }
+                return .bool(fieldReading.complete)
             }
         }
     }

@@ -12,6 +12,8 @@ public struct IndicatorUnit: Sendable, Hashable {
 
     /// Whether values are amounts of euros (possibly per something), shown with `€`.
     public var isMoney: Bool { dimension.exponents["eur"] == 1 }
+    /// Whether values are yes (1) or no (0): such a value has no arithmetic change.
+    public var isFlag: Bool { id == "flag" }
 }
 
 /// Which way is better, for colouring changes.
@@ -45,6 +47,12 @@ public struct IndicatorDimension: Sendable, Hashable {
     public let label: LocalizedText
 }
 
+/// The units of the two terms of a ratio.
+public struct QuotientUnits: Sendable, Hashable {
+    public let numerator: IndicatorUnit
+    public let denominator: IndicatorUnit
+}
+
 /// One indicator of the library, checked: its formula parsed and typed.
 public struct IndicatorDefinition: Sendable {
     /// Stable dotted id, e.g. `emp.insertion_share`.
@@ -59,6 +67,13 @@ public struct IndicatorDefinition: Sendable {
     public let references: [IndicatorReference]
     /// Below this share of members reporting the inputs, the value is withheld (`low_coverage`).
     public let minimumCoverage: Double?
+    /// Whether the library marks it a member sum or member ratio (`like_for_like = true`): where
+    /// the members behind this year's and the previous year's values differ, its change is also
+    /// given over the members that reported the inputs in both years.
+    public let comparesLikeForLike: Bool
+    /// For a ratio or a division: the units of its numerator and denominator, to show what the
+    /// value rests on ("55,7 ETP sur 133,7").
+    public let quotientUnits: QuotientUnits?
     /// Where the definition is written.
     public let location: SourceLocation
     let checked: CheckedFormula

@@ -12,9 +12,28 @@ public struct IndicatorLibrary: Sendable {
     public let questionBank: QuestionBank
     /// Indices into `indicators` such that every indicator comes after those it refers to.
     let evaluationOrder: [Int]
+    /// The position in `indicators` of each id.
+    private let indexByID: [String: Int]
+
+    init(
+        units: [IndicatorUnit], dimensions: [IndicatorDimension], indicators: [IndicatorDefinition],
+        questionBank: QuestionBank, evaluationOrder: [Int]
+    ) {
+        self.units = units
+        self.dimensions = dimensions
+        self.indicators = indicators
+        self.questionBank = questionBank
+        self.evaluationOrder = evaluationOrder
+        indexByID = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public func indicator(_ id: String) -> IndicatorDefinition? {
-        indicators.first { $0.id == id }
+        index(of: id).map { indicators[$0] }
+    }
+
+    /// The position of indicator `id` in ``indicators``.
+    func index(of id: String) -> Int? {
+        indexByID[id]
     }
 
     public func dimension(_ id: String) -> IndicatorDimension? {
@@ -69,6 +88,7 @@ public enum IndicatorLibraryReader {
         var formula: String
         var references: [IndicatorReference]
         var minimumCoverage: Double?
+        var comparesLikeForLike: Bool
         var location: SourceLocation
     }
 
@@ -96,7 +116,7 @@ public enum IndicatorLibraryReader {
     }
 
     private static let indicatorKeys: Set<String> = [
-        "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage",
+        "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
     ]
 
     private static func readIndicatorFile(
@@ -157,9 +177,14 @@ public enum IndicatorLibraryReader {
             if let minimumCoverage, !(0...1).contains(minimumCoverage) {
                 findings.error("min_coverage must be a share from 0 to 1, found \(minimumCoverage)", at: table.location("min_coverage"))
             }
+            let likeForLike = table.table["like_for_like"]
+            if let likeForLike, likeForLike.bool == nil {
+                findings.error("like_for_like must be true or false", at: table.location("like_for_like"))
+            }
             return Draft(
                 id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
+                comparesLikeForLike: likeForLike?.bool ?? false,
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }
 
@@ -222,13 +247,49 @@ public enum IndicatorLibraryReader {
             definitions.append(IndicatorDefinition(
                 id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
-                minimumCoverage: draft.minimumCoverage, location: draft.location, checked: checked))
+                minimumCoverage: draft.minimumCoverage, comparesLikeForLike: draft.comparesLikeForLike,
+                quotientUnits: checked.quotient.flatMap { quotient in
+                    unit(of: quotient.numerator, in: units).flatMap { numerator in
+                        unit(of: quotient.denominator, in: units).map { QuotientUnits(numerator: numerator, denominator: $0) }
+                    }
+                },
+                location: draft.location, checked: checked))
         }
+        checkLikeForLikeMarks(definitions, findings: &findings)
         let order = evaluationOrder(definitions, findings: &findings)
         guard !findings.hasErrors, let order else { return nil }
         return IndicatorLibrary(
             units: units.values.sorted { $0.id < $1.id }, dimensions: dimensions, indicators: definitions,
             questionBank: bank, evaluationOrder: order)
+    }
+
+    /// The unit that shows values of `dimension` (the first by id, shares aside), if the library has one.
+    private static func unit(of dimension: Dimension, in units: [String: IndicatorUnit]) -> IndicatorUnit? {
+        units.values.filter { $0.dimension == dimension && !$0.isShare && !$0.isFlag }.min { $0.id < $1.id }
+    }
+
+    /// An indicator marked `like_for_like` must rest on members only (directly or through the
+    /// indicators it reads), without `previous` or `like_for_like_change`: its like-for-like
+    /// change recomputes it over a subset of the members.
+    private static func checkLikeForLikeMarks(_ definitions: [IndicatorDefinition], findings: inout Findings) {
+        let byID = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func readsMembersOnly(_ definition: IndicatorDefinition, seen: Set<String>) -> Bool {
+            let checked = definition.checked
+            guard checked.tables.isSubset(of: [.members]),
+                  !checked.expression.calls("previous"), !checked.expression.calls("like_for_like_change")
+            else { return false }
+            return checked.indicatorReferences.allSatisfy { id in
+                guard !seen.contains(id), let referenced = byID[id] else { return true }
+                return readsMembersOnly(referenced, seen: seen.union([id]))
+            }
+        }
+        for definition in definitions where definition.comparesLikeForLike {
+            guard !readsMembersOnly(definition, seen: [definition.id]) else { continue }
+            findings.error(
+                "\(definition.id): like_for_like = true needs a formula over members only, without previous() or "
+                    + "like_for_like_change(): its change is recomputed over the members present in both years",
+                at: definition.location)
+        }
     }
 
     /// `(at character N: "…formula…")` pointing at the offending place.

@@ -1,17 +1,106 @@
 import PTCEModel
 
+/// What a coverage counts.
+public enum CoverageBasis: String, Sendable, Hashable, Codable {
+    /// Members of the year (indicators on members' figures).
+    case members
+    /// Survey respondents of the year.
+    case respondents
+    /// Rows of the year in the indicator's file (cooperations, budget lines, projects).
+    case rows
+}
+
 /// How many members (or respondents, or rows) an indicator's value rests on.
 public struct Coverage: Sendable, Hashable, Codable {
+    /// Members (respondents, rows) whose inputs were all reported.
     public let reported: Int
+    /// Members not concerned by an input, which count as 0 (an insertion figure of a member that
+    /// is not an insertion structure): apart from those that reported.
+    public let notApplicable: Int
+    /// Members (respondents, rows) of the year.
     public let of: Int
+    public let basis: CoverageBasis
 
-    public init(reported: Int, of: Int) {
+    public init(reported: Int, notApplicable: Int = 0, of: Int, basis: CoverageBasis = .members) {
         self.reported = reported
+        self.notApplicable = notApplicable
         self.of = of
+        self.basis = basis
     }
 
-    /// `reported ÷ of`, or `nil` when there is nothing to cover.
-    public var share: Double? { of == 0 ? nil : Double(reported) / Double(of) }
+    /// The members the value rests on: those that reported and those not concerned.
+    public var counted: Int { reported + notApplicable }
+    /// Members that did not report an input.
+    public var notReported: Int { of - counted }
+    /// `counted ÷ of`, or `nil` when there is nothing to cover.
+    public var share: Double? { of == 0 ? nil : Double(counted) / Double(of) }
+    /// Whether every member of the year is counted.
+    public var isComplete: Bool { counted == of }
+
+    /// How many reported, were not concerned and did not report, in words: "sur 7 membres :
+    /// 3 déclarants, 2 non concernés, 2 non déclarés"; "3 répondants sur 6".
+    public func summary(_ language: Language) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 ? "s" : "")" }
+        switch basis {
+        case .respondents:
+            return language.text("\(plural(counted, "répondant")) sur \(of)", "\(counted) of \(of) respondents")
+        case .rows:
+            return language.text("\(plural(counted, "ligne")) sur \(of)", "\(counted) of \(of) rows")
+        case .members:
+            var parts = [language.text(plural(reported, "déclarant"), "\(reported) reported")]
+            if notApplicable > 0 { parts.append(language.text(plural(notApplicable, "non concerné"), "\(notApplicable) not concerned")) }
+            if notReported > 0 { parts.append(language.text(plural(notReported, "non déclaré"), "\(notReported) not reported")) }
+            return language.text("sur \(plural(of, "membre")) : ", "of \(of) member\(of > 1 ? "s" : ""): ") + parts.joined(separator: ", ")
+        }
+    }
+}
+
+/// A change recomputed over the members that reported the inputs in both years, when the
+/// members behind the two years' values differ (spec §4, "like for like").
+public struct LikeForLikeChange: Sendable, Hashable {
+    /// The indicator this year, over those members only.
+    public let value: Double?
+    /// The indicator the previous year, over the same members.
+    public let previous: Double?
+    /// How many members reported the inputs in both years.
+    public let members: Int
+
+    /// `value − previous`, when both exist.
+    public var change: Double? {
+        guard let value, let previous else { return nil }
+        return value - previous
+    }
+
+    /// What the change compares: "à périmètre constant (6 membres présents les deux années)".
+    public var scopeLabel: LocalizedText {
+        let plural = members > 1
+        return LocalizedText(
+            fr: "à périmètre constant (\(members) membre\(plural ? "s" : "") présent\(plural ? "s" : "") les deux années)",
+            en: "like for like (\(members) member\(members == 1 ? "" : "s") in both years)")
+    }
+}
+
+/// The two terms a ratio's value rests on: "55,7 ETP sur 133,7".
+public struct QuotientTerms: Sendable, Hashable {
+    public let numerator: Double
+    public let denominator: Double
+    public let units: QuotientUnits
+}
+
+/// How a yes/no indicator moved since the previous year: it has no arithmetic change.
+public enum FlagChange: Sendable, Hashable {
+    case unchanged
+    case nowMet
+    case noLongerMet
+
+    /// "inchangé", "désormais atteint", "n'est plus atteint".
+    public var label: LocalizedText {
+        switch self {
+        case .unchanged: LocalizedText(fr: "inchangé", en: "unchanged")
+        case .nowMet: LocalizedText(fr: "désormais atteint", en: "now met")
+        case .noLongerMet: LocalizedText(fr: "n'est plus atteint", en: "no longer met")
+        }
+    }
 }
 
 /// Survey figures of a question or a dimension: n, mean, the distribution of scores 1–5,
@@ -48,16 +137,75 @@ public struct IndicatorResult: Sendable {
     /// The same indicator computed on the previous year, when the data holds it.
     public let previous: Double?
     public let coverage: Coverage?
+    /// The coverage of `previous`, when the previous year is in the data.
+    public let previousCoverage: Coverage?
     /// Why `value` is missing.
     public let missingReason: MissingReason?
     /// Survey figures, for `qual.<dimension>` indicators.
     public let survey: SurveyStatistics?
+    /// For member sums and ratios whose members differ between the two years: the change over
+    /// the members present in both. Writers show it first; ``change`` stays the total change.
+    public let likeForLike: LikeForLikeChange?
+    /// For a ratio: the sums it divides.
+    public let quotient: QuotientTerms?
 
-    /// `value − previous`, when both exist.
+    /// Survey changes resting on fewer respondents than this (in either year) are a small sample.
+    public static let smallSampleRespondents = 10
+
+    /// `value − previous`, when both exist; `nil` for a yes/no indicator (see ``flagChange``).
     public var change: Double? {
-        guard let value, let previous else { return nil }
+        guard let value, let previous, !definition.unit.isFlag else { return nil }
         return value - previous
     }
+
+    /// How a yes/no indicator moved, when both years have a value.
+    public var flagChange: FlagChange? {
+        guard definition.unit.isFlag, let value, let previous else { return nil }
+        let (now, then) = (value >= 1, previous >= 1)
+        return now == then ? .unchanged : now ? .nowMet : .noLongerMet
+    }
+
+    /// The change a reader should see first: like for like when the members differ, else the total.
+    public var headlineChange: Double? {
+        likeForLike.map(\.change) ?? change
+    }
+
+    /// For a survey score whose change rests on fewer than ``smallSampleRespondents``
+    /// respondents in either year: the smaller number of respondents. Such a change is shown,
+    /// but not coloured as good or bad news.
+    public var smallSample: Int? {
+        guard survey != nil, previous != nil, let coverage, let previousCoverage else { return nil }
+        let respondents = min(coverage.reported, previousCoverage.reported)
+        return respondents < Self.smallSampleRespondents ? respondents : nil
+    }
+
+    public var isSmallSample: Bool { smallSample != nil }
+
+    /// "petit échantillon (3 répondants) : à lire avec prudence", for a small sample.
+    public var smallSampleLabel: LocalizedText? {
+        smallSample.map {
+            LocalizedText(fr: "petit échantillon (\($0) répondants) : à lire avec prudence",
+                          en: "small sample (\($0) respondents): read with care")
+        }
+    }
+
+    /// Whether ``headlineChange`` is good news (`true`), bad news (`false`), or neither (`nil`:
+    /// no change, a neutral indicator, or a small sample).
+    public var changeIsBetter: Bool? {
+        guard let change = headlineChange, change != 0, !isSmallSample else { return nil }
+        switch definition.direction {
+        case .neutral: return nil
+        case .higherIsBetter: return change > 0
+        case .lowerIsBetter: return change < 0
+        }
+    }
+}
+
+/// The rules every figure follows, in words for the method section of every report.
+public enum ReportMethod {
+    public static let principles = LocalizedText(
+        fr: "Chaque valeur est calculée à partir des chiffres déclarés par les membres pour l'année. Une donnée non renseignée (case vide, « NC ») reste manquante, jamais 0. Un membre non concerné compte pour 0 : une case vide d'ETP, de personnes ou de sorties en insertion chez un membre qui n'est pas une structure d'insertion ; la couverture le montre à part. Les ratios ne retiennent que les membres qui ont déclaré toutes les données utilisées, et leur base (numérateur et dénominateur) est donnée quand des membres manquent. Quand les membres qui ont déclaré une donnée diffèrent d'une année à l'autre, l'évolution est d'abord donnée à périmètre constant, sur les membres présents les deux années ; l'évolution de l'ensemble reste indiquée. Une évolution de score d'enquête reposant sur moins de \(IndicatorResult.smallSampleRespondents) répondants est signalée comme petit échantillon et n'est pas colorée.",
+        en: "Each value is computed from the figures the members reported for the year. A figure not reported (an empty cell, \"NC\") stays missing, never 0. A member not concerned counts as 0: an empty insertion FTE, people or exits cell of a member that is not an insertion structure; coverage shows such members apart. Ratios use only the members that reported every input, and their base (numerator and denominator) is given when members are missing. When the members that reported a figure differ from one year to the next, the change is first given like for like, over the members present in both years; the change over all members stays visible. A survey score change resting on fewer than \(IndicatorResult.smallSampleRespondents) respondents is marked as a small sample and not coloured.")
 }
 
 /// Everything computed for one pole and one year: the input of every writer.

@@ -41,6 +41,7 @@ public struct ReportBuilder: Sendable {
         }
 
         let survey = SurveySummary(rows: current, bank: library.questionBank)
+        var pairing: MemberPairing?
         let results = library.indicators.enumerated().map { index, definition in
             let (value, used) = values[index]
             let coverage = Self.coverage(used, rows: current, tables: definition.checked.tables)
@@ -56,14 +57,30 @@ public struct ReportBuilder: Sendable {
                 reason = .lowCoverage
             }
             var previousNumber: Double?
-            if let previous, let previousValues, case .number(let result) = previousValues[index].0, result.isFinite,
-               Self.meetsMinimum(definition, Self.coverage(previousValues[index].1, rows: previous, tables: definition.checked.tables)) {
-                previousNumber = result
+            var previousCoverage: Coverage?
+            if let previous, let previousValues {
+                previousCoverage = Self.coverage(previousValues[index].1, rows: previous, tables: definition.checked.tables)
+                if case .number(let result) = previousValues[index].0, result.isFinite, Self.meetsMinimum(definition, previousCoverage) {
+                    previousNumber = result
+                }
+            }
+            var likeForLike: LikeForLikeChange?
+            if definition.comparesLikeForLike, number != nil, previousNumber != nil, let previous, let previousValues {
+                let pairs = pairing ?? MemberPairing(current: current, previous: previous)
+                pairing = pairs
+                likeForLike = self.likeForLike(
+                    index, pairing: pairs, current: (current, used), previous: (previous, previousValues[index].1),
+                    profile: dataset.profile)
+            }
+            var quotient: QuotientTerms?
+            if number != nil, let units = definition.quotientUnits, let terms = used.quotient {
+                quotient = QuotientTerms(numerator: terms.numerator, denominator: terms.denominator, units: units)
             }
             let dimensionID = definition.id.hasPrefix("qual.") ? String(definition.id.dropFirst(5)) : nil
             return IndicatorResult(
                 definition: definition, value: number, previous: previousNumber, coverage: coverage,
-                missingReason: reason, survey: dimensionID.flatMap { survey.dimensions[$0] })
+                previousCoverage: previousCoverage, missingReason: reason, survey: dimensionID.flatMap { survey.dimensions[$0] },
+                likeForLike: likeForLike, quotient: quotient)
         }
         return PoleReport(
             profile: dataset.profile, year: year, previousYear: previousYear, results: results,
@@ -77,17 +94,16 @@ public struct ReportBuilder: Sendable {
         rows: YearRows, previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)]?)?, profile: PoleProfile
     ) -> [(EvaluatedValue, UsedRows)] {
         var results = [(EvaluatedValue, UsedRows)](repeating: (.missing(.noData), UsedRows()), count: library.indicators.count)
-        let indexByID = Dictionary(uniqueKeysWithValues: library.indicators.enumerated().map { ($1.id, $0) })
         for index in library.evaluationOrder {
             let evaluator = FormulaEvaluator(
                 rows: rows, previousRows: previous?.rows, profile: profile,
-                indicatorValue: { id in results[indexByID[id]!] },
+                indicatorValue: { id in results[library.index(of: id)!] },
                 previousEvaluator: previous.flatMap { previous in
                     previous.results.map { results in
                         {
                             FormulaEvaluator(
                                 rows: previous.rows, previousRows: nil, profile: profile,
-                                indicatorValue: { id in results[indexByID[id]!] }, previousEvaluator: nil)
+                                indicatorValue: { id in results[library.index(of: id)!] }, previousEvaluator: nil)
                         }
                     }
                 })
@@ -96,6 +112,43 @@ public struct ReportBuilder: Sendable {
             results[index] = (value, used)
         }
         return results
+    }
+
+    /// The change of indicator `index` over the members that reported its inputs in both years,
+    /// or `nil` when the same members are behind both values.
+    private func likeForLike(
+        _ index: Int, pairing: MemberPairing, current: (rows: YearRows, used: UsedRows),
+        previous: (rows: YearRows, used: UsedRows), profile: PoleProfile
+    ) -> LikeForLikeChange? {
+        let usedNow = current.used.byTable[.members] ?? RowSet(rowCount: current.rows.members.count)
+        let usedThen = previous.used.byTable[.members] ?? RowSet(rowCount: previous.rows.members.count)
+        var maskNow = RowSet(rowCount: current.rows.members.count), maskThen = RowSet(rowCount: previous.rows.members.count)
+        var both = 0
+        for row in usedNow.indices {
+            guard let earlier = pairing.previousRow[row], usedThen.contains(earlier) else { continue }
+            maskNow.insert(row)
+            maskThen.insert(earlier)
+            both += 1
+        }
+        guard both != usedNow.count || both != usedThen.count else { return nil }
+        return LikeForLikeChange(
+            value: value(of: index, rows: current.rows, memberMask: maskNow, profile: profile),
+            previous: value(of: index, rows: previous.rows, memberMask: maskThen, profile: profile),
+            members: both)
+    }
+
+    /// Indicator `index` over the members of `memberMask` only, with the indicators it reads
+    /// computed over the same members.
+    private func value(of index: Int, rows: YearRows, memberMask: RowSet, profile: PoleProfile) -> Double? {
+        func evaluate(_ index: Int) -> (EvaluatedValue, UsedRows) {
+            let evaluator = FormulaEvaluator(
+                rows: rows, previousRows: nil, profile: profile, memberMask: memberMask,
+                indicatorValue: { id in evaluate(library.index(of: id)!) }, previousEvaluator: nil)
+            var used = UsedRows()
+            return (evaluator.evaluate(library.indicators[index].checked.expression, used: &used), used)
+        }
+        guard case .number(let value) = evaluate(index).0, value.isFinite else { return nil }
+        return value
     }
 
     private static func meetsMinimum(_ definition: IndicatorDefinition, _ coverage: Coverage?) -> Bool {
@@ -108,14 +161,27 @@ public struct ReportBuilder: Sendable {
     private static func coverage(_ used: UsedRows, rows: YearRows, tables: Set<DataTable>) -> Coverage? {
         let referenced = tables.union(used.byTable.keys)
         if referenced.contains(.members) {
-            let reported = used.likeForLikeMembers.map { $0.count } ?? used.byTable[.members]?.count ?? 0
-            return Coverage(reported: reported, of: rows.members.count)
+            let notApplicable = used.notApplicableByTable[.members]?.count ?? 0
+            let counted = used.likeForLikeMembers.map { $0.count } ?? used.byTable[.members]?.count ?? 0
+            return Coverage(reported: counted - notApplicable, notApplicable: notApplicable, of: rows.members.count)
         }
         if referenced.contains(.survey) {
-            return Coverage(reported: used.respondents.count, of: Set(rows.survey.map(\.respondent)).count)
+            return Coverage(reported: used.respondents.count, of: Set(rows.survey.map(\.respondent)).count, basis: .respondents)
         }
         guard let table = referenced.sorted(by: { $0.rawValue < $1.rawValue }).first else { return nil }
-        return Coverage(reported: used.byTable[table]?.count ?? 0, of: rows.count(of: table))
+        return Coverage(reported: used.byTable[table]?.count ?? 0, of: rows.count(of: table), basis: .rows)
+    }
+}
+
+/// Each member row of a year matched with the same member's row (by `member_id`) the year before.
+private struct MemberPairing {
+    /// For each row of the current year, the previous year's row of the same member, if any.
+    let previousRow: [Int?]
+
+    init(current: YearRows, previous: YearRows) {
+        var rowByID: [String: Int] = Dictionary(minimumCapacity: previous.members.count)
+        for row in previous.members.indices { rowByID[previous.members[row].id] = rowByID[previous.members[row].id] ?? row }
+        previousRow = current.members.indices.map { rowByID[current.members[$0].id] }
     }
 }
 

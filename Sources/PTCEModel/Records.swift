@@ -66,6 +66,21 @@ public struct Member: Sendable, Hashable, Codable {
     public var trainees: Int? { get { figures.whole(.trainees) } set { figures[.trainees] = newValue.map(Double.init) } }
     public var reuseTonnes: Double? { get { figures[.reuseTonnes] } set { figures[.reuseTonnes] = newValue } }
 
+    /// A figure by name: a count as a whole `Double`; `nil` when not reported.
+    public subscript(figure: MemberFigure) -> Double? { figures[figure] }
+
+    /// Whether `figure` is 0 because the member is not concerned by it (spec: an empty insertion
+    /// cell of a member that is not an insertion structure means none), rather than reported as 0.
+    public func isNotApplicable(_ figure: MemberFigure) -> Bool {
+        figures.isNotApplicable(figure)
+    }
+
+    /// Sets `figure` to 0 because the member is not concerned by it; setting the figure again
+    /// makes it an ordinary reported (or not reported) value.
+    public mutating func setNotApplicable(_ figure: MemberFigure) {
+        figures.setNotApplicable(figure)
+    }
+
     public init(
         origin: RecordOrigin, year: Int, id: String, name: String, actorType: ActorType?,
         legalForm: String? = nil, insertionStructure: Bool? = nil, commune: String? = nil,
@@ -104,7 +119,7 @@ public struct Member: Sendable, Hashable, Codable {
 
     // Coded as if every figure were a property of its own.
     private enum CodingKeys: String, CodingKey {
-        case origin, year, id, name, actorType, legalForm, insertionStructure, commune, extras
+        case origin, year, id, name, actorType, legalForm, insertionStructure, commune, extras, notApplicable
     }
 
     public init(from decoder: any Decoder) throws {
@@ -118,9 +133,16 @@ public struct Member: Sendable, Hashable, Codable {
         insertionStructure = try container.decodeIfPresent(Bool.self, forKey: .insertionStructure)
         commune = try container.decodeIfPresent(String.self, forKey: .commune)
         extras = try container.decode([ExtraValue].self, forKey: .extras)
-        let numbers = try decoder.container(keyedBy: MemberFigures.Figure.self)
-        for figure in MemberFigures.Figure.allCases {
+        let numbers = try decoder.container(keyedBy: MemberFigure.self)
+        for figure in MemberFigure.allCases {
             figures[figure] = try numbers.decodeIfPresent(Double.self, forKey: figure)
+        }
+        for name in try container.decodeIfPresent([String].self, forKey: .notApplicable) ?? [] {
+            guard let figure = MemberFigure(stringValue: name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .notApplicable, in: container, debugDescription: "\(name) is not a member figure")
+            }
+            figures.setNotApplicable(figure)
         }
     }
 
@@ -135,44 +157,62 @@ public struct Member: Sendable, Hashable, Codable {
         try container.encodeIfPresent(insertionStructure, forKey: .insertionStructure)
         try container.encodeIfPresent(commune, forKey: .commune)
         try container.encode(extras, forKey: .extras)
-        var numbers = encoder.container(keyedBy: MemberFigures.Figure.self)
-        for figure in MemberFigures.Figure.allCases {
+        let notApplicable = MemberFigure.allCases.filter(figures.isNotApplicable)
+        if !notApplicable.isEmpty { try container.encode(notApplicable.map(\.stringValue), forKey: .notApplicable) }
+        var numbers = encoder.container(keyedBy: MemberFigure.self)
+        for figure in MemberFigure.allCases {
             try numbers.encodeIfPresent(figures[figure], forKey: figure)
         }
     }
 }
 
-/// A member's optional figures, eight bytes each and one bit for "reported": as separate
-/// optionals they would take twice the room, padding each presence flag to eight bytes.
-struct MemberFigures: Sendable, Hashable {
-    enum Figure: Int, CaseIterable, CodingKey {
-        case fte, headcount, insertionFTE, insertionPeople, insertionExits, insertionExitsDynamic, insertionExitsDurable,
-             turnover, publicFunding, volunteers, jobsCreated, purchases, localPurchases, trainees, reuseTonnes
-    }
+/// The optional figures of a member, by the name of their property.
+public enum MemberFigure: Int, CaseIterable, CodingKey, Sendable {
+    case fte, headcount, insertionFTE, insertionPeople, insertionExits, insertionExitsDynamic, insertionExitsDurable,
+         turnover, publicFunding, volunteers, jobsCreated, purchases, localPurchases, trainees, reuseTonnes
+}
 
+/// A member's optional figures, eight bytes each and one bit for "reported" (and one for "not
+/// applicable"): as separate optionals they would take twice the room, padding each presence
+/// flag to eight bytes.
+struct MemberFigures: Sendable, Hashable {
     /// Not-reported figures are kept at 0, so that equal figures are equal values.
     private var values = InlineArray<15, Double>(repeating: 0)
     private var reported: UInt16 = 0
+    /// Figures that are 0 because the member is not concerned (always reported too).
+    private var notApplicable: UInt16 = 0
 
-    subscript(figure: Figure) -> Double? {
+    subscript(figure: MemberFigure) -> Double? {
         get { reported & (1 << figure.rawValue) == 0 ? nil : values[figure.rawValue] }
         set {
             values[figure.rawValue] = newValue ?? 0
             if newValue == nil { reported &= ~(1 << figure.rawValue) } else { reported |= 1 << figure.rawValue }
+            notApplicable &= ~(1 << figure.rawValue)
         }
     }
 
+    func isNotApplicable(_ figure: MemberFigure) -> Bool {
+        notApplicable & (1 << figure.rawValue) != 0
+    }
+
+    mutating func setNotApplicable(_ figure: MemberFigure) {
+        self[figure] = 0
+        notApplicable |= 1 << figure.rawValue
+    }
+
     /// A count: whole numbers are stored exactly (they are below 2⁵³).
-    func whole(_ figure: Figure) -> Int? {
+    func whole(_ figure: MemberFigure) -> Int? {
         self[figure].map { Int($0) }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.reported == rhs.reported && lhs.values.indices.allSatisfy { lhs.values[$0] == rhs.values[$0] }
+        lhs.reported == rhs.reported && lhs.notApplicable == rhs.notApplicable
+            && lhs.values.indices.allSatisfy { lhs.values[$0] == rhs.values[$0] }
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(reported)
+        hasher.combine(notApplicable)
         for index in values.indices { hasher.combine(values[index]) }
     }
 }

@@ -1,5 +1,7 @@
-/// Builds JSON text with keys in the order written and numbers in Swift's shortest exact form,
-/// so the same report always gives the same bytes.
+import Foundation
+
+/// Builds JSON text with keys in the order written and numbers rounded to 12 significant digits
+/// then written in Swift's shortest form, so the same report always gives the same bytes.
 struct JSONBuilder {
     private(set) var text = ""
     private var indent = 0
@@ -51,9 +53,12 @@ struct JSONBuilder {
         }
     }
 
+    /// At most 12 significant digits, so that sums of decimals read as typed (`143.2`, not
+    /// `143.20000000000002`); whole numbers below 10¹⁵ with `.0`.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) + ".0" }
-        return "\(value)"
+        let rounded = Double(String(format: "%.12g", value)) ?? value
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) + ".0" }
+        return "\(rounded)"
     }
 
     static func quoted(_ string: String) -> String {

@@ -141,19 +141,41 @@ public enum JSONReportWriter {
         json.field("unit", .string(definition.unit.id))
         json.field("previous", .number(result.previous))
         json.field("change", .number(result.change))
-        if let coverage = result.coverage {
-            json.object("coverage") { item in
-                item.field("reported", .integer(coverage.reported))
-                item.field("of", .integer(coverage.of))
+        if let likeForLike = result.likeForLike {
+            json.object("like_for_like") { item in
+                item.field("value", .number(likeForLike.value))
+                item.field("previous", .number(likeForLike.previous))
+                item.field("change", .number(likeForLike.change))
+                item.field("members", .integer(likeForLike.members))
             }
-        } else {
-            json.field("coverage", .null)
         }
+        write(result.coverage, key: "coverage", into: &json)
+        if result.previous != nil || result.previousCoverage != nil {
+            write(result.previousCoverage, key: "previous_coverage", into: &json)
+        }
+        if let quotient = result.quotient {
+            json.object("base") { item in
+                item.field("numerator", .number(quotient.numerator))
+                item.field("numerator_unit", .string(quotient.units.numerator.id))
+                item.field("denominator", .number(quotient.denominator))
+                item.field("denominator_unit", .string(quotient.units.denominator.id))
+            }
+        }
+        if result.isSmallSample { json.field("small_sample", .bool(true)) }
         json.field("missing_reason", .string(result.missingReason?.rawValue))
         json.field("direction", .string(definition.direction.rawValue))
         json.field("formula", .string(definition.formula))
         if let statistics = result.survey {
             json.object("survey") { write(statistics, into: &$0) }
+        }
+    }
+
+    private static func write(_ coverage: Coverage?, key: String, into json: inout JSONBuilder) {
+        guard let coverage else { return json.field(key, .null) }
+        json.object(key) { item in
+            item.field("reported", .integer(coverage.reported))
+            item.field("not_applicable", .integer(coverage.notApplicable))
+            item.field("of", .integer(coverage.of))
         }
     }
 

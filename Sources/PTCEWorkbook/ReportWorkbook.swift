@@ -328,20 +328,22 @@ private struct ReportWorkbook {
                 "SUMIF(\($0.range("public")),\"\(yes)\",\($0.range("amount")))/SUM(\($0.range("amount")))"
             }),
         ]
-        let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year"),
-                       words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage")]
+        let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
+            + resultHeaders
         let headerRow = 3
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: CellStyle.header) }
+        var highlights: [(row: Int, result: IndicatorResult)] = []
         for (offset, figure) in figures.enumerated() {
             guard let result = report.result(figure.id) else { continue }
             let row = headerRow + 1 + offset
             try putResult(result, formula: figure.formula, row: row, into: &buffer)
+            highlights.append((row, result))
         }
         buffer.fixedWidths[0] = 42
 
         // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
         // Only types with a reported FTE: a type whose members all said "NC" is not charted as 0.
-        let chartColumn = 8
+        let chartColumn = ResultColumn.allCases.count + 4
         let typesPresent = ActorType.allCases.filter { type in self.members.contains { $0.actorType == type && $0.fte != nil } }
         let fteRows = putChartTable(
             header: (words("Type d'acteur", "Actor type"), words("ETP", "FTE")), at: headerRow, column: chartColumn,
@@ -364,6 +366,7 @@ private struct ReportWorkbook {
             "This year's values are formulas over the data sheets (click to trace them); the Indicators sheet lists every indicator, the Method sheet their definitions.")),
             row: notesRow, column: 0, style: CellStyle(italic: true))
         try buffer.flush(to: sheet)
+        try highlightChanges(highlights, on: sheet)
         try sheet.setUpPrinting(headerRows: nil)
 
         if !typesPresent.isEmpty {
@@ -401,11 +404,35 @@ private struct ReportWorkbook {
         return (headerRow + 1, headerRow + rows.count)
     }
 
-    /// Value, previous, change, unit and coverage of a result on one row (columns 0–5).
+    /// The columns of a result after its label, value and previous value (columns 0–2).
+    private enum ResultColumn: Int, CaseIterable {
+        /// The change a reader should see first: like for like when the members differ.
+        case change = 3
+        /// What the change compares: "à périmètre constant (6 membres présents les deux années)".
+        case changeScope
+        /// The change over all members, when the headline is like for like.
+        case totalChange
+        case unit
+        case coverage
+        /// The two terms of a ratio.
+        case numerator, denominator
+    }
+
+    private var resultHeaders: [String] {
+        [words("Évolution", "Change"), words("Périmètre de l'évolution", "Change compares"),
+         words("Évolution, ensemble des membres", "Change, all members"), words("Unité", "Unit"),
+         words("Couverture", "Coverage"), words("Base : numérateur", "Base: numerator"), words("Base : dénominateur", "Base: denominator")]
+    }
+
+    /// A result on one row: label, value (a formula when given), previous value, then the
+    /// ``ResultColumn``s.
     private func putResult(_ result: IndicatorResult, formula: String?, row: Int, into buffer: inout SheetBuffer) throws {
         let definition = result.definition
         let unit = definition.unit
         let valueStyle = CellStyle(numberFormat: NumberFormats.format(for: unit))
+        func put(_ value: CellValue, _ column: ResultColumn, style: CellStyle? = nil) {
+            buffer.put(value, row: row, column: column.rawValue, style: style)
+        }
         buffer.put(.text(definition.label[language]), row: row, column: 0)
         if let value = result.value {
             buffer.put(formula.map { .formula($0, cached: value) } ?? .number(value), row: row, column: 1, style: valueStyle)
@@ -413,15 +440,41 @@ private struct ReportWorkbook {
             buffer.put(.text("n.d. — " + words.missingReason(result.missingReason)), row: row, column: 1, style: CellStyle.missing)
         }
         buffer.put(result.previous.map(CellValue.number) ?? .blank, row: row, column: 2, style: valueStyle)
-        if let change = result.change {
-            let scale = unit.isShare ? "*100" : ""
+        let changeStyle = CellStyle(numberFormat: NumberFormats.change(for: unit))
+        let scale = unit.isShare ? 100.0 : 1
+        /// `value − previous` as a live formula over this row's cells.
+        func totalChange(_ change: Double) -> CellValue {
             let (current, previous) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2))
-            buffer.put(.formula("(\(current)-\(previous))\(scale)", cached: unit.isShare ? change * 100 : change),
-                       row: row, column: 3, style: CellStyle(numberFormat: NumberFormats.change(for: unit)))
+            return .formula("(\(current)-\(previous))" + (unit.isShare ? "*100" : ""), cached: change * scale)
         }
-        buffer.put(.text(unit.label[language]), row: row, column: 4)
+        if let flag = result.flagChange {
+            put(.text(flag.label[language]), .change)
+        } else if let likeForLike = result.likeForLike {
+            if let change = likeForLike.change { put(.number(change * scale), .change, style: changeStyle) }
+            put(.text(likeForLike.scopeLabel[language]), .changeScope)
+            if let change = result.change { put(totalChange(change), .totalChange, style: changeStyle) }
+        } else if let change = result.change {
+            put(totalChange(change), .change, style: changeStyle)
+            if let smallSample = result.smallSampleLabel { put(.text(smallSample[language]), .changeScope) }
+        }
+        put(.text(unit.label[language]), .unit)
         if let coverage = result.coverage {
-            buffer.put(.text("\(coverage.reported) / \(coverage.of)"), row: row, column: 5)
+            put(.text("\(coverage.counted) / \(coverage.of)" + (coverage.isComplete ? "" : " — " + coverage.summary(language))), .coverage)
+        }
+        if let quotient = result.quotient {
+            put(.number(quotient.numerator), .numerator, style: CellStyle(numberFormat: NumberFormats.format(for: quotient.units.numerator)))
+            put(.number(quotient.denominator), .denominator, style: CellStyle(numberFormat: NumberFormats.format(for: quotient.units.denominator)))
+        }
+    }
+
+    /// Colours each headline change by the indicator's direction (never a small sample's or a
+    /// neutral indicator's), with a rule on the cell's sign so that the colour follows an edit.
+    private func highlightChanges(_ rows: [(row: Int, result: IndicatorResult)], on sheet: XLSXSheet) throws {
+        for (row, result) in rows where result.changeIsBetter != nil {
+            let higherIsBetter = result.definition.direction == .higherIsBetter
+            let column = ResultColumn.change.rawValue
+            try sheet.highlight(row: row, column: column, whenAbove: true, threshold: 0, style: higherIsBetter ? betterStyle : worseStyle)
+            try sheet.highlight(row: row, column: column, whenAbove: false, threshold: 0, style: higherIsBetter ? worseStyle : betterStyle)
         }
     }
 
@@ -429,12 +482,12 @@ private struct ReportWorkbook {
 
     func writeIndicators(_ sheet: XLSXSheet) throws {
         var buffer = SheetBuffer()
-        let headers = [words("Indicateur", "Indicator"), words("Valeur", "Value"), words("Année précédente", "Previous year"),
-                       words("Évolution", "Change"), words("Unité", "Unit"), words("Couverture", "Coverage"),
-                       words("Identifiant", "Id"), words("Donnée manquante", "Missing because")]
+        let headers = [words("Indicateur", "Indicator"), words("Valeur", "Value"), words("Année précédente", "Previous year")]
+            + resultHeaders + [words("Identifiant", "Id"), words("Donnée manquante", "Missing because")]
+        let idColumn = ResultColumn.allCases.count + 3
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: CellStyle.header) }
         var row = 0
-        var highlights: [(row: Int, direction: Direction)] = []
+        var highlights: [(row: Int, result: IndicatorResult)] = []
         for dimension in report.library.dimensions {
             let results = report.results.filter { $0.definition.dimension == dimension.id }
             guard !results.isEmpty else { continue }
@@ -443,18 +496,14 @@ private struct ReportWorkbook {
             for result in results {
                 row += 1
                 try putResult(result, formula: nil, row: row, into: &buffer)
-                buffer.put(.text(result.definition.id), row: row, column: 6)
-                if result.value == nil { buffer.put(.text(words.missingReason(result.missingReason)), row: row, column: 7) }
-                if result.change != nil, result.definition.direction != .neutral { highlights.append((row, result.definition.direction)) }
+                buffer.put(.text(result.definition.id), row: row, column: idColumn)
+                if result.value == nil { buffer.put(.text(words.missingReason(result.missingReason)), row: row, column: idColumn + 1) }
+                highlights.append((row, result))
             }
         }
         buffer.fixedWidths[0] = 48
         try buffer.flush(to: sheet)
-        for highlight in highlights {
-            let higherIsBetter = highlight.direction == .higherIsBetter
-            try sheet.highlight(row: highlight.row, column: 3, whenAbove: true, threshold: 0, style: higherIsBetter ? betterStyle : worseStyle)
-            try sheet.highlight(row: highlight.row, column: 3, whenAbove: false, threshold: 0, style: higherIsBetter ? worseStyle : betterStyle)
-        }
+        try highlightChanges(highlights, on: sheet)
         sheet.freeze(rows: 1, columns: 1)
         try sheet.setUpPrinting(headerRows: 0)
     }
@@ -576,29 +625,38 @@ private struct ReportWorkbook {
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),
                    row: row, column: 0, style: CellStyle.title)
         row += 1
-        for (column, header) in [words("Champ", "Field"), words("Renseigné par", "Reported by"), words("Membres", "Members"),
-                                 words("Part", "Share")].enumerated() {
+        for (column, header) in [words("Champ", "Field"), words("Renseigné par", "Reported by"), words("Non concernés", "Not concerned"),
+                                 words("Membres", "Members"), words("Part couverte", "Share covered")].enumerated() {
             buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
-        let fields: [(String, (Member) -> Bool)] = [
-            ("commune", { $0.commune != nil }), ("fte", { $0.fte != nil }), ("headcount", { $0.headcount != nil }),
-            ("insertion_fte", { $0.insertionFTE != nil }), ("insertion_people", { $0.insertionPeople != nil }),
-            ("insertion_exits", { $0.insertionExits != nil }), ("turnover", { $0.turnover != nil }),
-            ("public_funding", { $0.publicFunding != nil }), ("volunteers", { $0.volunteers != nil }),
-            ("jobs_created", { $0.jobsCreated != nil }), ("purchases", { $0.purchases != nil }),
-            ("local_purchases", { $0.localPurchases != nil }), ("trainees", { $0.trainees != nil }),
-            ("reuse_tonnes", { $0.reuseTonnes != nil }),
+        let figures: [(String, MemberFigure)] = [
+            ("fte", .fte), ("headcount", .headcount), ("insertion_fte", .insertionFTE), ("insertion_people", .insertionPeople),
+            ("insertion_exits", .insertionExits), ("insertion_exits_dynamic", .insertionExitsDynamic),
+            ("insertion_exits_durable", .insertionExitsDurable), ("turnover", .turnover), ("public_funding", .publicFunding),
+            ("volunteers", .volunteers), ("jobs_created", .jobsCreated), ("purchases", .purchases),
+            ("local_purchases", .localPurchases), ("trainees", .trainees), ("reuse_tonnes", .reuseTonnes),
         ]
-        for (field, isReported) in fields {
+        let fields: [(String, (Member) -> (reported: Bool, notApplicable: Bool))] = [("commune", { ($0.commune != nil, false) })]
+            + figures.map { name, figure in
+                (name, { member in (member[figure] != nil && !member.isNotApplicable(figure), member.isNotApplicable(figure)) })
+            }
+        for (field, state) in fields {
             row += 1
-            let reported = members.reduce(0) { $0 + (isReported($1) ? 1 : 0) }
+            var reported = 0, notApplicable = 0
+            for member in members {
+                let (isReported, isNotApplicable) = state(member)
+                if isReported { reported += 1 }
+                if isNotApplicable { notApplicable += 1 }
+            }
             buffer.put(.text(field), row: row, column: 0)
             buffer.put(.number(Double(reported)), row: row, column: 1)
-            buffer.put(.number(Double(members.count)), row: row, column: 2)
-            let (part, whole) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2))
+            buffer.put(.number(Double(notApplicable)), row: row, column: 2)
+            buffer.put(.number(Double(members.count)), row: row, column: 3)
+            let (part, apart, whole) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2),
+                                        XLSXSheet.reference(row: row, column: 3))
             if !members.isEmpty {
-                buffer.put(.formula("\(part)/\(whole)", cached: Double(reported) / Double(members.count)), row: row, column: 3,
-                           style: CellStyle(numberFormat: NumberFormats.share))
+                buffer.put(.formula("(\(part)+\(apart))/\(whole)", cached: Double(reported + notApplicable) / Double(members.count)),
+                           row: row, column: 4, style: CellStyle(numberFormat: NumberFormats.share))
             }
         }
         buffer.fixedWidths[4] = 90
@@ -619,9 +677,7 @@ private struct ReportWorkbook {
             (words("Année du rapport", "Report year"), String(year)),
             (words("Année précédente", "Previous year"), report.previousYear.map(String.init) ?? words("aucune", "none")),
             (words("Produit par", "Produced by"), "\(Engine.name) \(Engine.version)"),
-            (words("Règles de calcul", "Computation rules"), words(
-                "Les valeurs non renseignées restent manquantes (jamais 0). Les ratios « sur les membres ayant déclaré les deux » n'utilisent que les membres qui ont renseigné chaque donnée. La couverture indique combien de membres ont été utilisés sur les membres de l'année.",
-                "Values not reported stay missing (never 0). Ratios \"over members reporting both\" use only the members that reported every input. Coverage says how many members were used out of the members of the year.")),
+            (words("Règles de calcul", "Computation rules"), ReportMethod.principles[language]),
         ]
         for (label, value) in facts {
             row += 1

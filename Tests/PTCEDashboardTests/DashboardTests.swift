@@ -72,9 +72,13 @@ private let nbsp = "\u{00A0}"
         let french = DashboardWriter.html(report, language: .fr)
         #expect(french.contains("<p class=\"value\">19,0\(nbsp)ETP</p>"))
         #expect(french.contains("<p class=\"value\">1\(nbsp)500\(nbsp)000\(nbsp)€</p>"))
-        #expect(french.contains("▲ +2,0\(nbsp)ETP par rapport à 2023"))
+        // FTE: C left and D joined, so the change shown first is over A and B (16 against 15).
+        #expect(french.contains("▲ +1,0\(nbsp)ETP par rapport à 2023, à périmètre constant (2 membres présents les deux années)"))
+        #expect(french.contains("<p class=\"change same\">ensemble des membres : ▲ +2,0\(nbsp)ETP</p>"))
         #expect(french.contains("<p class=\"value\">85,0\(nbsp)%</p>"))                // public share of the budget
-        #expect(french.contains("<p class=\"coverage\">d&#39;après 3 membres sur 4</p>"))   // FTE: E did not report
+        #expect(french.contains("<p class=\"coverage\">sur 4 membres : 3 déclarants, 1 non déclaré</p>"))   // FTE: E did not report
+        // The insertion share rests on A alone (7 of 12 FTE): its card says so.
+        #expect(french.contains("<p class=\"coverage\">sur 4 membres : 1 déclarant, 3 non déclarés · 7,0\(nbsp)ETP sur 12,0</p>"))
         let english = DashboardWriter.html(report, language: .en)
         #expect(english.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
         #expect(english.contains("<p class=\"value\">19.0\(nbsp)FTE</p>"))
@@ -198,5 +202,24 @@ struct BrowserChecks {
         for forbidden in ["<script", "src=", "href="] { #expect(!html.contains(forbidden)) }
         let future = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2025), language: .en)
         #expect(future.contains("no data for 2025 (years: 2023, 2024)"))
+    }
+}
+
+/// What a funder reads on the samples must not mislead.
+@Suite struct FaithfulCardsTests {
+    @Test func braysInsertionShareCountsTheMembersNotConcernedAndStatesItsBase() throws {
+        let html = DashboardWriter.html(try report(folder: "Samples/pays-de-bray"), language: .fr)
+        // 55,7 of 133,7 FTE: the green-spaces firm and the home-care association are not insertion
+        // structures and leave their insertion cells empty (0); the training body says NC.
+        #expect(html.contains("<p class=\"label\">Part des ETP en insertion</p><p class=\"value\">41,7\(nbsp)%</p>"))
+        #expect(html.contains("<p class=\"coverage\">sur 7 membres : 3 déclarants, 2 non concernés, 2 non déclarés · 55,7\(nbsp)ETP sur 133,7</p>"))
+    }
+
+    @Test func theMetropolesTurnoverChangeComparesTheSameMembers() throws {
+        let html = DashboardWriter.html(try report(folder: "Samples/metropole-tiers-lieux"), language: .fr)
+        // Only the tiers-lieu reported its turnover in both years: 210 000 → 265 000 €.
+        #expect(html.contains("▲ +55\(nbsp)000\(nbsp)€ par rapport à 2023, à périmètre constant (1 membre présent les deux années)"))
+        #expect(html.contains("<p class=\"change same\">ensemble des membres : ▲ +1\(nbsp)255\(nbsp)000\(nbsp)€</p>"))
+        #expect(!html.contains("= Non"))
     }
 }

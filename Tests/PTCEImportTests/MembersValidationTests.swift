@@ -193,3 +193,41 @@ import Testing
         #expect(dataset.members.map(\.purchases) == [1.5, 2.5])
     }
 }
+
+/// Not applicable is not "not reported": an empty insertion cell of a member that is not an
+/// insertion structure means none; `NC` there, or an empty cell of an insertion structure or of
+/// a member that did not say, stays not reported.
+@Suite struct NotApplicableTests {
+    @Test func emptyInsertionCellsOfAMemberNotConcernedAreZero() throws {
+        let dataset = readDataset(["members.csv": membersCSV(";SIAE;ETP;ETP insertion;Personnes en insertion;Sorties", [
+            "2024;A;Atelier;ess;oui;10;;;",
+            "2024;B;Bureau;company;non;20;;NC;",
+            "2024;C;Centre;research;;5;;;",
+        ])])
+        #expect(dataset.formattedFindings.isEmpty)
+        let members = Dictionary(uniqueKeysWithValues: dataset.members.map { ($0.id, $0) })
+        let atelier = try #require(members["A"]), bureau = try #require(members["B"]), centre = try #require(members["C"])
+        #expect(atelier.insertionFTE == nil && !atelier.isNotApplicable(.insertionFTE))   // concerned, did not say
+        #expect(bureau.insertionFTE == 0 && bureau.isNotApplicable(.insertionFTE))
+        #expect(bureau.insertionPeople == nil && !bureau.isNotApplicable(.insertionPeople)) // NC stays not reported
+        #expect(bureau.insertionExits == 0 && bureau.isNotApplicable(.insertionExits))
+        #expect(bureau.insertionExitsDynamic == nil)                                       // no such column: nothing to read
+        #expect(centre.insertionFTE == nil && !centre.isNotApplicable(.insertionFTE))     // not said whether concerned
+        #expect(bureau.fte == 20 && !bureau.isNotApplicable(.fte))
+    }
+
+    @Test func inAColumnMarkedWithXAnEmptyCellIsNoAndSoNotConcerned() throws {
+        let dataset = readDataset(["members.csv": membersCSV(";SIAE;ETP insertion", ["2024;A;Atelier;ess;x;4", "2024;B;Bureau;company;;"])])
+        let bureau = try #require(dataset.members.last)
+        #expect(bureau.insertionStructure == false)
+        #expect(bureau.insertionFTE == 0 && bureau.isNotApplicable(.insertionFTE))
+    }
+
+    @Test func aFigureSetAgainIsAnOrdinaryValue() {
+        var member = Member(origin: RecordOrigin(file: "members.csv", line: 2), year: 2024, id: "B", name: "Bureau", actorType: .company)
+        member.setNotApplicable(.insertionFTE)
+        #expect(member.insertionFTE == 0 && member.isNotApplicable(.insertionFTE))
+        member.insertionFTE = 0
+        #expect(member.insertionFTE == 0 && !member.isNotApplicable(.insertionFTE))
+    }
+}

@@ -47,10 +47,18 @@ import Testing
         #expect(close(report.value("eco.fte"), fte.reduce(0, +), tolerance: 1e-12))
         #expect(report.result("eco.fte")?.coverage == Coverage(reported: fte.count, of: rows.count))
         #expect(close(report.value("eco.turnover"), rows.compactMap { $0.number("Chiffre d'affaires") }.reduce(0, +), tolerance: 1e-12))
-        // Ratio over members reporting both.
-        let both = rows.filter { $0.number("ETP") != nil && $0.number("ETP insertion") != nil }
+        // Ratio over members reporting both; an empty insertion cell of a member that is not an
+        // insertion structure (SIAE "non") counts as 0.
+        func insertionFTE(_ row: PlainRow) -> Double? {
+            row.cells["SIAE"] == "non" && (row.cells["ETP insertion"] ?? "").isEmpty ? 0 : row.number("ETP insertion")
+        }
+        let both = rows.filter { $0.number("ETP") != nil && insertionFTE($0) != nil }
         #expect(close(report.value("emp.insertion_share"),
-                      both.map { $0.number("ETP insertion")! }.reduce(0, +) / both.map { $0.number("ETP")! }.reduce(0, +)))
+                      both.map { insertionFTE($0)! }.reduce(0, +) / both.map { $0.number("ETP")! }.reduce(0, +)))
+        let notConcerned = both.filter { $0.cells["SIAE"] == "non" }.count
+        #expect(notConcerned > 0)
+        #expect(report.result("emp.insertion_share")?.coverage
+            == Coverage(reported: both.count - notConcerned, notApplicable: notConcerned, of: rows.count))
         // Territory: the generator's communes 60xxx are the territory, the others are outside.
         let territory = Set(dataset.profile.communes)
         let located = rows.filter { !($0.cells["Code commune"] ?? "").isEmpty }

@@ -23,8 +23,14 @@ import Testing
         #expect(report.result("eco.fte")?.coverage == Coverage(reported: 6, of: 7))
         // Chiffre d'affaires: 980 000 € + 1 120 000 € + 390 000 € + 540 000 € + 1 050 000 € + 320 000 €.
         #expect(report.value("eco.turnover") == 4_400_000)
-        // ETP insertion: 34,2 + 16,0 + 5,5 over ETP 38,5 + 22,4 + 7,8 of the same three members.
-        #expect(close(report.value("emp.insertion_share"), 55.7 / 68.7))
+        // ETP insertion: 34,2 + 16,0 + 5,5 over ETP 38,5 + 22,4 + 7,8 of the same three insertion
+        // structures, + 24,0 + 41,0 of the two members that are not insertion structures and leave
+        // their insertion cells empty (0); the training body says NC, the community of communes
+        // has no FTE.
+        #expect(close(report.value("emp.insertion_share"), 55.7 / 133.7))
+        #expect(report.result("emp.insertion_share")?.coverage == Coverage(reported: 3, notApplicable: 2, of: 7))
+        let base = try #require(report.result("emp.insertion_share")?.quotient)
+        #expect(close(base.numerator, 55.7) && close(base.denominator, 133.7))
         // Sorties dynamiques 36 + 9 + 4 over sorties 61 + 14 + 6.
         #expect(close(report.value("emp.dynamic_exit_rate"), 49.0 / 81))
         // Budget: 100 000 + 45 000 + 25 000 + 30 000 + 15 000 + 8 000 + 27 000; public: the first four.

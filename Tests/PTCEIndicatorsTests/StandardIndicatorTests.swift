@@ -108,7 +108,7 @@ import Testing
         #expect(report.value("coop.public_members") == 0)
         #expect(report.result("coop.public_members")?.previous == 1)
         #expect(report.value("coop.links") == 3)
-        #expect(report.result("coop.links")?.coverage == Coverage(reported: 3, of: 3))
+        #expect(report.result("coop.links")?.coverage == Coverage(reported: 3, of: 3, basis: .rows))
         // Pairs A–B (twice) and A–E out of 4 × 3 / 2 = 6 possible.
         #expect(close(report.value("coop.density"), 2.0 / 6))
         #expect(report.value("coop.engaged_share") == 0.75)              // D cooperates with no one
@@ -142,12 +142,12 @@ import Testing
         #expect(report.value("qual.respondents") == 3)
         let anchoring = try #require(report.result("qual.anchoring"))
         #expect(close(anchoring.value, 11.0 / 3))                       // 4, 5, 2
-        #expect(anchoring.coverage == Coverage(reported: 2, of: 3))      // R1 and R2
+        #expect(anchoring.coverage == Coverage(reported: 2, of: 3, basis: .respondents))      // R1 and R2
         #expect(anchoring.survey?.n == 3)
         #expect(anchoring.survey?.distribution == [0, 1, 0, 1, 1])
         #expect(close(anchoring.survey?.shareAtLeast4, 2.0 / 3))
         #expect(report.value("qual.cooperation") == 3)                   // R2 did not answer pooling
-        #expect(report.result("qual.cooperation")?.coverage == Coverage(reported: 1, of: 3))
+        #expect(report.result("qual.cooperation")?.coverage == Coverage(reported: 1, of: 3, basis: .respondents))
         #expect(report.value("qual.values") == 5)
         #expect(report.value("qual.dynamism") == nil)
         #expect(report.result("qual.dynamism")?.missingReason == .noData)

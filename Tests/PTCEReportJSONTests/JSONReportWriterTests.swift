@@ -41,7 +41,15 @@ private func handWorkedReport() throws -> PoleReport {
         #expect(fte["value"] as? Double == 19)
         #expect(fte["unit"] as? String == "fte")
         #expect(fte["previous"] as? Double == 17)
-        #expect((fte["coverage"] as? [String: Int]) == ["reported": 3, "of": 4])
+        #expect((fte["coverage"] as? [String: Int]) == ["reported": 3, "not_applicable": 0, "of": 4])
+        #expect((fte["previous_coverage"] as? [String: Int]) == ["reported": 3, "not_applicable": 0, "of": 3])
+        // C left and D joined: over A and B, 12 + 4 against 10 + 5.
+        #expect((fte["like_for_like"] as? [String: Double]) == ["value": 16, "previous": 15, "change": 1, "members": 2])
+        let share = try #require(indicators.first { $0["id"] as? String == "emp.insertion_share" })
+        #expect((share["base"] as? [String: Any])?["numerator"] as? Double == 7)
+        #expect((share["base"] as? [String: Any])?["denominator_unit"] as? String == "fte")
+        let decree = try #require(indicators.first { $0["id"] as? String == "gov.decree_composition" })
+        #expect(decree["change"] is NSNull)
         #expect(fte["missing_reason"] is NSNull)
         let dynamism = try #require(indicators.first { $0["id"] as? String == "qual.dynamism" })
         #expect(dynamism["value"] is NSNull)
@@ -53,6 +61,14 @@ private func handWorkedReport() throws -> PoleReport {
         #expect(JSONBuilder.quoted("a\"b\\c\nd\u{1}é</script>") == "\"a\\\"b\\\\c\\nd\\u0001é</script>\"")
         #expect(JSONBuilder.number(19) == "19.0")
         #expect(JSONBuilder.number(0.75) == "0.75")
+    }
+
+    @Test func numbersCarryAtMostTwelveSignificantDigits() {
+        #expect(JSONBuilder.number(143.20000000000002) == "143.2")
+        #expect(JSONBuilder.number(55.7 / 133.7) == "0.41660433807")
+        #expect(JSONBuilder.number(-1_111.1111111111) == "-1111.11111111")
+        #expect(JSONBuilder.number(4_400_000) == "4400000.0")
+        #expect(JSONBuilder.number(1.5e-7) == "1.5e-07")
     }
 
     @Test func sameInputSameBytes() throws {

@@ -58,7 +58,13 @@ struct ReportWorkbookTests {
         #expect(summary.value("B\(fte)") as? Double == 19)             // 12 + 4 + 3, E not reported
         #expect(summary.value("C\(fte)") as? Double == 17)
         #expect(summary.format("B\(fte)") == "#,##0.0")
-        #expect(summary.formula("D\(fte)") == "=(B\(fte)-C\(fte))")
+        // C left and D joined: the change shown first is over A and B (12 + 4 against 10 + 5),
+        // the change over all members stays a formula beside it.
+        #expect(summary.value("D\(fte)") as? Double == 1)
+        #expect(summary.value("E\(fte)") as? String == "à périmètre constant (2 membres présents les deux années)")
+        #expect(summary.formula("F\(fte)") == "=(B\(fte)-C\(fte))")
+        #expect(summary.value("F\(fte)") as? Double == 2)
+        #expect(summary.value("H\(fte)") as? String == "3 / 4 — sur 4 membres : 3 déclarants, 1 non déclaré")
         let share = try #require(summary.row(where: "A", is: "Part des ETP en insertion"))
         #expect((summary.value("B\(share)") as? Double).map { abs($0 - 7.0 / 12) < 1e-12 } == true)
         #expect(summary.format("B\(share)") == "0.0%")
@@ -75,14 +81,22 @@ struct ReportWorkbookTests {
         let url = try write(try report(folder: "Tests/Fixtures/hand-worked"), language: .en)
         defer { try? FileManager.default.removeItem(at: url) }
         let indicators = try #require(try ExternalReaders.inspect(url).sheet("Indicators"))
-        let ids = indicators.cells.filter { $0.key.hasPrefix("G") }.compactMap { $0.value["value"] as? String }
+        let ids = indicators.cells.filter { $0.key.hasPrefix("K") }.compactMap { $0.value["value"] as? String }
         #expect(ids.count == library.indicators.count + 1)              // + the header
-        let dynamism = try #require(indicators.row(where: "G", is: "qual.dynamism"))
+        let dynamism = try #require(indicators.row(where: "K", is: "qual.dynamism"))
         #expect(indicators.value("B\(dynamism)") as? String == "n.d. — no data")
-        #expect(indicators.value("H\(dynamism)") as? String == "no data")
-        let density = try #require(indicators.row(where: "G", is: "coop.density"))
+        #expect(indicators.value("L\(dynamism)") as? String == "no data")
+        let density = try #require(indicators.row(where: "K", is: "coop.density"))
         #expect((indicators.value("B\(density)") as? Double).map { abs($0 - 2.0 / 6) < 1e-12 } == true)
-        #expect(indicators.value("F\(density)") as? String == "4 / 4")
+        #expect(indicators.value("H\(density)") as? String == "4 / 4")
+        // A ratio with its base: turnover per FTE over A and B, 1 500 000 € for 16 FTE.
+        let perFTE = try #require(indicators.row(where: "K", is: "eco.turnover_per_fte"))
+        #expect(indicators.value("I\(perFTE)") as? Double == 1_500_000)
+        #expect(indicators.value("J\(perFTE)") as? Double == 16)
+        #expect(indicators.format("J\(perFTE)") == "#,##0.0")
+        // A yes/no indicator has no arithmetic change.
+        let decree = try #require(indicators.row(where: "K", is: "gov.decree_composition"))
+        #expect(indicators.value("D\(decree)") as? String == "unchanged")
         #expect((indicators.raw["conditional_formats"] as? Int ?? 0) > 0)
     }
 

@@ -1,0 +1,126 @@
+import Foundation
+import PTCEImport
+@testable import PTCEIndicators
+import PTCEModel
+import Testing
+
+/// Figures that must not mislead, on `Fixtures/insertion-scope` (values worked out by hand):
+/// 2023: A (insertion structure, 10 FTE, 8 in insertion), B (not one, 20 FTE, insertion empty),
+/// C (not one, 5 FTE, insertion `NC`, turnover `NC`); 2024: A 11/9, B 22/empty, C 5/`NC`,
+/// D joins (insertion structure, 4/3), E joins (does not say, 2 FTE, insertion empty).
+@Suite struct FaithfulFiguresTests {
+    let report: PoleReport
+
+    init() throws {
+        report = ReportBuilder(library: standardLibrary).report(for: try fixtureDataset("insertion-scope"), year: 2024)
+    }
+
+    @Test func membersNotConcernedCountAsZeroAndApart() throws {
+        // A 9 + D 3 reported, B not concerned (0); C said NC, E did not say whether concerned.
+        #expect(report.value("emp.insertion_fte") == 12)
+        #expect(report.result("emp.insertion_fte")?.coverage == Coverage(reported: 2, notApplicable: 1, of: 5))
+        // (9 + 0 + 3) / (11 + 22 + 4): B's FTE count, C's and E's do not.
+        #expect(close(report.value("emp.insertion_share"), 12.0 / 37))
+        let share = try #require(report.result("emp.insertion_share"))
+        #expect(share.coverage == Coverage(reported: 2, notApplicable: 1, of: 5))
+        #expect(share.coverage?.summary(.fr) == "sur 5 membres : 2 déclarants, 1 non concerné, 2 non déclarés")
+        #expect(share.coverage?.summary(.en) == "of 5 members: 2 reported, 1 not concerned, 2 not reported")
+        // 2023: (8 + 0) / (10 + 20).
+        #expect(close(share.previous, 8.0 / 30))
+        #expect(share.previousCoverage == Coverage(reported: 1, notApplicable: 1, of: 3))
+        // C's insertion people cell is empty and C is not an insertion structure: 0, not missing.
+        #expect(report.value("emp.insertion_people") == 19)
+        #expect(report.result("emp.insertion_people")?.coverage == Coverage(reported: 2, notApplicable: 2, of: 5))
+    }
+
+    @Test func aRatioSaysWhatItRestsOn() throws {
+        let quotient = try #require(report.result("emp.insertion_share")?.quotient)
+        #expect(quotient.numerator == 12 && quotient.denominator == 37)
+        #expect(quotient.units.numerator.id == "fte" && quotient.units.denominator.id == "fte")
+        let perFTE = try #require(report.result("eco.turnover_per_fte")?.quotient)
+        // A, B, C, D reported both: 1 050 000 € over 42 FTE.
+        #expect(perFTE.numerator == 1_050_000 && perFTE.denominator == 42)
+        #expect(perFTE.units.numerator.id == "eur" && perFTE.units.denominator.id == "fte")
+        #expect(report.result("eco.fte")?.quotient == nil) // a sum rests on its coverage alone
+    }
+
+    @Test func aChangeComparesTheSameMembers() throws {
+        // Turnover: 2024 A, B, C, D = 1 050 000; 2023 A, B = 600 000 (C said NC). The total
+        // change (+450 000) mixes members; over A and B it is 670 000 − 600 000.
+        let turnover = try #require(report.result("eco.turnover"))
+        #expect(turnover.change == 450_000)
+        #expect(turnover.likeForLike == LikeForLikeChange(value: 670_000, previous: 600_000, members: 2))
+        #expect(turnover.headlineChange == 70_000)
+        #expect(turnover.likeForLike?.scopeLabel.fr == "à périmètre constant (2 membres présents les deux années)")
+        // Insertion share over A and B (both years): 9 / 33 against 8 / 30.
+        let share = try #require(report.result("emp.insertion_share")?.likeForLike)
+        #expect(close(share.value, 9.0 / 33) && close(share.previous, 8.0 / 30) && share.members == 2)
+        // FTE over A, B, C: 38 against 35.
+        #expect(report.result("eco.fte")?.likeForLike == LikeForLikeChange(value: 38, previous: 35, members: 3))
+        // Counts of members are not member sums: no like-for-like change.
+        #expect(report.result("eco.members")?.likeForLike == nil)
+    }
+
+    @Test func theSameMembersInBothYearsNeedNoLikeForLikeChange() throws {
+        var dataset = try fixtureDataset("insertion-scope")
+        dataset.members.removeAll { $0.year == 2024 && ["D", "E"].contains($0.id) }
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        // A, B, C reported FTE in both years.
+        #expect(report.result("eco.fte")?.likeForLike == nil)
+        #expect(report.result("eco.fte")?.headlineChange == 3)
+    }
+
+    @Test func aYesNoIndicatorHasNoArithmeticChange() throws {
+        #expect(report.result("gov.decree_composition")?.change == nil)
+        #expect(report.result("gov.decree_composition")?.flagChange == .unchanged)
+        var dataset = try fixtureDataset("insertion-scope")
+        dataset.members.removeAll { $0.year == 2023 && $0.id == "B" } // 2023 without a company
+        let joined = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).result("gov.decree_composition")
+        #expect(joined?.flagChange == .nowMet)
+        #expect(joined?.flagChange?.label.fr == "désormais atteint")
+        let left = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2023)
+        #expect(left.result("gov.decree_composition")?.value == 0)
+    }
+
+    @Test func aScoreChangeOnFewRespondentsIsASmallSampleAndNotColoured() throws {
+        var dataset = try fixtureDataset("insertion-scope")
+        func answers(year: Int, respondents: Int, score: Int) -> [SurveyAnswer] {
+            (0..<respondents).map { index in
+                SurveyAnswer(origin: RecordOrigin(file: "survey.csv", line: index + 2), year: year, respondent: "R\(year)-\(index)",
+                             role: .member, questionID: "anchoring.local_needs", answer: .scale(score))
+            }
+        }
+        dataset.survey = answers(year: 2023, respondents: 12, score: 3) + answers(year: 2024, respondents: 4, score: 5)
+        let small = try #require(ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).result("qual.anchoring"))
+        #expect(small.change == 2)
+        #expect(small.smallSample == 4)
+        #expect(small.changeIsBetter == nil)
+        #expect(small.smallSampleLabel?.fr == "petit échantillon (4 répondants) : à lire avec prudence")
+        dataset.survey = answers(year: 2023, respondents: 12, score: 3) + answers(year: 2024, respondents: 10, score: 5)
+        let enough = try #require(ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).result("qual.anchoring"))
+        #expect(enough.smallSample == nil)
+        #expect(enough.changeIsBetter == true)
+    }
+
+    @Test func likeForLikeMarksNeedAFormulaOverMembersOnly() throws {
+        let folder = try copyOfStandardLibrary(adding: """
+            [dimension]
+            id = "local"
+            label = { fr = "Local", en = "Local" }
+
+            [[indicator]]
+            id = "local.links_per_member"
+            unit = "count"
+            label = { fr = "Liens", en = "Links" }
+            description = { fr = "Liens.", en = "Links." }
+            formula = "count(cooperations)"
+            like_for_like = true
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
+        #expect(findings.all.map(\.formatted).contains {
+            $0.hasPrefix("10-local.toml:") && $0.contains("local.links_per_member: like_for_like = true needs a formula over members only")
+        })
+    }
+}

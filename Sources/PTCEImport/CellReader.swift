@@ -118,13 +118,14 @@ struct CellReader {
             findings.error("\"\(cell)\" is a percentage; expected \(expected)", at: location(column))
             return nil
         }
-        // Only an ambiguous `1.234` asks what its column or file settles (a scan, done once).
+        // Only an ambiguous `1.234` asks what its column, file or folder settles (a scan, done once).
         guard let value = number.isAmbiguous ? number.resolved(table.convention(for: column.name)) : number.value else {
+            let place = location(column)
             findings.error(
                 "\"\(cell)\" is ambiguous: \(Self.plain(number.value)) or \(Self.plain(number.groupingReading ?? 0))? "
-                    + "Nothing else in the column or the file shows whether \"\(cell.contains(".") ? "." : ",")\" "
-                    + "marks decimals; write it with a space for thousands (1 234) or with more decimals (1,2340)",
-                at: location(column))
+                    + table.unsettledReason(column: place.column ?? column.name, mark: cell.contains(".") ? "." : ",")
+                    + "; write it with a space for thousands (1 234) or with more decimals (1,2340)",
+                at: place)
             return nil
         }
         if value < 0 {

@@ -15,8 +15,8 @@ final class FolderConventions {
     /// By file: the conventions its numeric cells show; `.some(nil)` when the folder lacks the file.
     private var known: [String: Set<DecimalConvention>?] = [:]
 
-    init(schemas: [TableSchema] = TableSchema.all, contents: @escaping (String) -> [UInt8]?) {
-        self.schemas = schemas.filter { schema in schema.columns.contains { $0.kind.isNumeric && $0.kind != .year } }
+    init(contents: @escaping (String) -> [UInt8]?) {
+        schemas = TableSchema.all.filter { schema in schema.columns.contains { $0.kind.isNumeric && $0.kind != .year } }
         self.contents = contents
     }
 

@@ -8,18 +8,16 @@ struct CellReader {
 
     /// The tokens people type for "not reported" (spec §3), folded to lowercase.
     private static let notReportedTokens: Set<String> = [
-        "", "nc", "n/c", "n.c.", "n.c", "na", "n/a", "nd", "n.d.", "nr", "-", "–", "—", "?",
+        "", "nc", "n/c", "n.c.", "n.c", "na", "n/a", "nd", "n.d.", "nr", "-", "–", "—", "−", "?",
     ]
 
+    /// Whether a cell says "not reported". A dash beside a currency sign (`-   €`) is not one of
+    /// these: it is the zero of an accounting format (``NumberParser``).
     static func isNotReported(_ cell: String) -> Bool {
         // No token is longer than 4 characters or starts with a digit: most cells end here.
         if let first = cell.utf8.first, first >= 0x30, first <= 0x39 { return false }
         if cell.utf8.count > 16 { return false }
-        let token = cell.trimmingBlanks.lowercased()
-        if notReportedTokens.contains(token) { return true }
-        // Excel's accounting format shows an empty amount as `-   €`.
-        guard token.hasSuffix("€") else { return false }
-        return notReportedTokens.contains(String(token.dropLast().trimmingBlanks))
+        return notReportedTokens.contains(cell.trimmingBlanks.lowercased())
     }
 
     /// ``isNotReported(_:)-String`` on a trimmed cell's UTF-8 bytes, decoding only the cells
@@ -53,11 +51,38 @@ struct CellReader {
         trimmedCell(column)?.isEmpty == true
     }
 
+    /// Whether a raw cell, before any trimming, is one dash with two or more blanks (space, no-break
+    /// or narrow no-break space) before or after it, as in ` -   ` or `  - `: how an accounting
+    /// format without a currency sign shows zero. A bare `-`, at most one space either side, is
+    /// "not reported".
+    static func isAccountingDash(_ raw: ArraySlice<UInt8>) -> Bool {
+        raw.withUnsafeBufferPointer { cell in
+            var index = 0
+            /// Steps over the blanks at `index`; returns how many there were.
+            func blanks() -> Int {
+                var count = 0
+                while index < cell.count, let length = cell.groupingSpaceLength(at: index) {
+                    index += length
+                    count += 1
+                }
+                return count
+            }
+            let before = blanks()
+            guard index < cell.count, let dash = cell.dashLength(at: index) else { return false }
+            index += dash
+            let after = blanks()
+            return index == cell.count && max(before, after) >= 2
+        }
+    }
+
     /// The trimmed cell's bytes, or `nil` if the column is absent or the cell says "not reported".
-    /// A required cell that is not reported is an error.
+    /// A required cell that is not reported is an error. In a numeric column, a dash padded as
+    /// accounting formats pad it (``isAccountingDash(_:)``) is reported: its trimmed bytes, one
+    /// dash, are the zero that ``number(_:_:)`` reads.
     private func reportedBytes(_ column: ColumnSpec, _ findings: inout Findings) -> ArraySlice<UInt8>? {
-        guard let cell = trimmedCell(column) else { return nil }
-        if Self.isNotReported(cell) {
+        guard let position = table.position(of: column.name) else { return nil }
+        let raw = record.field(position), cell = raw.trimmingBlankBytes
+        if Self.isNotReported(cell), !(column.kind.isNumeric && Self.isAccountingDash(raw)) {
             if column.isRequired {
                 let shown = cell.isEmpty ? "empty" : "\"\(String(decoding: cell, as: UTF8.self))\""
                 findings.error("\(column.name) is required but the cell is \(shown)", at: location(column))
@@ -112,6 +137,9 @@ struct CellReader {
         let number: TypedNumber
         switch NumberParser.parse(bytes) {
         case .success(let parsed): number = parsed
+        case .failure where bytes.withUnsafeBufferPointer({ !$0.isEmpty && $0.count == $0.dashLength(at: 0) }):
+            // A lone dash gets here only padded as an accounting zero (see `reportedBytes`).
+            number = .accountingZero(.none)
         case .failure(let problem):
             findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
             return nil
@@ -124,13 +152,14 @@ struct CellReader {
             findings.error("\"\(cell)\" is a percentage; expected \(expected)", at: location(column))
             return nil
         }
-        // Only an ambiguous `1.234` asks what its column or file settles (a scan, done once).
+        // Only an ambiguous `1.234` asks what its column, file or folder settles (a scan, done once).
         guard let value = number.isAmbiguous ? number.resolved(table.convention(for: column.name)) : number.value else {
+            let place = location(column)
             findings.error(
                 "\"\(cell)\" is ambiguous: \(Self.plain(number.value)) or \(Self.plain(number.groupingReading ?? 0))? "
-                    + "Nothing else in the column or the file shows whether \"\(cell.contains(".") ? "." : ",")\" "
-                    + "marks decimals; write it with a space for thousands (1 234) or with more decimals (1,2340)",
-                at: location(column))
+                    + table.unsettledReason(column: place.column ?? column.name, mark: cell.contains(".") ? "." : ",")
+                    + "; write it with a space for thousands (1 234) or with more decimals (1,2340)",
+                at: place)
             return nil
         }
         if value < 0 {

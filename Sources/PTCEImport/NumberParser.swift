@@ -30,6 +30,12 @@ struct TypedNumber: Equatable {
 
     var isAmbiguous: Bool { groupingReading != nil }
 
+    /// Zero as an accounting format shows it (a dash), with the currency sign it carries, if any.
+    static func accountingZero(_ suffix: Suffix) -> TypedNumber {
+        TypedNumber(
+            value: 0, groupingReading: nil, decimalReadingConvention: nil, evidence: nil, suffix: suffix, hasFraction: false)
+    }
+
     /// The value under the convention its column or file settled; `nil` while still ambiguous.
     func resolved(_ convention: DecimalConvention?) -> Double? {
         guard let groupingReading else { return value }
@@ -45,7 +51,8 @@ struct NotANumber: Error, Equatable {
 
 /// Reads numbers in every form of spec §3: decimal point or comma, space / no-break space /
 /// narrow no-break space / dot / comma thousands separators, `€`, `EUR`, `k€`, `M€`, `%`,
-/// signs `-`, `−`, `+` and accounting parentheses. Not-reported tokens are handled by the caller.
+/// signs `-`, `−`, `+`, accounting parentheses and the accounting zero beside a currency sign
+/// (`-   €`, `€ -`, `- EUR`). Not-reported tokens are handled by the caller.
 enum NumberParser {
     /// Reads a trimmed cell's UTF-8 bytes: the common forms (`12`, `14,8`, `1 234,5 €`) without
     /// decoding them, any other through ``parse(_:)-(String)``.
@@ -58,6 +65,7 @@ enum NumberParser {
         // Work on Unicode scalars: cheap to compare, unlike grapheme clusters.
         let scalars = Array(raw.unicodeScalars)
         var text = trimmed(scalars[...])
+        if isDashBesideCurrency(text) { return .success(.accountingZero(.currency)) }
         var negative = false
         if text.first == "(", text.last == ")" {
             negative = true
@@ -107,6 +115,17 @@ enum NumberParser {
             number.suffix = suffix
             return number
         }
+    }
+
+    /// The dashes accounting formats show for zero: hyphen-minus, en dash, em dash, minus sign.
+    private static let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}", "\u{2212}"]
+
+    /// Whether a trimmed cell is one dash before or after a currency unit, blanks aside (`-   €`,
+    /// `€ -`, `- EUR`, `-€`): how accounting formats show a zero amount.
+    private static func isDashBesideCurrency(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        let unit = dashes.contains(first) ? trimmed(text.dropFirst()) : dashes.contains(last) ? trimmed(text.dropLast()) : []
+        return !unit.isEmpty && suffixes.contains { $0.1 == .currency && $0.0.count == unit.count && hasSuffix(unit, $0.0) }
     }
 
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
@@ -331,6 +350,14 @@ extension UnsafeBufferPointer<UInt8> {
     private static func isWideBlank(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
         (first == 0xE2 && second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF))
             || (first == 0xE3 && second == 0x80 && third == 0x80)
+    }
+
+    /// The length of the dash at `index` (hyphen-minus, en dash, em dash or minus sign), if there is one.
+    func dashLength(at index: Int) -> Int? {
+        if self[index] == UInt8(ascii: "-") { return 1 }
+        guard self[index] == 0xE2, index + 2 < count else { return nil }
+        let second = self[index + 1], third = self[index + 2]
+        return (second == 0x80 && (third == 0x93 || third == 0x94)) || (second == 0x88 && third == 0x92) ? 3 : nil
     }
 
     /// The length of the thousands separator at `index` (space, no-break, narrow no-break or

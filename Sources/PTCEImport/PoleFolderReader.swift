@@ -79,12 +79,14 @@ public struct PoleFolderReader: Sendable {
     }
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
-    /// absent), so that only one file's text is in memory at a time.
+    /// absent), so that only one file's text is in memory at a time, and another only while an
+    /// ambiguous number asks what the folder's other files settle (``FolderConventions``).
     func read(
-        profile: PoleProfile, contents: (String) -> [UInt8]?, findings: inout Findings,
+        profile: PoleProfile, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
         onMembers: ((PoleProfile, [Member]) -> Void)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile)
+        let folder = FolderConventions(contents: contents)
         /// The file as text, and its fingerprint computed on another core meanwhile; both read the
         /// same bytes, let go once the table has been read.
         func open(_ schema: TableSchema) -> (CSVDocument, BackgroundTask<String, Never>)? {
@@ -102,7 +104,7 @@ public struct PoleFolderReader: Sendable {
                 source.sha256 = digest.value()
                 dataset.sources.append(source)
             }
-            guard let table = Table(schema: schema, document: document, findings: &findings) else {
+            guard let table = Table(schema: schema, document: document, folder: folder, findings: &findings) else {
                 source.records = max(document.readAll().records.count - 1, 0)
                 return []
             }

@@ -275,7 +275,9 @@ enum SurveyRows {
         }
     }
 
-    /// The answer typed by the question's kind; `nil` (with an error) when out of range.
+    /// The answer typed by the question's kind; `nil` (with an error) when out of range. An
+    /// empty answer is a question the respondent skipped (`.notAnswered`, in no statistic),
+    /// except an open one with a comment: its text is in the comment.
     private static func answerValue(
         _ row: CellReader, question: SurveyQuestion, comment: String?, _ findings: inout Findings
     ) -> SurveyAnswerValue? {
@@ -284,12 +286,7 @@ enum SurveyRows {
         let cell = row.reported(optional, &findings)
         switch question.kind {
         case .open:
-            if cell == nil, comment == nil {
-                findings.error("the open question \(question.id) has neither an answer nor a comment",
-                               at: row.location(C.answer))
-                return nil
-            }
-            return .text(cell ?? "")
+            return cell == nil && comment == nil ? .notAnswered : .text(cell ?? "")
         case .scale:
             guard let cell else { return .notAnswered }
             guard let score = Int(cell), (1...5).contains(score) else {

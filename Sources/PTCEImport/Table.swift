@@ -27,12 +27,14 @@ final class Table {
     /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
     private var conventions: [String: DecimalConvention?] = [:]
     private var fileEvidence: Set<DecimalConvention>?
+    /// What the folder's other files show, asked when the column and the file settle nothing.
+    private let folder: FolderConventions
     /// Whether each boolean column met so far marks true with `x`.
     private var crossMarked: [String: Bool] = [:]
 
     /// Matches the header against the schema. Returns `nil` (with findings) when the file
-    /// cannot be read: empty, or a required column missing.
-    init?(schema: TableSchema, document: CSVDocument, findings: inout Findings) {
+    /// cannot be read: empty, or a required column missing. `folder` holds the folder's files.
+    init?(schema: TableSchema, document: CSVDocument, folder: FolderConventions, findings: inout Findings) {
         let file = schema.file
         var parser = document.start
         guard let header = parser?.next(), let data = parser else {
@@ -44,6 +46,7 @@ final class Table {
         }
         self.schema = schema
         self.document = document
+        self.folder = folder
         headers = header.fields.map { String($0.trimmingBlanks) }
         self.data = data
         expectedRecordCount = data.remainingLineCount
@@ -143,20 +146,40 @@ final class Table {
     }
 
     /// The convention that settles an ambiguous number of a column: the one its unambiguous cells
-    /// show, else the one the file's numeric cells show. Worked out on the first ambiguous cell
-    /// only, so files without any pay nothing.
+    /// show, else the one the file's numeric cells show, else the one the folder's other files
+    /// show. Worked out on the first ambiguous cell only, so files without any pay nothing.
     func convention(for column: String) -> DecimalConvention? {
         if let known = conventions[column] { return known }
-        let columnEvidence = evidence(in: [column])
-        var settled = columnEvidence.count == 1 ? columnEvidence.first : nil
-        if settled == nil {
-            if fileEvidence == nil {
-                fileEvidence = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
-            }
-            settled = fileEvidence!.count == 1 ? fileEvidence!.first : nil
-        }
+        let settled = evidence(in: [column]).settled ?? fileConventions.settled ?? folder.convention(besides: schema.file)
         conventions[column] = .some(settled)
         return settled
+    }
+
+    /// The decimal conventions the unambiguous cells of the file's numeric columns show; worked
+    /// out once, and told to the folder so that its other files need not read this one again.
+    var fileConventions: Set<DecimalConvention> {
+        if let fileEvidence { return fileEvidence }
+        let found = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
+        fileEvidence = found
+        folder.record(found, of: schema.file)
+        return found
+    }
+
+    /// Why ``convention(for:)`` settles nothing for a column (`header`, as written) whose cell
+    /// uses `mark`: every place it looked, and which of the folder's other files shows which
+    /// convention when they disagree.
+    func unsettledReason(column header: String, mark: Character) -> String {
+        let looked = "Nothing else in column \(header) or in \(schema.file) settles whether \"\(mark)\" marks decimals"
+        let others = folder.others(than: schema.file)
+        if others.isEmpty { return looked + ", and the folder has no other file with numbers" }
+        let showing = { (convention: DecimalConvention) in
+            others.filter { $0.conventions.contains(convention) }.map(\.file).joined(separator: ", ")
+        }
+        let point = showing(.point), comma = showing(.comma)
+        if point.isEmpty || comma.isEmpty {
+            return looked + ", nor do the folder's other files (\(others.map(\.file).joined(separator: ", ")))"
+        }
+        return looked + ", and the folder's other files disagree: decimal point in \(point), decimal comma in \(comma)"
     }
 
     /// The decimal conventions the unambiguous cells of `columns` prove.

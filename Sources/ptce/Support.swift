@@ -109,15 +109,21 @@ func readPole(
     let reader = PoleFolderReader(questionBank: library.questionBank)
     guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
         printFindings(findings, folder: folder, toStandardError: true)
-        printToStandardError("\(folder): cannot be read; nothing was written")
+        printToStandardError("\(folder): \(errorCount(findings)): nothing was written (a report needs a readable pole.toml)")
         return nil
     }
     printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
     if findings.hasErrors, !keepGoing {
-        printToStandardError("\(folder): \(findings.count(of: .error)) error(s); nothing was written (fix them, or use --keep-going)")
+        printToStandardError("\(folder): \(errorCount(findings)): nothing was written (--keep-going writes the reports anyway)")
         return nil
     }
     return dataset
+}
+
+/// "1 error", "3 errors": how many errors `findings` holds.
+private func errorCount(_ findings: Findings) -> String {
+    let count = findings.count(of: .error)
+    return count == 1 ? "1 error" : "\(count) errors"
 }
 
 /// Writes `folder/base.<format>` for each format, all or none, and prints their paths. `write`

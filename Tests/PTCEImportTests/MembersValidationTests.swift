@@ -181,7 +181,7 @@ import Testing
     @Test func nothingSettlesItIsAnError() {
         let dataset = readDataset(["members.csv": membersCSV(";Achats", ["2024;A;a;ess;1.234", "2024;B;b;ess;12"])])
         #expect(dataset.formattedFindings == [
-            "members.csv:2:Achats: error: \"1.234\" is ambiguous: 1.234 or 1234? Nothing else in the column or the file shows whether \".\" marks decimals; write it with a space for thousands (1 234) or with more decimals (1,2340)",
+            "members.csv:2:Achats: error: \"1.234\" is ambiguous: 1.234 or 1234? Nothing else in column Achats or in members.csv settles whether \".\" marks decimals, and the folder has no other file with numbers; write it with a space for thousands (1 234) or with more decimals (1,2340)",
         ])
         #expect(dataset.members.first?.purchases == nil)
     }

@@ -128,7 +128,8 @@ import Testing
 
     @Test func bytesAndTextGiveTheSameNumber() {
         let fixed = ["14,8", "618 280 €", "1 234,5", "1 234.5", "1,234", "0,125", "0.500", "12 345 678,25 €",
-                     "1\u{00A0}380\u{00A0}000\u{00A0}€", "123456789012345", "1234567890123456", "1 23", "12 3456", "7,"]
+                     "1\u{00A0}380\u{00A0}000\u{00A0}€", "123456789012345", "1234567890123456", "1 23", "12 3456", "7,",
+                     " -   € ", "€ -", "- EUR", "-\u{00A0}€", "–\u{202F}€"]
         var numbers = 0
         for cell in fixed + Self.generatedCells {
             let bytes = ArraySlice(Array(cell.utf8)).trimmingBlankBytes

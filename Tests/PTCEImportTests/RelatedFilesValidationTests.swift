@@ -148,12 +148,31 @@ private let members = membersCSV(";ETP", [
             "survey.csv:10: \(leftOut)",
             "survey.csv:11:Code question: error: question \"values.unknown\" is not in the question bank; expected one of: anchoring.local_needs, anchoring.local_firms, cooperation.new_partners, cooperation.pooling, dynamism.activity, dynamism.jobs, innovation.new_services, values.governance, values.shared, recognition.visibility, cooperation.recommend, open.testimony",
             "survey.csv:11: \(leftOut)",
-            "survey.csv:12:Réponse: error: the open question open.testimony has neither an answer nor a comment",
-            "survey.csv:12: \(leftOut)",
             "survey.csv:13:Répondant: error: respondent \"R1\" answers cooperation.pooling twice in 2024 (first on line 2); this line is left out",
         ])
-        #expect(dataset.survey.map(\.answer) == [.scale(4), .yesNo(true), .text(""), .notAnswered, .notAnswered])
+        // Line 12, an open question with neither answer nor comment, is a skipped question: no finding.
+        #expect(dataset.survey.map(\.answer) == [.scale(4), .yesNo(true), .text(""), .notAnswered, .notAnswered, .notAnswered])
         #expect(dataset.survey[2].comment == "Nous partageons \"enfin\" un local.\nMerci !")
-        #expect(dataset.survey.map(\.origin.line) == [2, 3, 4, 9, 14])
+        #expect(dataset.survey.map(\.origin.line) == [2, 3, 4, 9, 12, 14])
+    }
+}
+
+/// Spec §3: a survey row with neither answer nor comment is a question the respondent skipped.
+@Suite struct SkippedSurveyAnswerTests {
+    @Test func aSkippedQuestionOfEveryKindIsNoErrorAndNoAnswer() {
+        let survey = """
+        year;respondent;role;question;answer;comment
+        2024;R1;member;anchoring.local_needs;;
+        2024;R1;member;cooperation.recommend;;
+        2024;R1;member;open.testimony;;
+        2024;R1;member;values.shared;;Je ne sais pas.
+        2024;R1;member;cooperation.new_partners;NC;
+
+        """
+        let dataset = readDataset(["members.csv": membersCSV(["2024;A;Alpha;ess"]), "survey.csv": survey])
+        #expect(dataset.formattedFindings == [])
+        #expect(dataset.survey.map(\.answer) == [.notAnswered, .notAnswered, .notAnswered, .notAnswered, .notAnswered])
+        // A scale question left empty with a comment keeps the comment, a quotation.
+        #expect(dataset.survey.map(\.comment) == [nil, nil, nil, "Je ne sais pas.", nil])
     }
 }

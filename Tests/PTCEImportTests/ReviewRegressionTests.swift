@@ -11,10 +11,11 @@ import Testing
         #expect(dataset.formatted(.warning) == ["members.csv:1:ETP (insertion): warning: unknown column \"ETP (insertion)\" is kept as extra data (did you mean \"ETP insertion\", column insertion_fte?)"])
     }
 
-    @Test func accountingFormatEmptyAmountIsNotReported() {
+    /// The review read `-   €` as "not reported"; it is how accounting formats show zero (spec §3).
+    @Test func accountingFormatZeroAmountIsZero() {
         let dataset = readDataset(["members.csv": membersCSV(";Subventions", ["2024;a;A;ess; -   € ", "2024;b;B;ess;- €"])])
         #expect(dataset.findings.all.isEmpty)
-        #expect(dataset.members.map(\.publicFunding) == [nil, nil])
+        #expect(dataset.members.map(\.publicFunding) == [0, 0])
     }
 
     @Test func trailingDelimitersOnDataLinesDoNotHideTheDelimiter() {

@@ -39,7 +39,7 @@ import Testing
         let stopped = try PTCE.run(["report", pole.path, "--out", out.path])
         #expect(stopped.status == 1)
         #expect(stopped.errors.contains("members.csv:6:fte: error: \"quatre\" is not a number"))
-        #expect(stopped.errors.contains("nothing was written"))
+        #expect(stopped.errors.hasSuffix("\n\(pole.path): 1 error: nothing was written (--keep-going writes the reports anyway)\n"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
 
         let kept = try PTCE.run(["report", pole.path, "--out", out.path, "--keep-going"])
@@ -49,6 +49,31 @@ import Testing
         #expect(findings.contains { $0["severity"] as? String == "error" && $0["line"] as? Int == 6 && $0["column"] as? String == "fte" })
         let fte = try #require((object["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "eco.fte" })
         #expect(fte["value"] as? Double == 15)  // B's FTE counts as not reported: 12 + 3
+    }
+
+    @Test func anUnreadablePoleTomlWritesNothingEvenWithKeepGoing() throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: PTCE.repositoryRoot.appendingPathComponent(fixture), to: folder.appendingPathComponent("pole"))
+        let pole = folder.appendingPathComponent("pole")
+        try FileManager.default.removeItem(at: pole.appendingPathComponent("pole.toml"))
+        let outcome = try PTCE.run(["report", pole.path, "--out", folder.appendingPathComponent("out").path, "--keep-going"])
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.hasSuffix("\n\(pole.path): 1 error: nothing was written (a report needs a readable pole.toml)\n"))
+        #expect(!outcome.errors.contains("cannot be read"))
+    }
+
+    /// Exports from LibreOffice (accounting zeros), Excel (the same, Windows-1252), Google Sheets
+    /// in English (amounts settled by another file) and a survey with skipped questions: all read
+    /// without an error, so the reports are written without --keep-going.
+    @Test(arguments: ["libreoffice-fr-accounting", "excel-fr-accounting", "google-sheets-en", "google-sheets-survey"])
+    func spreadsheetExportsGetTheirReports(pole: String) throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report", "Tests/Fixtures/\(pole)", "--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(!outcome.errors.contains("error"), "\(outcome.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["html", "json", "xlsx"].map { "\(pole)-2024.\($0)" })
     }
 
     @Test func usageErrors() throws {

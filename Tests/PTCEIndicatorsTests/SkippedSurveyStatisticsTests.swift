@@ -18,7 +18,7 @@ import Testing
         #expect(close(anchoring.value, 19.0 / 5))
         #expect(anchoring.survey?.distribution == [0, 0, 2, 2, 1])
         #expect(anchoring.survey?.shareAtLeast4 == 0.6)
-        #expect(anchoring.coverage == Coverage(reported: 3, of: 4))        // R04 skipped both
+        #expect(anchoring.coverage == Coverage(reported: 3, of: 4, basis: .respondents))        // R04 skipped both
         #expect(report.result("qual.cooperation")?.survey?.n == 4)         // 4, 5, 3, 4
         #expect(report.value("qual.cooperation") == 4)
         #expect(report.result("qual.dynamism")?.survey?.n == 4)            // 4, 3, 4, 4

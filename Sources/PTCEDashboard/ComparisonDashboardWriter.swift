@@ -99,7 +99,13 @@ public enum ComparisonDashboardWriter {
                             } else {
                                 text = "n.d."
                             }
-                            row.element("td", [("class", cell.value == nil ? "number missing" : "number")], text: text)
+                            row.element("td", [("class", cell.value == nil ? "number missing" : "number")]) { td in
+                                td.text(text)
+                                if let coverage = cell.coverage, !coverage.isComplete, cell.value != nil {
+                                    let base = coverage.summary(language) + (cell.quotient.map { " · " + numbers.quotient($0) } ?? "")
+                                    td.element("span", [("class", "base")], text: base)
+                                }
+                            }
                         }
                         row.element("td", [("class", "number")], text: comparisonRow.median.map { numbers.value($0, unit: unit) } ?? "—")
                     }

@@ -131,7 +131,7 @@ private struct Dashboard {
         if let likeForLike = result.likeForLike {
             let total = result.change.map { t("ensemble des membres : ", "all members: ") + signed($0) }
             guard let change = likeForLike.change else {
-                return (t("pas de membre comparable", "no comparable member"), total.map { [$0] } ?? [])
+                return (t("non comparable à périmètre constant", "not comparable like for like"), total.map { [$0] } ?? [])
             }
             let scope = likeForLike.scopeLabel[language]
             return inCard ? (signed(change) + since + ", " + scope, total.map { [$0] } ?? [])

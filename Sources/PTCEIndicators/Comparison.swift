@@ -33,6 +33,8 @@ public struct ComparisonCell: Sendable {
     public let value: Double?
     public let missingReason: MissingReason?
     public let coverage: Coverage?
+    /// For a ratio: the sums it divides.
+    public let quotient: QuotientTerms?
     /// 1 is best, following the indicator's direction; `nil` for neutral indicators, missing or
     /// not comparable values. Ties share a rank (1, 2, 2, 4).
     public let rank: Int?
@@ -104,7 +106,7 @@ public struct ComparisonBuilder: Sendable {
                 }
             }
             return ComparisonCell(
-                value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage,
+                value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage, quotient: result?.quotient,
                 rank: values[index].flatMap { Self.rank($0, among: present, direction: definition.direction) },
                 lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
                 comparable: comparable[index], normalised: normalised)

@@ -71,6 +71,8 @@ struct YearRows: Sendable {
     let actorTypeByMember: [String: ActorType]
     let territory: Set<String>
     let bank: QuestionBank
+    /// Distinct survey respondents of the year (what survey coverage counts out of).
+    let respondentCount: Int
 
     init(dataset: PoleDataset, year: Int, bank: QuestionBank) {
         self.year = year
@@ -83,6 +85,7 @@ struct YearRows: Sendable {
         actorTypeByMember = Dictionary(members.compactMap { member in member.actorType.map { (member.id, $0) } }, uniquingKeysWith: { first, _ in first })
         territory = Set(dataset.profile.communes)
         self.bank = bank
+        respondentCount = Set(survey.lazy.map(\.respondent)).count
     }
 
     func count(of table: DataTable) -> Int {

@@ -37,6 +37,12 @@ public struct Coverage: Sendable, Hashable, Codable {
     /// Whether every member of the year is counted.
     public var isComplete: Bool { counted == of }
 
+    /// "5 / 7", followed when some did not report by the ``summary(_:)``: "5 / 7 — sur 7
+    /// membres : 3 déclarants, 2 non concernés, 2 non déclarés".
+    public func label(_ language: Language) -> String {
+        "\(counted) / \(of)" + (isComplete ? "" : " — " + summary(language))
+    }
+
     /// How many reported, were not concerned and did not report, in words: "sur 7 membres :
     /// 3 déclarants, 2 non concernés, 2 non déclarés"; "3 répondants sur 6".
     public func summary(_ language: Language) -> String {

@@ -166,7 +166,7 @@ public struct ReportBuilder: Sendable {
             return Coverage(reported: counted - notApplicable, notApplicable: notApplicable, of: rows.members.count)
         }
         if referenced.contains(.survey) {
-            return Coverage(reported: used.respondents.count, of: Set(rows.survey.map(\.respondent)).count, basis: .respondents)
+            return Coverage(reported: used.respondents.count, of: rows.respondentCount, basis: .respondents)
         }
         guard let table = referenced.sorted(by: { $0.rawValue < $1.rawValue }).first else { return nil }
         return Coverage(reported: used.byTable[table]?.count ?? 0, of: rows.count(of: table), basis: .rows)

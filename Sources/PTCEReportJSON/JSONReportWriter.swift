@@ -150,9 +150,7 @@ public enum JSONReportWriter {
             }
         }
         write(result.coverage, key: "coverage", into: &json)
-        if result.previous != nil || result.previousCoverage != nil {
-            write(result.previousCoverage, key: "previous_coverage", into: &json)
-        }
+        write(result.previousCoverage, key: "previous_coverage", into: &json)
         if let quotient = result.quotient {
             json.object("base") { item in
                 item.field("numerator", .number(quotient.numerator))

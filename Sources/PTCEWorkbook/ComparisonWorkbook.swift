@@ -124,7 +124,7 @@ public enum ComparisonWorkbookWriter {
                 }
                 if let rank = cell.rank { buffer.put(.number(Double(rank)), row: row, column: 2) }
                 if !cell.comparable { buffer.put(.text(words("non comparable", "not comparable")), row: row, column: 2) }
-                if let coverage = cell.coverage { buffer.put(.text("\(coverage.counted) / \(coverage.of)"), row: row, column: 3) }
+                if let coverage = cell.coverage { buffer.put(.text(coverage.label(language)), row: row, column: 3) }
                 buffer.put(.text(language.yesNo(cell.lowCoverage)), row: row, column: 4)
                 for (offset, normalisation) in comparisonRow.normalisations.enumerated() {
                     if let value = cell.normalised[normalisation] {

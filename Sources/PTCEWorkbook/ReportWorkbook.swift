@@ -459,7 +459,7 @@ private struct ReportWorkbook {
         }
         put(.text(unit.label[language]), .unit)
         if let coverage = result.coverage {
-            put(.text("\(coverage.counted) / \(coverage.of)" + (coverage.isComplete ? "" : " — " + coverage.summary(language))), .coverage)
+            put(.text(coverage.label(language)), .coverage)
         }
         if let quotient = result.quotient {
             put(.number(quotient.numerator), .numerator, style: CellStyle(numberFormat: NumberFormats.format(for: quotient.units.numerator)))

@@ -198,6 +198,9 @@ struct BrowserChecks {
         #expect(html.contains("143,2\(nbsp)ETP · rang 1"))
         #expect(html.contains("1\(nbsp)465\(nbsp)000\(nbsp)€ · rang 3 ⚠ couverture faible"))
         #expect(html.contains("(autres questions)"))
+        // Bray's insertion share with what it rests on.
+        #expect(html.contains("41,7\(nbsp)%"))
+        #expect(html.contains("<span class=\"base\">sur 7 membres : 3 déclarants, 2 non concernés, 2 non déclarés · 55,7\(nbsp)ETP sur 133,7</span>"))
         #expect(html.contains("id=\"dots-eco-fte-title\""))
         for forbidden in ["<script", "src=", "href="] { #expect(!html.contains(forbidden)) }
         let future = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2025), language: .en)

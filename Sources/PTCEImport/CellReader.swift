@@ -137,9 +137,6 @@ struct CellReader {
         let number: TypedNumber
         switch NumberParser.parse(bytes) {
         case .success(let parsed): number = parsed
-        case .failure where bytes.withUnsafeBufferPointer({ !$0.isEmpty && $0.count == $0.dashLength(at: 0) }):
-            // A lone dash gets here only padded as an accounting zero (see `reportedBytes`).
-            number = .accountingZero(.none)
         case .failure(let problem):
             findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
             return nil

@@ -51,8 +51,9 @@ struct NotANumber: Error, Equatable {
 
 /// Reads numbers in every form of spec §3: decimal point or comma, space / no-break space /
 /// narrow no-break space / dot / comma thousands separators, `€`, `EUR`, `k€`, `M€`, `%`,
-/// signs `-`, `−`, `+`, accounting parentheses and the accounting zero beside a currency sign
-/// (`-   €`, `€ -`, `- EUR`). Not-reported tokens are handled by the caller.
+/// signs `-`, `−`, `+`, accounting parentheses and the accounting zero (a dash, alone or beside a
+/// currency sign: `-   €`, `€ -`, `- EUR`). Not-reported tokens, a bare `-` among them, are
+/// handled by the caller.
 enum NumberParser {
     /// Reads a trimmed cell's UTF-8 bytes: the common forms (`12`, `14,8`, `1 234,5 €`) without
     /// decoding them, any other through ``parse(_:)-(String)``.
@@ -65,7 +66,7 @@ enum NumberParser {
         // Work on Unicode scalars: cheap to compare, unlike grapheme clusters.
         let scalars = Array(raw.unicodeScalars)
         var text = trimmed(scalars[...])
-        if isDashBesideCurrency(text) { return .success(.accountingZero(.currency)) }
+        if let suffix = accountingZeroSuffix(text) { return .success(.accountingZero(suffix)) }
         var negative = false
         if text.first == "(", text.last == ")" {
             negative = true
@@ -120,12 +121,16 @@ enum NumberParser {
     /// The dashes accounting formats show for zero: hyphen-minus, en dash, em dash, minus sign.
     private static let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}", "\u{2212}"]
 
-    /// Whether a trimmed cell is one dash before or after a currency unit, blanks aside (`-   €`,
-    /// `€ -`, `- EUR`, `-€`): how accounting formats show a zero amount.
-    private static func isDashBesideCurrency(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = text.first, let last = text.last else { return false }
+    /// How accounting formats show a zero: one dash before or after a currency unit, blanks
+    /// aside (`-   €`, `€ -`, `- EUR`, `-€`), or one dash alone. A lone dash reaches the parser only
+    /// when the caller has ruled out "not reported" (it was padded: ` -   `). Returns the zero's
+    /// suffix, or `nil` when the cell is not such a zero.
+    private static func accountingZeroSuffix(_ text: ArraySlice<Unicode.Scalar>) -> TypedNumber.Suffix? {
+        guard let first = text.first, let last = text.last else { return nil }
+        if text.count == 1 { return dashes.contains(first) ? TypedNumber.Suffix.none : nil }
         let unit = dashes.contains(first) ? trimmed(text.dropFirst()) : dashes.contains(last) ? trimmed(text.dropLast()) : []
-        return !unit.isEmpty && suffixes.contains { $0.1 == .currency && $0.0.count == unit.count && hasSuffix(unit, $0.0) }
+        let isCurrency = !unit.isEmpty && suffixes.contains { $0.1 == .currency && $0.0.count == unit.count && hasSuffix(unit, $0.0) }
+        return isCurrency ? .currency : nil
     }
 
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {

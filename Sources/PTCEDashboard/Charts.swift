@@ -164,8 +164,9 @@ struct ChartBuilder {
     }
 }
 
-/// Coordinates written with at most one decimal, the same way on every machine.
+/// Coordinates written with at most one decimal, the same way on every machine; kept within
+/// ±10^9 (a drawing is a few thousand units wide), so that no value can trap or print `inf`.
 func fmt(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
+    let rounded = (min(max(value.isNaN ? 0 : value, -1e9), 1e9) * 10).rounded() / 10
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }

@@ -1,3 +1,5 @@
+import PTCEModel
+
 /// Builds HTML (and inline SVG) where every text and attribute value is escaped by construction:
 /// the only way to add text is ``text(_:)`` and the only way to set an attribute is the
 /// `attributes` list of ``element(_:_:content:)``, both escaped. Member text can never become markup.
@@ -60,17 +62,21 @@ struct HTMLBuilder {
         output += "<!doctype html>\n"
     }
 
+    /// `text` with `&`, `<`, `>`, `"` and `'` as character references, and the characters XML
+    /// forbids as U+FFFD. Works on Unicode scalars, not characters: a combining accent after `>`
+    /// or a prepended mark before `<` makes one grapheme with it, which must still be escaped.
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            case _ where !XMLCharacters.isAllowed(scalar): escaped.unicodeScalars.append("\u{FFFD}")
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

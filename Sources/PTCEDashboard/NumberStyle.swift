@@ -1,3 +1,4 @@
+import Foundation
 import PTCEIndicators
 import PTCEModel
 
@@ -7,27 +8,40 @@ struct NumberStyle {
     let language: Language
     private static let noBreak = "\u{00A0}"
 
-    /// `value` with `decimals` digits after the mark, grouped by thousands.
+    /// `value` with `decimals` digits after the mark, grouped by thousands. Beyond 2^53, where a
+    /// double holds no fraction, the whole digits are its exact decimal expansion; a value that is
+    /// not finite (no computed figure is) shows as a dash.
     func plain(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
         let negative = value < 0
         let scale = pow10(decimals)
-        let rounded = (abs(value) * scale).rounded() / scale
-        let whole = UInt64(rounded)
+        let rounded = abs(value) < Self.exactIntegerLimit ? (abs(value) * scale).rounded() / scale : abs(value)
+        let wholeText: String
         var fraction = ""
-        if decimals > 0 {
-            let digits = UInt64(((rounded - Double(whole)) * scale).rounded())
-            fraction = String(digits)
-            fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+        if rounded < Self.exactIntegerLimit {
+            let whole = UInt64(rounded)
+            wholeText = String(whole)
+            if decimals > 0 {
+                let digits = UInt64(((rounded - Double(whole)) * scale).rounded())
+                fraction = String(digits)
+                fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+            }
+        } else {
+            wholeText = String(format: "%.0f", rounded)
+            fraction = String(repeating: "0", count: decimals)
         }
-        let wholeDigits = Array(String(whole))
+        let wholeDigits = Array(wholeText)
         var grouped = ""
         for (index, digit) in wholeDigits.enumerated() {
             if index > 0, (wholeDigits.count - index) % 3 == 0 { grouped += language == .fr ? Self.noBreak : "," }
             grouped.append(digit)
         }
-        let sign = negative && (whole > 0 || fraction.contains { $0 != "0" }) ? "−" : ""
+        let sign = negative && (wholeText != "0" || fraction.contains { $0 != "0" }) ? "−" : ""
         return sign + grouped + (decimals > 0 ? (language == .fr ? "," : ".") + fraction : "")
     }
+
+    /// 2^53: below it every whole number is a double, and its digits fit a `UInt64`.
+    private static let exactIntegerLimit = 9_007_199_254_740_992.0
 
     private func pow10(_ exponent: Int) -> Double {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }

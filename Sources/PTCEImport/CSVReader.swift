@@ -18,7 +18,7 @@ public struct CSVDocument: Sendable {
     public var encoding: TextEncoding
     /// The field delimiter: `,`, `;`, tab or `|`.
     public var delimiter: Character
-    /// Problems found before any record was read (bytes that are not text).
+    /// Problems found before any record was read (bytes that are not text, characters repaired).
     public var findings: Findings
     /// A parser positioned on the first record (the header).
     let start: CSVReader.Parser?
@@ -49,6 +49,9 @@ public enum CSVReader {
         } catch {
             findings.error(error.message, at: SourceLocation(file: file, line: error.line))
             return CSVDocument(encoding: .utf8, delimiter: ",", findings: findings, start: nil)
+        }
+        for repair in text.repairs {
+            findings.warning(repair.message, at: SourceLocation(file: file, line: repair.line))
         }
         var parser = Parser(text: text, file: file)
         let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.bytes, from: parser.position)
@@ -112,7 +115,7 @@ public enum CSVReader {
 
         init(text: DecodedText, file: String) {
             bytes = text.bytes
-            isWindows1252 = text.encoding == .windows1252
+            isWindows1252 = text.isWindows1252
             position = text.start
             self.file = file
         }

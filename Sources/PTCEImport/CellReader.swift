@@ -163,16 +163,19 @@ struct CellReader {
             findings.error("\"\(cell)\" is negative; expected \(expected)", at: location(column))
             return nil
         }
+        if let bound = column.upperBound, value >= bound {
+            findings.error(
+                "\"\(cell)\" is too large for \(column.name): no real figure reaches \(Self.grouped(bound))"
+                    + "\(column.kind == .money ? " €" : ""); check the unit and the digits",
+                at: location(column))
+            return nil
+        }
         let isWhole = column.kind == .count || column.kind == .year
         if isWhole, value.rounded() != value {
             findings.error("\"\(cell)\" is not a whole number; expected \(expected)", at: location(column))
             return nil
         }
-        if isWhole, value >= Self.largestWholeNumber {
-            findings.error("\"\(cell)\" is too large; expected \(expected)", at: location(column))
-            return nil
-        }
-        return value
+        return value == 0 ? 0 : value  // -0 typed as `-0` reads as 0
     }
 
     func count(_ column: ColumnSpec, _ findings: inout Findings) -> Int? {
@@ -187,22 +190,19 @@ struct CellReader {
         number(column, &findings)
     }
 
-    /// Whole numbers from here on are refused: beyond any real count, and not all exact as doubles.
-    private static let largestWholeNumber = 1e15
-
     static let yearRange = 1990...2100
 
     func year(_ findings: inout Findings) -> Int? {
         let column = Columns.year
-        guard let year = number(column, &findings).map({ Int($0) }) else { return nil }
-        guard Self.yearRange.contains(year) else {
+        guard let year = number(column, &findings) else { return nil }
+        guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
             findings.error(
-                "year \(year) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
+                "year \(Self.plain(year)) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
                     + "\(Self.yearRange.upperBound)",
                 at: location(column))
             return nil
         }
-        return year
+        return Int(year)
     }
 
     private static let trueWords: Set<String> = ["oui", "yes", "vrai", "true", "1", "x", "o", "y"]
@@ -280,7 +280,16 @@ struct CellReader {
         }
     }
 
-    private static func plain(_ value: Double) -> String {
+    /// A figure echoed in a message: whole numbers without a decimal point (`1234`, not `1234.0`).
+    static func plain(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// A whole bound in a message, its thousands apart: `1 000 000 000 000`.
+    private static func grouped(_ bound: Double) -> String {
+        let digits = Array(plain(bound))
+        return String(digits.enumerated().flatMap { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? [" ", digit] : [digit]
+        })
     }
 }

@@ -40,10 +40,8 @@ public enum IndicatorLibraryFolder {
     /// Reads the question bank of the library at `folder`.
     public static func questionBank(in folder: URL, findings: inout Findings) -> QuestionBank? {
         let url = folder.appendingPathComponent(QuestionBankReader.fileName)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            findings.error("cannot read the question bank (UTF-8 text expected)", at: SourceLocation(file: url.path))
-            return nil
-        }
+        guard let text = TextFile.text(at: url, file: url.path, findings: &findings, missing: "missing: the library has no question bank")
+        else { return nil }
         return QuestionBankReader.read(text, file: url.path, findings: &findings)
     }
 }

@@ -105,16 +105,17 @@ enum NumberParser {
                 reason: "it is in scientific notation, so Excel has rounded it; format the column as a number "
                     + "with all its digits and export again"))
         }
-        return digits(text).map { parsed in
+        return digits(text, exponent: exponent).flatMap { parsed in
             var number = parsed
-            let scale = { (value: Double) -> Double in
-                let magnitude = exponent == 0 ? value : (Double("\(value)e\(exponent)") ?? value)
-                return negative ? -magnitude : magnitude
+            guard number.value.isFinite, number.groupingReading?.isFinite ?? true else {
+                return .failure(NotANumber(reason: "it is too large to be a figure"))
             }
-            number.value = scale(number.value)
-            number.groupingReading = number.groupingReading.map(scale)
+            if negative {
+                number.value.negate()
+                number.groupingReading?.negate()
+            }
             number.suffix = suffix
-            return number
+            return .success(number)
         }
     }
 
@@ -217,8 +218,14 @@ enum NumberParser {
         ("%", .percent, -2),
     ].map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
 
-    /// Parses the digits and separators left once signs and units are gone.
-    private static func digits(_ text: ArraySlice<Unicode.Scalar>) -> Result<TypedNumber, NotANumber> {
+    /// Parses the digits and separators left once signs and units are gone, times 10^`exponent`
+    /// (the unit's: 3 for `k€`, −2 for `%`). The power of ten is applied to the decimal digits
+    /// themselves, so the value is the double nearest to the number typed, however large or small.
+    private static func digits(_ text: ArraySlice<Unicode.Scalar>, exponent: Int) -> Result<TypedNumber, NotANumber> {
+        /// The digits `integer.fraction` × 10^`exponent` as the nearest double.
+        func decimal(_ integer: String, _ fraction: String) -> Double? {
+            Double(integer + (fraction.isEmpty ? "" : "." + fraction) + (exponent == 0 ? "" : "e\(exponent)"))
+        }
         var groups: [String] = [""]
         var separators: [Character] = []
         for scalar in text {
@@ -270,8 +277,8 @@ enum NumberParser {
         // Every separator except the decimal mark groups exactly three digits.
         let integerGroups = decimalMark == nil ? groups : Array(groups.dropLast())
         if ambiguous {
-            let point = Double(groups[0] + "." + groups[1]) ?? 0
-            let grouped = Double(groups[0] + groups[1]) ?? 0
+            let point = decimal(groups[0], groups[1]) ?? 0
+            let grouped = decimal(groups[0] + groups[1], "") ?? 0
             return .success(TypedNumber(
                 value: point, groupingReading: grouped, decimalReadingConvention: points == 1 ? .point : .comma,
                 evidence: nil, suffix: .none, hasFraction: true))
@@ -283,7 +290,7 @@ enum NumberParser {
         }
         let integerPart = integerGroups.joined()
         let fraction = decimalMark == nil ? "" : groups[groups.count - 1]
-        guard let value = Double(fraction.isEmpty ? integerPart : integerPart + "." + fraction) else {
+        guard let value = decimal(integerPart, fraction) else {
             return .failure(NotANumber(reason: "it is not a number"))
         }
         return .success(TypedNumber(

@@ -21,56 +21,39 @@ public struct PoleFolderReader: Sendable {
     ) -> PoleDataset? {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
-        let tomlURL = url.appendingPathComponent(PoleProfileReader.file)
-        guard let tomlData = FileManager.default.contents(atPath: tomlURL.path) else {
-            local.error(
-                "missing: every pole folder needs a pole.toml with at least id, name and territory (ptce init creates one)",
-                at: SourceLocation(file: PoleProfileReader.file))
-            return nil
-        }
-        guard let tomlText = String(data: tomlData, encoding: .utf8) else {
-            local.error("is not UTF-8 text: save it again as UTF-8", at: SourceLocation(file: PoleProfileReader.file))
-            return nil
-        }
+        guard let tomlText = TextFile.text(
+            at: url.appendingPathComponent(PoleProfileReader.file), file: PoleProfileReader.file, findings: &local,
+            missing: "missing: every pole folder needs a pole.toml with at least id, name and territory (ptce init creates one)")
+        else { return nil }
         var profileFindings = Findings()
         let profile = PoleProfileReader.read(tomlText, findings: &profileFindings)
         local.append(contentsOf: profileFindings)
 
-        for schema in TableSchema.all where schema.isRequired {
-            if !FileManager.default.fileExists(atPath: url.appendingPathComponent(schema.file).path) {
+        // A file that is there but cannot be read is an error, never taken for an absent one.
+        var readable: Set<String> = []
+        for schema in TableSchema.all {
+            switch TextFile.status(at: url.appendingPathComponent(schema.file).path) {
+            case .absent where schema.isRequired:
                 local.error("missing: a pole folder needs \(schema.file) (ptce init creates a template)",
                             at: SourceLocation(file: schema.file))
+            case .absent:
+                break
+            case .unreadable(let reason):
+                local.error("cannot be read: \(reason)", at: SourceLocation(file: schema.file))
+            case .bytes:
+                readable.insert(schema.file)
             }
         }
         var dataset = read(
             profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
-            contents: { name in Self.bytes(ofFileAt: url.appendingPathComponent(name).path) },
+            contents: { [readable] name in
+                guard readable.contains(name), case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(name).path)
+                else { return nil }
+                return bytes
+            },
             findings: &local, onMembers: profile == nil ? nil : onMembers)
         dataset.findings = local
         return profile == nil ? nil : dataset
-    }
-
-    /// The bytes of a file, read straight into an array (a `Data` in between would hold a large
-    /// file twice), or `nil` when it cannot be read.
-    private static func bytes(ofFileAt path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
-            while count < buffer.count {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else {
-                    failed = read < 0
-                    return
-                }
-                count += read
-            }
-        }
-        return failed ? nil : bytes
     }
 
     /// Reads the CSV files given by name (e.g. `members.csv`) as bytes, for a known profile.

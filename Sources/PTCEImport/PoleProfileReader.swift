@@ -12,9 +12,10 @@ enum PoleProfileReader {
         guard let toml = TOMLTableReader.parse(text, file: file, findings: &findings) else { return nil }
         toml.warnUnknownKeys(known: knownKeys, &findings)
         let id = toml.string("id", required: true, &findings)
-        if let id, !id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+        if let id, !isPoleID(id) {
             findings.error(
-                "id \"\(id)\" may hold only lowercase letters a–z, digits and \"-\" (it names the output files)",
+                "id \"\(id)\" may hold only 1 to \(maximumIDLength) lowercase letters a–z, digits and \"-\" "
+                    + "(it names the output files)",
                 at: toml.location("id"))
         }
         let name = toml.string("name", required: true, &findings)
@@ -48,6 +49,15 @@ enum PoleProfileReader {
             population: population.flatMap { $0 > 0 ? $0 : nil }, region: toml.string("region", &findings),
             created: created, amiLaureate: laureate, sectors: toml.strings("sectors", &findings))
         return findings.hasErrors ? nil : profile
+    }
+
+    /// The longest pole id: output names (`<id>-<year>.xlsx`) stay far below any file system's limit.
+    static let maximumIDLength = 64
+
+    /// `[a-z0-9-]+`, checked on bytes: a combining mark or a joiner never hides inside a letter.
+    static func isPoleID(_ id: String) -> Bool {
+        (1...maximumIDLength).contains(id.utf8.count)
+            && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
     }
 
     static func isCommuneCode(_ code: String) -> Bool {

@@ -92,13 +92,13 @@ enum MemberRows {
     private static func checkConsistency(_ member: inout Member, _ row: CellReader, _ findings: inout Findings) {
         if let part = member.insertionFTE, let whole = member.fte, part > whole + tolerance {
             findings.error(
-                "insertion_fte \(format(part)) is more than fte \(format(whole)): insertion FTE are part of the FTE",
+                "insertion_fte \(CellReader.plain(part)) is more than fte \(CellReader.plain(whole)): insertion FTE are part of the FTE",
                 at: row.location(C.insertionFTE))
             member.insertionFTE = nil
         }
         if let part = member.localPurchases, let whole = member.purchases, part > whole + tolerance {
             findings.error(
-                "local_purchases \(format(part)) is more than purchases \(format(whole)): local purchases are part of purchases",
+                "local_purchases \(CellReader.plain(part)) is more than purchases \(CellReader.plain(whole)): local purchases are part of purchases",
                 at: row.location(C.localPurchases))
             member.localPurchases = nil
         }
@@ -122,14 +122,10 @@ enum MemberRows {
         }
         if let fte = member.fte, let headcount = member.headcount, fte > Double(headcount) * 1.05 + tolerance {
             findings.warning(
-                "fte \(format(fte)) is more than headcount \(headcount): one person works at most one FTE; "
+                "fte \(CellReader.plain(fte)) is more than headcount \(headcount): one person works at most one FTE; "
                     + "check both figures",
                 at: row.location(C.fte))
         }
-    }
-
-    static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

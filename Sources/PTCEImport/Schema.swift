@@ -29,6 +29,17 @@ public enum ColumnKind: Sendable, Hashable {
         default: false
         }
     }
+
+    /// The bound no real value of this kind reaches (exclusive): 10^12 € for money, 10^7 for
+    /// counts and quantities (people, FTE). A figure above it is a typing or export accident, and
+    /// refusing it keeps every sum finite and exact enough. Years have their own range.
+    var upperBound: Double? {
+        switch self {
+        case .count, .quantity: 1e7
+        case .money: 1e12
+        default: nil
+        }
+    }
 }
 
 /// One column of a dataset file: its canonical name, its French aliases and its kind.
@@ -39,17 +50,18 @@ public struct ColumnSpec: Sendable, Hashable {
     public var isRequired: Bool
     /// The header written by `ptce init` in new templates.
     public var frenchHeader: String
+    /// For numbers: the value no real figure of the column reaches (exclusive).
+    public var upperBound: Double?
 
-    init(_ name: String, _ kind: ColumnKind, required: Bool = false, aliases: [String]) {
+    init(_ name: String, _ kind: ColumnKind, required: Bool = false, upperBound: Double? = nil, aliases: [String]) {
         self.name = name
         self.aliases = aliases
         self.kind = kind
         self.isRequired = required
+        self.upperBound = upperBound ?? kind.upperBound
         self.frenchHeader = aliases.first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? name
     }
 
-    /// Every folded name that designates this column.
-    var keys: [String] { ([name] + aliases).map(NameMatching.key) }
 }
 
 /// The canonical names and French aliases of one vocabulary, folded for matching.
@@ -78,14 +90,24 @@ public struct VocabularyAliases: Sendable, Hashable {
 
 /// The layout of one dataset file (spec §2).
 public struct TableSchema: Sendable {
-    public var file: String
-    public var isRequired: Bool
-    public var columns: [ColumnSpec]
+    public let file: String
+    public let isRequired: Bool
+    public let columns: [ColumnSpec]
+    /// Every name of every column (canonical name, then aliases), folded, with its column: folded
+    /// once, since a file may have thousands of headers to match.
+    let names: [(key: String, written: String, column: ColumnSpec)]
+
+    init(file: String, isRequired: Bool, columns: [ColumnSpec]) {
+        self.file = file
+        self.isRequired = isRequired
+        self.columns = columns
+        names = columns.flatMap { column in ([column.name] + column.aliases).map { (NameMatching.key($0), $0, column) } }
+    }
 
     /// The column a header designates, if any.
     func column(forHeader header: String) -> ColumnSpec? {
         let key = NameMatching.key(header)
-        return columns.first { $0.keys.contains(key) }
+        return names.first { $0.key == key }?.column
     }
 }
 
@@ -159,7 +181,7 @@ enum Columns {
         static let purchases = ColumnSpec("purchases", .money, aliases: ["achats"])
         static let localPurchases = ColumnSpec("local_purchases", .money, aliases: ["achats locaux"])
         static let trainees = ColumnSpec("trainees", .count, aliases: ["personnes formées"])
-        static let reuseTonnes = ColumnSpec("reuse_tonnes", .quantity, aliases: ["tonnes réemployées", "tonnes détournées"])
+        static let reuseTonnes = ColumnSpec("reuse_tonnes", .quantity, upperBound: 1e9, aliases: ["tonnes réemployées", "tonnes détournées"])
     }
 
     enum Cooperations {

@@ -7,6 +7,9 @@ final class Table {
     let document: CSVDocument
     /// The headers as written, by field position.
     let headers: [String]
+    /// The number of headers up to the last one that is not empty: a line this long is complete
+    /// (the empty headers after it are trailing delimiters).
+    let namedHeaderCount: Int
     /// Canonical column name and field position of each column the file has, scanned rather
     /// than hashed: cells are looked up millions of times and a schema has about twenty
     /// columns, whose names mostly differ in length.
@@ -48,21 +51,18 @@ final class Table {
         self.document = document
         self.folder = folder
         headers = header.fields.map { String($0.trimmingBlanks) }
+        namedHeaderCount = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
         self.data = data
         expectedRecordCount = data.remainingLineCount
 
         var positionByName: [String: Int] = [:]
         var extras: [Int] = []
+        let headers = headers
+        let filledWithoutHeader = Self.firstFilledLines(of: headers.indices.filter { headers[$0].isEmpty }, in: data)
         for (index, written) in headers.enumerated() {
-            let location = SourceLocation(file: file, line: header.line, column: written, columnIndex: index + 1)
+            let location = SourceLocation(file: file, line: header.line, column: written.isEmpty ? nil : written, columnIndex: index + 1)
             if written.isEmpty {
-                var firstFilledLine: Int?
-                var scan = data
-                var record = RawRecord()
-                while firstFilledLine == nil, scan.next(into: &record) {
-                    if !record.field(index).trimmingBlankBytes.isEmpty { firstFilledLine = record.line }
-                }
-                if let firstFilledLine {
+                if let firstFilledLine = filledWithoutHeader[index] {
                     findings.warning(
                         "column \(location.columnLetter ?? "") has no header but holds values (first on line "
                             + "\(firstFilledLine)); they are kept as extra data",
@@ -98,14 +98,33 @@ final class Table {
         extraPositions = extras
     }
 
+    /// The line of the first record with a value in each of `columns` (ascending field positions),
+    /// for those that have one: one pass over the data whatever the number of columns, looking in
+    /// each record only at the positions it has.
+    private static func firstFilledLines(of columns: [Int], in data: CSVReader.Parser) -> [Int: Int] {
+        guard !columns.isEmpty else { return [:] }
+        var found: [Int: Int] = [:]
+        var pending = columns
+        var scan = data
+        var record = RawRecord()
+        while !pending.isEmpty, scan.next(into: &record) {
+            let present = pending.prefix { $0 < record.fieldCount }
+            guard present.contains(where: { !record.field($0).trimmingBlankBytes.isEmpty }) else { continue }
+            for index in present where !record.field(index).trimmingBlankBytes.isEmpty { found[index] = record.line }
+            pending.removeAll { found[$0] != nil }
+        }
+        return found
+    }
+
+    /// The nearest name of a column (at most two edits away), as a hint after an unknown header.
     private static func suggestion(for header: String, in schema: TableSchema) -> String {
-        let key = NameMatching.key(header)
-        let nearest = schema.columns
-            .flatMap { column in ([column.name] + column.aliases).map { (column, $0) } }
-            .map { ($0.0, $0.1, NameMatching.distance(key, NameMatching.key($0.1))) }
-            .min { $0.2 < $1.2 }
-        guard let nearest, nearest.2 <= 2 else { return "" }
-        return " (did you mean \"\(nearest.1)\", column \(nearest.0.name)?)"
+        let key = NameMatching.key(header), length = key.count
+        let nearest = schema.names
+            .filter { abs($0.key.count - length) <= 2 }  // farther lengths are more than two edits apart
+            .map { (name: $0, distance: NameMatching.distance(key, $0.key)) }
+            .min { $0.distance < $1.distance }
+        guard let nearest, nearest.distance <= 2 else { return "" }
+        return " (did you mean \"\(nearest.name.written)\", column \(nearest.name.column.name)?)"
     }
 
     /// Reads the data records again from the start (the text is parsed, not stored as records),

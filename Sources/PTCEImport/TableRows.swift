@@ -24,9 +24,9 @@ extension Table {
                             + "\"\(record.string(extra))\" has no column (a delimiter inside an unquoted value?)",
                         at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1))
                 }
-            } else if record.fieldCount < headers.count {
+            } else if record.fieldCount < namedHeaderCount {
                 findings.warning(
-                    "this line has \(record.fieldCount) fields but the header has \(headers.count): "
+                    "this line has \(record.fieldCount) fields but the header has \(namedHeaderCount): "
                         + "the missing cells are read as empty",
                     at: SourceLocation(file: schema.file, line: record.line))
             }

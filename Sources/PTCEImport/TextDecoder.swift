@@ -7,17 +7,29 @@ public enum TextEncoding: String, Sendable, Hashable {
     case utf16LittleEndian = "UTF-16LE (BOM)"
     case utf16BigEndian = "UTF-16BE (BOM)"
     case windows1252 = "Windows-1252"
+    /// UTF-8 with a few bytes that are not, read as Windows-1252 (each line with a warning).
+    case utf8WithWindows1252Bytes = "UTF-8 (some bytes Windows-1252)"
 }
 
 /// A CSV file's text as the parser reads it. Its bytes are the file's own, not a copy (except
-/// UTF-16, transcoded once): Windows-1252 is turned into UTF-8 field by field as records are
-/// read, so that a large file is never held twice.
+/// UTF-16, transcoded once, and text that needed repairs): Windows-1252 is turned into UTF-8
+/// field by field as records are read, so that a large file is never held twice.
 struct DecodedText {
     var encoding: TextEncoding
-    /// UTF-8, or Windows-1252 when ``encoding`` says so.
+    /// UTF-8, or Windows-1252 when ``isWindows1252``.
     var bytes: [UInt8]
     /// Where the text starts in ``bytes``: after a byte-order mark.
     var start: Int
+    /// Whether ``bytes`` are still Windows-1252 (a file that needed no repair).
+    var isWindows1252: Bool { encoding == .windows1252 && repairs.isEmpty }
+    /// The lines whose bytes were not taken as they stand, each with the warning that says how.
+    var repairs: [TextRepair] = []
+}
+
+/// A line of a text file whose characters were repaired while decoding it.
+struct TextRepair: Equatable {
+    var line: Int
+    var message: String
 }
 
 /// A reason the bytes cannot be read as text, located by line.
@@ -28,6 +40,10 @@ struct UndecodableText: Error {
 
 /// Decides how the bytes of a CSV file are read as text: a BOM decides UTF-8 or UTF-16; otherwise
 /// strict UTF-8, and Windows-1252 when the bytes are not valid UTF-8 (French Excel's plain "CSV").
+/// A UTF-8 file with a few stray Windows-1252 bytes (a cell pasted from an old export) stays UTF-8:
+/// those bytes alone are read as Windows-1252, each line where that happens with a warning. Any
+/// character a workbook's XML cannot hold (control characters, U+FFFE, U+FFFF) is replaced by
+/// U+FFFD, with a warning naming the line.
 enum TextDecoder {
     static func decode(_ bytes: [UInt8]) throws(UndecodableText) -> DecodedText {
         if let container = spreadsheetSignature(bytes) {
@@ -37,20 +53,15 @@ enum TextDecoder {
                     + "\"CSV (séparateur : point-virgule)\"")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            if let offset = firstInvalidUTF8Offset(bytes, from: 3) {
-                throw UndecodableText(
-                    line: lineNumber(of: offset, in: bytes),
-                    message: "the file starts with a UTF-8 mark but holds bytes that are not UTF-8")
-            }
-            return DecodedText(encoding: .utf8WithBOM, bytes: bytes, start: 3)
+            return try repairedIfNeeded(DecodedText(encoding: .utf8WithBOM, bytes: bytes, start: 3))
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedText(
-                encoding: .utf16LittleEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: false), start: 0)
+            return try repairedIfNeeded(DecodedText(
+                encoding: .utf16LittleEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: false), start: 0))
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedText(
-                encoding: .utf16BigEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: true), start: 0)
+            return try repairedIfNeeded(DecodedText(
+                encoding: .utf16BigEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: true), start: 0))
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw UndecodableText(
@@ -58,17 +69,182 @@ enum TextDecoder {
                 message: "the file holds NUL bytes: it is not text, or it is UTF-16 without its byte-order mark; "
                     + "save it again as CSV")
         }
-        guard firstInvalidUTF8Offset(bytes, from: 0) != nil else {
+        guard let flaw = firstFlawOffset(bytes, from: 0) else {
             return DecodedText(encoding: .utf8, bytes: bytes, start: 0)
         }
-        if let undefined = bytes.firstIndex(where: { !Windows1252.isDefined($0) }) {
-            let byte = bytes[undefined]
-            throw UndecodableText(
-                line: lineNumber(of: undefined, in: bytes),
-                message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252: "
-                    + "the file is damaged or in another encoding; save it again as CSV UTF-8")
+        // Bytes that are not UTF-8 in a file whose other non-ASCII text is: UTF-8, those bytes
+        // repaired. In a file with no UTF-8 sequence at all: Windows-1252.
+        let utf8 = DecodedText(encoding: .utf8, bytes: bytes, start: 0)
+        if firstInvalidUTF8Offset(bytes, from: flaw) == nil || containsMultibyteUTF8(bytes) {
+            return try repairedIfNeeded(utf8, from: flaw)
         }
-        return DecodedText(encoding: .windows1252, bytes: bytes, start: 0)
+        if let undefined = bytes.firstIndex(where: { !Windows1252.isDefined($0) }) {
+            throw undefinedByte(bytes, at: undefined)
+        }
+        return try repairedIfNeeded(DecodedText(encoding: .windows1252, bytes: bytes, start: 0), from: flaw)
+    }
+
+    /// Well-formed UTF-8 `text` with the characters XML forbids replaced by U+FFFD (see
+    /// ``repairedIfNeeded(_:from:)``); a NUL byte is replaced too.
+    static func repairingForbiddenCharacters(_ text: DecodedText) -> DecodedText {
+        // Valid UTF-8 in, so no byte needs reading as Windows-1252, and none is undefined.
+        (try? repairedIfNeeded(text)) ?? text
+    }
+
+    /// `text` as is when nothing in it needs repair, else with its stray bytes read as Windows-1252
+    /// (or, for a Windows-1252 file, every byte from 0x80 transcoded to UTF-8) and the characters
+    /// XML forbids replaced by U+FFFD, one ``TextRepair`` per line touched. `from` is a known
+    /// offset before which nothing needs repair.
+    private static func repairedIfNeeded(_ text: DecodedText, from known: Int? = nil) throws(UndecodableText) -> DecodedText {
+        let isWindows1252 = text.encoding == .windows1252
+        let bytes = text.bytes
+        guard let first = known ?? firstFlawOffset(bytes, from: text.start),
+              !isWindows1252 || firstForbiddenControl(bytes, from: first) != nil
+        else { return text }
+        var output = Array(bytes[..<first])
+        output.reserveCapacity(bytes.count + 64)
+        var repairs: [TextRepair] = []
+        var line = lineNumber(of: first, in: bytes)
+        var strayBytes: [UInt8] = [], forbidden: [Unicode.Scalar] = []
+        var sawStrayBytes = false
+        func endLine() {
+            if !strayBytes.isEmpty {
+                sawStrayBytes = true
+                let hex = strayBytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: ", ")
+                let read = strayBytes.map { Windows1252.character($0) }.joined()
+                repairs.append(TextRepair(
+                    line: line,
+                    message: "\(strayBytes.count == 1 ? "byte \(hex) is" : "bytes \(hex) are") not UTF-8 while the rest "
+                        + "of the file is: read as Windows-1252 (\"\(read)\"); check the text, and save the file again as CSV UTF-8"))
+            }
+            if !forbidden.isEmpty {
+                let codes = forbidden.map(XMLCharacters.codePoint)
+                repairs.append(TextRepair(
+                    line: line,
+                    message: "\(codes.joined(separator: ", ")) cannot be kept (a control character or a non-character "
+                        + "that no workbook can hold): replaced by \u{FFFD}"))
+            }
+            strayBytes.removeAll()
+            forbidden.removeAll()
+        }
+        var index = first
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A)) {
+                output.append(byte)
+                endLine()
+                line += 1
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                if XMLCharacters.isAllowed(Unicode.Scalar(byte)) {
+                    output.append(byte)
+                } else {
+                    forbidden.append(Unicode.Scalar(byte))
+                    output.append(contentsOf: replacementCharacter)
+                }
+                index += 1
+                continue
+            }
+            let length = isWindows1252 ? nil : validSequenceLength(bytes, at: index)
+            guard let length else {
+                guard Windows1252.isDefined(byte) else { throw undefinedByte(bytes, at: index) }
+                if !isWindows1252 { strayBytes.append(byte) }
+                bytes.withUnsafeBufferPointer { Windows1252.appendUTF8(of: UnsafeBufferPointer(rebasing: $0[index...index]), to: &output) }
+                index += 1
+                continue
+            }
+            let sequence = bytes[index..<(index + length)]
+            if let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first, !XMLCharacters.isAllowed(scalar) {
+                forbidden.append(scalar)
+                output.append(contentsOf: replacementCharacter)
+            } else {
+                output.append(contentsOf: sequence)
+            }
+            index += length
+        }
+        endLine()
+        let encoding: TextEncoding = sawStrayBytes ? .utf8WithWindows1252Bytes : text.encoding
+        return DecodedText(encoding: encoding, bytes: output, start: text.start, repairs: repairs)
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    private static func undefinedByte(_ bytes: [UInt8], at offset: Int) -> UndecodableText {
+        UndecodableText(
+            line: lineNumber(of: offset, in: bytes),
+            message: "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252: "
+                + "the file is damaged or in another encoding; save it again as CSV UTF-8")
+    }
+
+    /// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence.
+    private static func containsMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] >= 0x80, validSequenceLength(bytes, at: index) != nil { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The offset of the first control character (other than tab and line ends) from `start`.
+    private static func firstForbiddenControl(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes[start...].firstIndex { $0 < 0x80 && !XMLCharacters.isAllowed(Unicode.Scalar($0)) }
+    }
+
+    /// The offset of the first byte from `start` that is not well-formed UTF-8 or starts a character
+    /// XML forbids, or `nil` when the text needs no repair.
+    static func firstFlawOffset(_ bytes: [UInt8], from start: Int) -> Int? {
+        firstOffset(bytes, from: start, stoppingAtForbidden: true)
+    }
+
+    /// The offset of the first byte from `start` that is not part of well-formed UTF-8 (no
+    /// overlong forms, surrogates or code points past U+10FFFF), or `nil` when there is none.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int) -> Int? {
+        firstOffset(bytes, from: start, stoppingAtForbidden: false)
+    }
+
+    private static func firstOffset(_ bytes: [UInt8], from start: Int, stoppingAtForbidden: Bool) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    if stoppingAtForbidden, lead < 0x20, lead != 0x09, lead != 0x0A, lead != 0x0D { return index }
+                    index += 1
+                    continue
+                }
+                guard let length = validSequenceLength(buffer, at: index) else { return index }
+                // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+                if stoppingAtForbidden, lead == 0xEF, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `index` (whose byte is ≥ 0x80), or
+    /// `nil` when the bytes there are not one.
+    private static func validSequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ buffer: Bytes, at index: Bytes.Index) -> Int?
+    where Bytes.Index == Int {
+        // The sequence's length and the range its second byte must fall in.
+        let length: Int, second: ClosedRange<UInt8>
+        switch buffer[index] {
+        case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+        case 0xE0: (length, second) = (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+        case 0xED: (length, second) = (3, 0x80...0x9F)
+        case 0xF0: (length, second) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+        case 0xF4: (length, second) = (4, 0x80...0x8F)
+        default: return nil
+        }
+        guard index + length <= buffer.endIndex, second.contains(buffer[index + 1]),
+              buffer[(index + 2)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+        else { return nil }
+        return length
     }
 
     /// Names a spreadsheet container (not CSV) recognised by its first bytes.
@@ -76,38 +252,6 @@ enum TextDecoder {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "an Excel or OpenDocument workbook (zip)" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel workbook (.xls)" }
         return nil
-    }
-
-    /// The offset of the first byte from `start` that is not part of well-formed UTF-8 (no
-    /// overlong forms, surrogates or code points past U+10FFFF), or `nil` when there is none.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < buffer.count {
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                // The sequence's length and the range its second byte must fall in.
-                let length: Int, second: ClosedRange<UInt8>
-                switch lead {
-                case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
-                case 0xE0: (length, second) = (3, 0xA0...0xBF)
-                case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
-                case 0xED: (length, second) = (3, 0x80...0x9F)
-                case 0xF0: (length, second) = (4, 0x90...0xBF)
-                case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
-                case 0xF4: (length, second) = (4, 0x80...0x8F)
-                default: return index
-                }
-                guard index + length <= buffer.count, second.contains(buffer[index + 1]),
-                      buffer[(index + 2)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
-                else { return index }
-                index += length
-            }
-            return nil
-        }
     }
 
     private static func transcodeUTF16(_ body: ArraySlice<UInt8>, bigEndian: Bool) throws(UndecodableText) -> [UInt8] {
@@ -175,6 +319,13 @@ enum Windows1252 {
             return String(scalar).utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) } << 8 | UInt32(String(scalar).utf8.count)
         }
     }()
+
+    /// The character a defined byte stands for, for messages.
+    static func character(_ byte: UInt8) -> String {
+        var utf8: [UInt8] = []
+        [byte].withUnsafeBufferPointer { appendUTF8(of: $0, to: &utf8) }
+        return String(decoding: utf8, as: UTF8.self)
+    }
 
     static func isDefined(_ byte: UInt8) -> Bool {
         byte < 0x80 || utf8FromHighBytes[Int(byte) - 0x80] != 0

@@ -12,6 +12,8 @@ public enum MissingReason: String, Sendable, Hashable, Codable {
     case noPreviousYear = "no_previous_year"
     /// Fewer members reported the inputs than the indicator's minimum coverage.
     case lowCoverage = "low_coverage"
+    /// The result is beyond what a double holds (a ratio over a vanishingly small denominator).
+    case outOfRange = "out_of_range"
 
     /// The reason in words, for reports.
     public var label: LocalizedText {
@@ -21,6 +23,7 @@ public enum MissingReason: String, Sendable, Hashable, Codable {
         case .missingPoleMetadata: LocalizedText(fr: "population non renseignée dans pole.toml", en: "population not given in pole.toml")
         case .noPreviousYear: LocalizedText(fr: "pas d'année précédente", en: "no previous year")
         case .lowCoverage: LocalizedText(fr: "couverture insuffisante", en: "coverage too low")
+        case .outOfRange: LocalizedText(fr: "résultat hors limites", en: "result out of range")
         }
     }
 }
@@ -122,7 +125,14 @@ struct FormulaEvaluator {
     /// The same for the previous year, for `previous(...)`.
     let previousEvaluator: (() -> FormulaEvaluator?)?
 
+    /// The value of `expression`; a number that is not finite is missing (``MissingReason/outOfRange``).
     func evaluate(_ expression: Expression, used: inout UsedRows) -> EvaluatedValue {
+        let value = evaluateTerms(expression, used: &used)
+        if case .number(let number) = value, !number.isFinite { return .missing(.outOfRange) }
+        return value
+    }
+
+    private func evaluateTerms(_ expression: Expression, used: inout UsedRows) -> EvaluatedValue {
         switch expression {
         case .number(let value): return .number(value)
         case .text(let text): return .text(text)

@@ -50,16 +50,7 @@ public enum IndicatorLibraryReader {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
         func text(_ name: String) -> String? {
-            let url = folder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                local.error("cannot read \(url.path)", at: SourceLocation(file: name))
-                return nil
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                local.error("is not UTF-8 text", at: SourceLocation(file: name))
-                return nil
-            }
-            return text
+            TextFile.text(at: folder.appendingPathComponent(name), file: name, findings: &local, missing: "missing from the library")
         }
         guard let bankText = text(QuestionBankReader.fileName), let unitsText = text(unitsFile) else { return nil }
         let bank = QuestionBankReader.read(bankText, findings: &local)

@@ -76,12 +76,39 @@ public struct Finding: Sendable, Hashable, Codable {
         self.location = location
     }
 
-    /// `file:line:column: severity: message`, the form compilers and editors understand.
+    /// `file:line:column: severity: message`, the form compilers and editors understand: always
+    /// one line, since characters that would break or reorder it (line ends, other control
+    /// characters, bidirectional overrides) are shown escaped, as `\n` or `\u{202E}`.
     public var formatted: String {
-        var place = location.file
+        var place = Self.oneLine(location.file)
         if let line = location.line { place += ":\(line)" }
-        if let column = location.column { place += ":\(column)" }
-        return "\(place): \(severity.rawValue): \(message)"
+        if let column = location.column { place += ":" + Self.oneLine(column) }
+        return "\(place): \(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    /// `text` with the characters that could break a line or disguise what follows escaped.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEscapedInLines) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where isEscapedInLines(scalar): escaped += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// Control characters (C0, DEL, C1), the Unicode line and paragraph separators, and the
+    /// bidirectional embeddings, overrides and isolates.
+    private static func isEscapedInLines(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }
 

@@ -25,6 +25,16 @@ private let nbsp = "\u{00A0}"
 @Suite struct NumberStyleTests {
     private let unit = { (id: String) in library.units.first { $0.id == id }! }
 
+    /// Values past 2^64 once trapped (`UInt64(rounded)`); they print in full, grouped.
+    @Test func valuesBeyondAnyIntegerType() {
+        let french = NumberStyle(language: .fr), english = NumberStyle(language: .en)
+        #expect(french.plain(1e20, decimals: 1) == "100\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000,0")
+        #expect(english.plain(-1.5e19, decimals: 0) == "−15,000,000,000,000,000,000")
+        #expect(english.plain(1e308, decimals: 2).count == 309 + 102 + 3)
+        #expect(english.plain(.infinity, decimals: 0) == "—")
+        #expect(english.plain(9_007_199_254_740_991, decimals: 0) == "9,007,199,254,740,991")
+    }
+
     @Test func french() {
         let french = NumberStyle(language: .fr)
         #expect(french.money(1_380_000) == "1\(nbsp)380\(nbsp)000\(nbsp)€")
@@ -119,6 +129,21 @@ private let nbsp = "\u{00A0}"
         #expect(html.contains("Tom &amp; Jerry&#39;s &quot;SCOP&quot; &lt;b&gt;"))
         #expect(html.contains("&lt;a href=&quot;javascript:alert(1)&quot;&gt;clic&lt;/a&gt;"))
         #expect(html.contains("<h1>Pôle &quot;&lt;i&gt;x&lt;/i&gt;&quot;</h1>"))
+    }
+
+    /// A prepended mark before `<` or a combining accent after `>` makes one grapheme with it: the
+    /// escaper works on Unicode scalars, so the markup still cannot come alive (issue 13).
+    @Test func marksJoinedToAngleBracketsAreStillEscaped() {
+        let hostile = "\u{0600}<img src=x onerror=alert(1)>\u{301} \u{0600}<x-marker\u{301}> A\u{1}\u{FFFE}"
+        #expect(HTMLBuilder.escape(hostile)
+            == "\u{0600}&lt;img src=x onerror=alert(1)&gt;\u{301} \u{0600}&lt;x-marker\u{301}&gt; A\u{FFFD}\u{FFFD}")
+        var findings = Findings()
+        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+            profile: PoleProfile(id: "x", name: hostile, territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type\n2024;A;\(hostile);ess\n".utf8)], findings: &findings)
+        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .en)
+        #expect(!html.unicodeScalars.split(separator: "<").dropFirst().contains { $0.starts(with: "img".unicodeScalars) || $0.starts(with: "x-marker".unicodeScalars) })
+        #expect(!html.unicodeScalars.contains { !XMLCharacters.isAllowed($0) })
     }
 
     @Test func sameInputSameBytes() throws {

@@ -39,6 +39,6 @@ import Testing
     @Test func aCountTooLargeForAnIntegerIsAnErrorNotASilentGap() {
         let dataset = readDataset(["members.csv": membersCSV(";Effectif", ["2024;a;A;ess;123456789012345678901"])])
         #expect(dataset.members.first?.headcount == nil)
-        #expect(dataset.formatted(.error) == ["members.csv:2:Effectif: error: \"123456789012345678901\" is too large; expected a whole number ≥ 0"])
+        #expect(dataset.formatted(.error) == ["members.csv:2:Effectif: error: \"123456789012345678901\" is too large for headcount: no real figure reaches 10 000 000; check the unit and the digits"])
     }
 }

@@ -168,3 +168,22 @@ import Testing
         #expect(standardLibrary.indicator("eco.headcount")?.references.first?.id == "OI8869")
     }
 }
+
+/// A result a double cannot hold is missing, with its reason, never an infinity that a writer
+/// would print or trap on (issue 13).
+@Suite struct OutOfRangeTests {
+    @Test func aRatioOverAVanishingDenominatorIsOutOfRange() throws {
+        let tiny = "0," + String(repeating: "0", count: 320) + "1"
+        let members = "year;member_id;name;actor_type;fte;turnover\n2024;a;A;ess;\(tiny);900 000 000 000\n"
+        var findings = Findings()
+        let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank).read(
+            profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []), files: ["members.csv": Array(members.utf8)],
+            findings: &findings)
+        #expect(!findings.hasErrors)
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        let result = try #require(report.result("eco.turnover_per_fte"))
+        #expect(result.value == nil)
+        #expect(result.missingReason == .outOfRange)
+        #expect(report.value("eco.turnover") == 900_000_000_000)
+    }
+}

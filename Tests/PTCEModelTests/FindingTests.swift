@@ -51,3 +51,21 @@ import Testing
         #expect(FundingKind.allCases.filter(\.isPublic) == [.state, .localAuthority, .eu])
     }
 }
+
+/// A finding is one line, whatever the cell it quotes holds (issue 13): line ends and other
+/// control characters, and the bidirectional controls that could disguise what follows, are escaped.
+@Suite struct OneLineFindingTests {
+    @Test func controlCharactersInAQuotedValueAreEscaped() {
+        let finding = Finding(
+            .error, "\"12\nmembers.csv:3:fte: error: forged\r\u{1B}[2J\u{202E}\" is not a number",
+            at: SourceLocation(file: "members.csv", line: 2, column: "ETP\tinsertion"))
+        #expect(finding.formatted
+            == "members.csv:2:ETP\\tinsertion: error: \"12\\nmembers.csv:3:fte: error: forged\\r\\u{1B}[2J\\u{202E}\" is not a number")
+        #expect(!finding.formatted.contains { $0.isNewline })
+    }
+
+    @Test func ordinaryTextIsUnchanged() {
+        let finding = Finding(.warning, "« Société d’économie » — 1 380 000 €", at: SourceLocation(file: "m.csv"))
+        #expect(finding.formatted == "m.csv: warning: « Société d’économie » — 1 380 000 €")
+    }
+}

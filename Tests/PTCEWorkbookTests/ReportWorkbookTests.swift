@@ -120,6 +120,23 @@ struct ReportWorkbookTests {
         #expect(try #require(book.sheet("Synthèse")).type("A1") == "s")
     }
 
+    /// Characters XML 1.0 forbids never reach the workbook's XML, even from a dataset built
+    /// without the importers (which replace them with a warning): the file stays well-formed.
+    @Test func charactersXMLForbidsAreNeverWritten() throws {
+        var findings = Findings()
+        var dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+            .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
+        dataset.profile.name = "Pôle\u{FFFF}"
+        let first = try #require(dataset.members.firstIndex { $0.year == 2024 })
+        dataset.members[first].name = "A\u{1}B\u{FFFE}<&"
+        let url = try write(ReportBuilder(library: library).report(for: dataset, year: 2024))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let names = try #require(book.sheet("Membres")).cells.values.compactMap { $0["value"] as? String }
+        #expect(names.contains("A\u{FFFD}B\u{FFFD}<&"))
+        #expect(try #require(book.sheet("Synthèse")).value("A1") as? String == "Pôle\u{FFFD}")
+    }
+
     @Test func sameInputSameBytes() throws {
         let report = try report(folder: "Samples/pays-de-bray")
         let first = try write(report), second = try write(report)

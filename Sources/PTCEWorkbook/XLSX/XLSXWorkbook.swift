@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import PTCEModel
 
 /// A libxlsxwriter error, with what was being written when it happened.
 public struct XLSXError: Error, CustomStringConvertible {
@@ -126,7 +127,7 @@ final class XLSXWorkbook {
 
     /// Title, subject, author, keywords and a fixed creation date (so that files are reproducible).
     func setProperties(title: String, subject: String, author: String, keywords: String, created: Date) throws(XLSXError) {
-        let strings = [title, subject, author, keywords, "ptce"].map { (text: String) in strdup(text) }
+        let strings = [title, subject, author, keywords, "ptce"].map { (text: String) in strdup(XMLCharacters.replacingForbidden(in: text) ?? text) }
         defer { strings.forEach { free($0) } }
         var properties = lxw_doc_properties()
         properties.title = strings[0]
@@ -159,7 +160,8 @@ struct XLSXSheet {
     unowned let workbook: XLSXWorkbook
     let name: String
 
-    /// Writes a cell. Text is always a string cell, never a formula, whatever it starts with;
+    /// Writes a cell. Text is always a string cell, never a formula, whatever it starts with, and
+    /// any character XML forbids in it is written as U+FFFD (importers have warned of it already);
     /// numbers must be finite (libxlsxwriter would write `NAN` and corrupt the file).
     func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
         try write(value, row: row, column: column, format: try workbook.format(style))
@@ -175,7 +177,7 @@ struct XLSXSheet {
         func place() -> String { "\(name)!\(Self.reference(row: row, column: column))" }
         switch value {
         case .text(let text):
-            try check(worksheet_write_string(handle, r, c, Self.clipped(text), format), place())
+            try check(worksheet_write_string(handle, r, c, Self.clipped(XMLCharacters.replacingForbidden(in: text) ?? text), format), place())
         case .number(let number):
             guard number.isFinite else { throw XLSXError(context: place(), reason: "not a finite number") }
             try check(worksheet_write_number(handle, r, c, number, format), place())
@@ -223,7 +225,7 @@ struct XLSXSheet {
 
     /// An Excel table (header filters, banded rows) over a written range.
     func addTable(name tableName: String, headers: [String], firstRow: Int, lastRow: Int, firstColumn: Int = 0) throws(XLSXError) {
-        let names = headers.map { (header: String) in strdup(header) }
+        let names = headers.map { (header: String) in strdup(XMLCharacters.replacingForbidden(in: header) ?? header) }
         let tableNameC = strdup(tableName)
         defer {
             names.forEach { free($0) }

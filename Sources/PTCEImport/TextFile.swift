@@ -1,0 +1,90 @@
+import Foundation
+import PTCEModel
+
+/// What reading one file of a folder found: nothing there, something that cannot be read (and
+/// why, in words), or the file's bytes.
+enum FileContents {
+    case absent
+    case unreadable(String)
+    case bytes([UInt8])
+}
+
+/// Opens and reads the files of a pole or library folder. Only regular files are read: a folder,
+/// a device or a pipe under a data file's name is "unreadable", never read (a pipe would block,
+/// a device might never end).
+public enum TextFile {
+    /// Whether the file at `path` is absent, unreadable (with the reason) or readable, without
+    /// reading it.
+    static func status(at path: String) -> FileContents {
+        withOpenFile(at: path) { _, _ in .bytes([]) }
+    }
+
+    /// The bytes of the file at `path`, read straight into an array (a `Data` in between would
+    /// hold a large file twice).
+    static func contents(at path: String) -> FileContents {
+        withOpenFile(at: path) { descriptor, size in
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                while count < buffer.count {
+                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read < 0, errno == EINTR { continue }
+                    guard read > 0 else {
+                        if read < 0 { failure = errno }
+                        return
+                    }
+                    count += read
+                }
+            }
+            return failure == 0 ? .bytes(bytes) : .unreadable(Self.reason(failure))
+        }
+    }
+
+    private static func withOpenFile(at path: String, _ read: (Int32, Int) -> FileContents) -> FileContents {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let failure = errno
+            var link = stat()
+            if failure == ENOENT, lstat(path, &link) != 0 { return .absent }
+            return .unreadable(failure == ENOENT ? "it is a link to a file that does not exist" : reason(failure))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(reason(errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return read(descriptor, Int(status.st_size))
+        case S_IFDIR: return .unreadable("it is a folder, not a file")
+        default: return .unreadable("it is not a regular file")
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        code == EACCES ? "permission denied" : String(cString: strerror(code))
+    }
+
+    /// The text of a small UTF-8 file (`pole.toml`, an indicator library's files), or `nil` with an
+    /// error naming `file` when it is missing, unreadable or not UTF-8 (at the line of the first
+    /// byte that is not). Characters XML forbids are replaced by U+FFFD, each line with a warning.
+    public static func text(at url: URL, file: String, findings: inout Findings, missing: String) -> String? {
+        let bytes: [UInt8]
+        switch contents(at: url.path) {
+        case .absent:
+            findings.error(missing, at: SourceLocation(file: file))
+            return nil
+        case .unreadable(let reason):
+            findings.error("cannot be read: \(reason)", at: SourceLocation(file: file))
+            return nil
+        case .bytes(let read):
+            bytes = read
+        }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let offset = TextDecoder.firstInvalidUTF8Offset(bytes, from: start) {
+            findings.error(
+                "is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true))): save it again as UTF-8",
+                at: SourceLocation(file: file, line: TextDecoder.lineNumber(of: offset, in: bytes)))
+            return nil
+        }
+        let text = TextDecoder.repairingForbiddenCharacters(DecodedText(encoding: .utf8, bytes: bytes, start: start))
+        for repair in text.repairs { findings.warning(repair.message, at: SourceLocation(file: file, line: repair.line)) }
+        return String(decoding: text.bytes[text.start...], as: UTF8.self)
+    }
+}

@@ -1,0 +1,31 @@
+/// The characters XML 1.0 allows in a document (its `Char` production): every writer's output
+/// is XML or HTML, so text from members is kept within them.
+///
+/// Allowed: tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF
+/// (Swift strings hold no surrogates). Forbidden: the other C0 control characters, U+FFFE and
+/// U+FFFF.
+public enum XMLCharacters {
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x00..<0x20, 0xFFFE, 0xFFFF: false
+        default: true
+        }
+    }
+
+    /// `text` with each forbidden character replaced by U+FFFD (�), or `nil` when it holds none;
+    /// the common case is found from the UTF-8 bytes without allocating.
+    public static func replacingForbidden(in text: String) -> String? {
+        let suspect = text.utf8.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0xEF }
+        guard suspect, text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return nil }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }
+        return String(scalars)
+    }
+
+    /// `U+0001`, `U+FFFE`: a character named by its code point, for messages.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

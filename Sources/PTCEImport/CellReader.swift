@@ -271,9 +271,10 @@ struct CellReader {
         return cell.split(separator: "|").map { String($0.trimmingBlanks) }.filter { !$0.isEmpty }
     }
 
-    /// The cells of columns the schema does not know, as written.
+    /// The cells of columns the schema does not know, as written; only the positions the record
+    /// has are looked at (a header may announce thousands of columns over short lines).
     var extras: [ExtraValue] {
-        table.extraPositions.compactMap { position in
+        table.extraPositions.prefix { $0 < record.fieldCount }.compactMap { position in
             guard !record.field(position).isEmpty else { return nil }
             let header = table.headers[position].isEmpty ? "column \(position + 1)" : table.headers[position]
             return ExtraValue(column: header, value: record.string(position))

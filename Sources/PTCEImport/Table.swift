@@ -14,7 +14,7 @@ final class Table {
     /// than hashed: cells are looked up millions of times and a schema has about twenty
     /// columns, whose names mostly differ in length.
     let positions: [(name: String, position: Int)]
-    /// Field positions of the columns the schema does not know, kept as extra data.
+    /// Field positions of the columns the schema does not know, kept as extra data, ascending.
     let extraPositions: [Int]
     /// A parser positioned on the first data record (after the header).
     let data: CSVReader.Parser

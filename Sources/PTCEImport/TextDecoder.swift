@@ -20,8 +20,8 @@ struct DecodedText {
     var bytes: [UInt8]
     /// Where the text starts in ``bytes``: after a byte-order mark.
     var start: Int
-    /// Whether ``bytes`` are still Windows-1252 (a file that needed no repair).
-    var isWindows1252: Bool { encoding == .windows1252 && repairs.isEmpty }
+    /// Whether ``bytes`` are Windows-1252 as the file has them (a repaired file's are UTF-8).
+    var isWindows1252 = false
     /// The lines whose bytes were not taken as they stand, each with the warning that says how.
     var repairs: [TextRepair] = []
 }
@@ -81,7 +81,7 @@ enum TextDecoder {
         if let undefined = bytes.firstIndex(where: { !Windows1252.isDefined($0) }) {
             throw undefinedByte(bytes, at: undefined)
         }
-        return try repairedIfNeeded(DecodedText(encoding: .windows1252, bytes: bytes, start: 0), from: flaw)
+        return try repairedIfNeeded(DecodedText(encoding: .windows1252, bytes: bytes, start: 0, isWindows1252: true), from: flaw)
     }
 
     /// Well-formed UTF-8 `text` with the characters XML forbids replaced by U+FFFD (see
@@ -96,7 +96,7 @@ enum TextDecoder {
     /// XML forbids replaced by U+FFFD, one ``TextRepair`` per line touched. `from` is a known
     /// offset before which nothing needs repair.
     private static func repairedIfNeeded(_ text: DecodedText, from known: Int? = nil) throws(UndecodableText) -> DecodedText {
-        let isWindows1252 = text.encoding == .windows1252
+        let isWindows1252 = text.isWindows1252
         let bytes = text.bytes
         guard let first = known ?? firstFlawOffset(bytes, from: text.start),
               !isWindows1252 || firstForbiddenControl(bytes, from: first) != nil

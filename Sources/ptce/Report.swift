@@ -13,14 +13,18 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
     static let availableList = allCases.map(\.rawValue).joined(separator: ",")
 
-    /// Parses `xlsx,html`.
+    /// Parses `xlsx,html`. A format named twice is written once: the list says which files to
+    /// write, and `json,json` can only mean the JSON file. A list without a format is an error.
     static func list(_ text: String) throws -> [ReportFormat] {
-        try text.split(separator: ",").map { name in
+        var formats: [ReportFormat] = []
+        for name in text.split(separator: ",") {
             guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw ValidationError("unknown format \"\(name)\"; available: \(availableList)")
             }
-            return format
+            if !formats.contains(format) { formats.append(format) }
         }
+        guard !formats.isEmpty else { throw ValidationError("no format given; available: \(availableList)") }
+        return formats
     }
 }
 

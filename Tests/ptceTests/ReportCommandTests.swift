@@ -81,6 +81,26 @@ import Testing
         #expect(try PTCE.run(["report", fixture, "--lang", "de"]).status == 2)
         #expect(try PTCE.run(["report", "/nonexistent"]).status == 2)
     }
+
+    @Test func aFormatNamedTwiceIsWrittenOnce() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report", fixture, "--out", out.path, "--format", "json,xlsx,json"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output == ["json", "xlsx"].map { out.appendingPathComponent("hand-worked-2024.\($0)").path + "\n" }.joined())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["hand-worked-2024.json", "hand-worked-2024.xlsx"])
+    }
+
+    @Test(arguments: [",", ""])
+    func aListWithoutAFormatIsAUsageError(list: String) throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let outcome = try PTCE.run(["report", fixture, "--out", out.path, "--format", list])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("no format given; available: xlsx,html,json"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }
 
 @Suite struct SampleReportTests {

@@ -69,9 +69,10 @@ extension PTCECommand {
         func run() throws {
             let library = try library.library()
             let urls = try folders.map(existingFolder)
+            let out = try OutputFolder(output.out)
             var failed = false
             for (folder, url) in zip(folders, urls) {
-                failed = try !report(folder: folder, url: url, library: library) || failed
+                failed = try !report(folder: folder, url: url, library: library, out: out) || failed
             }
             if failed { throw ExitCode(1) }
         }
@@ -81,7 +82,7 @@ extension PTCECommand {
         /// The workbook, the longest output, is started on another thread as soon as the members
         /// are read: its members sheet is written while the other files are read, its other data
         /// sheets while the indicators are computed.
-        private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
+        private func report(folder: String, url: URL, library: IndicatorLibrary, out: OutputFolder) throws -> Bool {
             let language = output.lang
             let readData = Promise<PoleDataset?>()
             var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
@@ -90,7 +91,8 @@ extension PTCECommand {
             let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
                 guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
                 else { return }
-                let path = temporaryURL(for: outputURL(folder: output.out, base: "\(profile.id)-\(year)", format: .xlsx)).path
+                // libxlsxwriter creates the file only when the workbook is finished, inside writeOutputs.
+                let path = out.staged(base: "\(profile.id)-\(year)", format: .xlsx).path
                 workbook = BackgroundTask {
                     let draft = try ReportWorkbookDraft(
                         profile: profile, members: members, year: year, path: path, options: workbookOptions(year))
@@ -110,7 +112,7 @@ extension PTCECommand {
                 throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
-            try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
+            try writeOutputs(formats: output.format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
                 Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
                 if let url = temporaries[.json] { try Data(JSONReportWriter.json(report, language: language).utf8).write(to: url) }

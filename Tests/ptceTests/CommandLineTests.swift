@@ -38,6 +38,19 @@ struct PTCE {
             errors: String(decoding: errorData, as: UTF8.self))
     }
 
+    /// What a folder holds, hidden entries included: each file's name and bytes, each folder's
+    /// name with a trailing slash.
+    static func entries(of folder: URL) throws -> [String: Data] {
+        var entries: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if isFolder.boolValue { entries[name + "/"] = Data() } else { entries[name] = try Data(contentsOf: url) }
+        }
+        return entries
+    }
+
     static var samples: [String] {
         let folder = repositoryRoot.appendingPathComponent("Samples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

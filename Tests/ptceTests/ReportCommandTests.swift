@@ -103,6 +103,53 @@ import Testing
     }
 }
 
+/// The output folder holds all the files of a report, complete, or is left as it was: on a
+/// name taken by a folder and an unusable `--out`.
+@Suite struct OutputFolderTests {
+    private let fixture = "Tests/Fixtures/hand-worked"
+
+    /// The workbook is moved into place before the dashboard is found to be blocked: it is taken
+    /// back and the previous workbook restored.
+    @Test func aNameTakenByAFolderLeavesTheFolderAsItWas() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let previous = Data("previous workbook".utf8)
+        try previous.write(to: out.appendingPathComponent("hand-worked-2024.xlsx"))
+        let blocking = out.appendingPathComponent("hand-worked-2024.html")
+        try FileManager.default.createDirectory(at: blocking, withIntermediateDirectories: false)
+        let before = try PTCE.entries(of: out)
+
+        let blocked = try PTCE.run(["report", fixture, "--out", out.path])
+        #expect(blocked.status == 2)
+        #expect(blocked.errors == "\(blocking.path): is a folder, not a file; the report was not written\n")
+        #expect(blocked.output.isEmpty)
+        #expect(try PTCE.entries(of: out) == before)
+
+        try FileManager.default.removeItem(at: blocking)
+        let written = try PTCE.run(["report", fixture, "--out", out.path])
+        #expect(written.status == 0, "\(written.errors)")
+        let entries = try PTCE.entries(of: out)
+        #expect(entries.keys.sorted() == ["html", "json", "xlsx"].map { "hand-worked-2024.\($0)" })
+        #expect(entries["hand-worked-2024.xlsx"] != previous)
+    }
+
+    @Test func anOutThatIsAFileIsAUsageError() throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("out.txt")
+        try Data("notes".utf8).write(to: file)
+        for command in [["report", fixture], ["compare"] + PTCE.samples] {
+            let outcome = try PTCE.run(command + ["--out", file.path])
+            #expect(outcome.status == 2)
+            #expect(outcome.errors == "--out \(file.path): is a file, not a folder\n")
+        }
+        let below = try PTCE.run(["report", fixture, "--out", file.appendingPathComponent("reports").path])
+        #expect(below.status == 2)
+        #expect(below.errors == "--out \(file.path)/reports: \(file.path) is a file, not a folder\n")
+        #expect(try PTCE.entries(of: folder) == ["out.txt": Data("notes".utf8)])
+    }
+}
+
 @Suite struct SampleReportTests {
     @Test func everySampleGetsItsReport() throws {
         let out = try PTCE.temporaryFolder()

@@ -56,7 +56,7 @@ struct OutputFolder {
 
 /// Writes `folder/base.<format>` for each format (distinct formats), all or none, and prints
 /// their paths. `write` gets the file each format is to be written to; the folder is left as it
-/// was if it throws or if a file cannot be moved into place.
+/// was if it throws, if a file cannot be moved into place, and on SIGINT, SIGTERM or SIGHUP.
 func writeOutputs(
     formats: [ReportFormat], folder: OutputFolder, base: String, write: ([ReportFormat: URL]) throws -> Void
 ) throws {
@@ -79,7 +79,11 @@ func writeOutputs(
 }
 
 /// The hidden folder a run writes its files into (``OutputFolder/stagingURL``), and the moves
-/// that put them in place. One per process.
+/// that put them in place. One per process: on SIGINT, SIGTERM or SIGHUP the folder, and the
+/// folders created for it, are removed before the process exits with status 128 + the signal.
+///
+/// A lock makes the moves and the signal handling take turns: a signal either comes before the
+/// moves (nothing was moved) or after them (all were).
 final class OutputStaging: @unchecked Sendable {
     static let shared = OutputStaging()
 
@@ -170,9 +174,46 @@ final class OutputStaging: @unchecked Sendable {
     private func removeStaging() {
         guard let staging = current else { return }
         current = nil
-        try? FileManager.default.removeItem(at: staging.folder)
+        // On a signal the report may still be writing into the folder: what it adds meanwhile goes too.
+        for _ in 0..<3 where FileManager.default.fileExists(atPath: staging.folder.path) {
+            try? FileManager.default.removeItem(at: staging.folder)
+        }
         for folder in staging.createdFolders.reversed() { rmdir(folder.path) }
     }
+
+    /// From now on SIGINT, SIGTERM and SIGHUP remove the staging folder, if any, and end the
+    /// process with status 128 + the signal. Called before any other thread starts: the signals
+    /// are blocked in this thread, so in every thread started later, and one thread waits for
+    /// them, so that none is lost or acted on elsewhere. A signal the process was started with
+    /// ignored (`nohup`, a shell's background job) stays ignored.
+    func startHandlingSignals() {
+        let numbers = [SIGINT, SIGTERM, SIGHUP].filter { !isIgnored($0) }
+        var signals = signalSet(numbers)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        Thread.detachNewThread { [self] in
+            var signals = signalSet(numbers), number: Int32 = 0
+            guard sigwait(&signals, &number) == 0 else { return }
+            lock.lock()  // never unlocked: no move starts after this
+            removeStaging()
+            Progress.clear()
+            fflush(nil)  // the paths of the reports already written
+            _exit(128 + number)
+        }
+    }
+}
+
+private func signalSet(_ numbers: [Int32]) -> sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for number in numbers { sigaddset(&set, number) }
+    return set
+}
+
+/// Whether `number` is ignored, as the process was started.
+private func isIgnored(_ number: Int32) -> Bool {
+    var action = sigaction()
+    sigaction(number, nil, &action)
+    return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
 }
 
 /// The system's reason for `code`, as a phrase: "permission denied".

@@ -13,6 +13,7 @@ struct PTCECommand: ParsableCommand {
     /// Runs the command with the exit statuses of the spec: usage errors exit 2 (not 64).
     static func main() {
         keepFreedBuffersOutOfTheHeap()
+        OutputStaging.shared.startHandlingSignals()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -104,7 +104,7 @@ import Testing
 }
 
 /// The output folder holds all the files of a report, complete, or is left as it was: on a
-/// name taken by a folder and an unusable `--out`.
+/// name taken by a folder, an unusable `--out` and an interruption.
 @Suite struct OutputFolderTests {
     private let fixture = "Tests/Fixtures/hand-worked"
 
@@ -147,6 +147,29 @@ import Testing
         #expect(below.status == 2)
         #expect(below.errors == "--out \(file.path)/reports: \(file.path) is a file, not a folder\n")
         #expect(try PTCE.entries(of: folder) == ["out.txt": Data("notes".utf8)])
+    }
+
+    /// The signal comes once the report is being written into its hidden folder; a previous
+    /// report of the same name is there.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedReportLeavesTheFolderAsItWas(signal: Int32) throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pole = folder.appendingPathComponent("pole"), out = folder.appendingPathComponent("out")
+        #expect(try PTCE.run(["sample", pole.path, "--members", "10000", "--years", "1"]).status == 0)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("previous report".utf8).write(to: out.appendingPathComponent("grand-pole-2023.json"))
+        let before = try PTCE.entries(of: out)
+
+        let report = try PTCE.start(["report", pole.path, "--out", out.path])
+        let staging = out.appendingPathComponent(".ptce-\(report.processIdentifier).tmp")
+        while report.isRunning, !FileManager.default.fileExists(atPath: staging.path) { usleep(1_000) }
+        try #require(report.isRunning, "the report was written before it could be interrupted")
+        kill(report.processIdentifier, signal)
+        report.waitUntilExit()
+        #expect(report.terminationReason == .exit)
+        #expect(report.terminationStatus == 128 + signal)
+        #expect(try PTCE.entries(of: out) == before)
     }
 }
 

@@ -28,6 +28,7 @@ extension PTCECommand {
         func run() throws {
             let library = try library.library()
             let urls = try folders.map(existingFolder)
+            let out = try OutputFolder(output.out)
             let datasets = zip(folders, urls).map { readPole(folder: $0, url: $1, library: library, keepGoing: output.keepGoing) }
             guard datasets.allSatisfy({ $0 != nil }) else { throw ExitCode(1) }
             let poles = datasets.compactMap { $0 }
@@ -37,7 +38,7 @@ extension PTCECommand {
             }
             let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
             let language = output.lang
-            try writeOutputs(formats: output.format, folder: output.out, base: "comparison-\(comparedYear)") { temporaries in
+            try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)") { temporaries in
                 for (format, temporary) in temporaries {
                     switch format {
                     case .json: try Data(JSONReportWriter.json(comparison, language: language).utf8).write(to: temporary)

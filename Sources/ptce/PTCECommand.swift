@@ -13,9 +13,13 @@ struct PTCECommand: ParsableCommand {
     /// Runs the command with the exit statuses of the spec: usage errors exit 2 (not 64).
     static func main() {
         keepFreedBuffersOutOfTheHeap()
+        OutputStaging.shared.startHandlingSignals()
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as OutputError {
+            printToStandardError(error.description)
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -13,14 +13,18 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
     static let availableList = allCases.map(\.rawValue).joined(separator: ",")
 
-    /// Parses `xlsx,html`.
+    /// Parses `xlsx,html`. A format named twice is written once: the list says which files to
+    /// write, and `json,json` can only mean the JSON file. A list without a format is an error.
     static func list(_ text: String) throws -> [ReportFormat] {
-        try text.split(separator: ",").map { name in
+        var formats: [ReportFormat] = []
+        for name in text.split(separator: ",") {
             guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw ValidationError("unknown format \"\(name)\"; available: \(availableList)")
             }
-            return format
+            if !formats.contains(format) { formats.append(format) }
         }
+        guard !formats.isEmpty else { throw ValidationError("no format given; available: \(availableList)") }
+        return formats
     }
 }
 
@@ -65,9 +69,10 @@ extension PTCECommand {
         func run() throws {
             let library = try library.library()
             let urls = try folders.map(existingFolder)
+            let out = try OutputFolder(output.out)
             var failed = false
             for (folder, url) in zip(folders, urls) {
-                failed = try !report(folder: folder, url: url, library: library) || failed
+                failed = try !report(folder: folder, url: url, library: library, out: out) || failed
             }
             if failed { throw ExitCode(1) }
         }
@@ -77,7 +82,7 @@ extension PTCECommand {
         /// The workbook, the longest output, is started on another thread as soon as the members
         /// are read: its members sheet is written while the other files are read, its other data
         /// sheets while the indicators are computed.
-        private func report(folder: String, url: URL, library: IndicatorLibrary) throws -> Bool {
+        private func report(folder: String, url: URL, library: IndicatorLibrary, out: OutputFolder) throws -> Bool {
             let language = output.lang
             let readData = Promise<PoleDataset?>()
             var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
@@ -86,7 +91,8 @@ extension PTCECommand {
             let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
                 guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
                 else { return }
-                let path = temporaryURL(for: outputURL(folder: output.out, base: "\(profile.id)-\(year)", format: .xlsx)).path
+                // libxlsxwriter creates the file only when the workbook is finished, inside writeOutputs.
+                let path = out.staged(base: "\(profile.id)-\(year)", format: .xlsx).path
                 workbook = BackgroundTask {
                     let draft = try ReportWorkbookDraft(
                         profile: profile, members: members, year: year, path: path, options: workbookOptions(year))
@@ -106,7 +112,7 @@ extension PTCECommand {
                 throw ValidationError("\(folder): no member reported for \(reportYear); years in the data: "
                     + years.map(String.init).joined(separator: ", "))
             }
-            try writeOutputs(formats: output.format, folder: output.out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
+            try writeOutputs(formats: output.format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
                 Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
                 if let url = temporaries[.json] { try Data(JSONReportWriter.json(report, language: language).utf8).write(to: url) }

@@ -71,32 +71,6 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Writes files so that either all of them appear, complete, or none: `write` is given a
-/// temporary name beside each destination, and only when it has written them all are they renamed.
-func writeAtomically(_ urls: [URL], write: ([URL]) throws -> Void) throws {
-    let temporaries = urls.map(temporaryURL)
-    do {
-        try write(temporaries)
-        for (url, temporary) in zip(urls, temporaries) where rename(temporary.path, url.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-    } catch {
-        for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
-        throw error
-    }
-}
-
-/// The hidden name a file is written under, beside its destination, until it is complete.
-func temporaryURL(for url: URL) -> URL {
-    url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-}
-
-/// `folder/base.<format>`.
-func outputURL(folder: String, base: String, format: ReportFormat) -> URL {
-    URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent("\(base).\(format.rawValue)")
-}
-
 /// Reads one pole folder and prints its findings on standard error. Returns `nil` (the caller
 /// then writes nothing) when the folder cannot be read, or has data errors without `keepGoing`.
 /// `onMembers` gets the profile and the members as soon as they are read, before the other files.
@@ -124,18 +98,6 @@ func readPole(
 private func errorCount(_ findings: Findings) -> String {
     let count = findings.count(of: .error)
     return count == 1 ? "1 error" : "\(count) errors"
-}
-
-/// Writes `folder/base.<format>` for each format, all or none, and prints their paths. `write`
-/// gets the temporary file of each format.
-func writeOutputs(formats: [ReportFormat], folder: String, base: String, write: ([ReportFormat: URL]) throws -> Void) throws {
-    try FileManager.default.createDirectory(at: URL(fileURLWithPath: folder, isDirectory: true), withIntermediateDirectories: true)
-    let urls = formats.map { outputURL(folder: folder, base: base, format: $0) }
-    try writeAtomically(urls) { temporaries in
-        try write(Dictionary(uniqueKeysWithValues: zip(formats, temporaries)))
-    }
-    Progress.clear()
-    for url in urls { print(url.path) }
 }
 
 /// What a long run is doing, on one line of standard error, only when it is a terminal.

@@ -22,10 +22,7 @@ struct PTCE {
     }
 
     static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
+        let process = command(arguments, in: directory)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -36,6 +33,36 @@ struct PTCE {
         return Outcome(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts `ptce` without waiting for it; what it prints is discarded.
+    static func start(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Process {
+        let process = command(arguments, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private static func command(_ arguments: [String], in directory: URL) -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        return process
+    }
+
+    /// What a folder holds, hidden entries included: each file's name and bytes, each folder's
+    /// name with a trailing slash.
+    static func entries(of folder: URL) throws -> [String: Data] {
+        var entries: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if isFolder.boolValue { entries[name + "/"] = Data() } else { entries[name] = try Data(contentsOf: url) }
+        }
+        return entries
     }
 
     static var samples: [String] {

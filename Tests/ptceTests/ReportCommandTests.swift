@@ -81,6 +81,96 @@ import Testing
         #expect(try PTCE.run(["report", fixture, "--lang", "de"]).status == 2)
         #expect(try PTCE.run(["report", "/nonexistent"]).status == 2)
     }
+
+    @Test func aFormatNamedTwiceIsWrittenOnce() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report", fixture, "--out", out.path, "--format", "json,xlsx,json"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output == ["json", "xlsx"].map { out.appendingPathComponent("hand-worked-2024.\($0)").path + "\n" }.joined())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["hand-worked-2024.json", "hand-worked-2024.xlsx"])
+    }
+
+    @Test(arguments: [",", ""])
+    func aListWithoutAFormatIsAUsageError(list: String) throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let outcome = try PTCE.run(["report", fixture, "--out", out.path, "--format", list])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("no format given; available: xlsx,html,json"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+/// The output folder holds all the files of a report, complete, or is left as it was: on a
+/// name taken by a folder, an unusable `--out` and an interruption.
+@Suite struct OutputFolderTests {
+    private let fixture = "Tests/Fixtures/hand-worked"
+
+    /// The workbook is moved into place before the dashboard is found to be blocked: it is taken
+    /// back and the previous workbook restored.
+    @Test func aNameTakenByAFolderLeavesTheFolderAsItWas() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let previous = Data("previous workbook".utf8)
+        try previous.write(to: out.appendingPathComponent("hand-worked-2024.xlsx"))
+        let blocking = out.appendingPathComponent("hand-worked-2024.html")
+        try FileManager.default.createDirectory(at: blocking, withIntermediateDirectories: false)
+        let before = try PTCE.entries(of: out)
+
+        let blocked = try PTCE.run(["report", fixture, "--out", out.path])
+        #expect(blocked.status == 2)
+        #expect(blocked.errors == "\(blocking.path): is a folder, not a file; the report was not written\n")
+        #expect(blocked.output.isEmpty)
+        #expect(try PTCE.entries(of: out) == before)
+
+        try FileManager.default.removeItem(at: blocking)
+        let written = try PTCE.run(["report", fixture, "--out", out.path])
+        #expect(written.status == 0, "\(written.errors)")
+        let entries = try PTCE.entries(of: out)
+        #expect(entries.keys.sorted() == ["html", "json", "xlsx"].map { "hand-worked-2024.\($0)" })
+        #expect(entries["hand-worked-2024.xlsx"] != previous)
+    }
+
+    @Test func anOutThatIsAFileIsAUsageError() throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("out.txt")
+        try Data("notes".utf8).write(to: file)
+        for command in [["report", fixture], ["compare"] + PTCE.samples] {
+            let outcome = try PTCE.run(command + ["--out", file.path])
+            #expect(outcome.status == 2)
+            #expect(outcome.errors == "--out \(file.path): is a file, not a folder\n")
+        }
+        let below = try PTCE.run(["report", fixture, "--out", file.appendingPathComponent("reports").path])
+        #expect(below.status == 2)
+        #expect(below.errors == "--out \(file.path)/reports: \(file.path) is a file, not a folder\n")
+        #expect(try PTCE.entries(of: folder) == ["out.txt": Data("notes".utf8)])
+    }
+
+    /// The signal comes once the report is being written into its hidden folder; a previous
+    /// report of the same name is there.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedReportLeavesTheFolderAsItWas(signal: Int32) throws {
+        let folder = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pole = folder.appendingPathComponent("pole"), out = folder.appendingPathComponent("out")
+        #expect(try PTCE.run(["sample", pole.path, "--members", "10000", "--years", "1"]).status == 0)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("previous report".utf8).write(to: out.appendingPathComponent("grand-pole-2023.json"))
+        let before = try PTCE.entries(of: out)
+
+        let report = try PTCE.start(["report", pole.path, "--out", out.path])
+        let staging = out.appendingPathComponent(".ptce-\(report.processIdentifier).tmp")
+        while report.isRunning, !FileManager.default.fileExists(atPath: staging.path) { usleep(1_000) }
+        try #require(report.isRunning, "the report was written before it could be interrupted")
+        kill(report.processIdentifier, signal)
+        report.waitUntilExit()
+        #expect(report.terminationReason == .exit)
+        #expect(report.terminationStatus == 128 + signal)
+        #expect(try PTCE.entries(of: out) == before)
+    }
 }
 
 @Suite struct SampleReportTests {

@@ -27,7 +27,7 @@ extension PTCECommand {
                 var findings = Findings()
                 _ = reader.read(folder: url, findings: &findings)
                 printFindings(findings, folder: folder, includingNotes: !quiet)
-                let summary = "\(folder): \(findings.count(of: .error)) error(s), \(findings.count(of: .warning)) warning(s)"
+                let summary = "\(folder): \(count(of: .error, in: findings)), \(count(of: .warning, in: findings))"
                 printToStandardError(summary)
                 anyError = anyError || findings.hasErrors
             }

@@ -10,13 +10,21 @@ struct PTCECommand: ParsableCommand {
         subcommands: [Validate.self, Report.self, Compare.self, Indicators.self, Init.self, Sample.self]
     )
 
-    /// Runs the command with the exit statuses of the spec: usage errors exit 2 (not 64).
+    /// Runs the command with the exit statuses of the spec: usage errors exit 2 (not 64). A
+    /// command line that cannot be parsed gets ArgumentParser's message and usage; a usage error
+    /// met while running (a folder that is not one, a year without members, an unusable --out)
+    /// is one line.
     static func main() {
         keepFreedBuffersOutOfTheHeap()
         OutputStaging.shared.startHandlingSignals()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError {
+                printToStandardError("Error: \(error.message)")
+                Foundation.exit(2)
+            }
         } catch let error as OutputError {
             printToStandardError(error.description)
             Foundation.exit(2)

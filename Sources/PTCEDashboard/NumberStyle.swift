@@ -9,8 +9,8 @@ struct NumberStyle {
     private static let noBreak = "\u{00A0}"
 
     /// `value` with `decimals` digits after the mark, grouped by thousands. Beyond 2^53, where a
-    /// double holds no fraction, the whole digits are its exact decimal expansion; a value that is
-    /// not finite (no computed figure is) shows as a dash.
+    /// double holds no fraction, its 12 significant digits then zeros, as in the JSON; a value
+    /// that is not finite (no computed figure is) shows as a dash.
     func plain(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "—" }
         let negative = value < 0
@@ -27,7 +27,8 @@ struct NumberStyle {
                 fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
             }
         } else {
-            wholeText = String(format: "%.0f", rounded)
+            // As the JSON gives it: 12 significant digits, then zeros (no false precision).
+            wholeText = String(format: "%.0f", Double(String(format: "%.12g", rounded)) ?? rounded)
             fraction = String(repeating: "0", count: decimals)
         }
         let wholeDigits = Array(wholeText)

@@ -196,9 +196,10 @@ struct CellReader {
         let column = Columns.year
         guard let year = number(column, &findings) else { return nil }
         guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
+            // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.
+            let cell = reported(column, &findings) ?? Self.plain(year)
             findings.error(
-                "year \(Self.plain(year)) is out of range; expected a year from \(Self.yearRange.lowerBound) to "
-                    + "\(Self.yearRange.upperBound)",
+                "\"\(cell)\" is out of range; expected a year from \(Self.yearRange.lowerBound) to \(Self.yearRange.upperBound)",
                 at: location(column))
             return nil
         }

@@ -40,18 +40,27 @@ public struct PoleFolderReader: Sendable {
                 break
             case .unreadable(let reason):
                 local.error("cannot be read: \(reason)", at: SourceLocation(file: schema.file))
-            case .bytes:
+            case .readable:
                 readable.insert(schema.file)
             }
         }
+        // A file that changed between the look and the reading (removed, locked) is an error too.
+        let failedReads = FailedReads()
         var dataset = read(
             profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
             contents: { [readable] name in
-                guard readable.contains(name), case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(name).path)
-                else { return nil }
-                return bytes
+                guard readable.contains(name) else { return nil }
+                switch TextFile.contents(at: url.appendingPathComponent(name).path) {
+                case .bytes(let bytes): return bytes
+                case .unreadable(let reason): failedReads.reasons[name] = reason
+                case .absent: failedReads.reasons[name] = "it was removed while being read"
+                }
+                return nil
             },
             findings: &local, onMembers: profile == nil ? nil : onMembers)
+        for (name, reason) in failedReads.reasons.sorted(by: { $0.key < $1.key }) {
+            local.error("cannot be read: \(reason)", at: SourceLocation(file: name))
+        }
         dataset.findings = local
         return profile == nil ? nil : dataset
     }
@@ -131,4 +140,9 @@ struct MemberRoster {
         let elsewhere = otherYears.isEmpty ? "" : " (it is a member in \(otherYears.map(String.init).joined(separator: ", ")))"
         return "\"\(id)\" is not a member_id of members.csv in \(year)\(elsewhere)"
     }
+}
+
+/// The files that could not be read when their turn came, with the reason.
+private final class FailedReads {
+    var reasons: [String: String] = [:]
 }

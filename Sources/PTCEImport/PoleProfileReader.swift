@@ -14,7 +14,7 @@ enum PoleProfileReader {
         let id = toml.string("id", required: true, &findings)
         if let id, !isPoleID(id) {
             findings.error(
-                "id \"\(id)\" may hold only 1 to \(maximumIDLength) lowercase letters a–z, digits and \"-\" "
+                "id \"\(id)\" must be 1 to \(maximumIDLength) characters, each a lowercase letter a–z, a digit or \"-\" "
                     + "(it names the output files)",
                 at: toml.location("id"))
         }

@@ -13,6 +13,10 @@ package struct TOMLTableReader {
 
     /// Parses TOML text; a syntax error becomes a finding with line and column.
     package static func parse(_ text: String, file: String, findings: inout Findings) -> TOMLTableReader? {
+        if let problem = TOMLGuard.firstProblem(in: text) {
+            findings.error(problem.message, at: SourceLocation(file: file, line: problem.line))
+            return nil
+        }
         do {
             let table = try TOMLTable(string: text)
             return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1)
@@ -139,7 +143,17 @@ package struct TOMLTableReader {
             findings.error("\(key) is required but empty", at: location(key))
             return nil
         }
-        return text
+        return keepable(text, key: key, &findings)
+    }
+
+    /// `text` with the characters XML forbids (which TOML escapes such as `\u0001` or `\uFFFE`
+    /// can write) replaced by U+FFFD, with a warning: every string read here may reach a workbook.
+    private func keepable(_ text: String, key: String, _ findings: inout Findings) -> String {
+        guard let replaced = XMLCharacters.replacingForbidden(in: text) else { return text }
+        findings.warning(
+            XMLCharacters.replacementWarning(for: text.unicodeScalars.filter { !XMLCharacters.isAllowed($0) }),
+            at: location(key))
+        return replaced
     }
 
     package func integer(_ key: String, _ findings: inout Findings) -> Int? {
@@ -153,6 +167,7 @@ package struct TOMLTableReader {
 
     package func strings(_ key: String, _ findings: inout Findings) -> [String] {
         elements(key, findings: &findings, describe: "a list of texts such as [\"a\", \"b\"]") { $0.string }
+            .map { keepable($0, key: key, &findings) }
     }
 
     package func integers(_ key: String, _ findings: inout Findings) -> [Int] {

@@ -41,7 +41,9 @@ struct UndecodableText: Error {
 /// Decides how the bytes of a CSV file are read as text: a BOM decides UTF-8 or UTF-16; otherwise
 /// strict UTF-8, and Windows-1252 when the bytes are not valid UTF-8 (French Excel's plain "CSV").
 /// A UTF-8 file with a few stray Windows-1252 bytes (a cell pasted from an old export) stays UTF-8:
-/// those bytes alone are read as Windows-1252, each line where that happens with a warning. Any
+/// those bytes alone are read as Windows-1252, each line where that happens with a warning. A
+/// Windows-1252 file where a few letters happen to form UTF-8 stays Windows-1252, with a warning
+/// that shows the first such letters (see ``UTF8Evidence``). Any
 /// character a workbook's XML cannot hold (control characters, U+FFFE, U+FFFF) is replaced by
 /// U+FFFD, with a warning naming the line.
 enum TextDecoder {
@@ -72,16 +74,27 @@ enum TextDecoder {
         guard let flaw = firstFlawOffset(bytes, from: 0) else {
             return DecodedText(encoding: .utf8, bytes: bytes, start: 0)
         }
-        // Bytes that are not UTF-8 in a file whose other non-ASCII text is: UTF-8, those bytes
-        // repaired. In a file with no UTF-8 sequence at all: Windows-1252.
         let utf8 = DecodedText(encoding: .utf8, bytes: bytes, start: 0)
-        if firstInvalidUTF8Offset(bytes, from: flaw) == nil || containsMultibyteUTF8(bytes) {
-            return try repairedIfNeeded(utf8, from: flaw)
-        }
+        guard firstInvalidUTF8Offset(bytes, from: flaw) != nil else { return try repairedIfNeeded(utf8, from: flaw) }
+        // Bytes that are not UTF-8: a UTF-8 file with a few stray bytes, or a Windows-1252 file
+        // where a few letters happen to form UTF-8 sequences (`é» ` is E9 A0 BB). Weighed.
+        let evidence = UTF8Evidence(bytes)
+        if evidence.isUTF8 { return try repairedIfNeeded(utf8, from: flaw) }
         if let undefined = bytes.firstIndex(where: { !Windows1252.isDefined($0) }) {
             throw undefinedByte(bytes, at: undefined)
         }
-        return try repairedIfNeeded(DecodedText(encoding: .windows1252, bytes: bytes, start: 0, isWindows1252: true), from: flaw)
+        var windows1252 = try repairedIfNeeded(
+            DecodedText(encoding: .windows1252, bytes: bytes, start: 0, isWindows1252: true), from: flaw)
+        if let sequence = evidence.firstSequence {
+            let read = bytes[sequence].map(Windows1252.character).joined()
+            let utf8Reading = String(decoding: bytes[sequence], as: UTF8.self)
+            windows1252.repairs.append(TextRepair(
+                line: lineNumber(of: sequence.lowerBound, in: bytes),
+                message: "the file is read as Windows-1252, as most of its accented letters are, but \"\(read)\" "
+                    + "would also read as UTF-8 (\"\(utf8Reading)\"): check the accents, and save the file again as CSV UTF-8"))
+            windows1252.repairs.sort { $0.line < $1.line }
+        }
+        return windows1252
     }
 
     /// Well-formed UTF-8 `text` with the characters XML forbids replaced by U+FFFD (see
@@ -110,19 +123,15 @@ enum TextDecoder {
         func endLine() {
             if !strayBytes.isEmpty {
                 sawStrayBytes = true
-                let hex = strayBytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: ", ")
-                let read = strayBytes.map { Windows1252.character($0) }.joined()
+                let hex = Finding.listed(strayBytes.map { "0x" + String($0, radix: 16, uppercase: true) })
+                let read = strayBytes.prefix(Finding.listedAtMost).map { Windows1252.character($0) }.joined()
                 repairs.append(TextRepair(
                     line: line,
                     message: "\(strayBytes.count == 1 ? "byte \(hex) is" : "bytes \(hex) are") not UTF-8 while the rest "
                         + "of the file is: read as Windows-1252 (\"\(read)\"); check the text, and save the file again as CSV UTF-8"))
             }
             if !forbidden.isEmpty {
-                let codes = forbidden.map(XMLCharacters.codePoint)
-                repairs.append(TextRepair(
-                    line: line,
-                    message: "\(codes.joined(separator: ", ")) cannot be kept (a control character or a non-character "
-                        + "that no workbook can hold): replaced by \u{FFFD}"))
+                repairs.append(TextRepair(line: line, message: XMLCharacters.replacementWarning(for: forbidden)))
             }
             strayBytes.removeAll()
             forbidden.removeAll()
@@ -179,14 +188,47 @@ enum TextDecoder {
                 + "the file is damaged or in another encoding; save it again as CSV UTF-8")
     }
 
-    /// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence.
-    private static func containsMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] >= 0x80, validSequenceLength(bytes, at: index) != nil { return true }
-            index += 1
+    /// How much of a file that is not wholly UTF-8 still reads as UTF-8.
+    private struct UTF8Evidence {
+        /// Well-formed sequences whose characters French text uses: Latin letters (U+00A0–U+024F),
+        /// punctuation and currency signs (U+2000–U+20CF). Windows-1252 letters rarely form them.
+        var tellingSequences = 0
+        /// Other well-formed sequences: CJK, emoji, … (`é» ` in Windows-1252 reads as U+983B).
+        var otherSequences = 0
+        /// Bytes from 0x80 that are not part of any well-formed sequence.
+        var strayBytes = 0
+        /// The first well-formed sequence, to show when the file is read as Windows-1252 anyway.
+        var firstSequence: Range<Int>?
+
+        init(_ bytes: [UInt8]) {
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0x80 else {
+                    index += 1
+                    continue
+                }
+                guard let length = TextDecoder.validSequenceLength(bytes, at: index) else {
+                    strayBytes += 1
+                    index += 1
+                    continue
+                }
+                if firstSequence == nil { firstSequence = index..<(index + length) }
+                let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first?.value ?? 0
+                if (0xA0...0x24F).contains(scalar) || (0x2000...0x20CF).contains(scalar) {
+                    tellingSequences += 1
+                } else {
+                    otherSequences += 1
+                }
+                index += length
+            }
         }
-        return false
+
+        /// UTF-8 when French-looking sequences are at least as many as the stray bytes, or when
+        /// sequences of any kind are more than twice as many: a wrong choice of UTF-8 still warns on
+        /// every stray byte, while a wrong choice of Windows-1252 would garble every accent.
+        var isUTF8: Bool {
+            tellingSequences >= strayBytes || tellingSequences + otherSequences > 2 * strayBytes
+        }
     }
 
     /// The offset of the first control character (other than tab and line ends) from `start`.
@@ -227,7 +269,7 @@ enum TextDecoder {
 
     /// The length of the well-formed UTF-8 sequence starting at `index` (whose byte is ≥ 0x80), or
     /// `nil` when the bytes there are not one.
-    private static func validSequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ buffer: Bytes, at index: Bytes.Index) -> Int?
+    fileprivate static func validSequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ buffer: Bytes, at index: Bytes.Index) -> Int?
     where Bytes.Index == Int {
         // The sequence's length and the range its second byte must fall in.
         let length: Int, second: ClosedRange<UInt8>

@@ -1,8 +1,15 @@
 import Foundation
 import PTCEModel
 
-/// What reading one file of a folder found: nothing there, something that cannot be read (and
-/// why, in words), or the file's bytes.
+/// What looking at one file of a folder found, before reading it: nothing there, something that
+/// cannot be read (and why, in words), or a regular file of that many bytes.
+enum FileStatus: Equatable {
+    case absent
+    case unreadable(String)
+    case readable(size: Int)
+}
+
+/// What reading one file of a folder found: as ``FileStatus``, with the file's bytes.
 enum FileContents {
     case absent
     case unreadable(String)
@@ -11,20 +18,25 @@ enum FileContents {
 
 /// Opens and reads the files of a pole or library folder. Only regular files are read: a folder,
 /// a device or a pipe under a data file's name is "unreadable", never read (a pipe would block,
-/// a device might never end).
+/// a device might never end), and so is a file beyond ``maximumSize``.
 public enum TextFile {
+    /// The largest file read, 2 GB: a pole's table of 400,000 rows is about 60 MB, and a larger
+    /// file (a sparse or runaway one) must not be allocated whole.
+    static let maximumSize = 2_000_000_000
+
     /// Whether the file at `path` is absent, unreadable (with the reason) or readable, without
     /// reading it.
-    static func status(at path: String) -> FileContents {
-        withOpenFile(at: path) { _, _ in .bytes([]) }
+    static func status(at path: String) -> FileStatus {
+        withOpenFile(at: path) { _, size in .readable(size: size) }
     }
 
     /// The bytes of the file at `path`, read straight into an array (a `Data` in between would
     /// hold a large file twice).
     static func contents(at path: String) -> FileContents {
-        withOpenFile(at: path) { descriptor, size in
+        var bytes: [UInt8] = []
+        let outcome = withOpenFile(at: path) { descriptor, size in
             var failure: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 while count < buffer.count {
                     let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                     if read < 0, errno == EINTR { continue }
@@ -35,11 +47,18 @@ public enum TextFile {
                     count += read
                 }
             }
-            return failure == 0 ? .bytes(bytes) : .unreadable(Self.reason(failure))
+            return failure == 0 ? .readable(size: bytes.count) : .unreadable(Self.reason(failure))
+        }
+        switch outcome {
+        case .absent: return .absent
+        case .unreadable(let reason): return .unreadable(reason)
+        case .readable: return .bytes(bytes)
         }
     }
 
-    private static func withOpenFile(at path: String, _ read: (Int32, Int) -> FileContents) -> FileContents {
+    /// Opens `path` and, when it is a regular file no larger than ``maximumSize``, hands its
+    /// descriptor and size to `use`.
+    private static func withOpenFile(at path: String, _ use: (Int32, Int) -> FileStatus) -> FileStatus {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
             let failure = errno
@@ -51,7 +70,9 @@ public enum TextFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .unreadable(reason(errno)) }
         switch status.st_mode & S_IFMT {
-        case S_IFREG: return read(descriptor, Int(status.st_size))
+        case S_IFREG where status.st_size > maximumSize:
+            return .unreadable("it holds \(status.st_size / 1_000_000) MB, more than the \(maximumSize / 1_000_000) MB a file may hold")
+        case S_IFREG: return use(descriptor, Int(status.st_size))
         case S_IFDIR: return .unreadable("it is a folder, not a file")
         default: return .unreadable("it is not a regular file")
         }

@@ -102,7 +102,10 @@ public struct ComparisonBuilder: Sendable {
             var normalised: [Normalisation: Double] = [:]
             if let value = result?.value, let report = poles[index].report {
                 for normalisation in normalisations {
-                    if let size = Self.size(normalisation, report: report), size > 0 { normalised[normalisation] = value / size }
+                    // A tiny size (an FTE of 1e-300) must not turn a quotient infinite: then it is not shown.
+                    if let size = Self.size(normalisation, report: report), size > 0, (value / size).isFinite {
+                        normalised[normalisation] = value / size
+                    }
                 }
             }
             return ComparisonCell(
@@ -168,6 +171,7 @@ public struct ComparisonBuilder: Sendable {
     static func median(_ sorted: [Double]) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        // Halved before adding: two values near the largest Double do not overflow.
+        return sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2
     }
 }

@@ -46,10 +46,21 @@ struct ExpressionParser {
 
     private var tokens: [(token: Token, offset: Int)] = []
     private var index = 0
+    /// How many brackets, calls and prefix operators enclose the current position.
+    private var depth = 0
+
+    /// Bounds that no real formula reaches, so that a damaged library cannot exhaust the stack
+    /// (the parser, the checker and the evaluator all recurse over the formula).
+    static let maximumTokens = 1_000, maximumDepth = 64
 
     static func parse(_ source: String) throws(FormulaSyntaxError) -> Expression {
         var parser = ExpressionParser()
         parser.tokens = try tokenize(source)
+        if parser.tokens.count > maximumTokens {
+            throw FormulaSyntaxError(
+                offset: parser.tokens[maximumTokens].offset,
+                message: "the formula is too long (more than \(maximumTokens) names, numbers and symbols): split it into several indicators")
+        }
         let expression = try parser.parseOr()
         guard case .end = parser.current else {
             throw FormulaSyntaxError(offset: parser.currentOffset, message: "unexpected \(parser.describeCurrent)")
@@ -146,8 +157,22 @@ struct ExpressionParser {
     }
 
     private mutating func parseNot() throws(FormulaSyntaxError) -> Expression {
-        if take("not") { return .unary(.not, try parseNot()) }
+        if take("not") { return .unary(.not, try nested { parser throws(FormulaSyntaxError) in try parser.parseNot() }) }
         return try parseComparison()
+    }
+
+    /// Parses one level deeper, just after the symbol that opens it, refusing a formula nested
+    /// beyond ``maximumDepth`` at that symbol.
+    private mutating func nested(
+        _ parse: (inout ExpressionParser) throws(FormulaSyntaxError) -> Expression
+    ) throws(FormulaSyntaxError) -> Expression {
+        guard depth < Self.maximumDepth else {
+            throw FormulaSyntaxError(
+                offset: tokens[index - 1].offset, message: "the formula is nested more than \(Self.maximumDepth) levels deep: simplify it")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try parse(&self)
     }
 
     private mutating func parseComparison() throws(FormulaSyntaxError) -> Expression {
@@ -180,7 +205,7 @@ struct ExpressionParser {
     }
 
     private mutating func parseUnary() throws(FormulaSyntaxError) -> Expression {
-        if take("-") { return .unary(.negate, try parseUnary()) }
+        if take("-") { return .unary(.negate, try nested { parser throws(FormulaSyntaxError) in try parser.parseUnary() }) }
         return try parsePrimary()
     }
 
@@ -197,17 +222,21 @@ struct ExpressionParser {
             return .text(text)
         case .symbol("("):
             index += 1
-            let inner = try parseOr()
-            try expect(")")
-            return inner
+            return try nested { parser throws(FormulaSyntaxError) in
+                let inner = try parser.parseOr()
+                try parser.expect(")")
+                return inner
+            }
         case .symbol("["):
             index += 1
-            var items: [Expression] = []
-            if !take("]") {
-                repeat { items.append(try parseSum()) } while take(",")
-                try expect("]")
+            return try nested { parser throws(FormulaSyntaxError) in
+                var items: [Expression] = []
+                if !parser.take("]") {
+                    repeat { items.append(try parser.parseSum()) } while parser.take(",")
+                    try parser.expect("]")
+                }
+                return .list(items)
             }
-            return .list(items)
         case .word(let word) where !Self.keywords.contains(word):
             index += 1
             guard take("(") else {
@@ -217,14 +246,16 @@ struct ExpressionParser {
                 }
                 return .name(parts, at: offset)
             }
-            var arguments: [Expression] = []
-            var filter: Expression?
-            if !take(")") {
-                repeat { arguments.append(try parseOr()) } while take(",")
-                if take("where") { filter = try parseOr() }
-                try expect(")")
+            return try nested { parser throws(FormulaSyntaxError) in
+                var arguments: [Expression] = []
+                var filter: Expression?
+                if !parser.take(")") {
+                    repeat { arguments.append(try parser.parseOr()) } while parser.take(",")
+                    if parser.take("where") { filter = try parser.parseOr() }
+                    try parser.expect(")")
+                }
+                return .call(word, arguments, filter: filter, at: offset)
             }
-            return .call(word, arguments, filter: filter, at: offset)
         default:
             throw FormulaSyntaxError(offset: offset, message: "expected a value, found \(describeCurrent)")
         }

@@ -102,11 +102,22 @@ public struct Finding: Sendable, Hashable, Codable {
         return escaped
     }
 
-    /// Control characters (C0, DEL, C1), the Unicode line and paragraph separators, and the
-    /// bidirectional embeddings, overrides and isolates.
+    /// `0xE9, 0xE8` in a message: the first ten items, then how many more.
+    public static func listed(_ items: [String]) -> String {
+        let shown = items.prefix(listedAtMost).joined(separator: ", ")
+        return items.count > listedAtMost ? shown + " and \(items.count - listedAtMost) more" : shown
+    }
+
+    /// How many items ``listed(_:)`` names before it counts the rest.
+    public static let listedAtMost = 10
+
+    /// Control characters (C0, DEL, C1), the Unicode line and paragraph separators, the
+    /// bidirectional embeddings, overrides and isolates, and invisible format characters.
     private static func isEscapedInLines(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        // Invisible format characters: zero widths, marks, joiners, the BOM.
+        case 0x061C, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: true
         default: false
         }
     }

@@ -17,7 +17,7 @@ public enum ComparisonWorkbookWriter {
             created: options.created)
         let side = try workbook.addSheet(words("Comparaison", "Comparison"))
         let dimensionSheets = try comparison.library.dimensions.map { dimension in
-            (dimension, try workbook.addSheet(sheetName(dimension.label[language])))
+            (dimension, try workbook.addSheet(dimension.label[language]))
         }
         let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
         let method = try workbook.addSheet(words("Méthode", "Method"))
@@ -85,12 +85,6 @@ public enum ComparisonWorkbookWriter {
         try writeKeyFigures(comparison, to: keyFigures, words: words)
         try writeMethod(comparison, to: method, words: words)
         try workbook.close()
-    }
-
-    /// A sheet name from a label: at most 31 characters, none of `[ ] : * ? / \`.
-    static func sheetName(_ label: String) -> String {
-        let cleaned = String(label.map { "[]:*?/\\".contains($0) ? "-" : $0 })
-        return String(cleaned.prefix(31))
     }
 
     private static func writeDimension(_ dimension: IndicatorDimension, of comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {

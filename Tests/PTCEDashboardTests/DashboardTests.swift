@@ -33,6 +33,8 @@ private let nbsp = "\u{00A0}"
         #expect(english.plain(1e308, decimals: 2).count == 309 + 102 + 3)
         #expect(english.plain(.infinity, decimals: 0) == "—")
         #expect(english.plain(9_007_199_254_740_991, decimals: 0) == "9,007,199,254,740,991")
+        // 12 significant digits, as the JSON writes it: 123456789012345678 is 1.23456789012e17 there.
+        #expect(english.plain(123_456_789_012_345_678, decimals: 0) == "123,456,789,012,000,000")
     }
 
     @Test func french() {

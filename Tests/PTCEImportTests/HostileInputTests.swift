@@ -81,6 +81,31 @@ import Testing
         #expect(document.parsedFindings.all.isEmpty)
     }
 
+    /// A Windows-1252 file where `é`, a no-break space and `»` happen to form a UTF-8 sequence
+    /// (E9 A0 BB, a CJK character) is still Windows-1252: its other accents outweigh it, and a
+    /// warning shows the letters that could have read otherwise.
+    @Test func aWindows1252FileWithAnAccidentalUTF8SequenceStaysWindows1252() {
+        let bytes = Array("a;b\n\"Qualit".utf8) + [0xE9, 0xA0, 0xBB] + Array("\";caf".utf8) + [0xE9]
+            + Array("\nd".utf8) + [0xE8] + Array("s;".utf8) + [0xE0] + Array("\n".utf8)
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.encoding == .windows1252)
+        #expect(document.records.map(\.fields) == [["a", "b"], ["Qualité\u{A0}»", "café"], ["dès", "à"]])
+        #expect(document.parsedFindings.all.map(\.formatted) == [
+            "t.csv:2: warning: the file is read as Windows-1252, as most of its accented letters are, but \"é\u{A0}»\" "
+                + "would also read as UTF-8 (\"\u{983B}\"): check the accents, and save the file again as CSV UTF-8",
+        ])
+    }
+
+    /// A line with many stray bytes or forbidden characters names ten and counts the rest.
+    @Test func aRepairWarningNamesTenAndCountsTheRest() {
+        let bytes = Array("a;b\nÉté;".utf8) + [UInt8](repeating: 0x01, count: 25) + Array("\n".utf8)
+        let document = CSVReader.read(bytes, file: "t.csv")
+        #expect(document.parsedFindings.all.map(\.formatted) == [
+            "t.csv:2: warning: " + Array(repeating: "U+0001", count: 10).joined(separator: ", ")
+                + " and 15 more cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
+        ])
+    }
+
     /// Characters no workbook can hold (control characters, U+FFFE, U+FFFF) are replaced by
     /// U+FFFD before any writer sees them, with a warning on each line, in any encoding.
     @Test(arguments: [TextEncoding.utf8, .utf8WithBOM, .utf16LittleEndian, .windows1252])
@@ -117,6 +142,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("finances.csv"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("survey.csv").path, withDestinationPath: "/nonexistent/survey.csv")
+        // A sparse file of 3 GiB: never allocated whole.
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("projects.csv").path, contents: nil)
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("projects.csv"))
+        try handle.truncate(atOffset: 3 << 30)
+        try handle.close()
         try Data("id = \"p\"\nname = \"P\"\nterritory = \"T\"\ncommunes = [\"60141\"]\n".utf8)
             .write(to: folder.appendingPathComponent("pole.toml"))
         var findings = Findings()
@@ -124,6 +154,7 @@ import Testing
         #expect(findings.sorted.map(\.formatted) == [
             "finances.csv: error: cannot be read: it is a folder, not a file",
             "members.csv: error: cannot be read: it is a folder, not a file",
+            "projects.csv: error: cannot be read: it holds 3221 MB, more than the 2000 MB a file may hold",
             "survey.csv: error: cannot be read: it is a link to a file that does not exist",
         ])
     }
@@ -164,6 +195,36 @@ import Testing
         #expect(dataset?.profile.name == "P\u{FFFD}")
         #expect(findings.sorted.map(\.formatted) == [
             "pole.toml:2: warning: U+FFFF cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
+        ])
+    }
+
+    /// Headers toml++ asserts on (an abort in a debug build, undefined behaviour in a release one)
+    /// and the `\u0000` escape (the text would be cut there) never reach the parser; a line
+    /// starting with `[` inside a multi-line string or array is not taken for a header.
+    @Test(arguments: [
+        ("id = \"p\"\n[é]\n", "t.toml:2: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found 'é'"),
+        ("[#x]\n", "t.toml:1: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found '#'"),
+        ("[[\rquestion]]\n", "t.toml:1: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found U+000D"),
+        ("a = \"\"\"\n\\\n[é]\n\"\"\"\n[ [x]]", "t.toml:5: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found '['"),
+        ("a = 'x' # \"\nb = \"\\u0000\"", "t.toml:2: error: the escape \\u0000 (the null character) cannot be kept in a text"),
+        ("a = \"\"\"\n[é]\"\"\"\nb = [\n  [\"é\"],\n  ['[é]'],\n]\nc = '\\u0000'\n[\"é\"]\n", nil),
+    ] as [(String, String?)])
+    func tomlTheParserCannotBeGivenIsRefusedFirst(text: String, finding: String?) {
+        var findings = Findings()
+        let table = TOMLTableReader.parse(text, file: "t.toml", findings: &findings)
+        #expect(findings.all.map(\.formatted) == (finding.map { [$0] } ?? []))
+        #expect((table == nil) == (finding != nil))
+    }
+
+    /// TOML escapes can write the characters XML forbids: replaced, with a warning on the key.
+    @Test func forbiddenCharactersWrittenAsTOMLEscapesAreReplaced() throws {
+        var findings = Findings()
+        let table = try #require(TOMLTableReader.parse("name = \"P\\u0001\\uFFFE\"\nsectors = [\"a\\uFFFF\"]\n", file: "t.toml", findings: &findings))
+        #expect(table.string("name", &findings) == "P\u{FFFD}\u{FFFD}")
+        #expect(table.strings("sectors", &findings) == ["a\u{FFFD}"])
+        #expect(findings.all.map(\.formatted) == [
+            "t.toml:1:name: warning: U+0001, U+FFFE cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
+            "t.toml:2:sectors: warning: U+FFFF cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
         ])
     }
 

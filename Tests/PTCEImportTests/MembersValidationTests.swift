@@ -85,7 +85,7 @@ import Testing
             "members.csv:2:ETP: error: \"douze\" is not a number (\"d\" is not part of a number); expected a number ≥ 0, e.g. 12,5",
             "members.csv:3:member_id: error: member_id is required but the cell is empty",
             "members.csv:3: warning: this member is left out: its year, member_id and name must all be valid",
-            "members.csv:4:year: error: year 1989 is out of range; expected a year from 1990 to 2100",
+            "members.csv:4:year: error: \"1989\" is out of range; expected a year from 1990 to 2100",
             "members.csv:4: warning: this member is left out: its year, member_id and name must all be valid",
             "members.csv:5:actor_type: error: \"banque\" is not a known actor_type; expected one of: ess/ESS/économie sociale/économie sociale et solidaire, company/entreprise, public/collectivité/public/acteur public, research/formation/recherche/formation/recherche, citizen/citoyen/habitant, other/autre",
             "members.csv:5:SIAE: error: \"peut-être\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x",

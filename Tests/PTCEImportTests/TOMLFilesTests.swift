@@ -38,7 +38,7 @@ import Testing
         """)
         #expect(profile == nil)
         #expect(findings == [
-            "pole.toml:1:id: error: id \"Pays de Bray\" may hold only 1 to 64 lowercase letters a–z, digits and \"-\" (it names the output files)",
+            "pole.toml:1:id: error: id \"Pays de Bray\" must be 1 to 64 characters, each a lowercase letter a–z, a digit or \"-\" (it names the output files)",
             "pole.toml:1:territory: error: territory is required",
             "pole.toml:3:communes: error: commune \"6046\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",
             "pole.toml:4:population: error: population must be a whole number, found \"85 000\"",

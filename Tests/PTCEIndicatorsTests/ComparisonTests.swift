@@ -42,6 +42,7 @@ import Testing
         #expect(ComparisonBuilder.rank(5, among: [3, 5, 5, 7], direction: .lowerIsBetter) == 2)
         #expect(ComparisonBuilder.median([1, 2, 10]) == 2)
         #expect(ComparisonBuilder.median([]) == nil)
+        #expect(ComparisonBuilder.median([1e308, 1.5e308]) == 1.25e308)  // not an overflow to infinity
     }
 
     @Test func normalisedViews() throws {

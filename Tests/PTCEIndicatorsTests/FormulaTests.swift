@@ -36,6 +36,25 @@ import Testing
     func syntaxErrorsArePositioned(formula: String, offset: Int, message: String) {
         #expect(throws: FormulaSyntaxError(offset: offset, message: message)) { try ExpressionParser.parse(formula) }
     }
+
+    /// A damaged library once overflowed the stack with 3,000 nested brackets: depth and length
+    /// are bounded well beyond any real formula.
+    @Test func nestingAndLengthAreBounded() throws {
+        let deep = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
+        #expect(throws: FormulaSyntaxError(offset: 64, message: "the formula is nested more than 64 levels deep: simplify it")) {
+            try ExpressionParser.parse(deep)
+        }
+        #expect(throws: FormulaSyntaxError(offset: 64, message: "the formula is nested more than 64 levels deep: simplify it")) {
+            try ExpressionParser.parse(String(repeating: "-", count: 100) + "1")
+        }
+        let long = Array(repeating: "1", count: 600).joined(separator: "+")
+        #expect(throws: FormulaSyntaxError(
+            offset: 1_000, message: "the formula is too long (more than 1000 names, numbers and symbols): split it into several indicators")) {
+            try ExpressionParser.parse(long)
+        }
+        let nested63 = String(repeating: "(", count: 63) + "1" + String(repeating: ")", count: 63)
+        #expect(try ExpressionParser.parse(nested63) == .number(1))
+    }
 }
 
 @Suite struct FormulaCheckerTests {

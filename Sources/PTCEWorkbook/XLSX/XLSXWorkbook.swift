@@ -90,18 +90,36 @@ final class XLSXWorkbook {
         }
     }
 
-    /// Adds a sheet; the name is checked first (libxlsxwriter 1.1.4 returns NULL on a bad one).
-    func addSheet(_ name: String) throws(XLSXError) -> XLSXSheet {
-        let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-        guard !name.isEmpty, name.count <= 31, !name.contains(where: forbidden.contains), !name.hasPrefix("'"),
-              !name.hasSuffix("'"), sheetNames.insert(name.lowercased()).inserted
-        else {
-            throw XLSXError(context: "sheet \"\(name)\"", reason: "not a valid or unique Excel sheet name")
+    /// Adds a sheet named `proposed`, made into a name Excel accepts: the characters it forbids
+    /// (`[ ] : * ? / \` and those XML cannot hold) become `-`, no apostrophe at either end, at
+    /// most 31 UTF-16 units, and ` (2)`, ` (3)`… when the name is taken (case aside).
+    func addSheet(_ proposed: String) throws(XLSXError) -> XLSXSheet {
+        let base = Self.sheetName(proposed)
+        var name = base, number = 1
+        while !sheetNames.insert(name.lowercased()).inserted {
+            number += 1
+            let suffix = " (\(number))"
+            name = Self.sheetName(base, leavingRoomFor: suffix.utf16.count) + suffix
         }
         guard let sheet = workbook_add_worksheet(try workbook, name) else {
             throw XLSXError(context: "sheet \"\(name)\"", reason: "libxlsxwriter refused the sheet")
         }
         return XLSXSheet(handle: sheet, workbook: self, name: name)
+    }
+
+    /// `proposed` as a sheet name Excel accepts, cut short enough to leave `room` UTF-16 units.
+    static func sheetName(_ proposed: String, leavingRoomFor room: Int = 0) -> String {
+        var scalars = String.UnicodeScalarView()
+        var units = 0
+        for scalar in proposed.unicodeScalars {
+            let kept: Unicode.Scalar = "[]:*?/\\".unicodeScalars.contains(scalar) || !XMLCharacters.isAllowed(scalar)
+                || scalar.properties.generalCategory == .control ? "-" : scalar
+            units += UTF16.width(kept)
+            guard units <= 31 - room else { break }
+            scalars.append(kept)
+        }
+        let name = String(scalars).trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        return name.isEmpty ? "-" : name
     }
 
     func format(_ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {

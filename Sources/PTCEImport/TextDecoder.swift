@@ -147,11 +147,11 @@ enum TextDecoder {
                 continue
             }
             if byte < 0x80 {
-                if XMLCharacters.isAllowed(Unicode.Scalar(byte)) {
-                    output.append(byte)
-                } else {
+                if XMLCharacters.isForbiddenASCII(byte) {
                     forbidden.append(Unicode.Scalar(byte))
                     output.append(contentsOf: replacementCharacter)
+                } else {
+                    output.append(byte)
                 }
                 index += 1
                 continue
@@ -164,12 +164,11 @@ enum TextDecoder {
                 index += 1
                 continue
             }
-            let sequence = bytes[index..<(index + length)]
-            if let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first, !XMLCharacters.isAllowed(scalar) {
-                forbidden.append(scalar)
+            if XMLCharacters.isNonCharacterSequence(bytes, at: index, length: length) {
+                forbidden.append(bytes[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}")
                 output.append(contentsOf: replacementCharacter)
             } else {
-                output.append(contentsOf: sequence)
+                output.append(contentsOf: bytes[index..<(index + length)])
             }
             index += length
         }
@@ -233,7 +232,7 @@ enum TextDecoder {
 
     /// The offset of the first control character (other than tab and line ends) from `start`.
     private static func firstForbiddenControl(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes[start...].firstIndex { $0 < 0x80 && !XMLCharacters.isAllowed(Unicode.Scalar($0)) }
+        bytes[start...].firstIndex(where: XMLCharacters.isForbiddenASCII)
     }
 
     /// The offset of the first byte from `start` that is not well-formed UTF-8 or starts a character
@@ -254,13 +253,12 @@ enum TextDecoder {
             while index < buffer.count {
                 let lead = buffer[index]
                 if lead < 0x80 {
-                    if stoppingAtForbidden, lead < 0x20, lead != 0x09, lead != 0x0A, lead != 0x0D { return index }
+                    if stoppingAtForbidden, XMLCharacters.isForbiddenASCII(lead) { return index }
                     index += 1
                     continue
                 }
                 guard let length = validSequenceLength(buffer, at: index) else { return index }
-                // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
-                if stoppingAtForbidden, lead == 0xEF, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE { return index }
+                if stoppingAtForbidden, XMLCharacters.isNonCharacterSequence(buffer, at: index, length: length) { return index }
                 index += length
             }
             return nil

@@ -13,10 +13,25 @@ public enum XMLCharacters {
         }
     }
 
+    /// Whether a byte below 0x80 is a control character XML forbids (all but tab, LF and CR).
+    @inlinable
+    public static func isForbiddenASCII(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+    }
+
+    /// Whether the UTF-8 sequence of `length` bytes at `index` (well-formed) is U+FFFE or U+FFFF:
+    /// EF BF BE, EF BF BF.
+    @inlinable
+    public static func isNonCharacterSequence<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, at index: Bytes.Index, length: Int
+    ) -> Bool where Bytes.Index == Int {
+        length == 3 && bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+    }
+
     /// `text` with each forbidden character replaced by U+FFFD (�), or `nil` when it holds none;
     /// the common case is found from the UTF-8 bytes without allocating.
     public static func replacingForbidden(in text: String) -> String? {
-        let suspect = text.utf8.contains { byte in byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0xEF }
+        let suspect = text.utf8.contains { byte in isForbiddenASCII(byte) || byte == 0xEF }
         guard suspect, text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return nil }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }

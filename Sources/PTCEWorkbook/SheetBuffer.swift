@@ -18,7 +18,6 @@ struct SheetBuffer {
         let shown: Int = switch value {
         case .text(let text): text.split(separator: "\n").map(\.count).max() ?? 0
         case .number(let number), .formula(_, let number): String(format: "%.2f", number).count + 2
-        case .formulaText(_, let text): text.count
         case .blank: 0
         }
         widths[column] = max(widths[column] ?? 8, min(Double(shown) * 1.1 + 2, 60))

@@ -83,19 +83,19 @@ func readPole(
     let reader = PoleFolderReader(questionBank: library.questionBank)
     guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
         printFindings(findings, folder: folder, toStandardError: true)
-        printToStandardError("\(folder): \(count(of: .error, in: findings)): nothing was written (a report needs a readable pole.toml)")
+        printToStandardError("\(folder): \(counted(.error, in: findings)): nothing was written (a report needs a readable pole.toml)")
         return nil
     }
     printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
     if findings.hasErrors, !keepGoing {
-        printToStandardError("\(folder): \(count(of: .error, in: findings)): nothing was written (--keep-going writes the reports anyway)")
+        printToStandardError("\(folder): \(counted(.error, in: findings)): nothing was written (--keep-going writes the reports anyway)")
         return nil
     }
     return dataset
 }
 
 /// "1 error", "3 warnings", "0 errors": how many findings of `severity` there are.
-func count(of severity: Severity, in findings: Findings) -> String {
+func counted(_ severity: Severity, in findings: Findings) -> String {
     let count = findings.count(of: severity)
     return "\(count) \(severity.rawValue)" + (count == 1 ? "" : "s")
 }

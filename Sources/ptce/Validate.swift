@@ -27,7 +27,7 @@ extension PTCECommand {
                 var findings = Findings()
                 _ = reader.read(folder: url, findings: &findings)
                 printFindings(findings, folder: folder, includingNotes: !quiet)
-                let summary = "\(folder): \(count(of: .error, in: findings)), \(count(of: .warning, in: findings))"
+                let summary = "\(folder): \(counted(.error, in: findings)), \(counted(.warning, in: findings))"
                 printToStandardError(summary)
                 anyError = anyError || findings.hasErrors
             }

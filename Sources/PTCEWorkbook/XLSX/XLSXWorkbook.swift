@@ -53,7 +53,6 @@ package enum CellValue {
     /// A formula and the result the engine computed, cached so that viewers that do not
     /// recalculate show the right figure.
     case formula(String, cached: Double)
-    case formulaText(String, cached: String)
     case blank
 }
 
@@ -202,8 +201,6 @@ struct XLSXSheet {
         case .formula(let formula, let cached):
             guard cached.isFinite else { throw XLSXError(context: place(), reason: "cached result is not finite") }
             try check(worksheet_write_formula_num(handle, r, c, formula, format, cached), place())
-        case .formulaText(let formula, let cached):
-            try check(worksheet_write_formula_str(handle, r, c, formula, format, cached), place())
         case .blank:
             if format != nil { try check(worksheet_write_blank(handle, r, c, format), place()) }
         }

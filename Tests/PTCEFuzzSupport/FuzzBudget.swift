@@ -15,6 +15,12 @@ public struct FuzzBudget: Sendable, CustomStringConvertible {
     public let deadline: Date?
     public let seconds: Double?
 
+    public init(shortCount: Int, deadline: Date?, seconds: Double?) {
+        self.shortCount = shortCount
+        self.deadline = deadline
+        self.seconds = seconds
+    }
+
     /// The budget of a test whose short run is `short` cases.
     public static func current(short: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> FuzzBudget {
         let seconds = environment[secondsVariable].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
@@ -128,8 +134,47 @@ public enum FuzzBreadcrumb {
         try? String(contentsOf: folder.appendingPathComponent(property + ".summary"), encoding: .utf8)
     }
 
+    /// Prints the figures of a property's run, with the traps it survived (``FuzzLoop/resumeAfterTrap(_:)``).
+    public static func printSummary(_ property: String, traps: Int) {
+        guard let summary = summary(property) else { return }
+        print("fuzz \(summary)" + (traps == 0 ? "" : "; \(traps) trap\(traps == 1 ? "" : "s") (child processes killed)"))
+    }
+
     public static func clear(_ property: String) {
-        for suffix in ["", ".txt", ".summary"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(property + suffix)) }
+        for suffix in ["", ".txt", ".summary", ".state", ".resume", ".kinds"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(property + suffix)) }
+    }
+}
+
+/// Where a seeded loop is: written before each case, so that after a trap the parent test can
+/// start a new child on the next case (`<property>.state`, `<property>.resume`).
+public struct FuzzState: Sendable {
+    public var seed: UInt64
+    public var index: Int
+    public var deadline: Date?
+    public var started: Date
+    public var cases: Int
+    public var failing: Int
+
+    private static func url(_ property: String, resume: Bool) -> URL {
+        FuzzBreadcrumb.folder.appendingPathComponent(property + (resume ? ".resume" : ".state"))
+    }
+
+    func save(_ property: String, resume: Bool = false) {
+        let fields = [String(seed), String(index), deadline.map { String($0.timeIntervalSince1970) } ?? "-", String(started.timeIntervalSince1970),
+                      String(cases), String(failing)]
+        FileManager.default.createFile(atPath: Self.url(property, resume: resume).path, contents: Data(fields.joined(separator: " ").utf8))
+    }
+
+    /// Reads and removes the state (or the resume point) of `property`.
+    static func take(_ property: String, resume: Bool) -> FuzzState? {
+        let url = url(property, resume: resume)
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard let fields = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: " ").map(String.init), fields.count == 6,
+              let seed = UInt64(fields[0]), let index = Int(fields[1]), let started = Double(fields[3]),
+              let cases = Int(fields[4]), let failing = Int(fields[5])
+        else { return nil }
+        return FuzzState(seed: seed, index: index, deadline: Double(fields[2]).map(Date.init(timeIntervalSince1970:)),
+                         started: Date(timeIntervalSince1970: started), cases: cases, failing: failing)
     }
 }
 
@@ -147,12 +192,9 @@ public enum FuzzLoop {
         public var index: Int
         public var input: String
         public var problems: [String]
-        /// Cases that showed the same kind of problem (with `PTCE_FUZZ_KEEP_GOING`).
-        public var occurrences = 1
 
         public var description: String {
-            "case \(index) of seed \(seed) failed (replay it alone: \(FuzzBudget.seedVariable)=\(seed) \(FuzzLoop.caseVariable)=\(index))"
-                + (occurrences > 1 ? ", like \(occurrences - 1) other cases:\n" : ":\n")
+            "case \(index) of seed \(seed) failed (replay it alone: \(FuzzBudget.seedVariable)=\(seed) \(FuzzLoop.caseVariable)=\(index)):\n"
                 + problems.prefix(8).joined(separator: "\n") + (problems.count > 8 ? "\n… \(problems.count - 8) more" : "")
                 + "\ninput: \(input)"
         }
@@ -160,53 +202,72 @@ public enum FuzzLoop {
 
     /// Runs `check` on the cases `make` builds from seeds, within the budget of `short` cases
     /// or `PTCE_FUZZ_SECONDS`. `make` returns the input, its bytes (the breadcrumb) and a
-    /// description; `check` the problems found. Returns the failures (at most one without
-    /// `PTCE_FUZZ_KEEP_GOING`); the figures of the run are left for the parent test
-    /// (``FuzzBreadcrumb/summary(_:)``).
+    /// description; `check` the problems found; `report` gets the first case of each kind of
+    /// problem as soon as it is found (the caller records it as an issue). Without
+    /// `PTCE_FUZZ_KEEP_GOING` the loop ends at the first failing case. The figures of the run
+    /// are left for the parent test (``FuzzBreadcrumb/summary(_:)``).
     public static func run<Input>(
         _ property: String, short: Int, seed fixed: UInt64,
         make: (UInt64) -> (input: Input, bytes: [UInt8], description: String),
-        check: (Input) -> [String]
-    ) -> [Failure] {
+        check: (Input) -> [String],
+        report: (Failure) -> Void
+    ) {
         let environment = ProcessInfo.processInfo.environment
-        let budget = FuzzBudget.current(short: short)
-        let seed = FuzzBudget.seed(default: fixed, long: budget.isLong)
+        // A run resumed after a trap (PTCE_FUZZ_KEEP_GOING) goes on where it died, with its seed,
+        // its deadline and the kinds of failure already reported.
+        let resumed = FuzzState.take(property, resume: true)
+        var budget = FuzzBudget.current(short: short)
+        if let resumed { budget = FuzzBudget(shortCount: short, deadline: resumed.deadline, seconds: budget.seconds) }
+        let seed = resumed?.seed ?? FuzzBudget.seed(default: fixed, long: budget.isLong)
         let keepGoing = environment[keepGoingVariable] == "1"
-        let started = Date()
+        let started = resumed?.started ?? Date()
         // PTCE_FUZZ_CASE=n replays case n alone.
         let only = environment[caseVariable].flatMap { Int($0) }
-        var index = only ?? 0
-        var cases = 0, failing = 0
-        var failures: [String: Failure] = [:], order: [String] = []
+        var index = resumed?.index ?? only ?? 0
+        var cases = resumed?.cases ?? 0, failing = resumed?.failing ?? 0
+        let kindsFile = FuzzBreadcrumb.folder.appendingPathComponent(property + ".kinds")
+        if resumed == nil { try? FileManager.default.removeItem(at: kindsFile) }
+        var reported = Set(((try? String(contentsOf: kindsFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
         defer {
             FuzzBreadcrumb.recordSummary(property, "\(property): \(cases) cases in \(String(format: "%.0f", Date().timeIntervalSince(started))) s, "
-                + "\(failing) failing, \(failures.count) kinds of failure; seed \(seed) (\(budget))")
+                + "\(failing) failing, \(reported.count) kinds of failure; seed \(seed) (\(budget))")
         }
         while only.map({ index == $0 }) ?? budget.allows(index) {
             let made = make(SplitMix64.caseSeed(seed, index))
             FuzzBreadcrumb.record(property, input: made.bytes, description: "case \(index) of seed \(seed): \(made.description)")
+            FuzzState(seed: seed, index: index, deadline: budget.deadline, started: started, cases: cases, failing: failing).save(property)
             let problems = check(made.input)
             cases += 1
             if !problems.isEmpty {
                 failing += 1
-                // One failure kept per kind of problem, its problem first.
-                var kinds: Set<String> = []
+                // The first case of each kind of problem is reported at once (a later trap
+                // would lose it), its problem first.
                 for problem in problems {
                     let kind = signature(problem)
-                    guard kinds.insert(kind).inserted else { continue }
-                    if failures[kind] == nil {
-                        let shown = made.description + (made.bytes.isEmpty ? "" : "\n" + visible(made.bytes, limit: 2_000))
-                        failures[kind] = Failure(seed: seed, index: index, input: shown, problems: [problem] + problems.filter { $0 != problem })
-                        order.append(kind)
-                    } else {
-                        failures[kind]!.occurrences += 1
-                    }
+                    guard reported.insert(kind).inserted else { continue }
+                    try? Data(reported.sorted().joined(separator: "\n").utf8).write(to: kindsFile)
+                    let shown = made.description + (made.bytes.isEmpty ? "" : "\n" + visible(made.bytes, limit: 2_000))
+                    report(Failure(seed: seed, index: index, input: shown, problems: [problem] + problems.filter { $0 != problem }))
                 }
                 if !keepGoing { break }
             }
             index += 1
         }
-        return order.map { failures[$0]! }
+    }
+
+    /// After a trap in a child process, with `PTCE_FUZZ_KEEP_GOING=1` and budget left: leaves
+    /// the state for the next child to resume after the case that trapped; false otherwise.
+    public static func resumeAfterTrap(_ property: String) -> Bool {
+        guard ProcessInfo.processInfo.environment[keepGoingVariable] == "1",
+              ProcessInfo.processInfo.environment[caseVariable] == nil,
+              var state = FuzzState.take(property, resume: false)
+        else { return false }
+        state.index += 1
+        state.cases += 1
+        state.failing += 1
+        if let deadline = state.deadline { guard Date() < deadline else { return false } }
+        state.save(property, resume: true)
+        return true
     }
 
     /// The kind of a problem: its words without the quoted text, numbers and escapes that

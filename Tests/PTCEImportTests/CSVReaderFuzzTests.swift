@@ -184,44 +184,58 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
     /// finite and within the domain.
     @Test func everyRefusedCellHasALocatedOneLineFinding() async {
         FuzzBreadcrumb.clear("members.csv")
-        let result = await #expect(processExitsWith: .success) {
-            let failures = FuzzLoop.run("members.csv", short: 300, seed: 0x5EED_C5F1) { seed in
-                let file = MembersFile(seed: seed)
-                return (file, file.bytes, file.steps.joined(separator: "; "))
-            } check: { file in
-                membersFileProblems(file.bytes)
+        var traps = 0
+        repeat {
+            let result = await #expect(processExitsWith: .success) {
+                FuzzLoop.run("members.csv", short: 300, seed: 0x5EED_C5F1) { seed in
+                    let file = MembersFile(seed: seed)
+                    return (file, file.bytes, file.steps.joined(separator: "; "))
+                } check: { file in
+                    membersFileProblems(file.bytes)
+                } report: { failure in
+                    Issue.record("\(failure)")
+                }
             }
-            #expect(failures.isEmpty, "\(failures.map(String.init(describing:)).joined(separator: "\n\n"))")
-        }
-        reportFuzzRun(result, "members.csv")
+            guard result == nil else { break }
+            traps += 1
+            if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("members.csv"))") }
+        } while traps < 50 && FuzzLoop.resumeAfterTrap("members.csv")
+        FuzzBreadcrumb.printSummary("members.csv", traps: traps)
     }
 
     /// The sample poles' files, each damaged: every reader of the folder (cooperations,
     /// finances, projects, survey too) gives located, one-line findings, and does not trap.
     @Test func damagedSampleFilesGiveLocatedOneLineFindings() async {
         FuzzBreadcrumb.clear("sample-folder")
-        let result = await #expect(processExitsWith: .success) {
-            let folders = sampleFolders()
-            let failures = FuzzLoop.run("sample-folder", short: 100, seed: 0x5EED_F01D) { seed in
-                var rng = SplitMix64(seed: seed)
-                let (folder, original) = rng.pick(folders)
-                var files = original
-                var steps = [folder]
-                for _ in 0..<Int.random(in: 1...4, using: &rng) {
-                    guard let name = files.keys.sorted().randomElement(using: &rng) else { break }
-                    let mutation = ByteMutation.random(for: files[name]!, using: &rng)
-                    files[name] = mutation(files[name]!)
-                    steps.append("\(name): \(mutation)")
+        var traps = 0
+        repeat {
+            let result = await #expect(processExitsWith: .success) {
+                let folders = sampleFolders()
+                FuzzLoop.run("sample-folder", short: 100, seed: 0x5EED_F01D) { seed in
+                    var rng = SplitMix64(seed: seed)
+                    let (folder, original) = rng.pick(folders)
+                    var files = original
+                    var steps = [folder]
+                    for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                        guard let name = files.keys.sorted().randomElement(using: &rng) else { break }
+                        let mutation = ByteMutation.random(for: files[name]!, using: &rng)
+                        files[name] = mutation(files[name]!)
+                        steps.append("\(name): \(mutation)")
+                    }
+                    return (files, [], steps.joined(separator: "; "))
+                } check: { files in
+                    var findings = Findings()
+                    _ = PoleFolderReader(questionBank: standardBank).read(profile: testProfile, files: files, findings: &findings)
+                    return locatedOneLineProblems(findings, files: Set(TableSchema.all.map(\.file)))
+                } report: { failure in
+                    Issue.record("\(failure)")
                 }
-                return (files, [], steps.joined(separator: "; "))
-            } check: { files in
-                var findings = Findings()
-                _ = PoleFolderReader(questionBank: standardBank).read(profile: testProfile, files: files, findings: &findings)
-                return locatedOneLineProblems(findings, files: Set(TableSchema.all.map(\.file)))
             }
-            #expect(failures.isEmpty, "\(failures.map(String.init(describing:)).joined(separator: "\n\n"))")
-        }
-        reportFuzzRun(result, "sample-folder")
+            guard result == nil else { break }
+            traps += 1
+            if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("sample-folder"))") }
+        } while traps < 50 && FuzzLoop.resumeAfterTrap("sample-folder")
+        FuzzBreadcrumb.printSummary("sample-folder", traps: traps)
     }
 
     /// Spec §3: a UTF-8 file with one stray Windows-1252 byte stays UTF-8: its other text is
@@ -282,14 +296,6 @@ func sampleFolders() -> [(String, [String: [UInt8]])] {
             ($0, [UInt8](FileManager.default.contents(atPath: url.appendingPathComponent($0).path) ?? Data()))
         }))
     }
-}
-
-/// After a fuzz check run in a child process: a child that did not exit normally (a trap: the
-/// exit test's own issue says which signal) is reported with the case it was checking; the
-/// run's figures are printed.
-func reportFuzzRun(_ result: ExitTest.Result?, _ property: String) {
-    if result == nil { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last(property))") }
-    if let summary = FuzzBreadcrumb.summary(property) { print("fuzz \(summary)") }
 }
 
 /// Reads a members.csv given as bytes, with the standard bank.

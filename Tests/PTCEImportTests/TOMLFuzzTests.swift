@@ -71,38 +71,52 @@ func poleTOMLProblems(_ text: String) -> [String] {
     /// `[a-z0-9-]+` scalar by scalar, short enough for file names), a name and INSEE codes.
     @Test func damagedPoleTOMLGivesLocatedFindingsOrAValidProfile() async {
         FuzzBreadcrumb.clear("pole.toml")
-        let result = await #expect(processExitsWith: .success) {
-            let failures = FuzzLoop.run("pole.toml", short: 300, seed: 0x5EED_7011) { seed in
-                let toml = MutatedTOML(seed: seed, bases: poleTOMLs)
-                return (toml.text, Array(toml.text.utf8), toml.steps.joined(separator: "; "))
-            } check: { text in
-                poleTOMLProblems(text)
+        var traps = 0
+        repeat {
+            let result = await #expect(processExitsWith: .success) {
+                FuzzLoop.run("pole.toml", short: 300, seed: 0x5EED_7011) { seed in
+                    let toml = MutatedTOML(seed: seed, bases: poleTOMLs)
+                    return (toml.text, Array(toml.text.utf8), toml.steps.joined(separator: "; "))
+                } check: { text in
+                    poleTOMLProblems(text)
+                } report: { failure in
+                    Issue.record("\(failure)")
+                }
             }
-            #expect(failures.isEmpty, "\(failures.map(String.init(describing:)).joined(separator: "\n\n"))")
-        }
-        reportFuzzRun(result, "pole.toml")
+            guard result == nil else { break }
+            traps += 1
+            if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("pole.toml"))") }
+        } while traps < 50 && FuzzLoop.resumeAfterTrap("pole.toml")
+        FuzzBreadcrumb.printSummary("pole.toml", traps: traps)
     }
 
     /// The question bank of the indicator library, damaged: no trap, located one-line findings.
     @Test func damagedQuestionBankGivesLocatedFindings() async {
         FuzzBreadcrumb.clear("questions.toml")
-        let result = await #expect(processExitsWith: .success) {
-            let bank = (try? String(contentsOf: repositoryRoot.appendingPathComponent("Indicators/questions.toml"), encoding: .utf8)) ?? ""
-            let failures = FuzzLoop.run("questions.toml", short: 100, seed: 0x5EED_B411) { seed in
-                let toml = MutatedTOML(seed: seed, bases: [bank])
-                return (toml.text, Array(toml.text.utf8), toml.steps.joined(separator: "; "))
-            } check: { text in
-                var findings = Findings()
-                _ = QuestionBankReader.read(text, file: "questions.toml", findings: &findings)
-                return findings.all.compactMap { finding in
-                    if finding.location.file != "questions.toml" { return "finding names another file: \(visible(finding.formatted))" }
-                    if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
-                    if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
-                    return nil
+        var traps = 0
+        repeat {
+            let result = await #expect(processExitsWith: .success) {
+                let bank = (try? String(contentsOf: repositoryRoot.appendingPathComponent("Indicators/questions.toml"), encoding: .utf8)) ?? ""
+                FuzzLoop.run("questions.toml", short: 100, seed: 0x5EED_B411) { seed in
+                    let toml = MutatedTOML(seed: seed, bases: [bank])
+                    return (toml.text, Array(toml.text.utf8), toml.steps.joined(separator: "; "))
+                } check: { text in
+                    var findings = Findings()
+                    _ = QuestionBankReader.read(text, file: "questions.toml", findings: &findings)
+                    return findings.all.compactMap { finding in
+                        if finding.location.file != "questions.toml" { return "finding names another file: \(visible(finding.formatted))" }
+                        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
+                        if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
+                        return nil
+                    }
+                } report: { failure in
+                    Issue.record("\(failure)")
                 }
             }
-            #expect(failures.isEmpty, "\(failures.map(String.init(describing:)).joined(separator: "\n\n"))")
-        }
-        reportFuzzRun(result, "questions.toml")
+            guard result == nil else { break }
+            traps += 1
+            if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("questions.toml"))") }
+        } while traps < 50 && FuzzLoop.resumeAfterTrap("questions.toml")
+        FuzzBreadcrumb.printSummary("questions.toml", traps: traps)
     }
 }

@@ -228,7 +228,9 @@ func runProblems(_ arguments: [String], _ outcome: FuzzRunOutcome, out: URL, pol
         let trap = trapLine(outcome.errors)
         problems.append(RunProblem(
             kind: "ptce \(command) killed by signal \(outcome.status)" + (trap.isEmpty ? "" : ": " + trap.replacingOccurrences(of: #"[0-9]+"#, with: "#", options: .regularExpression)),
-            detail: "killed by signal \(outcome.status); standard error ends: \(visible(String(outcome.errors.suffix(600)), limit: 600))"))
+            detail: "killed by signal \(outcome.status): " + (outcome.errors.split(separator: "\n").first {
+                $0.contains("Fatal error") || $0.contains("Assertion") || $0.contains("Precondition failed") || $0.contains("Program crashed")
+            }.map { visible(String($0), limit: 300) } ?? "nothing on standard error says why")))
     } else if outcome.timedOut {
         problems.append(RunProblem(kind: "ptce \(command) did not finish (stopped after the hang guard's delay)", detail: "stopped after \(Int(outcome.seconds)) s"))
     } else if ![0, 1, 2].contains(outcome.status) {

@@ -33,10 +33,49 @@ struct CommandLineFuzzCase {
         if rng.chance(0.15) { options += ["--year", rng.pick(["2023", "2024", "1990", "2101", "0", "-5", "99999999999999999999"])] }
         switch Int.random(in: 0..<10, using: &rng) {
         case 0...1: commands = [["validate", "POLE"] + (rng.chance(0.3) ? ["--lang", "en"] : [])]
-        case 2...6: commands = [["validate", "POLE"], ["report", "POLE", "--keep-going", "--out", "OUT"] + options]
-        case 7: commands = [["report", "POLE", "--out", "OUT"] + options]
+        case 2...5: commands = [["validate", "POLE"], ["report", "POLE", "--keep-going", "--out", "OUT"] + options]
+        case 6: commands = [["report", "POLE", "--out", "OUT"] + options]
         default: commands = [["compare", "POLE", "OTHER", "--keep-going", "--out", "OUT"] + options]
         }
+        // Now and then a custom indicator library, damaged: every command takes it.
+        if rng.chance(0.04), let (library, change) = Self.damagedLibrary(using: &rng) {
+            self.library = library
+            mutations.append("--indicators: \(change)")
+            commands = commands.map { $0 + ["--indicators", "LIB"] }
+        }
+    }
+
+    /// The files of a custom indicator library (`--indicators LIB`), when the case has one.
+    var library: PoleFiles?
+
+    /// Formulas that test the expression parser: unbalanced, deeply nested, unknown names.
+    static let hostileFormulas: [String] = [
+        "ratio(members.fte, ", String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000),
+        String(repeating: "sum(", count: 2_000) + "members.fte" + String(repeating: ")", count: 2_000), "1/0", "sum(members.nope)",
+        String(repeating: "-", count: 5_000) + "1", (0..<3_000).map { _ in "1" }.joined(separator: "+"), "sum(members.fte) * 1e308 * 10",
+    ]
+
+    /// The bundled library with one file damaged (a formula replaced, or the TOML broken).
+    static func damagedLibrary(using rng: inout SplitMix64) -> (PoleFiles, String)? {
+        let folder = PTCE.repositoryRoot.appendingPathComponent("Indicators")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".toml") }).sorted(),
+              !names.isEmpty else { return nil }
+        var files = PoleFiles()
+        for name in names { files[name] = (try? [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))) ?? [] }
+        let name = rng.pick(names)
+        guard var text = String(bytes: files[name]!, encoding: .utf8) else { return nil }
+        let change: String
+        if rng.chance(0.6), let range = text.range(of: #"formula = "[^"\n]*""#, options: .regularExpression) {
+            let formula = rng.pick(hostileFormulas)
+            text.replaceSubrange(range, with: "formula = \"\(formula)\"")
+            change = "\(name): formula = \(visible(formula, limit: 80))"
+        } else {
+            let mutation = TOMLMutation.random(text, using: &rng)
+            text = mutation.text
+            change = "\(name): \(mutation.description)"
+        }
+        files[name] = Array(text.utf8)
+        return (files, change)
     }
 
     /// The CSV files of the case, sorted (pole.toml aside).
@@ -303,11 +342,16 @@ func runProblems(_ arguments: [String], _ outcome: FuzzRunOutcome, out: URL, pol
             let pole = folder.appendingPathComponent("pole"), out = folder.appendingPathComponent("out")
             try FileManager.default.createDirectory(at: pole, withIntermediateDirectories: true)
             for (name, bytes) in fuzzCase.files { try Data(bytes).write(to: pole.appendingPathComponent(name)) }
+            let library = folder.appendingPathComponent("lib")
+            if let files = fuzzCase.library {
+                try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+                for (name, bytes) in files { try Data(bytes).write(to: library.appendingPathComponent(name)) }
+            }
             let other = PTCE.repositoryRoot.appendingPathComponent(PTCE.samples.first ?? "Samples/pays-de-bray").path
             var problems: [RunProblem] = []
             var commandLines: [String] = []
             for command in fuzzCase.commands {
-                let arguments = command.map { $0 == "POLE" ? pole.path : $0 == "OTHER" ? other : $0 == "OUT" ? out.path : $0 }
+                let arguments = command.map { $0 == "POLE" ? pole.path : $0 == "OTHER" ? other : $0 == "OUT" ? out.path : $0 == "LIB" ? library.path : $0 }
                 commandLines.append("ptce " + arguments.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " "))
                 let outcome = try runPTCE(arguments, in: folder, timeout: timeout)
                 runs += 1
@@ -324,7 +368,13 @@ func runProblems(_ arguments: [String], _ outcome: FuzzRunOutcome, out: URL, pol
                 try? FileManager.default.removeItem(at: keep)
                 try? FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
                 try? FileManager.default.copyItem(at: pole, to: keep)
-                try? Data(commandLines.joined(separator: "\n").utf8).write(to: keep.appendingPathComponent("COMMANDS.txt"))
+                if fuzzCase.library != nil { try? FileManager.default.copyItem(at: library, to: keep.appendingPathComponent("lib")) }
+                // The commands as they replay on the kept folder.
+                let replay = commandLines.map {
+                    $0.replacingOccurrences(of: library.path, with: keep.appendingPathComponent("lib").path)
+                        .replacingOccurrences(of: pole.path, with: keep.path).replacingOccurrences(of: out.path, with: keep.path + "-out")
+                }
+                try? Data((replay.joined(separator: "\n") + "\n").utf8).write(to: keep.appendingPathComponent("COMMANDS.txt"))
                 let example = "case \(index) of seed \(seed) (replay: \(FuzzBudget.seedVariable)=\(seed) \(FuzzLoop.caseVariable)=\(index) "
                     + "swift test --filter CommandLineFuzz; folder kept in \(keep.path))\n  base \(fuzzCase.base); "
                     + fuzzCase.mutations.joined(separator: "; ") + "\n  " + commandLines.joined(separator: "\n  ") + "\n  "

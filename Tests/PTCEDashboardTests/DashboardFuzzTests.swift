@@ -65,6 +65,7 @@ func liveMarkup(in html: String) -> [String] {
         FuzzBreadcrumb.clear("dashboard")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 FuzzLoop.run("dashboard", short: 40, seed: 0x5EED_DA5B) { seed in
                     var rng = SplitMix64(seed: seed)
@@ -88,6 +89,7 @@ func liveMarkup(in html: String) -> [String] {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("dashboard"))") }

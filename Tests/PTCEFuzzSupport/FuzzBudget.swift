@@ -325,3 +325,35 @@ public func isOneLine(_ text: String) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 }
+
+/// Lets at most `limit` fuzz child processes (exit tests) run at once, one fewer than the
+/// cores. Swift Testing's parent side of an exit test blocks a thread of the cooperative pool,
+/// which has as many threads as cores, while its child runs: with as many children as cores,
+/// no other test could run, and a finished child would wait, unreaped, for a thread.
+public actor FuzzChildGate {
+    public static let shared = FuzzChildGate(limit: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    public func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    public func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}

@@ -7,15 +7,11 @@ import Testing
 
 /// A `members.csv` as members send it, made from a seed: any header spelling, delimiter, line
 /// end, encoding and quoting; cells ordinary, extreme or hostile; then, often, damaged bytes.
-struct MembersFile: CustomTestStringConvertible, Sendable {
+struct MembersFile: Sendable {
     var seed: UInt64
     var bytes: [UInt8]
     /// How the file was made: dialect, encoding, damage.
     var steps: [String]
-
-    var testDescription: String { "seed \(seed) (\(steps.joined(separator: "; "))): \(visible(bytes))" }
-
-    static let generator = Gen<UInt64>.value(in: 0 ... .max).withoutShrink().map(MembersFile.init(seed:))
 
     init(seed: UInt64) {
         self.seed = seed
@@ -186,6 +182,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
         FuzzBreadcrumb.clear("members.csv")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 FuzzLoop.run("members.csv", short: 300, seed: 0x5EED_C5F1) { seed in
                     let file = MembersFile(seed: seed)
@@ -196,6 +193,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("members.csv"))") }
@@ -209,6 +207,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
         FuzzBreadcrumb.clear("sample-folder")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 let folders = sampleFolders()
                 FuzzLoop.run("sample-folder", short: 100, seed: 0x5EED_F01D) { seed in
@@ -231,6 +230,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("sample-folder"))") }

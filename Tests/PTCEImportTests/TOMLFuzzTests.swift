@@ -2,16 +2,13 @@ import Foundation
 @testable import PTCEImport
 import PTCEFuzzSupport
 import PTCEModel
-import PropertyBased
 import Testing
 
 /// A TOML file damaged from a seed: the text and the changes made to it.
-struct MutatedTOML: CustomTestStringConvertible, Sendable {
+struct MutatedTOML: Sendable {
     var seed: UInt64
     var text: String
     var steps: [String]
-
-    var testDescription: String { "seed \(seed) (\(steps.joined(separator: "; "))): \(visible(text, limit: 1_200))" }
 
     init(seed: UInt64, bases: [String]) {
         self.seed = seed
@@ -73,6 +70,7 @@ func poleTOMLProblems(_ text: String) -> [String] {
         FuzzBreadcrumb.clear("pole.toml")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 FuzzLoop.run("pole.toml", short: 300, seed: 0x5EED_7011) { seed in
                     let toml = MutatedTOML(seed: seed, bases: poleTOMLs)
@@ -83,6 +81,7 @@ func poleTOMLProblems(_ text: String) -> [String] {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("pole.toml"))") }
@@ -95,6 +94,7 @@ func poleTOMLProblems(_ text: String) -> [String] {
         FuzzBreadcrumb.clear("questions.toml")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 let bank = (try? String(contentsOf: repositoryRoot.appendingPathComponent("Indicators/questions.toml"), encoding: .utf8)) ?? ""
                 FuzzLoop.run("questions.toml", short: 100, seed: 0x5EED_B411) { seed in
@@ -113,6 +113,7 @@ func poleTOMLProblems(_ text: String) -> [String] {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("questions.toml"))") }

@@ -23,6 +23,7 @@ private let hostileFormulas: [String] = [
         FuzzBreadcrumb.clear("indicator-library")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 let source = repositoryRoot.appendingPathComponent("Indicators")
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-fuzz-library-\(getpid())")
@@ -69,6 +70,7 @@ private let hostileFormulas: [String] = [
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("indicator-library"))") }

@@ -85,6 +85,7 @@ func forbiddenCharacter(in data: Data) -> String? {
         FuzzBreadcrumb.clear("workbook")
         var traps = 0
         repeat {
+            await FuzzChildGate.shared.enter()
             let result = await #expect(processExitsWith: .success) {
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-fuzz-workbook-\(getpid())")
                 try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -121,6 +122,7 @@ func forbiddenCharacter(in data: Data) -> String? {
                     Issue.record("\(failure)")
                 }
             }
+            await FuzzChildGate.shared.leave()
             guard result == nil else { break }
             traps += 1
             if traps <= 3 { Issue.record("the check died on this case:\n\(FuzzBreadcrumb.last("workbook"))") }

@@ -246,9 +246,11 @@ func runPTCE(_ arguments: [String], in directory: URL, timeout: Double) throws -
 /// What a trap printed: the line of standard error that names it (Swift's `Fatal error`, a C
 /// assertion), its numbers and quoted parts blanked, to tell traps apart.
 func trapLine(_ errors: String) -> String {
-    let line = errors.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("Assertion") || $0.contains("Precondition failed") }
-        .map(String.init) ?? ""
+    let line = errors.split(separator: "\n").first {
+        $0.contains("Fatal error") || $0.contains("Assertion") || $0.contains("Precondition failed") || $0.contains("Program crashed")
+    }.map(String.init) ?? ""
     return line.replacingOccurrences(of: #"/[^ :]*/"#, with: "", options: .regularExpression)
+        .replacingOccurrences(of: #"0x[0-9a-fA-F]+"#, with: "0x…", options: .regularExpression)
 }
 
 /// A problem of one run: its kind (what tells failures apart) and what was seen.
@@ -322,7 +324,7 @@ func runProblems(_ arguments: [String], _ outcome: FuzzRunOutcome, out: URL, pol
         let budget = FuzzBudget.current(short: 30)
         let seed = FuzzBudget.seed(default: 0x5EED_C11, long: budget.isLong)
         let only = environment[FuzzLoop.caseVariable].flatMap { Int($0) }
-        let timeout = environment["PTCE_FUZZ_TIMEOUT"].flatMap(Double.init) ?? 300
+        let timeout = environment["PTCE_FUZZ_TIMEOUT"].flatMap(Double.init) ?? 120
         let bases = try Self.bases()
         let work = try PTCE.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

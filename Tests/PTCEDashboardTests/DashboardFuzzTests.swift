@@ -45,9 +45,14 @@ func liveMarkup(in html: String) -> [String] {
             // Step back over the marks planted after the quote.
             var before = index - 1
             while before >= 0, extendingBytes.contains(bytes[before]) { before -= 1 }
-            // Inside a tag (the last bracket before it opens one), a raw quote ends an attribute value.
+            // Inside one of the page's own tags (the last bracket before the quote opens a tag whose
+            // name is not the marker's), a raw quote ends an attribute value.
             let lastBracket = bytes[..<max(before, 0)].lastIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
-            if before >= 0, bytes[before] == UInt8(ascii: "\""), before < index - 1, let lastBracket, bytes[lastBracket] == UInt8(ascii: "<") {
+            let opensOwnTag = lastBracket.map { at in
+                bytes[at] == UInt8(ascii: "<") && at + 1 < bytes.count && (bytes[at + 1] | 0x20) >= UInt8(ascii: "a") && (bytes[at + 1] | 0x20) <= UInt8(ascii: "z")
+                    && !bytes[(at + 1)...].starts(with: Array(HostileText.markerTag.utf8))
+            } ?? false
+            if before >= 0, bytes[before] == UInt8(ascii: "\""), before < index - 1, opensOwnTag {
                 problems.append("a raw quote from data ends an attribute value, fused with the mark after it: …\(context(before))…")
             }
         }

@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The property-based testing library of the fuzz harness (`PTCE_FUZZ_SECONDS`, README).
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "ptce-impact",
     platforms: [.macOS(.v13)],
@@ -16,6 +19,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Tests only: property-based checks (the fuzz harness) and reading workbooks' XML parts.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The data a pole reports, as typed values, and the findings made while reading it.
@@ -53,21 +59,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the fuzz harness's tests share: budget and seeds, hostile text, damage to files.
+        .target(name: "PTCEFuzzSupport", path: "Tests/PTCEFuzzSupport"),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
-        .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel"]),
-        .testTarget(name: "PTCEIndicatorsTests", dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData"]),
+        .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased]),
+        .testTarget(
+            name: "PTCEIndicatorsTests",
+            dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEFuzzSupport", propertyBased]
+        ),
         .testTarget(
             name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"],
             exclude: ["Golden"]
         ),
         .testTarget(
-            name: "PTCEWorkbookTests", dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel"],
+            name: "PTCEWorkbookTests",
+            dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Support"]
         ),
         .testTarget(
-            name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel"],
+            name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased],
             exclude: ["Support"]
         ),
-        .testTarget(name: "ptceTests", dependencies: ["ptce"]),
+        .testTarget(name: "ptceTests", dependencies: ["ptce", "PTCEFuzzSupport"]),
     ]
 )

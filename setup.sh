@@ -3,7 +3,7 @@
 #   ./setup.sh          libxlsxwriter (the XLSX writer) and pkg-config to find it
 #   ./setup.sh --tests  also the independent clients the tests check outputs with: LibreOffice
 #                       headless and Python's openpyxl (workbooks), Chromium, axe-core and the
-#                       Nu HTML validator (dashboards)
+#                       Nu HTML validator (dashboards); zlib for the fuzz tests' unzipping
 # Does nothing when all is there.
 set -euo pipefail
 
@@ -11,7 +11,8 @@ packages=(libxlsxwriter-dev pkg-config)
 with_tests=false
 [ "${1:-}" = "--tests" ] && with_tests=true
 if $with_tests; then
-    packages+=(libreoffice-calc-nogui chromium python3-pip)
+    # zlib1g-dev: ZIPFoundation, with which the fuzz tests open the workbooks they write.
+    packages+=(libreoffice-calc-nogui chromium python3-pip zlib1g-dev)
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 

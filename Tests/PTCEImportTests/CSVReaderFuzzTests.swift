@@ -271,7 +271,9 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
                 let dataset = readDataset(bytes)
                 let document = CSVReader.read(bytes, file: "members.csv")
                 var problems: [String] = []
-                if document.encoding != .utf8 { problems.append("read as \(document.encoding.rawValue), not UTF-8") }
+                if document.encoding != .utf8WithWindows1252Bytes {
+                    problems.append("read as \(document.encoding.rawValue), not \(TextEncoding.utf8WithWindows1252Bytes.rawValue)")
+                }
                 let read = dataset.members.sorted { $0.origin.line < $1.origin.line }.map(\.name)
                 if read != expected { problems.append("names read \(read.map { visible($0) }), expected \(expected.map { visible($0) })") }
                 if !dataset.findings.all.contains(where: { $0.severity == .warning && $0.location.line == line }) {

@@ -137,6 +137,23 @@ struct ReportWorkbookTests {
         #expect(try #require(book.sheet("Synthèse")).value("A1") as? String == "Pôle\u{FFFD}")
     }
 
+    /// Excel keeps 32,767 UTF-16 units in a cell: longer text is cut there with a visible mark
+    /// (counted as it goes: a 40,000-letter name once took two minutes to cut).
+    @Test func textLongerThanACellHoldsIsClippedWithAMark() throws {
+        var findings = Findings()
+        var dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+            .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
+        dataset.profile.name = String(repeating: "é", count: 40_000)
+        let first = try #require(dataset.members.firstIndex { $0.year == 2024 })
+        dataset.members[first].name = String(repeating: "😀", count: 20_000)
+        let url = try write(ReportBuilder(library: library).report(for: dataset, year: 2024))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        #expect(try #require(book.sheet("Synthèse")).value("A1") as? String == String(repeating: "é", count: 32_763) + " […]")
+        let names = try #require(book.sheet("Membres")).cells.values.compactMap { $0["value"] as? String }
+        #expect(names.contains(String(repeating: "😀", count: 16_381) + " […]"))
+    }
+
     @Test func sameInputSameBytes() throws {
         let report = try report(folder: "Samples/pays-de-bray")
         let first = try write(report), second = try write(report)

@@ -211,9 +211,13 @@ struct XLSXSheet {
         // UTF-8 never counts fewer units than UTF-16, and its count is known without a scan.
         guard text.utf8.count > XLSXWorkbook.maxStringLength, text.utf16.count > XLSXWorkbook.maxStringLength else { return text }
         let mark = " […]"
-        var clipped = ""
+        // Counted as it goes: asking a growing string for its UTF-16 count made this quadratic
+        // (a name of 40,000 accented letters took two minutes).
+        let room = XLSXWorkbook.maxStringLength - mark.utf16.count
+        var clipped = "", units = 0
         for character in text {
-            if clipped.utf16.count + character.utf16.count + mark.utf16.count > XLSXWorkbook.maxStringLength { break }
+            units += character.utf16.count
+            if units > room { break }
             clipped.append(character)
         }
         return clipped + mark

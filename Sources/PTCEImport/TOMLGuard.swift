@@ -5,6 +5,7 @@ import PTCEModel
 /// - A table header whose name starts with a character that is neither a bare-key character nor a
 ///   quote (`[é]`, `[#x]`, `[[` + carriage return): toml++ asserts on it, which aborts the process
 ///   in a debug build and is undefined behaviour in a release one.
+/// - A `}` inside a list, where a value is expected (`[1,}`): toml++ asserts on it too.
 /// - The escape `\u0000` in a basic string: the text would be cut short at it, silently.
 ///
 /// The scan follows TOML's strings (basic, literal, multi-line) and the nesting of arrays, so that
@@ -26,8 +27,9 @@ enum TOMLGuard {
         let scalars: [Unicode.Scalar]
         var index = 0
         var line = 1
-        /// How many arrays are open around the current position (their values span lines).
-        var arrayDepth = 0
+        /// The lists `[` and inline tables `{` open around the current position, innermost last
+        /// (a list's values may span lines).
+        var openers: [Unicode.Scalar] = []
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -37,7 +39,7 @@ enum TOMLGuard {
                 let scalar = scalars[index]
                 if atLineStart {
                     atLineStart = false
-                    guard arrayDepth == 0 else { continue }
+                    guard openers.isEmpty else { continue }
                     skipBlanks()
                     if index < scalars.count, scalars[index] == "[" {
                         if let problem = checkHeader() { return problem }
@@ -52,11 +54,14 @@ enum TOMLGuard {
                     index += 1
                 case "#":
                     skipToLineEnd()
-                case "[":
-                    arrayDepth += 1
+                case "[", "{":
+                    openers.append(scalar)
                     index += 1
-                case "]":
-                    arrayDepth = max(0, arrayDepth - 1)
+                case "]", "}":
+                    if scalar == "}", openers.last == "[" {
+                        return Problem(line: line, message: "'}' inside a list: expected a value, ',' or ']'")
+                    }
+                    if openers.last == (scalar == "]" ? "[" : "{") { openers.removeLast() }
                     index += 1
                 case "\"", "'":
                     if let problem = skipString(quote: scalar) { return problem }

@@ -198,16 +198,17 @@ import Testing
         ])
     }
 
-    /// Headers toml++ asserts on (an abort in a debug build, undefined behaviour in a release one)
-    /// and the `\u0000` escape (the text would be cut there) never reach the parser; a line
+    /// Headers and list items toml++ asserts on (an abort in a debug build, undefined behaviour in
+    /// a release one) and the `\u0000` escape (the text would be cut there) never reach the parser; a line
     /// starting with `[` inside a multi-line string or array is not taken for a header.
     @Test(arguments: [
         ("id = \"p\"\n[é]\n", "t.toml:2: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found 'é'"),
         ("[#x]\n", "t.toml:1: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found '#'"),
         ("[[\rquestion]]\n", "t.toml:1: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found U+000D"),
         ("a = \"\"\"\n\\\n[é]\n\"\"\"\n[ [x]]", "t.toml:5: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found '['"),
+        ("communes = [\"60141\",} \"60463\"]\n", "t.toml:1: error: '}' inside a list: expected a value, ',' or ']'"),
         ("a = 'x' # \"\nb = \"\\u0000\"", "t.toml:2: error: the escape \\u0000 (the null character) cannot be kept in a text"),
-        ("a = \"\"\"\n[é]\"\"\"\nb = [\n  [\"é\"],\n  ['[é]'],\n]\nc = '\\u0000'\n[\"é\"]\n", nil),
+        ("a = \"\"\"\n[é]\"\"\"\nb = [\n  [\"é\"],\n  ['[é]'],\n  { c = [1] },\n]\nc = '\\u0000'\n[\"é\"]\n", nil),
     ] as [(String, String?)])
     func tomlTheParserCannotBeGivenIsRefusedFirst(text: String, finding: String?) {
         var findings = Findings()

@@ -5,7 +5,8 @@ import PTCEModel
 /// - A table header whose name starts with a character that is neither a bare-key character nor a
 ///   quote (`[é]`, `[#x]`, `[[` + carriage return): toml++ asserts on it, which aborts the process
 ///   in a debug build and is undefined behaviour in a release one.
-/// - A `}` inside a list, where a value is expected (`[1,}`): toml++ asserts on it too.
+/// - A `}` inside a list, where a value is expected (`[1,}`), and a character beyond ASCII outside
+///   texts and comments (U+2028 between two values): toml++ asserts on them too.
 /// - The escape `\u0000` in a basic string: the text would be cut short at it, silently.
 ///
 /// The scan follows TOML's strings (basic, literal, multi-line) and the nesting of arrays, so that
@@ -43,7 +44,6 @@ enum TOMLGuard {
                     skipBlanks()
                     if index < scalars.count, scalars[index] == "[" {
                         if let problem = checkHeader() { return problem }
-                        skipToLineEnd()
                     }
                     continue
                 }
@@ -66,10 +66,27 @@ enum TOMLGuard {
                 case "\"", "'":
                     if let problem = skipString(quote: scalar) { return problem }
                 default:
+                    // Outside texts and comments TOML is ASCII; toml++ takes some non-ASCII
+                    // spaces (U+2028, U+3000…) for separators it then asserts are not there.
+                    if scalar.value >= 0x80 {
+                        return Problem(
+                            line: line,
+                            message: "\(Self.shown(scalar)) outside quotes: only texts in quotes and comments may hold characters beyond ASCII")
+                    }
                     index += 1
                 }
             }
             return nil
+        }
+
+        /// `'é'`, or `U+2028` for a character that does not show (a control, a space, a format character).
+        private static func shown(_ scalar: Unicode.Scalar) -> String {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark:
+                XMLCharacters.codePoint(scalar)
+            default:
+                "'\(scalar)'"
+            }
         }
 
         /// At a header's `[`: the first character of its name must start a key.
@@ -80,11 +97,9 @@ enum TOMLGuard {
             guard index < scalars.count else { return nil }
             let first = scalars[index]
             if Self.startsKey(first) || first == "]" { return nil }
-            let shown = first.properties.generalCategory == .control || first == "\r"
-                ? XMLCharacters.codePoint(first) : "'\(first)'"
             return Problem(
                 line: line,
-                message: "a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found \(shown)")
+                message: "a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found \(Self.shown(first))")
         }
 
         private static func startsKey(_ scalar: Unicode.Scalar) -> Bool {

@@ -207,6 +207,9 @@ import Testing
         ("[[\rquestion]]\n", "t.toml:1: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found U+000D"),
         ("a = \"\"\"\n\\\n[é]\n\"\"\"\n[ [x]]", "t.toml:5: error: a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found '['"),
         ("communes = [\"60141\",} \"60463\"]\n", "t.toml:1: error: '}' inside a list: expected a value, ',' or ']'"),
+        ("communes = [\"60141\",\u{2028}\"60463\"]\n",
+         "t.toml:1: error: U+2028 outside quotes: only texts in quotes and comments may hold characters beyond ASCII"),
+        ("[a]\né = 1 # é\n", "t.toml:2: error: 'é' outside quotes: only texts in quotes and comments may hold characters beyond ASCII"),
         ("a = 'x' # \"\nb = \"\\u0000\"", "t.toml:2: error: the escape \\u0000 (the null character) cannot be kept in a text"),
         ("a = \"\"\"\n[é]\"\"\"\nb = [\n  [\"é\"],\n  ['[é]'],\n  { c = [1] },\n]\nc = '\\u0000'\n[\"é\"]\n", nil),
     ] as [(String, String?)])

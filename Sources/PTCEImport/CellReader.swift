@@ -32,7 +32,7 @@ struct CellReader {
 
     var line: Int { record.line }
 
-    func location(_ column: ColumnSpec) -> SourceLocation {
+    func location(_ column: FieldDeclaration) -> SourceLocation {
         guard let position = table.position(of: column.name) else {
             return SourceLocation(file: table.schema.file, line: record.line, column: column.name)
         }
@@ -41,13 +41,13 @@ struct CellReader {
     }
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
-    private func trimmedCell(_ column: ColumnSpec) -> ArraySlice<UInt8>? {
+    private func trimmedCell(_ column: FieldDeclaration) -> ArraySlice<UInt8>? {
         table.position(of: column.name).map { record.field($0).trimmingBlankBytes }
     }
 
     /// Whether the file has the column and this record's cell is blank: not reported, unless
     /// the member is not concerned by the column (then it means none).
-    func isEmpty(_ column: ColumnSpec) -> Bool {
+    func isEmpty(_ column: FieldDeclaration) -> Bool {
         trimmedCell(column)?.isEmpty == true
     }
 
@@ -79,10 +79,10 @@ struct CellReader {
     /// A required cell that is not reported is an error. In a numeric column, a dash padded as
     /// accounting formats pad it (``isAccountingDash(_:)``) is reported: its trimmed bytes, one
     /// dash, are the zero that ``number(_:_:)`` reads.
-    private func reportedBytes(_ column: ColumnSpec, _ findings: inout Findings) -> ArraySlice<UInt8>? {
+    private func reportedBytes(_ column: FieldDeclaration, _ findings: inout Findings) -> ArraySlice<UInt8>? {
         guard let position = table.position(of: column.name) else { return nil }
         let raw = record.field(position), cell = raw.trimmingBlankBytes
-        if Self.isNotReported(cell), !(column.kind.isNumeric && Self.isAccountingDash(raw)) {
+        if Self.isNotReported(cell), !(column.type.isNumeric && Self.isAccountingDash(raw)) {
             if column.isRequired {
                 let shown = cell.isEmpty ? "empty" : "\"\(String(decoding: cell, as: UTF8.self))\""
                 findings.error("\(column.name) is required but the cell is \(shown)", at: location(column))
@@ -94,16 +94,16 @@ struct CellReader {
 
     /// The trimmed cell, or `nil` if the column is absent or the cell says "not reported".
     /// A required cell that is not reported is an error.
-    func reported(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+    func reported(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
         reportedBytes(column, &findings).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func text(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+    func text(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
         reported(column, &findings)
     }
 
     /// An identifier; one that Excel turned into scientific notation has lost digits and is an error.
-    func identifier(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+    func identifier(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         let cell = String(decoding: bytes, as: UTF8.self)
         if bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), Self.looksScientific(cell) {
@@ -125,10 +125,11 @@ struct CellReader {
     }
 
     /// A number of the column's kind: whole for counts and years, `€` only for money, `%` never.
-    private func number(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
+    /// A number of a count, quantity, money or year column, checked against its type and bound.
+    func figure(_ column: FieldDeclaration, _ findings: inout Findings) -> Double? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         var cell: String { String(decoding: bytes, as: UTF8.self) }
-        let expected: String = switch column.kind {
+        let expected: String = switch column.type {
         case .count: "a whole number ≥ 0"
         case .year: "a year such as 2024"
         case .money: "an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€"
@@ -141,7 +142,7 @@ struct CellReader {
             findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
             return nil
         }
-        if number.suffix == .currency, column.kind != .money {
+        if number.suffix == .currency, column.type != .money {
             findings.error("\"\(cell)\" is an amount of money; expected \(expected)", at: location(column))
             return nil
         }
@@ -166,11 +167,11 @@ struct CellReader {
         if let bound = column.upperBound, value >= bound {
             findings.error(
                 "\"\(cell)\" is too large for \(column.name): no real figure reaches \(Self.grouped(bound))"
-                    + "\(column.kind == .money ? " €" : ""); check the unit and the digits",
+                    + "\(column.type == .money ? " €" : ""); check the unit and the digits",
                 at: location(column))
             return nil
         }
-        let isWhole = column.kind == .count || column.kind == .year
+        let isWhole = column.type == .count || column.type == .year
         if isWhole, value.rounded() != value {
             findings.error("\"\(cell)\" is not a whole number; expected \(expected)", at: location(column))
             return nil
@@ -178,23 +179,15 @@ struct CellReader {
         return value == 0 ? 0 : value  // -0 typed as `-0` reads as 0
     }
 
-    func count(_ column: ColumnSpec, _ findings: inout Findings) -> Int? {
-        number(column, &findings).map { Int($0) }
-    }
-
-    func quantity(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
-        number(column, &findings)
-    }
-
-    func money(_ column: ColumnSpec, _ findings: inout Findings) -> Double? {
-        number(column, &findings)
+    func count(_ column: FieldDeclaration, _ findings: inout Findings) -> Int? {
+        figure(column, &findings).map { Int($0) }
     }
 
     static let yearRange = 1990...2100
 
     func year(_ findings: inout Findings) -> Int? {
-        let column = Columns.year
-        guard let year = number(column, &findings) else { return nil }
+        let column = StandardFields.year
+        guard let year = figure(column, &findings) else { return nil }
         guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
             // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.
             let cell = reported(column, &findings) ?? Self.plain(year)
@@ -210,7 +203,7 @@ struct CellReader {
     private static let falseWords: Set<String> = ["non", "no", "faux", "false", "0", "n"]
 
     /// oui/non, yes/no, vrai/faux, true/false, 1/0; in a column that marks true with `x`, empty is false.
-    func boolean(_ column: ColumnSpec, _ findings: inout Findings) -> Bool? {
+    func boolean(_ column: FieldDeclaration, _ findings: inout Findings) -> Bool? {
         guard let cell = reported(column, &findings) else {
             return trimmedCell(column)?.isEmpty == true && table.marksTrueWithX(column.name) ? false : nil
         }
@@ -231,7 +224,7 @@ struct CellReader {
 
     /// An INSEE code: five digits, or `2A`/`2B` and three digits. Four digits lost their leading
     /// zero in Excel: accepted with a warning.
-    func communeCode(_ column: ColumnSpec, _ findings: inout Findings) -> String? {
+    func communeCode(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         if bytes.count == 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return String(decoding: bytes, as: UTF8.self) }
         let cell = String(decoding: bytes, as: UTF8.self)
@@ -254,8 +247,9 @@ struct CellReader {
     }
 
     /// A value of a closed list, by canonical name or French alias, ignoring case and accents.
-    func choice<V: Vocabulary>(_ column: ColumnSpec, as type: V.Type, _ findings: inout Findings) -> V? {
-        guard let cell = reported(column, &findings), case .choice(let vocabulary) = column.kind else { return nil }
+    func choice<V: Vocabulary>(_ column: FieldDeclaration, as type: V.Type, _ findings: inout Findings) -> V? {
+        guard let cell = reported(column, &findings), case .choice(let list) = column.type else { return nil }
+        let vocabulary = VocabularyAliases.of(list)
         guard let canonical = vocabulary.canonicalByKey[table.foldedKey(cell)], let value = V(rawValue: canonical) else {
             findings.error(
                 "\"\(cell)\" is not a known \(column.name); expected one of: "
@@ -267,7 +261,7 @@ struct CellReader {
     }
 
     /// Member ids separated by `|`.
-    func memberList(_ column: ColumnSpec, _ findings: inout Findings) -> [String] {
+    func memberList(_ column: FieldDeclaration, _ findings: inout Findings) -> [String] {
         guard let cell = reported(column, &findings) else { return [] }
         return cell.split(separator: "|").map { String($0.trimmingBlanks) }.filter { !$0.isEmpty }
     }

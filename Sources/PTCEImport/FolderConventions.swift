@@ -16,7 +16,7 @@ final class FolderConventions {
     private var known: [String: Set<DecimalConvention>?] = [:]
 
     init(contents: @escaping (String) -> [UInt8]?) {
-        schemas = TableSchema.all.filter { schema in schema.columns.contains { $0.kind.isNumeric && $0.kind != .year } }
+        schemas = TableSchema.all.filter { schema in schema.columns.contains { $0.type.isNumeric && $0.type != .year } }
         self.contents = contents
     }
 

@@ -26,16 +26,8 @@ struct UniqueKeys<Key: Hashable> {
 
 /// `members.csv` rows.
 enum MemberRows {
-    typealias C = Columns.Members
+    typealias C = StandardFields.Members
     private static let tolerance = 1e-9
-
-    /// The figures that concern insertion structures only: for a member whose
-    /// `insertion_structure` is no, an empty cell means none (0, not applicable), while `NC`
-    /// still means not reported.
-    static let insertionOnlyFigures: [(column: ColumnSpec, figure: MemberFigure)] = [
-        (C.insertionFTE, .insertionFTE), (C.insertionPeople, .insertionPeople), (C.insertionExits, .insertionExits),
-        (C.insertionExitsDynamic, .insertionExitsDynamic), (C.insertionExitsDurable, .insertionExitsDurable),
-    ]
 
     static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
@@ -50,24 +42,14 @@ enum MemberRows {
                 legalForm: row.text(C.legalForm, &findings),
                 insertionStructure: row.boolean(C.insertionStructure, &findings),
                 commune: row.communeCode(C.commune, &findings),
-                fte: row.quantity(C.fte, &findings),
-                headcount: row.count(C.headcount, &findings),
-                insertionFTE: row.quantity(C.insertionFTE, &findings),
-                insertionPeople: row.count(C.insertionPeople, &findings),
-                insertionExits: row.count(C.insertionExits, &findings),
-                insertionExitsDynamic: row.count(C.insertionExitsDynamic, &findings),
-                insertionExitsDurable: row.count(C.insertionExitsDurable, &findings),
-                turnover: row.money(C.turnover, &findings),
-                publicFunding: row.money(C.publicFunding, &findings),
-                volunteers: row.count(C.volunteers, &findings),
-                jobsCreated: row.count(C.jobsCreated, &findings),
-                purchases: row.money(C.purchases, &findings),
-                localPurchases: row.money(C.localPurchases, &findings),
-                trainees: row.count(C.trainees, &findings),
-                reuseTonnes: row.quantity(C.reuseTonnes, &findings),
                 extras: row.extras)
-            if member.insertionStructure == false {
-                for (column, figure) in insertionOnlyFigures where row.isEmpty(column) { member.setNotApplicable(figure) }
+            for figure in MemberFigure.all {
+                member[figure] = row.figure(figure.field, &findings)
+                // For a member that is not an insertion structure, an empty insertion cell means none.
+                if figure.field.applicability == .insertionStructuresOnly, member.insertionStructure == false,
+                   row.isEmpty(figure.field) {
+                    member.setNotApplicable(figure)
+                }
             }
             checkConsistency(&member, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
@@ -87,51 +69,38 @@ enum MemberRows {
         }
     }
 
-    /// The rules between cells of one member: a part cannot exceed its whole. The offending
-    /// part is then not reported (so a total stays right), and FTE above headcount is flagged.
+    /// The rules between figures of one member (``FieldRule``): a part cannot exceed its whole
+    /// (an error, the part then not reported, so that a total stays right), and a figure can be
+    /// flagged above a multiple of another (FTE above headcount).
     private static func checkConsistency(_ member: inout Member, _ row: CellReader, _ findings: inout Findings) {
-        if let part = member.insertionFTE, let whole = member.fte, part > whole + tolerance {
-            findings.error(
-                "insertion_fte \(CellReader.plain(part)) is more than fte \(CellReader.plain(whole)): insertion FTE are part of the FTE",
-                at: row.location(C.insertionFTE))
-            member.insertionFTE = nil
-        }
-        if let part = member.localPurchases, let whole = member.purchases, part > whole + tolerance {
-            findings.error(
-                "local_purchases \(CellReader.plain(part)) is more than purchases \(CellReader.plain(whole)): local purchases are part of purchases",
-                at: row.location(C.localPurchases))
-            member.localPurchases = nil
-        }
-        if let dynamic = member.insertionExitsDynamic, let exits = member.insertionExits, dynamic > exits {
-            findings.error(
-                "insertion_exits_dynamic \(dynamic) is more than insertion_exits \(exits): dynamic exits are part of all exits",
-                at: row.location(C.insertionExitsDynamic))
-            member.insertionExitsDynamic = nil
-        }
-        if let durable = member.insertionExitsDurable, let dynamic = member.insertionExitsDynamic, durable > dynamic {
-            findings.error(
-                "insertion_exits_durable \(durable) is more than insertion_exits_dynamic \(dynamic): "
-                    + "durable exits are part of dynamic exits",
-                at: row.location(C.insertionExitsDurable))
-            member.insertionExitsDurable = nil
-        } else if let durable = member.insertionExitsDurable, let exits = member.insertionExits, durable > exits {
-            findings.error(
-                "insertion_exits_durable \(durable) is more than insertion_exits \(exits): durable exits are part of all exits",
-                at: row.location(C.insertionExitsDurable))
-            member.insertionExitsDurable = nil
-        }
-        if let fte = member.fte, let headcount = member.headcount, fte > Double(headcount) * 1.05 + tolerance {
-            findings.warning(
-                "fte \(CellReader.plain(fte)) is more than headcount \(headcount): one person works at most one FTE; "
-                    + "check both figures",
-                at: row.location(C.fte))
+        for figure in MemberFigure.all {
+            for rule in figure.field.rules {
+                guard let value = member[figure] else { break }
+                switch rule {
+                case .partOf(let whole, let because):
+                    guard let wholeFigure = MemberFigure(named: whole), let total = member[wholeFigure],
+                          value > total + tolerance
+                    else { continue }
+                    findings.error(
+                        "\(figure.field.name) \(CellReader.plain(value)) is more than \(whole) \(CellReader.plain(total)): \(because)",
+                        at: row.location(figure.field))
+                    member[figure] = nil
+                case .atMostTimes(let other, let factor, let because):
+                    guard let otherFigure = MemberFigure(named: other), let bound = member[otherFigure],
+                          value > bound * factor + tolerance
+                    else { continue }
+                    findings.warning(
+                        "\(figure.field.name) \(CellReader.plain(value)) is more than \(other) \(CellReader.plain(bound)): \(because)",
+                        at: row.location(figure.field))
+                }
+            }
         }
     }
 }
 
 /// `cooperations.csv` rows: both members must be members that year, and differ.
 enum CooperationRows {
-    typealias C = Columns.Cooperations
+    typealias C = StandardFields.Cooperations
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Cooperation] {
         table.rows(&findings) { row, findings in
@@ -139,7 +108,7 @@ enum CooperationRows {
             var memberA = row.identifier(C.memberA, &findings)
             var memberB = row.identifier(C.memberB, &findings)
             let kind = row.choice(C.kind, as: CooperationKind.self, &findings)
-            let amount = row.money(C.amount, &findings)
+            let amount = row.figure(C.amount, &findings)
             let description = row.text(C.description, &findings)
             if let year {
                 for (column, id) in [(C.memberA, memberA), (C.memberB, memberB)] {
@@ -167,14 +136,14 @@ enum CooperationRows {
 
 /// `finances.csv` rows.
 enum FinanceRows {
-    typealias C = Columns.Finances
+    typealias C = StandardFields.Finances
 
     static func read(_ table: Table, _ findings: inout Findings) -> [FinanceLine] {
         table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let source = row.text(C.source, &findings)
             let kind = row.choice(C.kind, as: FundingKind.self, &findings)
-            let amount = row.money(C.amount, &findings)
+            let amount = row.figure(C.amount, &findings)
             guard let year, let source, let kind, let amount else {
                 findings.warning("this budget line is left out: its year, source, kind and amount must all be valid",
                                at: SourceLocation(file: table.schema.file, line: row.line))
@@ -189,7 +158,7 @@ enum FinanceRows {
 
 /// `projects.csv` rows: ids unique within a year, carriers members that year.
 enum ProjectRows {
-    typealias C = Columns.Projects
+    typealias C = StandardFields.Projects
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Project] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
@@ -209,7 +178,7 @@ enum ProjectRows {
             let project = Project(
                 origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
                 name: name ?? "", stage: stage ?? .idea, sector: row.text(C.sector, &findings), members: members,
-                jobsCreated: row.count(C.jobsCreated, &findings), budget: row.money(C.budget, &findings),
+                jobsCreated: row.count(C.jobsCreated, &findings), budget: row.figure(C.budget, &findings),
                 extras: row.extras)
             guard year != nil, id != nil, name != nil, stage != nil else {
                 findings.warning("this project is left out: its year, project_id, name and stage must all be valid",
@@ -231,7 +200,7 @@ enum ProjectRows {
 /// `survey.csv` rows: questions of the bank, answers in range for the question's kind,
 /// one answer per respondent and question in a year.
 enum SurveyRows {
-    typealias C = Columns.Survey
+    typealias C = StandardFields.Survey
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
         var answered = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)

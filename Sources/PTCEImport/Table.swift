@@ -178,7 +178,7 @@ final class Table {
     /// out once, and told to the folder so that its other files need not read this one again.
     var fileConventions: Set<DecimalConvention> {
         if let fileEvidence { return fileEvidence }
-        let found = evidence(in: schema.columns.filter { $0.kind.isNumeric }.map(\.name))
+        let found = evidence(in: schema.columns.filter { $0.type.isNumeric }.map(\.name))
         fileEvidence = found
         folder.record(found, of: schema.file)
         return found

@@ -116,15 +116,9 @@ struct Field: Sendable {
 private func number(_ value: Double?) -> FieldValue { value.map(FieldValue.number) ?? .missing }
 private func number(_ value: Int?) -> FieldValue { value.map { FieldValue.number(Double($0)) } ?? .missing }
 private func text(_ value: String?) -> FieldValue { value.map(FieldValue.text) ?? .missing }
-private func figure(_ member: Member, _ figure: MemberFigure) -> FieldValue {
-    guard let value = member[figure] else { return .missing }
-    return member.isNotApplicable(figure) ? .notApplicable : .number(value)
-}
 
-private let fte = Dimension(exponents: ["fte": 1])
 private let eur = Dimension(exponents: ["eur": 1])
 private let count = Dimension(exponents: ["count": 1])
-private let tonnes = Dimension(exponents: ["tonnes": 1])
 private let score = Dimension(exponents: ["score": 1])
 private let year = Dimension(exponents: ["year": 1])
 
@@ -138,7 +132,21 @@ enum Fields {
         (all[table] ?? [:]).keys.sorted()
     }
 
-    static let all: [DataTable: [String: Field]] = [
+    static let all: [DataTable: [String: Field]] = {
+        var all = declared
+        for figure in MemberFigure.all {
+            let dimension = Dimension(exponents: [figure.field.unit ?? "count": 1])
+            all[.members]?[figure.field.name] = Field(.number(dimension)) { index, rows in
+                let member = rows.members[index]
+                guard let value = member[figure] else { return .missing }
+                return member.isNotApplicable(figure) ? .notApplicable : .number(value)
+            }
+        }
+        return all
+    }()
+
+    /// The fields other than a member's figures, which come from ``StandardFields``.
+    private static let declared: [DataTable: [String: Field]] = [
         .members: [
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
             "member_id": Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
@@ -154,21 +162,6 @@ enum Fields {
             "cooperates": Field(.bool) { index, rows in
                 rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(rows.members[index].id))
             },
-            "fte": Field(.number(fte)) { figure($1.members[$0], .fte) },
-            "headcount": Field(.number(count)) { figure($1.members[$0], .headcount) },
-            "insertion_fte": Field(.number(fte)) { figure($1.members[$0], .insertionFTE) },
-            "insertion_people": Field(.number(count)) { figure($1.members[$0], .insertionPeople) },
-            "insertion_exits": Field(.number(count)) { figure($1.members[$0], .insertionExits) },
-            "insertion_exits_dynamic": Field(.number(count)) { figure($1.members[$0], .insertionExitsDynamic) },
-            "insertion_exits_durable": Field(.number(count)) { figure($1.members[$0], .insertionExitsDurable) },
-            "turnover": Field(.number(eur)) { figure($1.members[$0], .turnover) },
-            "public_funding": Field(.number(eur)) { figure($1.members[$0], .publicFunding) },
-            "volunteers": Field(.number(count)) { figure($1.members[$0], .volunteers) },
-            "jobs_created": Field(.number(count)) { figure($1.members[$0], .jobsCreated) },
-            "purchases": Field(.number(eur)) { figure($1.members[$0], .purchases) },
-            "local_purchases": Field(.number(eur)) { figure($1.members[$0], .localPurchases) },
-            "trainees": Field(.number(count)) { figure($1.members[$0], .trainees) },
-            "reuse_tonnes": Field(.number(tonnes)) { figure($1.members[$0], .reuseTonnes) },
         ],
         .cooperations: [
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.cooperations[$0].year)) },

@@ -27,8 +27,6 @@ public struct ExtraValue: Sendable, Hashable, Codable {
 ///
 /// Every optional figure is `nil` when the member did not report it: never 0.
 public struct Member: Sendable, Hashable, Codable {
-    // Stored in this order so that the one-byte properties fill the end of the figures, whose
-    // size is not a multiple of eight: a member takes 232 bytes, not 248.
     public var origin: RecordOrigin
     public var year: Int
     public var id: String
@@ -37,37 +35,49 @@ public struct Member: Sendable, Hashable, Codable {
     /// The INSEE code of the member's commune, five characters.
     public var commune: String?
     public var extras: [ExtraValue]
-    /// The figures, packed: a national dataset holds hundreds of thousands of members.
+    /// The figures (``StandardFields/Members/figures``), packed: a national dataset holds
+    /// hundreds of thousands of members.
     private var figures = MemberFigures()
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
     /// the member counts, but in no actor type.
     public var actorType: ActorType?
     public var insertionStructure: Bool?
 
-    public var fte: Double? { get { figures[.fte] } set { figures[.fte] = newValue } }
-    public var headcount: Int? { get { figures.whole(.headcount) } set { figures[.headcount] = newValue.map(Double.init) } }
-    public var insertionFTE: Double? { get { figures[.insertionFTE] } set { figures[.insertionFTE] = newValue } }
-    public var insertionPeople: Int? { get { figures.whole(.insertionPeople) } set { figures[.insertionPeople] = newValue.map(Double.init) } }
-    public var insertionExits: Int? { get { figures.whole(.insertionExits) } set { figures[.insertionExits] = newValue.map(Double.init) } }
+    // The standard figures by name, for code and tests that know them: the storage itself is
+    // generic (``subscript(_:)``), so that a figure added to the catalogue needs no property here.
+    public var fte: Double? { get { self[.fte] } set { self[.fte] = newValue } }
+    public var headcount: Int? { get { whole(.headcount) } set { self[.headcount] = newValue.map(Double.init) } }
+    public var insertionFTE: Double? { get { self[.insertionFTE] } set { self[.insertionFTE] = newValue } }
+    public var insertionPeople: Int? { get { whole(.insertionPeople) } set { self[.insertionPeople] = newValue.map(Double.init) } }
+    public var insertionExits: Int? { get { whole(.insertionExits) } set { self[.insertionExits] = newValue.map(Double.init) } }
     public var insertionExitsDynamic: Int? {
-        get { figures.whole(.insertionExitsDynamic) }
-        set { figures[.insertionExitsDynamic] = newValue.map(Double.init) }
+        get { whole(.insertionExitsDynamic) }
+        set { self[.insertionExitsDynamic] = newValue.map(Double.init) }
     }
     public var insertionExitsDurable: Int? {
-        get { figures.whole(.insertionExitsDurable) }
-        set { figures[.insertionExitsDurable] = newValue.map(Double.init) }
+        get { whole(.insertionExitsDurable) }
+        set { self[.insertionExitsDurable] = newValue.map(Double.init) }
     }
-    public var turnover: Double? { get { figures[.turnover] } set { figures[.turnover] = newValue } }
-    public var publicFunding: Double? { get { figures[.publicFunding] } set { figures[.publicFunding] = newValue } }
-    public var volunteers: Int? { get { figures.whole(.volunteers) } set { figures[.volunteers] = newValue.map(Double.init) } }
-    public var jobsCreated: Int? { get { figures.whole(.jobsCreated) } set { figures[.jobsCreated] = newValue.map(Double.init) } }
-    public var purchases: Double? { get { figures[.purchases] } set { figures[.purchases] = newValue } }
-    public var localPurchases: Double? { get { figures[.localPurchases] } set { figures[.localPurchases] = newValue } }
-    public var trainees: Int? { get { figures.whole(.trainees) } set { figures[.trainees] = newValue.map(Double.init) } }
-    public var reuseTonnes: Double? { get { figures[.reuseTonnes] } set { figures[.reuseTonnes] = newValue } }
+    public var turnover: Double? { get { self[.turnover] } set { self[.turnover] = newValue } }
+    public var publicFunding: Double? { get { self[.publicFunding] } set { self[.publicFunding] = newValue } }
+    public var volunteers: Int? { get { whole(.volunteers) } set { self[.volunteers] = newValue.map(Double.init) } }
+    public var jobsCreated: Int? { get { whole(.jobsCreated) } set { self[.jobsCreated] = newValue.map(Double.init) } }
+    public var purchases: Double? { get { self[.purchases] } set { self[.purchases] = newValue } }
+    public var localPurchases: Double? { get { self[.localPurchases] } set { self[.localPurchases] = newValue } }
+    public var trainees: Int? { get { whole(.trainees) } set { self[.trainees] = newValue.map(Double.init) } }
+    public var reuseTonnes: Double? { get { self[.reuseTonnes] } set { self[.reuseTonnes] = newValue } }
 
-    /// A figure by name: a count as a whole `Double`; `nil` when not reported.
-    public subscript(figure: MemberFigure) -> Double? { figures[figure] }
+    /// A count: whole numbers are stored exactly (they are below 2⁵³).
+    private func whole(_ figure: MemberFigure) -> Int? {
+        self[figure].map { Int($0) }
+    }
+
+    /// A figure: a count as a whole `Double`; `nil` when not reported. Setting it makes it an
+    /// ordinary reported (or not reported) value.
+    public subscript(figure: MemberFigure) -> Double? {
+        get { figures[figure] }
+        set { figures[figure] = newValue }
+    }
 
     /// Whether `figure` is 0 because the member is not concerned by it (spec: an empty insertion
     /// cell of a member that is not an insertion structure means none), rather than reported as 0.
@@ -134,7 +144,7 @@ public struct Member: Sendable, Hashable, Codable {
         commune = try container.decodeIfPresent(String.self, forKey: .commune)
         extras = try container.decode([ExtraValue].self, forKey: .extras)
         let numbers = try decoder.container(keyedBy: MemberFigure.self)
-        for figure in MemberFigure.allCases {
+        for figure in MemberFigure.all {
             figures[figure] = try numbers.decodeIfPresent(Double.self, forKey: figure)
         }
         for name in try container.decodeIfPresent([String].self, forKey: .notApplicable) ?? [] {
@@ -157,63 +167,99 @@ public struct Member: Sendable, Hashable, Codable {
         try container.encodeIfPresent(insertionStructure, forKey: .insertionStructure)
         try container.encodeIfPresent(commune, forKey: .commune)
         try container.encode(extras, forKey: .extras)
-        let notApplicable = MemberFigure.allCases.filter(figures.isNotApplicable)
+        let notApplicable = MemberFigure.all.filter(figures.isNotApplicable)
         if !notApplicable.isEmpty { try container.encode(notApplicable.map(\.stringValue), forKey: .notApplicable) }
         var numbers = encoder.container(keyedBy: MemberFigure.self)
-        for figure in MemberFigure.allCases {
+        for figure in MemberFigure.all {
             try numbers.encodeIfPresent(figures[figure], forKey: figure)
         }
     }
 }
 
-/// The optional figures of a member, by the name of their property.
-public enum MemberFigure: Int, CaseIterable, CodingKey, Sendable {
-    case fte, headcount, insertionFTE, insertionPeople, insertionExits, insertionExitsDynamic, insertionExitsDurable,
-         turnover, publicFunding, volunteers, jobsCreated, purchases, localPurchases, trainees, reuseTonnes
+/// One of a member's optional figures: a position in ``StandardFields/Members/figures``.
+public struct MemberFigure: Sendable, Hashable, CodingKey {
+    /// Where the figure is stored.
+    public let index: Int
+    /// Its declaration.
+    public var field: FieldDeclaration { StandardFields.Members.figures[index] }
+
+    /// Every figure, in storage order.
+    public static let all = StandardFields.Members.figures.indices.map { MemberFigure(index: $0) }
+
+    private init(index: Int) { self.index = index }
+
+    /// The figure of the column named `name` (`fte`), if it is one.
+    public init?(named name: String) {
+        guard let index = StandardFields.Members.figures.firstIndex(where: { $0.name == name }) else { return nil }
+        self.index = index
+    }
+
+    public var stringValue: String { field.name }
+    public init?(stringValue: String) { self.init(named: stringValue) }
+    public var intValue: Int? { nil }
+    public init?(intValue: Int) { nil }
+
+    // The standard figures, for code that names them.
+    public static let fte = standard("fte"), headcount = standard("headcount"), insertionFTE = standard("insertion_fte")
+    public static let insertionPeople = standard("insertion_people"), insertionExits = standard("insertion_exits")
+    public static let insertionExitsDynamic = standard("insertion_exits_dynamic")
+    public static let insertionExitsDurable = standard("insertion_exits_durable")
+    public static let turnover = standard("turnover"), publicFunding = standard("public_funding")
+    public static let volunteers = standard("volunteers"), jobsCreated = standard("jobs_created")
+    public static let purchases = standard("purchases"), localPurchases = standard("local_purchases")
+    public static let trainees = standard("trainees"), reuseTonnes = standard("reuse_tonnes")
+
+    private static func standard(_ name: String) -> MemberFigure {
+        guard let figure = MemberFigure(named: name) else { preconditionFailure("\(name) is not a declared member figure") }
+        return figure
+    }
 }
 
-/// A member's optional figures, eight bytes each and one bit for "reported" (and one for "not
-/// applicable"): as separate optionals they would take twice the room, padding each presence
-/// flag to eight bytes.
+/// A member's optional figures, eight bytes each in one array: a figure not reported, or not
+/// applicable (0 because the member is not concerned), is a NaN whose payload says which. No
+/// reported figure is NaN (the reader refuses what is not finite), and the array grows with the
+/// catalogue: there is no fixed number of figures.
 struct MemberFigures: Sendable, Hashable {
-    /// Not-reported figures are kept at 0, so that equal figures are equal values.
-    private var values = InlineArray<15, Double>(repeating: 0)
-    private var reported: UInt16 = 0
-    /// Figures that are 0 because the member is not concerned (always reported too).
-    private var notApplicable: UInt16 = 0
+    private var values: [Double] = []
+
+    private static let notReported = Double(nan: 1, signaling: false)
+    private static let notApplicable = Double(nan: 2, signaling: false)
 
     subscript(figure: MemberFigure) -> Double? {
-        get { reported & (1 << figure.rawValue) == 0 ? nil : values[figure.rawValue] }
-        set {
-            values[figure.rawValue] = newValue ?? 0
-            if newValue == nil { reported &= ~(1 << figure.rawValue) } else { reported |= 1 << figure.rawValue }
-            notApplicable &= ~(1 << figure.rawValue)
+        get {
+            guard figure.index < values.count else { return nil }
+            let value = values[figure.index]
+            guard value.isNaN else { return value }
+            return value.bitPattern == Self.notApplicable.bitPattern ? 0 : nil
         }
+        set { store(newValue ?? Self.notReported, at: figure.index) }
     }
 
     func isNotApplicable(_ figure: MemberFigure) -> Bool {
-        notApplicable & (1 << figure.rawValue) != 0
+        figure.index < values.count && values[figure.index].bitPattern == Self.notApplicable.bitPattern
     }
 
     mutating func setNotApplicable(_ figure: MemberFigure) {
-        self[figure] = 0
-        notApplicable |= 1 << figure.rawValue
+        store(Self.notApplicable, at: figure.index)
     }
 
-    /// A count: whole numbers are stored exactly (they are below 2⁵³).
-    func whole(_ figure: MemberFigure) -> Int? {
-        self[figure].map { Int($0) }
+    private mutating func store(_ value: Double, at index: Int) {
+        if index >= values.count {
+            guard !(value.isNaN && value.bitPattern == Self.notReported.bitPattern) else { return }
+            values.append(contentsOf: repeatElement(Self.notReported, count: index + 1 - values.count))
+        }
+        values[index] = value
+        // Trailing "not reported" figures are dropped, so that equal figures are equal arrays.
+        while let last = values.last, last.bitPattern == Self.notReported.bitPattern { values.removeLast() }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.reported == rhs.reported && lhs.notApplicable == rhs.notApplicable
-            && lhs.values.indices.allSatisfy { lhs.values[$0] == rhs.values[$0] }
+        lhs.values.count == rhs.values.count && zip(lhs.values, rhs.values).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(reported)
-        hasher.combine(notApplicable)
-        for index in values.indices { hasher.combine(values[index]) }
+        hasher.combine(values.count)
+        for value in values { hasher.combine(value.bitPattern) }
     }
 }
 

@@ -47,6 +47,17 @@ enum NumberFormats {
         return "+\(plain);-\(plain);\(plain)"
     }
 
+    /// The format of a declared figure (``FigureFormat``); general when it has none.
+    static func format(_ format: FigureFormat?) -> String? {
+        switch format {
+        case .count: count
+        case .tenths: fte
+        case .money: money
+        case .decimal: decimal
+        case nil: nil
+        }
+    }
+
     static let money = "#,##0 \"€\""
     static let fte = "#,##0.0"
     static let count = "#,##0"

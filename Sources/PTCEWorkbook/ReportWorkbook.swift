@@ -181,8 +181,6 @@ private struct DataSheets {
     private func source(_ origin: RecordOrigin) -> CellValue { .text("\(origin.file):\(origin.line)") }
 
     var memberColumns: [DataColumn<Member>] {
-        let fte = CellStyle(numberFormat: NumberFormats.fte), count = CellStyle(numberFormat: NumberFormats.count)
-        let money = CellStyle(numberFormat: NumberFormats.money), decimal = CellStyle(numberFormat: NumberFormats.decimal)
         return [
             DataColumn(key: "id", header: words("Identifiant", "Member id")) { .text($0.id) },
             DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
@@ -193,21 +191,11 @@ private struct DataSheets {
             DataColumn(key: "in_territory", header: words("Sur le territoire", "In the territory")) {
                 text(words.yesNo($0.commune.map(territory.contains)))
             },
-            DataColumn(key: "fte", header: words("ETP", "FTE"), style: fte) { number($0.fte) },
-            DataColumn(key: "headcount", header: words("Effectif", "Headcount"), style: count) { number($0.headcount) },
-            DataColumn(key: "insertion_fte", header: words("ETP insertion", "Insertion FTE"), style: fte) { number($0.insertionFTE) },
-            DataColumn(key: "insertion_people", header: words("Personnes en insertion", "People in insertion"), style: count) { number($0.insertionPeople) },
-            DataColumn(key: "insertion_exits", header: words("Sorties", "Exits"), style: count) { number($0.insertionExits) },
-            DataColumn(key: "insertion_exits_dynamic", header: words("Sorties dynamiques", "Dynamic exits"), style: count) { number($0.insertionExitsDynamic) },
-            DataColumn(key: "insertion_exits_durable", header: words("Sorties durables", "Durable exits"), style: count) { number($0.insertionExitsDurable) },
-            DataColumn(key: "turnover", header: words("Chiffre d'affaires", "Turnover"), style: money) { number($0.turnover) },
-            DataColumn(key: "public_funding", header: words("Subventions publiques", "Public funding"), style: money) { number($0.publicFunding) },
-            DataColumn(key: "volunteers", header: words("Bénévoles", "Volunteers"), style: count) { number($0.volunteers) },
-            DataColumn(key: "jobs_created", header: words("Emplois créés", "Jobs created"), style: count) { number($0.jobsCreated) },
-            DataColumn(key: "purchases", header: words("Achats", "Purchases"), style: money) { number($0.purchases) },
-            DataColumn(key: "local_purchases", header: words("Achats locaux", "Local purchases"), style: money) { number($0.localPurchases) },
-            DataColumn(key: "trainees", header: words("Personnes formées", "People trained"), style: count) { number($0.trainees) },
-            DataColumn(key: "reuse_tonnes", header: words("Tonnes réemployées", "Tonnes reused"), style: decimal) { number($0.reuseTonnes) },
+        ] + MemberFigure.all.map { figure in
+            DataColumn(key: figure.field.name, header: figure.field.label[language], style: CellStyle(numberFormat: NumberFormats.format(figure.field.format))) {
+                number($0[figure])
+            }
+        } + [
             DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
         ]
     }
@@ -629,16 +617,9 @@ private struct ReportWorkbook {
                                  words("Membres", "Members"), words("Part couverte", "Share covered")].enumerated() {
             buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
-        let figures: [(String, MemberFigure)] = [
-            ("fte", .fte), ("headcount", .headcount), ("insertion_fte", .insertionFTE), ("insertion_people", .insertionPeople),
-            ("insertion_exits", .insertionExits), ("insertion_exits_dynamic", .insertionExitsDynamic),
-            ("insertion_exits_durable", .insertionExitsDurable), ("turnover", .turnover), ("public_funding", .publicFunding),
-            ("volunteers", .volunteers), ("jobs_created", .jobsCreated), ("purchases", .purchases),
-            ("local_purchases", .localPurchases), ("trainees", .trainees), ("reuse_tonnes", .reuseTonnes),
-        ]
         let fields: [(String, (Member) -> (reported: Bool, notApplicable: Bool))] = [("commune", { ($0.commune != nil, false) })]
-            + figures.map { name, figure in
-                (name, { member in (member[figure] != nil && !member.isNotApplicable(figure), member.isNotApplicable(figure)) })
+            + MemberFigure.all.map { figure in
+                (figure.field.name, { member in (member[figure] != nil && !member.isNotApplicable(figure), member.isNotApplicable(figure)) })
             }
         for (field, state) in fields {
             row += 1

@@ -23,10 +23,10 @@ struct MembersFile: Sendable {
         var headers = columns.map { column -> String in
             var header = rng.pick([column.name] + column.aliases)
             if rng.chance(0.2) { header = header.uppercased() }
-            if column.kind == .money, rng.chance(0.2) { header += " (€)" }
+            if column.type == .money, rng.chance(0.2) { header += " (€)" }
             return header
         }
-        var kinds = columns.map(\.kind)
+        var kinds = columns.map(\.type)
         for _ in 0..<(rng.chance(0.3) ? Int.random(in: 1...2, using: &rng) : 0) {
             headers.append(rng.chance(0.5) ? HostileText.text(using: &rng, maximum: 3, allowLong: false) : rng.pick(["Effectf", "remarque", ""]))
             kinds.append(.text)
@@ -129,7 +129,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
     let records = CSVReader.read(bytes, file: "members.csv").readAll().records
     guard let header = records.first else { return problems }
     let headers = header.fields.map { String($0.trimmingBlanks) }
-    var positions: [(column: ColumnSpec, index: Int)] = []
+    var positions: [(column: FieldDeclaration, index: Int)] = []
     for (index, written) in headers.enumerated() where !written.isEmpty {
         if let column = TableSchema.members.column(forHeader: written), !positions.contains(where: { $0.column.name == column.name }) {
             positions.append((column, index))
@@ -152,7 +152,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
         for (column, index) in positions {
             let raw = index < record.fields.count ? record.fields[index] : ""
             let cell = String(raw.trimmingBlanks)
-            if CellReader.isNotReported(cell), !(column.kind.isNumeric && CellReader.isAccountingDash(ArraySlice(raw.utf8))) { continue }
+            if CellReader.isNotReported(cell), !(column.type.isNumeric && CellReader.isAccountingDash(ArraySlice(raw.utf8))) { continue }
             guard let member, let held = hasValue(member, column.name) else { continue }
             if !held {
                 let located = onLine.contains {

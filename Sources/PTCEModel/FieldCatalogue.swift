@@ -1,0 +1,141 @@
+/// The closed lists a column may take its values from.
+public enum ChoiceList: String, Sendable, Hashable {
+    case actorType, cooperationKind, fundingKind, projectStage, respondentRole
+}
+
+/// How a column's cells are read and checked.
+public enum FieldType: Sendable, Hashable {
+    case text
+    /// An identifier: text that must not have been turned into `3,56E+13` by Excel.
+    case identifier
+    /// A whole number ≥ 0.
+    case count
+    /// A decimal number ≥ 0 (FTE, tonnes).
+    case quantity
+    /// An amount of money in euros, with `€`, `k€`, `M€` allowed.
+    case money
+    case boolean
+    /// A year between 1990 and 2100.
+    case year
+    /// An INSEE commune code: five characters, `2A`/`2B` for Corsica.
+    case communeCode
+    /// One of a closed list, named by its canonical value or a French alias.
+    case choice(ChoiceList)
+    /// Member ids separated by `|`.
+    case memberList
+    /// A survey answer, read according to the question's kind.
+    case answer
+
+    public var isNumeric: Bool {
+        switch self {
+        case .count, .quantity, .money, .year: true
+        default: false
+        }
+    }
+
+    /// The bound no real value of this type reaches (exclusive): 10^12 € for money, 10^7 for
+    /// counts and quantities (people, FTE). A figure above it is a typing or export accident, and
+    /// refusing it keeps every sum finite and exact enough. Years have their own range.
+    public var upperBound: Double? {
+        switch self {
+        case .count, .quantity: 1e7
+        case .money: 1e12
+        default: nil
+        }
+    }
+}
+
+/// Which rows a figure concerns.
+public enum Applicability: Sendable, Hashable {
+    case everyRow
+    /// Members that are insertion structures (SIAE): for a member whose `insertion_structure` is
+    /// no, an empty cell means none (0, not applicable), while `NC` still means not reported.
+    case insertionStructuresOnly
+}
+
+/// A rule between two figures of one row, checked as the row is read.
+public enum FieldRule: Sendable, Hashable {
+    /// The figure is part of `whole` and cannot exceed it: an error, and the figure is then not
+    /// reported (so that a total stays right), and its later rules not checked. `because` ends
+    /// the message.
+    case partOf(whole: String, because: String)
+    /// The figure should not exceed `factor` × `other`: a warning, the figure kept.
+    case atMostTimes(other: String, factor: Double, because: String)
+}
+
+/// How a figure is shown in a spreadsheet cell.
+public enum FigureFormat: Sendable, Hashable {
+    /// Whole: `1 234`.
+    case count
+    /// One decimal: `143,2` (FTE).
+    case tenths
+    /// Euros: `1 380 000 €`.
+    case money
+    /// Up to two decimals: `12,5` (tonnes).
+    case decimal
+}
+
+/// One column of a dataset file, declared once: everything the engine knows about it, from which
+/// the reader, the formulas, the data sheets, the coverage tables and the templates derive.
+public struct FieldDeclaration: Sendable, Hashable {
+    /// The canonical name, as in headers, formulas and JSON: `fte`.
+    public var name: String
+    /// The other headers that designate the column, French first: `ETP`, `équivalents temps plein`.
+    public var aliases: [String]
+    public var type: FieldType
+    public var isRequired: Bool
+    /// For numbers: the value no real figure of the column reaches (exclusive).
+    public var upperBound: Double?
+    /// For numbers: the base symbol of their dimension, as the indicator library's `units.toml`
+    /// writes dimensions (`fte`, `eur`, `count`, `tonnes`, `year`): what formulas check against.
+    public var unit: String?
+    public var applicability: Applicability
+    public var rules: [FieldRule]
+    /// The column's header in reports, in both languages.
+    public var label: LocalizedText
+    /// How the figure is shown in a spreadsheet.
+    public var format: FigureFormat?
+
+    public init(
+        _ name: String, _ type: FieldType, required: Bool = false, upperBound: Double? = nil, unit: String? = nil,
+        applicability: Applicability = .everyRow, rules: [FieldRule] = [], label: LocalizedText, format: FigureFormat? = nil,
+        aliases: [String]
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.type = type
+        self.isRequired = required
+        self.upperBound = upperBound ?? type.upperBound
+        self.unit = unit
+        self.applicability = applicability
+        self.rules = rules
+        self.label = label
+        self.format = format
+    }
+
+    /// The header `ptce init` writes in new templates: the first French alias, capitalised.
+    public var frenchHeader: String {
+        aliases.first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? name
+    }
+
+    /// Whether the column is one of a member's optional figures (numbers other than the year).
+    public var isFigure: Bool { type.isNumeric && type != .year && !isRequired }
+}
+
+/// The columns of one dataset file, in the order of its template.
+public struct TableDeclaration: Sendable, Hashable {
+    public var file: String
+    public var isRequired: Bool
+    public var fields: [FieldDeclaration]
+
+    public init(file: String, isRequired: Bool, fields: [FieldDeclaration]) {
+        self.file = file
+        self.isRequired = isRequired
+        self.fields = fields
+    }
+
+    /// The declaration of the column named `name` (canonical name).
+    public subscript(name: String) -> FieldDeclaration? {
+        fields.first { $0.name == name }
+    }
+}

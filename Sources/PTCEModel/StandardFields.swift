@@ -1,0 +1,170 @@
+/// The columns of the dataset files, as the public contract lists them: the one place where a
+/// column's name, aliases, type, rules, unit, labels and format are written.
+///
+/// Adding a member figure is one entry in ``Members/all`` (after the others: a member's figures
+/// are stored in this order): the reader, the formulas, the data sheet and the coverage table
+/// take it from there.
+public enum StandardFields {
+    public static let year = FieldDeclaration(
+        "year", .year, required: true, unit: "year", label: LocalizedText(fr: "Année", en: "Year"), aliases: ["année", "exercice"])
+
+    /// `members.csv`: one member structure in one year.
+    public enum Members {
+        public static let memberID = FieldDeclaration(
+            "member_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Member id"),
+            aliases: ["identifiant", "id", "siret"])
+        public static let name = FieldDeclaration(
+            "name", .text, required: true, label: LocalizedText(fr: "Nom", en: "Name"), aliases: ["nom", "raison sociale", "structure"])
+        public static let actorType = FieldDeclaration(
+            "actor_type", .choice(.actorType), required: true, label: LocalizedText(fr: "Type d'acteur", en: "Actor type"),
+            aliases: ["type d'acteur", "catégorie"])
+        public static let legalForm = FieldDeclaration(
+            "legal_form", .text, label: LocalizedText(fr: "Forme juridique", en: "Legal form"), aliases: ["forme juridique", "statut"])
+        public static let insertionStructure = FieldDeclaration(
+            "insertion_structure", .boolean, label: LocalizedText(fr: "SIAE", en: "Insertion structure"),
+            aliases: ["SIAE", "structure d'insertion"])
+        public static let commune = FieldDeclaration(
+            "commune", .communeCode, label: LocalizedText(fr: "Code commune", en: "Commune code"), aliases: ["code commune", "code INSEE"])
+
+        /// The optional figures of a member, in the order they are stored and shown.
+        public static let figures: [FieldDeclaration] = [
+            FieldDeclaration(
+                "fte", .quantity, unit: "fte", rules: [.atMostTimes(other: "headcount", factor: 1.05,
+                because: "one person works at most one FTE; check both figures")],
+                label: LocalizedText(fr: "ETP", en: "FTE"), format: .tenths, aliases: ["ETP", "équivalents temps plein"]),
+            FieldDeclaration(
+                "headcount", .count, unit: "count", label: LocalizedText(fr: "Effectif", en: "Headcount"), format: .count,
+                aliases: ["effectif", "salariés"]),
+            FieldDeclaration(
+                "insertion_fte", .quantity, unit: "fte", applicability: .insertionStructuresOnly,
+                rules: [.partOf(whole: "fte", because: "insertion FTE are part of the FTE")],
+                label: LocalizedText(fr: "ETP insertion", en: "Insertion FTE"), format: .tenths,
+                aliases: ["ETP insertion", "ETP personnes éloignées de l'emploi"]),
+            FieldDeclaration(
+                "insertion_people", .count, unit: "count", applicability: .insertionStructuresOnly,
+                label: LocalizedText(fr: "Personnes en insertion", en: "People in insertion"), format: .count,
+                aliases: ["personnes en insertion", "salariés en insertion"]),
+            FieldDeclaration(
+                "insertion_exits", .count, unit: "count", applicability: .insertionStructuresOnly,
+                label: LocalizedText(fr: "Sorties", en: "Exits"), format: .count, aliases: ["sorties"]),
+            FieldDeclaration(
+                "insertion_exits_dynamic", .count, unit: "count", applicability: .insertionStructuresOnly,
+                rules: [.partOf(whole: "insertion_exits", because: "dynamic exits are part of all exits")],
+                label: LocalizedText(fr: "Sorties dynamiques", en: "Dynamic exits"), format: .count, aliases: ["sorties dynamiques"]),
+            FieldDeclaration(
+                "insertion_exits_durable", .count, unit: "count", applicability: .insertionStructuresOnly,
+                rules: [
+                    .partOf(whole: "insertion_exits_dynamic", because: "durable exits are part of dynamic exits"),
+                    .partOf(whole: "insertion_exits", because: "durable exits are part of all exits"),
+                ],
+                label: LocalizedText(fr: "Sorties durables", en: "Durable exits"), format: .count,
+                aliases: ["sorties durables", "sorties vers l'emploi durable"]),
+            FieldDeclaration(
+                "turnover", .money, unit: "eur", label: LocalizedText(fr: "Chiffre d'affaires", en: "Turnover"), format: .money,
+                aliases: ["chiffre d'affaires", "CA"]),
+            FieldDeclaration(
+                "public_funding", .money, unit: "eur", label: LocalizedText(fr: "Subventions publiques", en: "Public funding"),
+                format: .money, aliases: ["subventions", "subventions publiques"]),
+            FieldDeclaration(
+                "volunteers", .count, unit: "count", label: LocalizedText(fr: "Bénévoles", en: "Volunteers"), format: .count,
+                aliases: ["bénévoles"]),
+            FieldDeclaration(
+                "jobs_created", .count, unit: "count", label: LocalizedText(fr: "Emplois créés", en: "Jobs created"), format: .count,
+                aliases: ["emplois créés"]),
+            FieldDeclaration(
+                "purchases", .money, unit: "eur", label: LocalizedText(fr: "Achats", en: "Purchases"), format: .money, aliases: ["achats"]),
+            FieldDeclaration(
+                "local_purchases", .money, unit: "eur",
+                rules: [.partOf(whole: "purchases", because: "local purchases are part of purchases")],
+                label: LocalizedText(fr: "Achats locaux", en: "Local purchases"), format: .money, aliases: ["achats locaux"]),
+            FieldDeclaration(
+                "trainees", .count, unit: "count", label: LocalizedText(fr: "Personnes formées", en: "People trained"), format: .count,
+                aliases: ["personnes formées"]),
+            FieldDeclaration(
+                "reuse_tonnes", .quantity, upperBound: 1e9, unit: "tonnes",
+                label: LocalizedText(fr: "Tonnes réemployées", en: "Tonnes reused"), format: .decimal,
+                aliases: ["tonnes réemployées", "tonnes détournées"]),
+        ]
+
+        public static let table = TableDeclaration(
+            file: "members.csv", isRequired: true,
+            fields: [year, memberID, name, actorType, legalForm, insertionStructure, commune] + figures)
+    }
+
+    /// `cooperations.csv`: one cooperation between two members in one year.
+    public enum Cooperations {
+        public static let memberA = FieldDeclaration(
+            "member_a", .identifier, required: true, label: LocalizedText(fr: "Membre A", en: "Member A"), aliases: ["membre A", "membre 1"])
+        public static let memberB = FieldDeclaration(
+            "member_b", .identifier, required: true, label: LocalizedText(fr: "Membre B", en: "Member B"), aliases: ["membre B", "membre 2"])
+        public static let kind = FieldDeclaration(
+            "kind", .choice(.cooperationKind), required: true, label: LocalizedText(fr: "Type de coopération", en: "Kind"),
+            aliases: ["type", "nature", "type de coopération"])
+        public static let amount = FieldDeclaration(
+            "amount", .money, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money, aliases: ["montant"])
+        public static let description = FieldDeclaration(
+            "description", .text, label: LocalizedText(fr: "Objet", en: "Description"), aliases: ["description", "objet"])
+
+        public static let table = TableDeclaration(
+            file: "cooperations.csv", isRequired: false, fields: [year, memberA, memberB, kind, amount, description])
+    }
+
+    /// `finances.csv`: one line of the pole's coordination budget in one year.
+    public enum Finances {
+        public static let source = FieldDeclaration(
+            "source", .text, required: true, label: LocalizedText(fr: "Financeur", en: "Source"), aliases: ["financeur", "origine"])
+        public static let kind = FieldDeclaration(
+            "kind", .choice(.fundingKind), required: true, label: LocalizedText(fr: "Type de financement", en: "Kind"),
+            aliases: ["type", "nature", "type de financement"])
+        public static let amount = FieldDeclaration(
+            "amount", .money, required: true, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money,
+            aliases: ["montant"])
+
+        public static let table = TableDeclaration(file: "finances.csv", isRequired: false, fields: [year, source, kind, amount])
+    }
+
+    /// `projects.csv`: one collective project in one year.
+    public enum Projects {
+        public static let projectID = FieldDeclaration(
+            "project_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Project id"),
+            aliases: ["identifiant", "id"])
+        public static let name = Members.name
+        public static let stage = FieldDeclaration(
+            "stage", .choice(.projectStage), required: true, label: LocalizedText(fr: "Étape", en: "Stage"),
+            aliases: ["étape", "stade", "état"])
+        public static let sector = FieldDeclaration(
+            "sector", .text, label: LocalizedText(fr: "Filière", en: "Sector"), aliases: ["filière", "secteur"])
+        public static let members = FieldDeclaration(
+            "members", .memberList, label: LocalizedText(fr: "Membres", en: "Members"), aliases: ["membres"])
+        public static let jobsCreated = FieldDeclaration(
+            "jobs_created", .count, unit: "count", label: LocalizedText(fr: "Emplois créés", en: "Jobs created"), format: .count,
+            aliases: ["emplois créés"])
+        public static let budget = FieldDeclaration(
+            "budget", .money, unit: "eur", label: LocalizedText(fr: "Budget", en: "Budget"), format: .money, aliases: ["budget", "coût"])
+
+        public static let table = TableDeclaration(
+            file: "projects.csv", isRequired: false, fields: [year, projectID, name, stage, sector, members, jobsCreated, budget])
+    }
+
+    /// `survey.csv`: one answer of one respondent to one question in one year.
+    public enum Survey {
+        public static let respondent = FieldDeclaration(
+            "respondent", .identifier, required: true, label: LocalizedText(fr: "Répondant", en: "Respondent"),
+            aliases: ["répondant", "répondant·e"])
+        public static let role = FieldDeclaration(
+            "role", .choice(.respondentRole), required: true, label: LocalizedText(fr: "Rôle", en: "Role"), aliases: ["rôle", "profil"])
+        public static let question = FieldDeclaration(
+            "question", .identifier, required: true, label: LocalizedText(fr: "Question", en: "Question"),
+            aliases: ["question", "code question"])
+        public static let answer = FieldDeclaration(
+            "answer", .answer, required: true, label: LocalizedText(fr: "Réponse", en: "Answer"), aliases: ["réponse", "note"])
+        public static let comment = FieldDeclaration(
+            "comment", .text, label: LocalizedText(fr: "Commentaire", en: "Comment"), aliases: ["commentaire", "verbatim"])
+
+        public static let table = TableDeclaration(
+            file: "survey.csv", isRequired: false, fields: [year, respondent, role, question, answer, comment])
+    }
+
+    /// The five files of a pole folder, in reading order.
+    public static let tables: [TableDeclaration] = [Members.table, Cooperations.table, Finances.table, Projects.table, Survey.table]
+}

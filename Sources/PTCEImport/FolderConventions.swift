@@ -15,8 +15,9 @@ final class FolderConventions {
     /// By file: the conventions its numeric cells show; `.some(nil)` when the folder lacks the file.
     private var known: [String: Set<DecimalConvention>?] = [:]
 
-    init(contents: @escaping (String) -> [UInt8]?) {
-        schemas = TableSchema.all.filter { schema in schema.columns.contains { $0.type.isNumeric && $0.type != .year } }
+    /// `schemas`: the folder's files in reading order.
+    init(schemas: [TableSchema], contents: @escaping (String) -> [UInt8]?) {
+        self.schemas = schemas.filter { schema in schema.columns.contains { $0.type.isNumeric && $0.type != .year } }
         self.contents = contents
     }
 

@@ -8,9 +8,15 @@ import PTCEModel
 /// optional cells that are invalid read as not reported.
 public struct PoleFolderReader: Sendable {
     public let questionBank: QuestionBank
+    /// The columns read: the standard ones, or a network's catalogue with figures of its own.
+    public let catalogue: FieldCatalogue
+    /// The schema of each file, from ``catalogue``, in reading order.
+    private let schemas: [TableSchema]
 
-    public init(questionBank: QuestionBank) {
+    public init(questionBank: QuestionBank, catalogue: FieldCatalogue = .standard) {
         self.questionBank = questionBank
+        self.catalogue = catalogue
+        schemas = catalogue.tables.map(TableSchema.init)
     }
 
     /// Reads the folder at `url`. Returns `nil` only when not even `pole.toml` could be read;
@@ -31,7 +37,7 @@ public struct PoleFolderReader: Sendable {
 
         // A file that is there but cannot be read is an error, never taken for an absent one.
         var readable: Set<String> = []
-        for schema in TableSchema.all {
+        for schema in schemas {
             switch TextFile.status(at: url.appendingPathComponent(schema.file).path) {
             case .absent where schema.isRequired:
                 local.error("missing: a pole folder needs \(schema.file) (ptce init creates a template)",
@@ -77,8 +83,8 @@ public struct PoleFolderReader: Sendable {
         profile: PoleProfile, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
         onMembers: ((PoleProfile, [Member]) -> Void)? = nil
     ) -> PoleDataset {
-        var dataset = PoleDataset(profile: profile)
-        let folder = FolderConventions(contents: contents)
+        var dataset = PoleDataset(profile: profile, catalogue: catalogue)
+        let folder = FolderConventions(schemas: schemas, contents: contents)
         /// The file as text, and its fingerprint computed on another core meanwhile; both read the
         /// same bytes, let go once the table has been read.
         func open(_ schema: TableSchema) -> (CSVDocument, BackgroundTask<String, Never>)? {
@@ -112,13 +118,13 @@ public struct PoleFolderReader: Sendable {
             source.records = table.recordCount
             return rows
         }
-        dataset.members = load(.members) { MemberRows.read($0, &$1) }
+        dataset.members = load(schemas[0]) { MemberRows.read($0, figures: catalogue.memberFigures, &$1) }
         onMembers?(profile, dataset.members)
         let rosters = MemberRoster(dataset.members)
-        dataset.cooperations = load(.cooperations) { CooperationRows.read($0, rosters: rosters, &$1) }
-        dataset.finances = load(.finances) { FinanceRows.read($0, &$1) }
-        dataset.projects = load(.projects) { ProjectRows.read($0, rosters: rosters, &$1) }
-        dataset.survey = load(.survey) { SurveyRows.read($0, bank: questionBank, &$1) }
+        dataset.cooperations = load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) }
+        dataset.finances = load(schemas[2]) { FinanceRows.read($0, &$1) }
+        dataset.projects = load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) }
+        dataset.survey = load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
         return dataset
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import PTCEModel
 
 /// A new, empty pole folder as `ptce init` writes it: `pole.toml` to fill in and the five CSV
 /// files with French headers, ready to open in French Excel (UTF-8 with BOM, `;`, CRLF).
 public enum PoleTemplate {
-    /// The files of a new pole folder, by name, with their bytes.
-    public static func files(poleID: String) -> [(name: String, bytes: [UInt8])] {
+    /// The files of a new pole folder, by name, with their bytes: a header per column of `catalogue`.
+    public static func files(poleID: String, catalogue: FieldCatalogue = .standard) -> [(name: String, bytes: [UInt8])] {
         let toml = """
         # Pôle territorial de coopération économique : fiche du pôle.
         # Remplissez les champs, puis saisissez les données dans les fichiers CSV (Excel : « CSV (séparateur : point-virgule) »).
@@ -21,9 +22,9 @@ public enum PoleTemplate {
 
         """
         var files: [(String, [UInt8])] = [("pole.toml", Array(toml.utf8))]
-        for schema in TableSchema.all {
-            let header = schema.columns.map(\.frenchHeader).joined(separator: ";") + "\r\n"
-            files.append((schema.file, [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
+        for table in catalogue.tables {
+            let header = table.fields.map(\.frenchHeader).joined(separator: ";") + "\r\n"
+            files.append((table.file, [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
         }
         return files
     }

@@ -29,7 +29,8 @@ enum MemberRows {
     typealias C = StandardFields.Members
     private static let tolerance = 1e-9
 
-    static func read(_ table: Table, _ findings: inout Findings) -> [Member] {
+    /// `figures`: the member figures of the catalogue the table's schema comes from.
+    static func read(_ table: Table, figures: [MemberFigure], _ findings: inout Findings) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
@@ -43,7 +44,7 @@ enum MemberRows {
                 insertionStructure: row.boolean(C.insertionStructure, &findings),
                 commune: row.communeCode(C.commune, &findings),
                 extras: row.extras)
-            for figure in MemberFigure.all {
+            for figure in figures {
                 member[figure] = row.figure(figure.field, &findings)
                 // For a member that is not an insertion structure, an empty insertion cell means none.
                 if figure.field.applicability == .insertionStructuresOnly, member.insertionStructure == false,
@@ -51,7 +52,7 @@ enum MemberRows {
                     member.setNotApplicable(figure)
                 }
             }
-            checkConsistency(&member, row, &findings)
+            checkConsistency(&member, figures: figures, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
             guard year != nil, id != nil, name != nil else {
                 findings.warning("this member is left out: its year, member_id and name must all be valid",
@@ -72,13 +73,15 @@ enum MemberRows {
     /// The rules between figures of one member (``FieldRule``): a part cannot exceed its whole
     /// (an error, the part then not reported, so that a total stays right), and a figure can be
     /// flagged above a multiple of another (FTE above headcount).
-    private static func checkConsistency(_ member: inout Member, _ row: CellReader, _ findings: inout Findings) {
-        for figure in MemberFigure.all {
+    private static func checkConsistency(
+        _ member: inout Member, figures: [MemberFigure], _ row: CellReader, _ findings: inout Findings
+    ) {
+        for figure in figures {
             for rule in figure.field.rules {
                 guard let value = member[figure] else { break }
                 switch rule {
                 case .partOf(let whole, let because):
-                    guard let wholeFigure = MemberFigure(named: whole), let total = member[wholeFigure],
+                    guard let wholeFigure = figures.first(where: { $0.field.name == whole }), let total = member[wholeFigure],
                           value > total + tolerance
                     else { continue }
                     findings.error(
@@ -86,7 +89,7 @@ enum MemberRows {
                         at: row.location(figure.field))
                     member[figure] = nil
                 case .atMostTimes(let other, let factor, let because):
-                    guard let otherFigure = MemberFigure(named: other), let bound = member[otherFigure],
+                    guard let otherFigure = figures.first(where: { $0.field.name == other }), let bound = member[otherFigure],
                           value > bound * factor + tolerance
                     else { continue }
                     findings.warning(

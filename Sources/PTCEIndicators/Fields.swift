@@ -73,6 +73,8 @@ struct YearRows: Sendable {
     let bank: QuestionBank
     /// Distinct survey respondents of the year (what survey coverage counts out of).
     let respondentCount: Int
+    /// The fields of the dataset's catalogue.
+    let fields: Fields
 
     init(dataset: PoleDataset, year: Int, bank: QuestionBank) {
         self.year = year
@@ -86,6 +88,7 @@ struct YearRows: Sendable {
         territory = Set(dataset.profile.communes)
         self.bank = bank
         respondentCount = Set(survey.lazy.map(\.respondent)).count
+        fields = dataset.catalogue == .standard ? .standard : Fields(catalogue: dataset.catalogue)
     }
 
     func count(of table: DataTable) -> Int {
@@ -122,19 +125,18 @@ private let count = Dimension(exponents: ["count": 1])
 private let score = Dimension(exponents: ["score": 1])
 private let year = Dimension(exponents: ["year": 1])
 
-/// The fields formulas can read, by table (spec §2 columns plus a few derived ones).
-enum Fields {
-    static func field(_ name: String, of table: DataTable) -> Field? {
-        all[table]?[name]
-    }
+/// The fields formulas can read, by table: the columns of a ``FieldCatalogue`` plus a few
+/// derived ones.
+struct Fields: Sendable {
+    private let all: [DataTable: [String: Field]]
 
-    static func names(of table: DataTable) -> [String] {
-        (all[table] ?? [:]).keys.sorted()
-    }
+    /// The fields of the standard columns.
+    static let standard = Fields(catalogue: .standard)
 
-    static let all: [DataTable: [String: Field]] = {
-        var all = declared
-        for figure in MemberFigure.all {
+    /// The fields of `catalogue`'s columns: its member figures are numbers in their unit's dimension.
+    init(catalogue: FieldCatalogue) {
+        var all = Self.declared
+        for figure in catalogue.memberFigures {
             let dimension = Dimension(exponents: [figure.field.unit ?? "count": 1])
             all[.members]?[figure.field.name] = Field(.number(dimension)) { index, rows in
                 let member = rows.members[index]
@@ -142,10 +144,18 @@ enum Fields {
                 return member.isNotApplicable(figure) ? .notApplicable : .number(value)
             }
         }
-        return all
-    }()
+        self.all = all
+    }
 
-    /// The fields other than a member's figures, which come from ``StandardFields``.
+    func field(_ name: String, of table: DataTable) -> Field? {
+        all[table]?[name]
+    }
+
+    func names(of table: DataTable) -> [String] {
+        (all[table] ?? [:]).keys.sorted()
+    }
+
+    /// The fields other than a member's figures, which come from the catalogue.
     private static let declared: [DataTable: [String: Field]] = [
         .members: [
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },

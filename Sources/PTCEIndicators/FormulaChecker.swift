@@ -26,6 +26,8 @@ struct FormulaChecker {
     let knownIndicatorIDs: Set<String>
     /// The survey dimensions and questions, so `dimension == "…"` can be checked.
     var questionBank: QuestionBank?
+    /// The fields formulas may read.
+    var fields = Fields.standard
 
     static let aggregates: Set<String> = ["sum", "mean", "count", "count_distinct", "ratio", "like_for_like_change"]
     static let scalarFunctions: Set<String> = ["if", "previous", "pairs"]
@@ -103,9 +105,9 @@ struct FormulaChecker {
         if case .row(let table) = context {
             let fieldParts = parts.first == table.rawValue ? Array(parts.dropFirst()) : parts
             if fieldParts.count == 1 {
-                guard let field = Fields.field(fieldParts[0], of: table) else {
+                guard let field = fields.field(fieldParts[0], of: table) else {
                     throw FormulaIssue(offset: offset, message: "unknown field \(fieldParts[0]) of \(table.rawValue)"
-                        + Self.suggestion(fieldParts[0], among: Fields.names(of: table)))
+                        + Self.suggestion(fieldParts[0], among: fields.names(of: table)))
                 }
                 return field.type
             }
@@ -117,9 +119,9 @@ struct FormulaChecker {
             if parts.count == 1 {
                 throw FormulaIssue(offset: offset, message: "the table \(table.rawValue) can only be counted: count(\(table.rawValue))")
             }
-            guard Fields.field(parts[1], of: table) != nil, parts.count == 2 else {
+            guard fields.field(parts[1], of: table) != nil, parts.count == 2 else {
                 throw FormulaIssue(offset: offset, message: "unknown field \(parts.dropFirst().joined(separator: ".")) of \(table.rawValue)"
-                    + Self.suggestion(parts[1], among: Fields.names(of: table)))
+                    + Self.suggestion(parts[1], among: fields.names(of: table)))
             }
             throw FormulaIssue(offset: offset, message: "\(joined) is a value per row: wrap it in an aggregate such as sum(\(joined))")
         }

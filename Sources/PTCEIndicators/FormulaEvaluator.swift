@@ -326,7 +326,7 @@ struct FormulaEvaluator {
             let list = evaluate(expression, used: &ignored)
             return { _, _ in list }
         case .name(let parts, _):
-            guard let field = Fields.field(parts.count == 2 ? parts[1] : parts[0], of: table) else { return { _, _ in .missing(.noData) } }
+            guard let field = yearRows.fields.field(parts.count == 2 ? parts[1] : parts[0], of: table) else { return { _, _ in .missing(.noData) } }
             return { index, reading in
                 let value = field.read(index, yearRows)
                 if value == .missing { reading.complete = false }

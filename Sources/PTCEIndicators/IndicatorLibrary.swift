@@ -10,6 +10,8 @@ public struct IndicatorLibrary: Sendable {
     /// Every indicator, in library order (files by name, then as written).
     public let indicators: [IndicatorDefinition]
     public let questionBank: QuestionBank
+    /// The columns the formulas were checked against.
+    public let catalogue: FieldCatalogue
     /// Indices into `indicators` such that every indicator comes after those it refers to.
     let evaluationOrder: [Int]
     /// The position in `indicators` of each id.
@@ -17,8 +19,9 @@ public struct IndicatorLibrary: Sendable {
 
     init(
         units: [IndicatorUnit], dimensions: [IndicatorDimension], indicators: [IndicatorDefinition],
-        questionBank: QuestionBank, evaluationOrder: [Int]
+        questionBank: QuestionBank, catalogue: FieldCatalogue, evaluationOrder: [Int]
     ) {
+        self.catalogue = catalogue
         self.units = units
         self.dimensions = dimensions
         self.indicators = indicators
@@ -45,8 +48,9 @@ public struct IndicatorLibrary: Sendable {
 public enum IndicatorLibraryReader {
     static let unitsFile = "units.toml"
 
-    /// Reads the library in `folder`. Returns `nil` when any error was found.
-    public static func read(folder: URL, findings: inout Findings) -> IndicatorLibrary? {
+    /// Reads the library in `folder`, its formulas checked against the columns of `catalogue`.
+    /// Returns `nil` when any error was found.
+    public static func read(folder: URL, catalogue: FieldCatalogue = .standard, findings: inout Findings) -> IndicatorLibrary? {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
         func text(_ name: String) -> String? {
@@ -65,7 +69,7 @@ public enum IndicatorLibraryReader {
             readIndicatorFile(source, file: name, units: units, bank: bank, drafts: &drafts, dimensions: &dimensions, findings: &local)
         }
         guard let bank, !local.hasErrors else { return nil }
-        return check(drafts, units: units, dimensions: dimensions, bank: bank, findings: &local)
+        return check(drafts, units: units, dimensions: dimensions, bank: bank, catalogue: catalogue, findings: &local)
     }
 
     /// An indicator as read, before its formula is checked.
@@ -197,7 +201,7 @@ public enum IndicatorLibraryReader {
     /// Checks ids, formulas, units and references between indicators; orders them for evaluation.
     private static func check(
         _ drafts: [Draft], units: [String: IndicatorUnit], dimensions: [IndicatorDimension], bank: QuestionBank,
-        findings: inout Findings
+        catalogue: FieldCatalogue, findings: inout Findings
     ) -> IndicatorLibrary? {
         var firstByID: [String: Draft] = [:]
         for draft in drafts {
@@ -210,7 +214,7 @@ public enum IndicatorLibraryReader {
         }
         let checker = FormulaChecker(
             indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.dimension) }, knownIndicatorIDs: Set(firstByID.keys),
-            questionBank: bank)
+            questionBank: bank, fields: catalogue == .standard ? .standard : Fields(catalogue: catalogue))
         var definitions: [IndicatorDefinition] = []
         for draft in drafts where firstByID[draft.id]?.location == draft.location {
             let checked: CheckedFormula
@@ -251,7 +255,7 @@ public enum IndicatorLibraryReader {
         guard !findings.hasErrors, let order else { return nil }
         return IndicatorLibrary(
             units: units.values.sorted { $0.id < $1.id }, dimensions: dimensions, indicators: definitions,
-            questionBank: bank, evaluationOrder: order)
+            questionBank: bank, catalogue: catalogue, evaluationOrder: order)
     }
 
     /// The unit that shows values of `dimension` (the first by id, shares aside), if the library has one.

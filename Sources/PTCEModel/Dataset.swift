@@ -32,12 +32,15 @@ public struct PoleDataset: Sendable, Hashable {
     public var survey: [SurveyAnswer]
     public var sources: [SourceFile]
     public var findings: Findings
+    /// The columns the dataset was read with: the member figures its members hold.
+    public var catalogue: FieldCatalogue
 
     public init(
         profile: PoleProfile, members: [Member] = [], cooperations: [Cooperation] = [],
         finances: [FinanceLine] = [], projects: [Project] = [], survey: [SurveyAnswer] = [],
-        sources: [SourceFile] = [], findings: Findings = Findings()
+        sources: [SourceFile] = [], findings: Findings = Findings(), catalogue: FieldCatalogue = .standard
     ) {
+        self.catalogue = catalogue
         self.profile = profile
         self.members = members
         self.cooperations = cooperations

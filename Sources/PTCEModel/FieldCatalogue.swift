@@ -139,3 +139,36 @@ public struct TableDeclaration: Sendable, Hashable {
         fields.first { $0.name == name }
     }
 }
+
+/// The columns of the five files: ``standard`` is the public contract; a network may extend it
+/// with member figures of its own (``addingMemberFigure(_:)``), which are then read, checked,
+/// offered to formulas and written in the members data sheet like the standard ones.
+public struct FieldCatalogue: Sendable, Hashable {
+    /// The five files, members first, in reading order.
+    public private(set) var tables: [TableDeclaration]
+    /// A member's optional figures, in storage order.
+    public private(set) var memberFigures: [MemberFigure]
+
+    public static let standard = FieldCatalogue(tables: StandardFields.tables)
+
+    private init(tables: [TableDeclaration]) {
+        self.tables = tables
+        memberFigures = tables[0].fields.filter(\.isFigure).enumerated().map { MemberFigure(index: $0, field: $1) }
+    }
+
+    public var members: TableDeclaration { tables[0] }
+
+    /// The catalogue with `field`, a number that is not required, as one more member figure,
+    /// stored after the others. `nil` when it is not a figure or its name is taken.
+    public func addingMemberFigure(_ field: FieldDeclaration) -> FieldCatalogue? {
+        guard field.isFigure, tables[0][field.name] == nil else { return nil }
+        var tables = tables
+        tables[0].fields.append(field)
+        return FieldCatalogue(tables: tables)
+    }
+
+    /// The member figure of the column named `name` (`fte`), if it is one.
+    public func memberFigure(named name: String) -> MemberFigure? {
+        memberFigures.first { $0.field.name == name }
+    }
+}

@@ -35,7 +35,7 @@ public struct Member: Sendable, Hashable, Codable {
     /// The INSEE code of the member's commune, five characters.
     public var commune: String?
     public var extras: [ExtraValue]
-    /// The figures (``StandardFields/Members/figures``), packed: a national dataset holds
+    /// The figures (``FieldCatalogue/memberFigures``), packed: a national dataset holds
     /// hundreds of thousands of members.
     private var figures = MemberFigures()
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
@@ -176,28 +176,32 @@ public struct Member: Sendable, Hashable, Codable {
     }
 }
 
-/// One of a member's optional figures: a position in ``StandardFields/Members/figures``.
+/// One of a member's optional figures: its declaration and where it is stored
+/// (``FieldCatalogue/memberFigures``).
 public struct MemberFigure: Sendable, Hashable, CodingKey {
     /// Where the figure is stored.
     public let index: Int
-    /// Its declaration.
-    public var field: FieldDeclaration { StandardFields.Members.figures[index] }
+    public let field: FieldDeclaration
 
-    /// Every figure, in storage order.
-    public static let all = StandardFields.Members.figures.indices.map { MemberFigure(index: $0) }
-
-    private init(index: Int) { self.index = index }
-
-    /// The figure of the column named `name` (`fte`), if it is one.
-    public init?(named name: String) {
-        guard let index = StandardFields.Members.figures.firstIndex(where: { $0.name == name }) else { return nil }
+    init(index: Int, field: FieldDeclaration) {
         self.index = index
+        self.field = field
     }
 
+    /// The standard figures, in storage order (a catalogue may add others after them).
+    public static var all: [MemberFigure] { FieldCatalogue.standard.memberFigures }
+
     public var stringValue: String { field.name }
-    public init?(stringValue: String) { self.init(named: stringValue) }
+    /// The standard figure of that name (for decoding).
+    public init?(stringValue: String) {
+        guard let figure = FieldCatalogue.standard.memberFigure(named: stringValue) else { return nil }
+        self = figure
+    }
     public var intValue: Int? { nil }
     public init?(intValue: Int) { nil }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.index == rhs.index }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     // The standard figures, for code that names them.
     public static let fte = standard("fte"), headcount = standard("headcount"), insertionFTE = standard("insertion_fte")
@@ -210,7 +214,9 @@ public struct MemberFigure: Sendable, Hashable, CodingKey {
     public static let trainees = standard("trainees"), reuseTonnes = standard("reuse_tonnes")
 
     private static func standard(_ name: String) -> MemberFigure {
-        guard let figure = MemberFigure(named: name) else { preconditionFailure("\(name) is not a declared member figure") }
+        guard let figure = FieldCatalogue.standard.memberFigure(named: name) else {
+            preconditionFailure("\(name) is not a declared member figure")
+        }
         return figure
     }
 }

@@ -40,7 +40,8 @@ public enum ReportWorkbookWriter {
     @discardableResult
     public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws -> [Finding] {
         let draft = try ReportWorkbookDraft(
-            profile: report.profile, members: report.dataset.members, year: report.year, path: path, options: options)
+            profile: report.profile, members: report.dataset.members, catalogue: report.dataset.catalogue, year: report.year,
+            path: path, options: options)
         try draft.writeDataSheets(of: report.dataset)
         return try draft.finish(with: report)
     }
@@ -62,9 +63,13 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private var notices: [Finding] = []
     private var hasDataSheets = false
 
-    /// Creates the workbook at `path` and writes the members sheet of `year`.
-    public init(profile: PoleProfile, members: [Member], year: Int, path: String, options: WorkbookOptions) throws {
-        data = DataSheets(profile: profile, members: members, year: year, words: Words(language: options.language))
+    /// Creates the workbook at `path` and writes the members sheet of `year`, a column per figure
+    /// of `catalogue` (the catalogue the members were read with).
+    public init(
+        profile: PoleProfile, members: [Member], catalogue: FieldCatalogue = .standard, year: Int, path: String, options: WorkbookOptions
+    ) throws {
+        data = DataSheets(
+            profile: profile, members: members, figures: catalogue.memberFigures, year: year, words: Words(language: options.language))
         let words = data.words
         workbook = try XLSXWorkbook(path: path, constantMemory: data.members.count > options.constantMemoryAbove)
         self.options = options
@@ -139,7 +144,9 @@ extension ReportWorkbookDraft {
     /// The data sheets of `year` as cells (header row first) with each column's number format:
     /// for the benchmark, which has libxlsxwriter alone write the very same cells (the floor).
     package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language) -> [(numberFormats: [String?], rows: [[CellValue]])] {
-        let data = DataSheets(profile: dataset.profile, members: dataset.members, year: year, words: Words(language: language))
+        let data = DataSheets(
+            profile: dataset.profile, members: dataset.members, figures: dataset.catalogue.memberFigures, year: year,
+            words: Words(language: language))
         func cells<Row>(_ rows: YearSlice<Row>, _ columns: [DataColumn<Row>]) -> (numberFormats: [String?], rows: [[CellValue]]) {
             (columns.map(\.style?.numberFormat), [columns.map { .text($0.header) }] + rows.map { row in columns.map { $0.value(row) } })
         }
@@ -168,9 +175,12 @@ private struct DataSheets {
     /// The pole's communes, for the "in the territory" column.
     let territory: Set<String>
     let members: YearSlice<Member>
+    /// The member figures, a column each.
+    let figures: [MemberFigure]
 
-    init(profile: PoleProfile, members: [Member], year: Int, words: Words) {
+    init(profile: PoleProfile, members: [Member], figures: [MemberFigure], year: Int, words: Words) {
         self.words = words
+        self.figures = figures
         self.year = year
         territory = Set(profile.communes)
         self.members = YearSlice(members, year: year) { $0.year }
@@ -191,10 +201,9 @@ private struct DataSheets {
             DataColumn(key: "in_territory", header: words("Sur le territoire", "In the territory")) {
                 text(words.yesNo($0.commune.map(territory.contains)))
             },
-        ] + MemberFigure.all.map { figure in
-            DataColumn(key: figure.field.name, header: figure.field.label[language], style: CellStyle(numberFormat: NumberFormats.format(figure.field.format))) {
-                number($0[figure])
-            }
+        ] + figures.map { figure in
+            let style = CellStyle(numberFormat: NumberFormats.format(figure.field.format))
+            return DataColumn(key: figure.field.name, header: figure.field.label[language], style: style) { number($0[figure]) }
         } + [
             DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
         ]
@@ -618,7 +627,7 @@ private struct ReportWorkbook {
             buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
         let fields: [(String, (Member) -> (reported: Bool, notApplicable: Bool))] = [("commune", { ($0.commune != nil, false) })]
-            + MemberFigure.all.map { figure in
+            + report.dataset.catalogue.memberFigures.map { figure in
                 (figure.field.name, { member in (member[figure] != nil && !member.isNotApplicable(figure), member.isNotApplicable(figure)) })
             }
         for (field, state) in fields {

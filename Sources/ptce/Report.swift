@@ -95,7 +95,8 @@ extension PTCECommand {
                 let path = out.staged(base: "\(profile.id)-\(year)", format: .xlsx).path
                 workbook = BackgroundTask {
                     let draft = try ReportWorkbookDraft(
-                        profile: profile, members: members, year: year, path: path, options: workbookOptions(year))
+                        profile: profile, members: members, catalogue: library.catalogue, year: year, path: path,
+                        options: workbookOptions(year))
                     guard let dataset = readData.value() else { return nil }
                     try draft.writeDataSheets(of: dataset)
                     return draft

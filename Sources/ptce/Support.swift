@@ -80,7 +80,7 @@ func readPole(
 ) -> PoleDataset? {
     var findings = Findings()
     defer { Progress.clear() }
-    let reader = PoleFolderReader(questionBank: library.questionBank)
+    let reader = PoleFolderReader(questionBank: library.questionBank, catalogue: library.catalogue)
     guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
         printFindings(findings, folder: folder, toStandardError: true)
         printToStandardError("\(folder): \(counted(.error, in: findings)): nothing was written (a report needs a readable pole.toml)")

@@ -27,11 +27,11 @@ struct UniqueKeys<Key: Hashable> {
 /// `members.csv` rows.
 enum MemberRows {
     typealias C = StandardFields.Members
-    private static let tolerance = 1e-9
 
     /// `figures`: the member figures of the catalogue the table's schema comes from.
     static func read(_ table: Table, figures: [MemberFigure], _ findings: inout Findings) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
+        let checks = FigureChecks(figures)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.memberID, &findings)
@@ -44,15 +44,7 @@ enum MemberRows {
                 insertionStructure: row.boolean(C.insertionStructure, &findings),
                 commune: row.communeCode(C.commune, &findings),
                 extras: row.extras)
-            for figure in figures {
-                member[figure] = row.figure(figure.field, &findings)
-                // For a member that is not an insertion structure, an empty insertion cell means none.
-                if figure.field.applicability == .insertionStructuresOnly, member.insertionStructure == false,
-                   row.isEmpty(figure.field) {
-                    member.setNotApplicable(figure)
-                }
-            }
-            checkConsistency(&member, figures: figures, row, &findings)
+            checks.read(into: &member, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
             guard year != nil, id != nil, name != nil else {
                 findings.warning("this member is left out: its year, member_id and name must all be valid",
@@ -69,32 +61,70 @@ enum MemberRows {
             return member
         }
     }
+}
 
-    /// The rules between figures of one member (``FieldRule``): a part cannot exceed its whole
-    /// (an error, the part then not reported, so that a total stays right), and a figure can be
-    /// flagged above a multiple of another (FTE above headcount).
-    private static func checkConsistency(
-        _ member: inout Member, figures: [MemberFigure], _ row: CellReader, _ findings: inout Findings
-    ) {
-        for figure in figures {
-            for rule in figure.field.rules {
-                guard let value = member[figure] else { break }
+/// How a member's figures are read and checked, worked out once per table from their
+/// declarations: the loop over rows then touches only positions, not declarations.
+private struct FigureChecks {
+    /// A ``FieldRule`` with the figure it names resolved.
+    enum Rule {
+        case partOf(whole: Int, because: String)
+        case atMostTimes(other: Int, factor: Double, because: String)
+    }
+
+    let figures: [MemberFigure]
+    let columns: [FieldDeclaration]
+    /// Whether each figure concerns insertion structures only.
+    let insertionOnly: [Bool]
+    /// The rules of each figure, in order.
+    let rules: [[Rule]]
+    private static let tolerance = 1e-9
+
+    init(_ figures: [MemberFigure]) {
+        self.figures = figures
+        columns = figures.map(\.field)
+        insertionOnly = columns.map { $0.applicability == .insertionStructuresOnly }
+        let names = columns.map(\.name)
+        rules = columns.map { column in
+            column.rules.compactMap { rule in
+                switch rule {
+                case .partOf(let whole, let because): names.firstIndex(of: whole).map { Rule.partOf(whole: $0, because: because) }
+                case .atMostTimes(let other, let factor, let because):
+                    names.firstIndex(of: other).map { Rule.atMostTimes(other: $0, factor: factor, because: because) }
+                }
+            }
+        }
+    }
+
+    /// Reads the figures of `row` into `member`, then checks the rules between them: a part
+    /// cannot exceed its whole (an error, the part then not reported, so that a total stays
+    /// right, and its later rules not checked); a figure can be flagged above a multiple of
+    /// another (FTE above headcount, a warning).
+    func read(into member: inout Member, _ row: CellReader, _ findings: inout Findings) {
+        for index in figures.indices {
+            member[figures[index]] = row.figure(columns[index], &findings)
+            // For a member that is not an insertion structure, an empty insertion cell means none.
+            if insertionOnly[index], member.insertionStructure == false, row.isEmpty(columns[index]) {
+                member.setNotApplicable(figures[index])
+            }
+        }
+        for index in figures.indices {
+            for rule in rules[index] {
+                guard let value = member[figures[index]] else { break }
                 switch rule {
                 case .partOf(let whole, let because):
-                    guard let wholeFigure = figures.first(where: { $0.field.name == whole }), let total = member[wholeFigure],
-                          value > total + tolerance
-                    else { continue }
+                    guard let total = member[figures[whole]], value > total + Self.tolerance else { continue }
                     findings.error(
-                        "\(figure.field.name) \(CellReader.plain(value)) is more than \(whole) \(CellReader.plain(total)): \(because)",
-                        at: row.location(figure.field))
-                    member[figure] = nil
+                        "\(columns[index].name) \(CellReader.plain(value)) is more than \(columns[whole].name) "
+                            + "\(CellReader.plain(total)): \(because)",
+                        at: row.location(columns[index]))
+                    member[figures[index]] = nil
                 case .atMostTimes(let other, let factor, let because):
-                    guard let otherFigure = figures.first(where: { $0.field.name == other }), let bound = member[otherFigure],
-                          value > bound * factor + tolerance
-                    else { continue }
+                    guard let bound = member[figures[other]], value > bound * factor + Self.tolerance else { continue }
                     findings.warning(
-                        "\(figure.field.name) \(CellReader.plain(value)) is more than \(other) \(CellReader.plain(bound)): \(because)",
-                        at: row.location(figure.field))
+                        "\(columns[index].name) \(CellReader.plain(value)) is more than \(columns[other].name) "
+                            + "\(CellReader.plain(bound)): \(because)",
+                        at: row.location(columns[index]))
                 }
             }
         }

@@ -11,12 +11,6 @@ public enum DashboardWriter {
     }
 }
 
-/// Key figures shown as cards, in this order.
-private let keyFigureIDs = [
-    "eco.members", "eco.fte", "eco.turnover", "emp.insertion_fte", "emp.insertion_share",
-    "ter.members_in_territory_share", "coop.links", "fin.pole_budget", "fin.pole_public_share",
-]
-
 /// At most this many members are drawn in the cooperation picture (the most connected).
 private let networkLimit = 40
 /// At most this many findings are listed (all are in the workbook and the JSON).
@@ -80,8 +74,8 @@ private struct Dashboard {
         html.element("section", [("aria-labelledby", "key-figures")]) { section in
             section.element("h2", [("id", "key-figures")], text: t("Chiffres clés", "Key figures"))
             section.element("ul", [("class", "cards")]) { list in
-                for id in keyFigureIDs {
-                    guard let result = report.result(id) else { continue }
+                for definition in report.library.keyFigures {
+                    guard let result = report.result(definition.id) else { continue }
                     list.element("li", [("class", "card")]) { card in
                         card.element("p", [("class", "label")], text: result.definition.label[language])
                         valueParagraph(result, into: &card)

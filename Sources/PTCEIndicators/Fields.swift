@@ -197,6 +197,7 @@ struct Fields: Sendable {
             "source": Field(.text, alwaysReported: true) { .text($1.finances[$0].source) },
             "kind": Field(.text, alwaysReported: true) { .text($1.finances[$0].kind.rawValue) },
             "amount": Field(.number(eur), alwaysReported: true) { .number($1.finances[$0].amount) },
+            "public": Field(.bool, alwaysReported: true) { .bool($1.finances[$0].kind.isPublic) },
         ],
         .projects: [
             "year": Field(.number(year), alwaysReported: true) { .number(Double($1.projects[$0].year)) },

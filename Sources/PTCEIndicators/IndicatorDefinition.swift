@@ -74,7 +74,71 @@ public struct IndicatorDefinition: Sendable {
     /// For a ratio or a division: the units of its numerator and denominator, to show what the
     /// value rests on ("55,7 ETP sur 133,7").
     public let quotientUnits: QuotientUnits?
+    /// Whether reports and comparisons show it among the key figures (`key_figure = true`).
+    public let isKeyFigure: Bool
+    /// The same figure as a spreadsheet formula over the workbook's data sheets, if the library
+    /// gives one (`spreadsheet_formula`): the summary then shows a formula a funder can audit.
+    public let spreadsheetFormula: SpreadsheetFormula?
     /// Where the definition is written.
     public let location: SourceLocation
     let checked: CheckedFormula
+}
+
+/// A spreadsheet formula given by the library for an indicator, such as
+/// `SUM({members.fte})`: each `{table.field}` stands for the column of that field in the table's
+/// data sheet, and `{yes}` / `{no}` for the words the data sheets write in the report's language.
+public struct SpreadsheetFormula: Sendable, Hashable {
+    /// A piece of the formula: text as written, a column, or a yes/no word.
+    public enum Part: Sendable, Hashable {
+        case text(String)
+        case column(table: String, field: String)
+        case yesNo(Bool)
+    }
+
+    public let parts: [Part]
+
+    /// The formula with each column and word replaced: `column` gives a column's range
+    /// (`nil` when the workbook has no single range for it), `yesNo` the word.
+    public func text(column: (String, String) -> String?, yesNo: (Bool) -> String) -> String? {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let piece): text += piece
+            case .column(let table, let field):
+                guard let range = column(table, field) else { return nil }
+                text += range
+            case .yesNo(let value): text += yesNo(value)
+            }
+        }
+        return text
+    }
+
+    /// Reads `text`, reporting a placeholder that names no field of `fields`.
+    static func parse(_ text: String, fields: Fields, at location: SourceLocation, findings: inout Findings) -> SpreadsheetFormula? {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                findings.error("a { is not closed", at: location)
+                return nil
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            switch name {
+            case "yes": parts.append(.yesNo(true))
+            case "no": parts.append(.yesNo(false))
+            default:
+                let pieces = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                guard pieces.count == 2, let table = DataTable(rawValue: pieces[0]), fields.field(pieces[1], of: table) != nil else {
+                    findings.error(
+                        "{\(name)} is neither {yes}, {no} nor a field such as {members.fte}", at: location)
+                    return nil
+                }
+                parts.append(.column(table: pieces[0], field: pieces[1]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return SpreadsheetFormula(parts: parts)
+    }
 }

@@ -39,6 +39,12 @@ public struct IndicatorLibrary: Sendable {
         indexByID[id]
     }
 
+    /// The indicators marked `key_figure = true`, in library order: the figures every report and
+    /// comparison shows first.
+    public var keyFigures: [IndicatorDefinition] {
+        indicators.filter(\.isKeyFigure)
+    }
+
     public func dimension(_ id: String) -> IndicatorDimension? {
         dimensions.first { $0.id == id }
     }
@@ -84,6 +90,9 @@ public enum IndicatorLibraryReader {
         var references: [IndicatorReference]
         var minimumCoverage: Double?
         var comparesLikeForLike: Bool
+        var isKeyFigure: Bool
+        /// The spreadsheet formula as written, and where.
+        var spreadsheetFormula: (text: String, location: SourceLocation)?
         var location: SourceLocation
     }
 
@@ -112,6 +121,7 @@ public enum IndicatorLibraryReader {
 
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
+        "key_figure", "spreadsheet_formula",
     ]
 
     private static func readIndicatorFile(
@@ -176,10 +186,15 @@ public enum IndicatorLibraryReader {
             if let likeForLike, likeForLike.bool == nil {
                 findings.error("like_for_like must be true or false", at: table.location("like_for_like"))
             }
+            let keyFigure = table.table["key_figure"]
+            if let keyFigure, keyFigure.bool == nil {
+                findings.error("key_figure must be true or false", at: table.location("key_figure"))
+            }
             return Draft(
                 id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
-                comparesLikeForLike: likeForLike?.bool ?? false,
+                comparesLikeForLike: likeForLike?.bool ?? false, isKeyFigure: keyFigure?.bool ?? false,
+                spreadsheetFormula: table.string("spreadsheet_formula", &findings).map { (fill($0), table.location("spreadsheet_formula")) },
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }
 
@@ -239,6 +254,9 @@ public enum IndicatorLibraryReader {
                     at: draft.location)
                 continue
             }
+            let spreadsheetFormula = draft.spreadsheetFormula.flatMap { formula in
+                SpreadsheetFormula.parse(formula.text, fields: checker.fields, at: formula.location, findings: &findings)
+            }
             definitions.append(IndicatorDefinition(
                 id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
@@ -248,6 +266,7 @@ public enum IndicatorLibraryReader {
                         unit(of: quotient.denominator, in: units).map { QuotientUnits(numerator: numerator, denominator: $0) }
                     }
                 },
+                isKeyFigure: draft.isKeyFigure, spreadsheetFormula: spreadsheetFormula,
                 location: draft.location, checked: checked))
         }
         checkLikeForLikeMarks(definitions, findings: &findings)

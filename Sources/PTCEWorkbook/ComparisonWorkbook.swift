@@ -133,9 +133,7 @@ public enum ComparisonWorkbookWriter {
     }
 
     private static func writeKeyFigures(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
-        let ids = ["eco.members", "eco.fte", "eco.turnover", "emp.insertion_share", "ter.members_in_territory_share",
-                   "coop.links", "fin.pole_budget", "fin.pole_public_share"]
-        let rows = ids.compactMap { id in comparison.rows.first { $0.definition.id == id } }
+        let rows = comparison.library.keyFigures.compactMap { figure in comparison.rows.first { $0.definition.id == figure.id } }
         var buffer = SheetBuffer()
         buffer.put(.text(words("Pôle", "Pole")), row: 0, column: 0, style: CellStyle(bold: true, background: 0xDDEBF7))
         buffer.put(.text(words("Territoire", "Territory")), row: 0, column: 1, style: CellStyle(bold: true, background: 0xDDEBF7))

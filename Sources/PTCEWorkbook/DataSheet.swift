@@ -14,9 +14,9 @@ struct DataSheetLayout {
     /// Data rows written (after the header row).
     let rowCount: Int
 
-    /// `'Membres'!$H$2:$H$8` for a column key.
-    func range(_ key: String) -> String {
-        let column = positions[key]!
+    /// `'Membres'!$H$2:$H$8` for a column key; `nil` when the sheet has no such column.
+    func range(_ key: String) -> String? {
+        guard let column = positions[key] else { return nil }
         let quoted = "'\(sheetName.replacingOccurrences(of: "'", with: "''"))'!"
         return quoted + XLSXSheet.reference(row: 1, column: column, absolute: true) + ":"
             + XLSXSheet.reference(row: max(rowCount, 1), column: column, absolute: true)

@@ -192,7 +192,7 @@ private struct DataSheets {
 
     var memberColumns: [DataColumn<Member>] {
         return [
-            DataColumn(key: "id", header: words("Identifiant", "Member id")) { .text($0.id) },
+            DataColumn(key: "member_id", header: words("Identifiant", "Member id")) { .text($0.id) },
             DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
             DataColumn(key: "actor_type", header: words("Type d'acteur", "Actor type")) { text($0.actorType?.label[language]) },
             DataColumn(key: "legal_form", header: words("Forme juridique", "Legal form")) { text($0.legalForm) },
@@ -286,14 +286,16 @@ private struct ReportWorkbook {
 
     // MARK: Summary
 
-    /// A key figure: the engine's result and, when it has a value, the formula over the data
-    /// sheets that gives the same figure (written with the engine's value cached).
-    private struct KeyFigure {
-        let id: String
-        let formula: String?
+    /// `SUMIF(<by>,"<label>",<of>)` over a data sheet's columns, for a chart's table; `nil` when
+    /// the sheet is split or lacks a column.
+    private func sumIf(_ layout: DataSheetLayout?, by key: String, of value: String) -> ((String) -> String)? {
+        guard let criteria = layout?.range(key), let values = layout?.range(value) else { return nil }
+        return { label in "SUMIF(\(criteria),\"\(label)\",\(values))" }
     }
 
-    /// Key figures, with their formulas when each data table is on one sheet (`nil` layout: split).
+    /// The key figures of the library, each with its spreadsheet formula over the data sheets
+    /// when the library gives one and every sheet it reads is whole on one sheet with rows
+    /// (`nil` layout: split); the formula is written with the engine's value cached.
     func writeSummary(
         _ sheet: XLSXSheet, workbook: XLSXWorkbook, members membersLayout: DataSheetLayout?, cooperations: DataSheetLayout?,
         finances: DataSheetLayout?
@@ -302,29 +304,12 @@ private struct ReportWorkbook {
         let profile = report.profile
         buffer.put(.text(profile.name), row: 0, column: 0, style: CellStyle.title)
         buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
-        let yes = words.yesNo(true)!, no = words.yesNo(false)!
-        func onMembers(_ formula: (DataSheetLayout) -> String) -> String? { membersLayout.map(formula) }
-        let cooperationsLayout = cooperations.flatMap { $0.rowCount > 0 ? $0 : nil }
-        let financesLayout = finances.flatMap { $0.rowCount > 0 ? $0 : nil }
-        let figures = [
-            KeyFigure(id: "eco.members", formula: onMembers { "COUNTA(\($0.range("id")))" }),
-            KeyFigure(id: "eco.fte", formula: onMembers { "SUM(\($0.range("fte")))" }),
-            KeyFigure(id: "eco.turnover", formula: onMembers { "SUM(\($0.range("turnover")))" }),
-            KeyFigure(id: "emp.insertion_fte", formula: onMembers { "SUM(\($0.range("insertion_fte")))" }),
-            KeyFigure(id: "emp.insertion_share", formula: onMembers { layout in
-                let both = "(\(layout.range("insertion_fte"))<>\"\")*(\(layout.range("fte"))<>\"\")"
-                return "SUMPRODUCT(\(both),\(layout.range("insertion_fte")))/SUMPRODUCT(\(both),\(layout.range("fte")))"
-            }),
-            KeyFigure(id: "ter.members_in_territory_share", formula: onMembers { layout in
-                let place = layout.range("in_territory")
-                return "COUNTIF(\(place),\"\(yes)\")/(COUNTIF(\(place),\"\(yes)\")+COUNTIF(\(place),\"\(no)\"))"
-            }),
-            KeyFigure(id: "coop.links", formula: cooperationsLayout.map { "COUNTA(\($0.range("member_a")))" }),
-            KeyFigure(id: "fin.pole_budget", formula: financesLayout.map { "SUM(\($0.range("amount")))" }),
-            KeyFigure(id: "fin.pole_public_share", formula: financesLayout.map {
-                "SUMIF(\($0.range("public")),\"\(yes)\",\($0.range("amount")))/SUM(\($0.range("amount")))"
-            }),
-        ]
+        let layouts = ["members": membersLayout, "cooperations": cooperations, "finances": finances]
+            .compactMapValues { $0.flatMap { $0.rowCount > 0 ? $0 : nil } }
+        let figures = report.library.keyFigures.map { definition in
+            (id: definition.id, formula: definition.spreadsheetFormula?.text(
+                column: { table, field in layouts[table]?.range(field) }, yesNo: { words.yesNo($0)! }))
+        }
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
             + resultHeaders
         let headerRow = 3
@@ -347,13 +332,13 @@ private struct ReportWorkbook {
             rows: typesPresent.map { type in
                 (type.label[language], self.members.reduce(0) { $1.actorType == type ? $0 + ($1.fte ?? 0) : $0 })
             },
-            formula: membersLayout.map { layout in { label in "SUMIF(\(layout.range("actor_type")),\"\(label)\",\(layout.range("fte")))" } },
+            formula: sumIf(membersLayout, by: "actor_type", of: "fte"),
             numberFormat: NumberFormats.fte, into: &buffer)
         let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
         let fundingRows = putChartTable(
             header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: fteRows.1 + 2, column: chartColumn,
             rows: kindsPresent.map { kind in (kind.label[language], self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)) },
-            formula: financesLayout.map { layout in { label in "SUMIF(\(layout.range("kind")),\"\(label)\",\(layout.range("amount")))" } },
+            formula: sumIf(layouts["finances"], by: "kind", of: "amount"),
             numberFormat: NumberFormats.money, into: &buffer)
         // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
         let chartRow = headerRow + figures.count + 2

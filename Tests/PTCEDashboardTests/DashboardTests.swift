@@ -253,3 +253,28 @@ struct BrowserChecks {
         #expect(!html.contains("= Non"))
     }
 }
+
+@Suite struct DeclaredKeyFigureTests {
+    /// The cards are the library's key figures: a network that moves `key_figure = true` from the
+    /// turnover to the headcount sees its dashboard change, without rebuilding.
+    @Test func theCardsAreTheLibrarysKeyFigures() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-library-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Indicators"), to: copy)
+        let file = copy.appendingPathComponent("01-eco.toml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "key_figure = true\nspreadsheet_formula = 'SUM({members.turnover})'\n", with: "")
+        text = text.replacingOccurrences(of: "formula = \"sum(members.headcount)\"\n", with: "formula = \"sum(members.headcount)\"\nkey_figure = true\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        var findings = Findings()
+        let custom = try #require(IndicatorLibraryReader.read(folder: copy, findings: &findings))
+        let dataset = try #require(PoleFolderReader(questionBank: custom.questionBank)
+            .read(folder: repositoryRoot.appendingPathComponent("Samples/pays-de-bray"), findings: &findings))
+        let html = DashboardWriter.html(ReportBuilder(library: custom).report(for: dataset, year: 2024), language: .fr)
+        let rest = html[try #require(html.range(of: "id=\"key-figures\"")).upperBound...]
+        let section = rest[..<(rest.range(of: "</section>")?.lowerBound ?? rest.endIndex)]
+        #expect(section.contains(try #require(custom.indicator("eco.headcount")).label.fr))
+        #expect(!section.contains(try #require(custom.indicator("eco.turnover")).label.fr))
+        #expect(custom.keyFigures.count == library.keyFigures.count)
+    }
+}

@@ -136,6 +136,51 @@ import Testing
         #expect(library.dimensions.last?.id == "local")
     }
 
+    /// Key figures are declared in the library: a network adds its own, with a spreadsheet
+    /// formula whose placeholders are checked against the fields.
+    @Test func keyFiguresAreDeclaredInTheLibrary() throws {
+        var findings = Findings()
+        let standard = try #require(IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings))
+        #expect(standard.keyFigures.map(\.id) == [
+            "eco.members", "eco.fte", "eco.turnover", "emp.insertion_fte", "emp.insertion_share",
+            "ter.members_in_territory_share", "coop.links", "fin.pole_budget", "fin.pole_public_share",
+        ])
+        #expect(standard.indicator("eco.fte")?.spreadsheetFormula?.parts == [.text("SUM("), .column(table: "members", field: "fte"), .text(")")])
+        let folder = try copyOfStandardLibrary(adding: """
+        [dimension]
+        id = "local"
+        label = { fr = "Local", en = "Local" }
+
+        [[indicator]]
+        id = "local.volunteers"
+        unit = "count"
+        label = { fr = "Bénévoles", en = "Volunteers" }
+        description = { fr = "Bénévoles.", en = "Volunteers." }
+        formula = "sum(members.volunteers)"
+        key_figure = true
+        spreadsheet_formula = 'SUM({members.volunteers})&"{yes}"'
+
+        [[indicator]]
+        id = "local.broken"
+        unit = "count"
+        label = { fr = "Cassé", en = "Broken" }
+        description = { fr = "Cassé.", en = "Broken." }
+        formula = "sum(members.volunteers)"
+        spreadsheet_formula = 'SUM({members.volonteers})'
+
+        """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
+        #expect(findings.all.map(\.formatted) == [
+            "10-local.toml:20:spreadsheet_formula: error: {members.volonteers} is neither {yes}, {no} nor a field such as {members.fte}",
+        ])
+        let formula = try #require(SpreadsheetFormula.parse(
+            "SUM({members.volunteers})&\"{yes}\"", fields: .standard, at: SourceLocation(file: "t"), findings: &findings))
+        #expect(formula.text(column: { "\($0)!\($1)" }, yesNo: { $0 ? "oui" : "non" }) == "SUM(members!volunteers)&\"oui\"")
+        #expect(formula.text(column: { _, _ in nil }, yesNo: { $0 ? "oui" : "non" }) == nil)
+    }
+
     @Test func aBrokenFormulaGivesALocatedFinding() throws {
         let folder = try copyOfStandardLibrary(adding: """
         [dimension]

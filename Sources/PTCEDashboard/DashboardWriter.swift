@@ -291,7 +291,9 @@ private struct Dashboard {
     private func surveyScores(_ html: inout HTMLBuilder) {
         let bank = report.library.questionBank
         let bars = bank.dimensions.compactMap { dimension -> Bar? in
-            guard let result = report.result("qual.\(dimension.id)") else { return nil }
+            guard let score = report.library.score(ofSurveyDimension: dimension.id), let result = report.result(score.id) else {
+                return nil
+            }
             guard let value = result.value else { return Bar(label: dimension.label[language], value: nil, shown: t("pas de réponse", "no answer")) }
             let n = result.survey?.n ?? 0
             return Bar(label: dimension.label[language], value: value,

@@ -103,7 +103,7 @@ public struct ComparisonBuilder: Sendable {
             if let value = result?.value, let report = poles[index].report {
                 for normalisation in normalisations {
                     // A tiny size (an FTE of 1e-300) must not turn a quotient infinite: then it is not shown.
-                    if let size = Self.size(normalisation, report: report), size > 0, (value / size).isFinite {
+                    if let size = size(normalisation, report: report), size > 0, (value / size).isFinite {
                         normalised[normalisation] = value / size
                     }
                 }
@@ -122,10 +122,7 @@ public struct ComparisonBuilder: Sendable {
     /// For a survey dimension, a pole is comparable when it asked the same questions of the
     /// dimension as most poles did; every other indicator is comparable.
     private func comparability(_ definition: IndicatorDefinition, poles: [ComparedPole]) -> [Bool] {
-        let dimension = String(definition.id.dropFirst("qual.".count))
-        guard definition.id.hasPrefix("qual."), library.questionBank.dimensions.contains(where: { $0.id == dimension }) else {
-            return poles.map { _ in true }
-        }
+        guard let dimension = definition.surveyDimension else { return poles.map { _ in true } }
         let asked: [Set<String>?] = poles.map { pole in
             guard let report = pole.report else { return nil }
             let questions = Set(report.dataset.survey.filter { answer in
@@ -142,21 +139,21 @@ public struct ComparisonBuilder: Sendable {
         return asked.map { set in set == nil || set == reference }
     }
 
-    /// Normalising makes sense for quantities that grow with the pole's size.
+    /// Normalising makes sense for quantities that grow with the pole's size (the library says
+    /// which do not: `scales_with_size = false`).
     static func normalisations(for definition: IndicatorDefinition) -> [Normalisation] {
-        guard ["count", "fte", "eur", "tonnes"].contains(definition.unit.id),
-              !["eco.members", "coop.actor_types", "fin.funding_kinds", "qual.respondents", "ter.communes"].contains(definition.id)
-        else { return [] }
+        guard ["count", "fte", "eur", "tonnes"].contains(definition.unit.id), definition.scalesWithSize else { return [] }
         var views: [Normalisation] = [.perMember, .perThousandInhabitants]
         if definition.unit.id == "eur" { views.append(.perFTE) }
         return views
     }
 
-    private static func size(_ normalisation: Normalisation, report: PoleReport) -> Double? {
+    /// The pole's size for a view: its population in thousands, or the indicator the library
+    /// names as that size (`size_of`).
+    private func size(_ normalisation: Normalisation, report: PoleReport) -> Double? {
         switch normalisation {
-        case .perMember: report.result("eco.members")?.value
         case .perThousandInhabitants: report.profile.population.map { Double($0) / 1000 }
-        case .perFTE: report.result("eco.fte")?.value
+        case .perMember, .perFTE: library.size(for: normalisation).flatMap { report.result($0.id)?.value }
         }
     }
 

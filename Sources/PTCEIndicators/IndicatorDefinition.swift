@@ -79,6 +79,15 @@ public struct IndicatorDefinition: Sendable {
     /// The same figure as a spreadsheet formula over the workbook's data sheets, if the library
     /// gives one (`spreadsheet_formula`): the summary then shows a formula a funder can audit.
     public let spreadsheetFormula: SpreadsheetFormula?
+    /// Whether it grows with a pole's size, so that comparisons also show it per member, per
+    /// 1,000 inhabitants and, for money, per FTE (`scales_with_size`, true unless the library says
+    /// false; only counts, FTE, euros and tonnes are concerned).
+    public let scalesWithSize: Bool
+    /// The normalised view it is the size for (`size_of`): the member count, the FTE.
+    public let sizeOf: Normalisation?
+    /// The survey dimension (of the question bank) whose score it is, for the indicators made by
+    /// the library's `[per_survey_dimension]` template.
+    public let surveyDimension: String?
     /// Where the definition is written.
     public let location: SourceLocation
     let checked: CheckedFormula

@@ -45,6 +45,17 @@ public struct IndicatorLibrary: Sendable {
         indicators.filter(\.isKeyFigure)
     }
 
+    /// The indicator that measures a pole's size for `view` (`size_of`): the member count for
+    /// per-member views, the FTE for per-FTE ones.
+    public func size(for view: Normalisation) -> IndicatorDefinition? {
+        indicators.first { $0.sizeOf == view }
+    }
+
+    /// The score of a survey dimension of the question bank (made by `[per_survey_dimension]`).
+    public func score(ofSurveyDimension dimension: String) -> IndicatorDefinition? {
+        indicators.first { $0.surveyDimension == dimension }
+    }
+
     public func dimension(_ id: String) -> IndicatorDimension? {
         dimensions.first { $0.id == id }
     }
@@ -91,6 +102,9 @@ public enum IndicatorLibraryReader {
         var minimumCoverage: Double?
         var comparesLikeForLike: Bool
         var isKeyFigure: Bool
+        var scalesWithSize: Bool
+        var sizeOf: Normalisation?
+        var surveyDimension: String? = nil
         /// The spreadsheet formula as written, and where.
         var spreadsheetFormula: (text: String, location: SourceLocation)?
         var location: SourceLocation
@@ -121,7 +135,7 @@ public enum IndicatorLibraryReader {
 
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
-        "key_figure", "spreadsheet_formula",
+        "key_figure", "spreadsheet_formula", "scales_with_size", "size_of",
     ]
 
     private static func readIndicatorFile(
@@ -190,10 +204,20 @@ public enum IndicatorLibraryReader {
             if let keyFigure, keyFigure.bool == nil {
                 findings.error("key_figure must be true or false", at: table.location("key_figure"))
             }
+            let scalesWithSize = table.table["scales_with_size"]
+            if let scalesWithSize, scalesWithSize.bool == nil {
+                findings.error("scales_with_size must be true or false", at: table.location("scales_with_size"))
+            }
+            let sizeOf = table.string("size_of", &findings)
+            let sizedView = sizeOf.flatMap { Normalisation(rawValue: $0) }
+            if let sizeOf, sizedView == nil || sizedView == .perThousandInhabitants {
+                findings.error("size_of \"\(sizeOf)\" must be per_member or per_fte", at: table.location("size_of"))
+            }
             return Draft(
                 id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: likeForLike?.bool ?? false, isKeyFigure: keyFigure?.bool ?? false,
+                scalesWithSize: scalesWithSize?.bool ?? true, sizeOf: sizedView,
                 spreadsheetFormula: table.string("spreadsheet_formula", &findings).map { (fill($0), table.location("spreadsheet_formula")) },
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }
@@ -205,9 +229,13 @@ public enum IndicatorLibraryReader {
                 let substitutions = [
                     "dimension": surveyDimension.id, "label.fr": surveyDimension.label.fr, "label.en": surveyDimension.label.en,
                 ]
-                guard let made = draft(template, substituting: substitutions),
-                      !drafts.contains(where: { $0.id == made.id })
-                else { continue }
+                guard var made = draft(template, substituting: substitutions) else { continue }
+                // An indicator written out for that id takes the template's place, and its role.
+                if let written = drafts.firstIndex(where: { $0.id == made.id }) {
+                    drafts[written].surveyDimension = surveyDimension.id
+                    continue
+                }
+                made.surveyDimension = surveyDimension.id
                 drafts.append(made)
             }
         }
@@ -266,7 +294,8 @@ public enum IndicatorLibraryReader {
                         unit(of: quotient.denominator, in: units).map { QuotientUnits(numerator: numerator, denominator: $0) }
                     }
                 },
-                isKeyFigure: draft.isKeyFigure, spreadsheetFormula: spreadsheetFormula,
+                isKeyFigure: draft.isKeyFigure, spreadsheetFormula: spreadsheetFormula, scalesWithSize: draft.scalesWithSize,
+                sizeOf: draft.sizeOf, surveyDimension: draft.surveyDimension,
                 location: draft.location, checked: checked))
         }
         checkLikeForLikeMarks(definitions, findings: &findings)

@@ -76,10 +76,9 @@ public struct ReportBuilder: Sendable {
             if number != nil, let units = definition.quotientUnits, let terms = used.quotient {
                 quotient = QuotientTerms(numerator: terms.numerator, denominator: terms.denominator, units: units)
             }
-            let dimensionID = definition.id.hasPrefix("qual.") ? String(definition.id.dropFirst(5)) : nil
             return IndicatorResult(
                 definition: definition, value: number, previous: previousNumber, coverage: coverage,
-                previousCoverage: previousCoverage, missingReason: reason, survey: dimensionID.flatMap { survey.dimensions[$0] },
+                previousCoverage: previousCoverage, missingReason: reason, survey: definition.surveyDimension.flatMap { survey.dimensions[$0] },
                 likeForLike: likeForLike, quotient: quotient)
         }
         return PoleReport(

@@ -506,7 +506,7 @@ private struct ReportWorkbook {
         for (column, header) in dimensionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: CellStyle.header) }
         let firstDimensionRow = row + 1
         for dimension in bank.dimensions {
-            guard let result = report.result("qual.\(dimension.id)") else { continue }
+            guard let score = report.library.score(ofSurveyDimension: dimension.id), let result = report.result(score.id) else { continue }
             row += 1
             buffer.put(.text(dimension.label[language]), row: row, column: 0)
             if let value = result.value {

@@ -45,6 +45,18 @@ import Testing
         #expect(ComparisonBuilder.median([1e308, 1.5e308]) == 1.25e308)  // not an overflow to infinity
     }
 
+    /// Which indicators scale with a pole's size, and which measure that size, is in the library.
+    @Test func sizesAreDeclaredInTheLibrary() throws {
+        let library = standardLibrary
+        #expect(library.size(for: .perMember)?.id == "eco.members")
+        #expect(library.size(for: .perFTE)?.id == "eco.fte")
+        #expect(library.indicators.filter { !$0.scalesWithSize }.map(\.id) == [
+            "eco.members", "ter.communes", "coop.actor_types", "fin.funding_kinds", "qual.respondents",
+        ])
+        #expect(ComparisonBuilder.normalisations(for: try #require(library.indicator("coop.actor_types"))) == [])
+        #expect(library.score(ofSurveyDimension: "cooperation")?.id == "qual.cooperation")
+    }
+
     @Test func normalisedViews() throws {
         let turnover = try row("eco.turnover")
         #expect(turnover.normalisations == [.perMember, .perThousandInhabitants, .perFTE])

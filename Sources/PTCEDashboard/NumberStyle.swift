@@ -61,8 +61,9 @@ struct NumberStyle {
         }
     }
 
+    /// What follows the amount in a money unit's label: "par ETP" in "€ par ETP".
     private func perUnit(_ unit: IndicatorUnit) -> String {
-        language == .fr ? "par ETP" : "per FTE"
+        String(unit.label[language].drop { $0 == "€" || $0 == " " || $0 == "\u{00A0}" })
     }
 
     func money(_ value: Double, decimals: Int = 0) -> String {

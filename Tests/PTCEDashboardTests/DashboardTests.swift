@@ -1,7 +1,7 @@
 import Foundation
 @testable import PTCEDashboard
 import PTCEImport
-import PTCEIndicators
+@testable import PTCEIndicators
 import PTCEModel
 import Testing
 
@@ -44,6 +44,12 @@ private let nbsp = "\u{00A0}"
         #expect(french.value(145, unit: unit("fte")) == "145,0\(nbsp)ETP")
         #expect(french.value(3.666666, unit: unit("score")) == "3,67\(nbsp)/\(nbsp)5")
         #expect(french.value(93_750, unit: unit("eur_per_fte")) == "93\(nbsp)750\(nbsp)€\(nbsp)par ETP")
+        // Any money unit says what it is per (it once said "par ETP" whatever the unit).
+        let perMember = IndicatorUnit(
+            id: "eur_per_member", label: LocalizedText(fr: "€ par membre", en: "€ per member"), decimals: 0, isShare: false,
+            dimension: Dimension(exponents: ["eur": 1, "count": -1]))
+        #expect(french.value(1_200, unit: perMember) == "1\(nbsp)200\(nbsp)€\(nbsp)par membre")
+        #expect(NumberStyle(language: .en).value(1_200, unit: perMember) == "€1,200\(nbsp)per member")
         #expect(french.change(0.0175, unit: unit("share")) == "+1,8\(nbsp)pt")
         #expect(french.change(-2, unit: unit("fte")) == "−2,0\(nbsp)ETP")
         #expect(french.plain(-0.04, decimals: 1) == "0,0")

@@ -190,20 +190,28 @@ private struct DataSheets {
 
     private func source(_ origin: RecordOrigin) -> CellValue { .text("\(origin.file):\(origin.line)") }
 
+    private typealias M = StandardFields.Members
+
+    /// The data-sheet column of a declared field: keyed by its name, headed by its label.
+    private func column<Row>(_ field: FieldDeclaration, _ value: @escaping (Row) -> CellValue) -> DataColumn<Row> {
+        DataColumn(key: field.name, header: field.label[language], value: value)
+    }
+
     var memberColumns: [DataColumn<Member>] {
         return [
-            DataColumn(key: "member_id", header: words("Identifiant", "Member id")) { .text($0.id) },
-            DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
-            DataColumn(key: "actor_type", header: words("Type d'acteur", "Actor type")) { text($0.actorType?.label[language]) },
-            DataColumn(key: "legal_form", header: words("Forme juridique", "Legal form")) { text($0.legalForm) },
-            DataColumn(key: "insertion_structure", header: words("SIAE", "Insertion structure")) { text(words.yesNo($0.insertionStructure)) },
-            DataColumn(key: "commune", header: words("Code commune", "Commune code")) { text($0.commune) },
+            column(M.memberID) { .text($0.id) },
+            column(M.name) { .text($0.name) },
+            column(M.actorType) { text($0.actorType?.label[language]) },
+            column(M.legalForm) { text($0.legalForm) },
+            column(M.insertionStructure) { text(words.yesNo($0.insertionStructure)) },
+            column(M.commune) { text($0.commune) },
             DataColumn(key: "in_territory", header: words("Sur le territoire", "In the territory")) {
                 text(words.yesNo($0.commune.map(territory.contains)))
             },
         ] + figures.map { figure in
-            let style = CellStyle(numberFormat: NumberFormats.format(figure.field.format))
-            return DataColumn(key: figure.field.name, header: figure.field.label[language], style: style) { number($0[figure]) }
+            var column: DataColumn<Member> = column(figure.field) { number($0[figure]) }
+            column.style = CellStyle(numberFormat: NumberFormats.format(figure.field.format))
+            return column
         } + [
             DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
         ]

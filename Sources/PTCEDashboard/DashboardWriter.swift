@@ -210,8 +210,10 @@ private struct Dashboard {
     }
 
     private func chart(for dimension: String, into html: inout HTMLBuilder) {
+        for definition in report.library.indicators where definition.dimension == dimension && definition.isBrokenDownByActorType {
+            if let result = report.result(definition.id) { byActorType(result, into: &html) }
+        }
         switch dimension {
-        case "eco": fteByActorType(&html)
         case "coop": cooperationNetwork(&html)
         case "fin": fundingMix(&html)
         case "proj": projectStages(&html)
@@ -220,19 +222,19 @@ private struct Dashboard {
         }
     }
 
-    private func fteByActorType(_ html: inout HTMLBuilder) {
-        let types = ActorType.allCases.filter { type in members.contains { $0.actorType == type } }
-        let bars = types.map { type -> Bar in
-            let reported = members.lazy.filter { $0.actorType == type }.compactMap(\.fte)
-            let label = type.label[language]
-            guard !reported.isEmpty else { return Bar(label: label, value: nil, shown: t("non renseigné", "not reported")) }
-            let total = reported.reduce(0, +)
-            return Bar(label: label, value: total, shown: numbers.plain(total, decimals: 1) + "\u{00A0}" + t("ETP", "FTE"))
+    /// An indicator over the members of each actor type (`breakdown = "actor_type"` in the library).
+    private func byActorType(_ result: IndicatorResult, into html: inout HTMLBuilder) {
+        let unit = result.definition.unit
+        let bars = result.breakdown.map { part -> Bar in
+            let label = part.actorType.label[language]
+            guard let value = part.value else { return Bar(label: label, value: nil, shown: t("non renseigné", "not reported")) }
+            return Bar(label: label, value: value, shown: numbers.value(value, unit: unit))
         }
         guard !bars.isEmpty else { return }
         let summary = bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; ")
-        charts.bars(&html, id: "chart-fte", title: t("ETP par type d'acteur en \(report.year)", "FTE by actor type in \(report.year)"),
-                    summary: summary, valueHeader: t("ETP", "FTE"), bars: bars)
+        charts.bars(&html, id: "chart-\(unit.id)",
+                    title: t("\(unit.label.fr) par type d'acteur en \(report.year)", "\(unit.label.en) by actor type in \(report.year)"),
+                    summary: summary, valueHeader: unit.label[language], bars: bars)
     }
 
     private func fundingMix(_ html: inout HTMLBuilder) {

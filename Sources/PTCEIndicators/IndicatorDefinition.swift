@@ -85,6 +85,11 @@ public struct IndicatorDefinition: Sendable {
     public let scalesWithSize: Bool
     /// The normalised view it is the size for (`size_of`): the member count, the FTE.
     public let sizeOf: Normalisation?
+    /// Whether reports also show it computed over the members of each actor type (`breakdown =
+    /// "actor_type"`), as a chart.
+    public let isBrokenDownByActorType: Bool
+    /// That breakdown as a spreadsheet formula, `{group}` standing for an actor type's label.
+    public let breakdownSpreadsheetFormula: SpreadsheetFormula?
     /// The survey dimension (of the question bank) whose score it is, for the indicators made by
     /// the library's `[per_survey_dimension]` template.
     public let surveyDimension: String?
@@ -102,13 +107,15 @@ public struct SpreadsheetFormula: Sendable, Hashable {
         case text(String)
         case column(table: String, field: String)
         case yesNo(Bool)
+        /// The label of the group a breakdown's row is about (an actor type).
+        case group
     }
 
     public let parts: [Part]
 
     /// The formula with each column and word replaced: `column` gives a column's range
     /// (`nil` when the workbook has no single range for it), `yesNo` the word.
-    public func text(column: (String, String) -> String?, yesNo: (Bool) -> String) -> String? {
+    public func text(column: (String, String) -> String?, yesNo: (Bool) -> String, group: String = "") -> String? {
         var text = ""
         for part in parts {
             switch part {
@@ -117,6 +124,7 @@ public struct SpreadsheetFormula: Sendable, Hashable {
                 guard let range = column(table, field) else { return nil }
                 text += range
             case .yesNo(let value): text += yesNo(value)
+            case .group: text += group
             }
         }
         return text
@@ -136,11 +144,12 @@ public struct SpreadsheetFormula: Sendable, Hashable {
             switch name {
             case "yes": parts.append(.yesNo(true))
             case "no": parts.append(.yesNo(false))
+            case "group": parts.append(.group)
             default:
                 let pieces = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 guard pieces.count == 2, let table = DataTable(rawValue: pieces[0]), fields.field(pieces[1], of: table) != nil else {
                     findings.error(
-                        "{\(name)} is neither {yes}, {no} nor a field such as {members.fte}", at: location)
+                        "{\(name)} is neither {yes}, {no}, {group} nor a field such as {members.fte}", at: location)
                     return nil
                 }
                 parts.append(.column(table: pieces[0], field: pieces[1]))

@@ -104,6 +104,8 @@ public enum IndicatorLibraryReader {
         var isKeyFigure: Bool
         var scalesWithSize: Bool
         var sizeOf: Normalisation?
+        var isBrokenDownByActorType: Bool
+        var breakdownSpreadsheetFormula: (text: String, location: SourceLocation)?
         var surveyDimension: String? = nil
         /// The spreadsheet formula as written, and where.
         var spreadsheetFormula: (text: String, location: SourceLocation)?
@@ -135,7 +137,7 @@ public enum IndicatorLibraryReader {
 
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
-        "key_figure", "spreadsheet_formula", "scales_with_size", "size_of",
+        "key_figure", "spreadsheet_formula", "scales_with_size", "size_of", "breakdown", "breakdown_spreadsheet_formula",
     ]
 
     private static func readIndicatorFile(
@@ -208,6 +210,10 @@ public enum IndicatorLibraryReader {
             if let scalesWithSize, scalesWithSize.bool == nil {
                 findings.error("scales_with_size must be true or false", at: table.location("scales_with_size"))
             }
+            let breakdown = table.string("breakdown", &findings)
+            if let breakdown, breakdown != "actor_type" {
+                findings.error("breakdown \"\(breakdown)\" must be actor_type", at: table.location("breakdown"))
+            }
             let sizeOf = table.string("size_of", &findings)
             let sizedView = sizeOf.flatMap { Normalisation(rawValue: $0) }
             if let sizeOf, sizedView == nil || sizedView == .perThousandInhabitants {
@@ -217,7 +223,10 @@ public enum IndicatorLibraryReader {
                 id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: likeForLike?.bool ?? false, isKeyFigure: keyFigure?.bool ?? false,
-                scalesWithSize: scalesWithSize?.bool ?? true, sizeOf: sizedView,
+                scalesWithSize: scalesWithSize?.bool ?? true, sizeOf: sizedView, isBrokenDownByActorType: breakdown == "actor_type",
+                breakdownSpreadsheetFormula: table.string("breakdown_spreadsheet_formula", &findings).map {
+                    (fill($0), table.location("breakdown_spreadsheet_formula"))
+                },
                 spreadsheetFormula: table.string("spreadsheet_formula", &findings).map { (fill($0), table.location("spreadsheet_formula")) },
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }
@@ -285,6 +294,9 @@ public enum IndicatorLibraryReader {
             let spreadsheetFormula = draft.spreadsheetFormula.flatMap { formula in
                 SpreadsheetFormula.parse(formula.text, fields: checker.fields, at: formula.location, findings: &findings)
             }
+            let breakdownSpreadsheetFormula = draft.breakdownSpreadsheetFormula.flatMap { formula in
+                SpreadsheetFormula.parse(formula.text, fields: checker.fields, at: formula.location, findings: &findings)
+            }
             definitions.append(IndicatorDefinition(
                 id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
@@ -295,7 +307,8 @@ public enum IndicatorLibraryReader {
                     }
                 },
                 isKeyFigure: draft.isKeyFigure, spreadsheetFormula: spreadsheetFormula, scalesWithSize: draft.scalesWithSize,
-                sizeOf: draft.sizeOf, surveyDimension: draft.surveyDimension,
+                sizeOf: draft.sizeOf, isBrokenDownByActorType: draft.isBrokenDownByActorType,
+                breakdownSpreadsheetFormula: breakdownSpreadsheetFormula, surveyDimension: draft.surveyDimension,
                 location: draft.location, checked: checked))
         }
         checkLikeForLikeMarks(definitions, findings: &findings)

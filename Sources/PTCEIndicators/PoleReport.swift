@@ -136,6 +136,15 @@ public struct Quotation: Sendable, Hashable {
     public let origin: RecordOrigin
 }
 
+/// An indicator computed over the members of one actor type.
+public struct ActorTypePart: Sendable, Hashable {
+    public let actorType: ActorType
+    /// `nil` when no member of the type reported the inputs (not 0).
+    public let value: Double?
+    /// Members of the type whose inputs were used, and members of the type.
+    public let reported: Int, members: Int
+}
+
 /// The value of one indicator in the report year, with what a funder needs to trust it.
 public struct IndicatorResult: Sendable {
     public let definition: IndicatorDefinition
@@ -147,13 +156,16 @@ public struct IndicatorResult: Sendable {
     public let previousCoverage: Coverage?
     /// Why `value` is missing.
     public let missingReason: MissingReason?
-    /// Survey figures, for `qual.<dimension>` indicators.
+    /// Survey figures, for the scores of survey dimensions.
     public let survey: SurveyStatistics?
     /// For member sums and ratios whose members differ between the two years: the change over
     /// the members present in both. Writers show it first; ``change`` stays the total change.
     public let likeForLike: LikeForLikeChange?
     /// For a ratio: the sums it divides.
     public let quotient: QuotientTerms?
+    /// For an indicator the library breaks down by actor type: its value over the members of
+    /// each type present in the year, in the order of ``ActorType``.
+    public let breakdown: [ActorTypePart]
 
     /// Survey changes resting on fewer respondents than this (in either year) are a small sample.
     public static let smallSampleRespondents = 10

@@ -79,7 +79,8 @@ public struct ReportBuilder: Sendable {
             return IndicatorResult(
                 definition: definition, value: number, previous: previousNumber, coverage: coverage,
                 previousCoverage: previousCoverage, missingReason: reason, survey: definition.surveyDimension.flatMap { survey.dimensions[$0] },
-                likeForLike: likeForLike, quotient: quotient)
+                likeForLike: likeForLike, quotient: quotient,
+                breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [])
         }
         return PoleReport(
             profile: dataset.profile, year: year, previousYear: previousYear, results: results,
@@ -139,6 +140,11 @@ public struct ReportBuilder: Sendable {
     /// Indicator `index` over the members of `memberMask` only, with the indicators it reads
     /// computed over the same members.
     private func value(of index: Int, rows: YearRows, memberMask: RowSet, profile: PoleProfile) -> Double? {
+        evaluated(index, rows: rows, memberMask: memberMask, profile: profile).value
+    }
+
+    /// As ``value(of:rows:memberMask:profile:)``, with the members whose inputs were used.
+    private func evaluated(_ index: Int, rows: YearRows, memberMask: RowSet, profile: PoleProfile) -> (value: Double?, used: Int) {
         func evaluate(_ index: Int) -> (EvaluatedValue, UsedRows) {
             let evaluator = FormulaEvaluator(
                 rows: rows, previousRows: nil, profile: profile, memberMask: memberMask,
@@ -146,8 +152,22 @@ public struct ReportBuilder: Sendable {
             var used = UsedRows()
             return (evaluator.evaluate(library.indicators[index].checked.expression, used: &used), used)
         }
-        guard case .number(let value) = evaluate(index).0, value.isFinite else { return nil }
-        return value
+        let (result, used) = evaluate(index)
+        let count = used.byTable[.members]?.count ?? 0
+        guard case .number(let value) = result, value.isFinite else { return (nil, count) }
+        return (value, count)
+    }
+
+    /// Indicator `index` over the members of each actor type present in the year.
+    private func breakdown(of index: Int, rows: YearRows, profile: PoleProfile) -> [ActorTypePart] {
+        ActorType.allCases.compactMap { type in
+            var mask = RowSet(rowCount: rows.members.count)
+            for row in rows.members.indices where rows.members[row].actorType == type { mask.insert(row) }
+            guard mask.count > 0 else { return nil }
+            let (value, used) = evaluated(index, rows: rows, memberMask: mask, profile: profile)
+            // No member of the type reported the inputs: not reported, never 0.
+            return ActorTypePart(actorType: type, value: used > 0 ? value : nil, reported: used, members: mask.count)
+        }
     }
 
     private static func meetsMinimum(_ definition: IndicatorDefinition, _ coverage: Coverage?) -> Bool {

@@ -332,19 +332,27 @@ private struct ReportWorkbook {
         buffer.fixedWidths[0] = 42
 
         // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
-        // Only types with a reported FTE: a type whose members all said "NC" is not charted as 0.
+        // The first indicator the library breaks down by actor type (the FTE), over the types whose
+        // members reported it: a type whose members all said "NC" is not charted as 0.
         let chartColumn = ResultColumn.allCases.count + 4
-        let typesPresent = ActorType.allCases.filter { type in self.members.contains { $0.actorType == type && $0.fte != nil } }
-        let fteRows = putChartTable(
-            header: (words("Type d'acteur", "Actor type"), words("ETP", "FTE")), at: headerRow, column: chartColumn,
-            rows: typesPresent.map { type in
-                (type.label[language], self.members.reduce(0) { $1.actorType == type ? $0 + ($1.fte ?? 0) : $0 })
+        let broken = report.library.indicators.first(where: \.isBrokenDownByActorType).flatMap { report.result($0.id) }
+        let parts = (broken?.breakdown ?? []).compactMap { part in part.value.map { (part.actorType.label[language], $0) } }
+        let unit = broken?.definition.unit
+        let breakdownFormula = broken?.definition.breakdownSpreadsheetFormula
+        let breakdownRows = putChartTable(
+            header: (words("Type d'acteur", "Actor type"), unit?.label[language] ?? ""), at: headerRow, column: chartColumn,
+            rows: parts,
+            formula: breakdownFormula.flatMap { formula in
+                guard let layout = membersLayout else { return nil }
+                return { label in
+                    formula.text(column: { table, field in table == "members" ? layout.range(field) : nil },
+                                 yesNo: { words.yesNo($0)! }, group: label) ?? ""
+                }
             },
-            formula: sumIf(membersLayout, by: "actor_type", of: "fte"),
-            numberFormat: NumberFormats.fte, into: &buffer)
+            numberFormat: unit.map(NumberFormats.format(for:)) ?? NumberFormats.decimal, into: &buffer)
         let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
         let fundingRows = putChartTable(
-            header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: fteRows.1 + 2, column: chartColumn,
+            header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: breakdownRows.1 + 2, column: chartColumn,
             rows: kindsPresent.map { kind in (kind.label[language], self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)) },
             formula: sumIf(layouts["finances"], by: "kind", of: "amount"),
             numberFormat: NumberFormats.money, into: &buffer)
@@ -359,11 +367,11 @@ private struct ReportWorkbook {
         try highlightChanges(highlights, on: sheet)
         try sheet.setUpPrinting(headerRows: nil)
 
-        if !typesPresent.isEmpty {
+        if let unit, !parts.isEmpty {
             let chart = try workbook.addChart(LXW_CHART_COLUMN)
-            chart_add_series(chart, sheet.range(column: chartColumn, firstRow: fteRows.0, lastRow: fteRows.1),
-                             sheet.range(column: chartColumn + 1, firstRow: fteRows.0, lastRow: fteRows.1))
-            chart_title_set_name(chart, words("ETP par type d'acteur", "FTE by actor type"))
+            chart_add_series(chart, sheet.range(column: chartColumn, firstRow: breakdownRows.0, lastRow: breakdownRows.1),
+                             sheet.range(column: chartColumn + 1, firstRow: breakdownRows.0, lastRow: breakdownRows.1))
+            chart_title_set_name(chart, words("\(unit.label.fr) par type d'acteur", "\(unit.label.en) by actor type"))
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
             try sheet.insert(chart, row: chartRow, column: 0)
         }

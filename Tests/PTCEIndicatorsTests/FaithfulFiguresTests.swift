@@ -33,6 +33,21 @@ import Testing
         #expect(report.result("emp.insertion_people")?.coverage == Coverage(reported: 2, notApplicable: 2, of: 5))
     }
 
+    /// The FTE by actor type (`breakdown = "actor_type"` in the library) is the indicator over
+    /// each type's members: a type none of whose members reported is not reported, not 0.
+    @Test func aBreakdownByActorTypeNeverTurnsNotReportedIntoZero() throws {
+        var dataset = try fixtureDataset("insertion-scope")
+        for index in dataset.members.indices where dataset.members[index].id == "C" { dataset.members[index].fte = nil }
+        let fte = try #require(ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).result("eco.fte"))
+        #expect(fte.breakdown == [
+            ActorTypePart(actorType: .ess, value: 17, reported: 3, members: 3),
+            ActorTypePart(actorType: .company, value: 22, reported: 1, members: 1),
+            ActorTypePart(actorType: .research, value: nil, reported: 0, members: 1),
+        ])
+        #expect(fte.value == 39)
+        #expect(report.result("eco.turnover")?.breakdown == [])
+    }
+
     @Test func aRatioSaysWhatItRestsOn() throws {
         let quotient = try #require(report.result("emp.insertion_share")?.quotient)
         #expect(quotient.numerator == 12 && quotient.denominator == 37)

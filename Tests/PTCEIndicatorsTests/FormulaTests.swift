@@ -173,7 +173,7 @@ import Testing
         findings = Findings()
         #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
         #expect(findings.all.map(\.formatted) == [
-            "10-local.toml:20:spreadsheet_formula: error: {members.volonteers} is neither {yes}, {no} nor a field such as {members.fte}",
+            "10-local.toml:20:spreadsheet_formula: error: {members.volonteers} is neither {yes}, {no}, {group} nor a field such as {members.fte}",
         ])
         let formula = try #require(SpreadsheetFormula.parse(
             "SUM({members.volunteers})&\"{yes}\"", fields: .standard, at: SourceLocation(file: "t"), findings: &findings))

@@ -26,10 +26,12 @@ let package = Package(
     targets: [
         // The data a pole reports, as typed values, and the findings made while reading it.
         .target(name: "PTCEModel"),
+        // Work started on another thread and awaited: what overlaps reading, computing and writing.
+        .target(name: "PTCEConcurrency"),
         // CSV and TOML reading: dialects, encodings, French number forms, validation rules.
         .target(
             name: "PTCEImport",
-            dependencies: ["PTCEModel", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["PTCEModel", "PTCEConcurrency", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The indicator language and library, and the computation of a pole's report.
         .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport"]),
@@ -55,8 +57,8 @@ let package = Package(
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEModel", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard", "PTCESampleData",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PTCEModel", "PTCEConcurrency", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
+                "PTCESampleData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the fuzz harness's tests share: budget and seeds, hostile text, damage to files.

@@ -1,4 +1,5 @@
 import Foundation
+import PTCEConcurrency
 import PTCEModel
 
 /// Reads a pole folder (spec §1): `pole.toml` and the CSV files, every cell validated

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PTCEConcurrency
 import PTCEImport
 import PTCEIndicators
 import PTCEModel

@@ -77,11 +77,11 @@ let package = Package(
             name: "PTCEWorkbookTests",
             dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Support"]
+            exclude: ["Support", "Golden"]
         ),
         .testTarget(
             name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased],
-            exclude: ["Support"]
+            exclude: ["Support", "Golden"]
         ),
         .testTarget(name: "ptceTests", dependencies: ["ptce", "PTCEFuzzSupport"]),
     ]

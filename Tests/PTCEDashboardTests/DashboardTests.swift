@@ -284,3 +284,19 @@ struct BrowserChecks {
         #expect(custom.keyFigures.count == library.keyFigures.count)
     }
 }
+
+/// The dashboard of one sample, in each language, against reviewed reference files: a
+/// presentation change shows as a diff to review. To accept a deliberate change, run the tests
+/// with `PTCE_UPDATE_GOLDEN=1` and review the diff of `Tests/PTCEDashboardTests/Golden/`.
+@Suite struct DashboardSnapshotTests {
+    @Test(arguments: [Language.fr, .en])
+    func theSampleDashboardMatchesItsSnapshot(language: Language) throws {
+        let html = DashboardWriter.html(try report(folder: "Samples/pays-de-bray"), language: language)
+        let golden = repositoryRoot.appendingPathComponent("Tests/PTCEDashboardTests/Golden/pays-de-bray-2024.\(language.rawValue).html")
+        if ProcessInfo.processInfo.environment["PTCE_UPDATE_GOLDEN"] == "1" {
+            try Data(html.utf8).write(to: golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(html == expected, "differs from \(golden.path); diff it, and set PTCE_UPDATE_GOLDEN=1 to accept")
+    }
+}

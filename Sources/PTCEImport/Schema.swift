@@ -7,11 +7,11 @@ public struct VocabularyAliases: Sendable, Hashable {
     /// The accepted values as a user should type them, for messages.
     let accepted: [String]
 
-    init<V: Vocabulary>(_ type: V.Type, french: [V: [String]]) {
+    init<V: Vocabulary>(_ type: V.Type) {
         var map: [String: String] = [:]
         var accepted: [String] = []
         for value in V.allCases {
-            let names = [value.rawValue] + (french[value] ?? [])
+            let names = [value.rawValue] + value.frenchAliases
             for name in names { map[NameMatching.key(name)] = value.rawValue }
             accepted.append(names.joined(separator: "/"))
         }
@@ -60,48 +60,11 @@ extension VocabularyAliases {
         }
     }
 
-    static let actorType = VocabularyAliases(ActorType.self, french: [
-        .ess: ["ESS", "économie sociale", "économie sociale et solidaire"],
-        .company: ["entreprise"],
-        .public: ["collectivité", "public", "acteur public"],
-        .research: ["formation", "recherche", "formation/recherche"],
-        .citizen: ["citoyen", "habitant"],
-        .other: ["autre"],
-    ])
-    static let cooperationKind = VocabularyAliases(CooperationKind.self, french: [
-        .jointProject: ["projet commun"],
-        .sharedJobs: ["emploi partagé", "emplois partagés", "mutualisation d'emplois"],
-        .sharedPremises: ["locaux partagés"],
-        .sharedEquipment: ["matériel partagé"],
-        .jointPurchasing: ["achats groupés"],
-        .subcontracting: ["sous-traitance"],
-        .training: ["formation"],
-        .other: ["autre"],
-    ])
-    static let fundingKind = VocabularyAliases(FundingKind.self, french: [
-        .state: ["État"],
-        .localAuthority: ["collectivité"],
-        .eu: ["Europe"],
-        .foundation: ["fondation"],
-        .company: ["entreprise"],
-        .memberDues: ["cotisations"],
-        .sales: ["prestations", "ventes", "prestations/ventes"],
-        .other: ["autre"],
-    ])
-    static let projectStage = VocabularyAliases(ProjectStage.self, french: [
-        .idea: ["idée"],
-        .study: ["étude"],
-        .launch: ["lancement", "expérimentation"],
-        .operating: ["opérationnel", "en activité"],
-        .stopped: ["abandonné"],
-    ])
-    static let respondentRole = VocabularyAliases(RespondentRole.self, french: [
-        .member: ["membre"],
-        .partner: ["partenaire"],
-        .beneficiary: ["bénéficiaire"],
-        .funder: ["financeur"],
-        .resident: ["habitant"],
-    ])
+    private static let actorType = VocabularyAliases(ActorType.self)
+    private static let cooperationKind = VocabularyAliases(CooperationKind.self)
+    private static let fundingKind = VocabularyAliases(FundingKind.self)
+    private static let projectStage = VocabularyAliases(ProjectStage.self)
+    private static let respondentRole = VocabularyAliases(RespondentRole.self)
 }
 
 extension TableSchema {

@@ -5,6 +5,8 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable, 
 where RawValue == String, AllCases == [Self] {
     /// The label shown in reports.
     var label: LocalizedText { get }
+    /// The other names a cell may give the value, French first, matched ignoring case and accents.
+    var frenchAliases: [String] { get }
 }
 
 /// The kind of actor a member structure is (article 9 of the 2014 ESS law lists them).
@@ -19,6 +21,17 @@ public enum ActorType: String, Vocabulary {
         case .research: LocalizedText(fr: "Formation, recherche", en: "Training, research")
         case .citizen: LocalizedText(fr: "Citoyen, habitant", en: "Citizen, resident")
         case .other: LocalizedText(fr: "Autre", en: "Other")
+        }
+    }
+
+    public var frenchAliases: [String] {
+        switch self {
+        case .ess: ["ESS", "économie sociale", "économie sociale et solidaire"]
+        case .company: ["entreprise"]
+        case .public: ["collectivité", "public", "acteur public"]
+        case .research: ["formation", "recherche", "formation/recherche"]
+        case .citizen: ["citoyen", "habitant"]
+        case .other: ["autre"]
         }
     }
 }
@@ -44,6 +57,19 @@ public enum CooperationKind: String, Vocabulary {
         case .subcontracting: LocalizedText(fr: "Sous-traitance", en: "Subcontracting")
         case .training: LocalizedText(fr: "Formation", en: "Training")
         case .other: LocalizedText(fr: "Autre", en: "Other")
+        }
+    }
+
+    public var frenchAliases: [String] {
+        switch self {
+        case .jointProject: ["projet commun"]
+        case .sharedJobs: ["emploi partagé", "emplois partagés", "mutualisation d'emplois"]
+        case .sharedPremises: ["locaux partagés"]
+        case .sharedEquipment: ["matériel partagé"]
+        case .jointPurchasing: ["achats groupés"]
+        case .subcontracting: ["sous-traitance"]
+        case .training: ["formation"]
+        case .other: ["autre"]
         }
     }
 }
@@ -72,6 +98,19 @@ public enum FundingKind: String, Vocabulary {
         }
     }
 
+    public var frenchAliases: [String] {
+        switch self {
+        case .state: ["État"]
+        case .localAuthority: ["collectivité"]
+        case .eu: ["Europe"]
+        case .foundation: ["fondation"]
+        case .company: ["entreprise"]
+        case .memberDues: ["cotisations"]
+        case .sales: ["prestations", "ventes", "prestations/ventes"]
+        case .other: ["autre"]
+        }
+    }
+
     /// Whether the money is public (State, local authorities, EU).
     public var isPublic: Bool {
         switch self {
@@ -94,6 +133,16 @@ public enum ProjectStage: String, Vocabulary {
         case .stopped: LocalizedText(fr: "Abandonné", en: "Stopped")
         }
     }
+
+    public var frenchAliases: [String] {
+        switch self {
+        case .idea: ["idée"]
+        case .study: ["étude"]
+        case .launch: ["lancement", "expérimentation"]
+        case .operating: ["opérationnel", "en activité"]
+        case .stopped: ["abandonné"]
+        }
+    }
 }
 
 /// Who answered a survey question.
@@ -107,6 +156,16 @@ public enum RespondentRole: String, Vocabulary {
         case .beneficiary: LocalizedText(fr: "Bénéficiaire", en: "Beneficiary")
         case .funder: LocalizedText(fr: "Financeur", en: "Funder")
         case .resident: LocalizedText(fr: "Habitant", en: "Resident")
+        }
+    }
+
+    public var frenchAliases: [String] {
+        switch self {
+        case .member: ["membre"]
+        case .partner: ["partenaire"]
+        case .beneficiary: ["bénéficiaire"]
+        case .funder: ["financeur"]
+        case .resident: ["habitant"]
         }
     }
 }

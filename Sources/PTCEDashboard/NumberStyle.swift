@@ -28,7 +28,7 @@ struct NumberStyle {
             }
         } else {
             // As the JSON gives it: 12 significant digits, then zeros (no false precision).
-            wholeText = String(format: "%.0f", Double(String(format: "%.12g", rounded)) ?? rounded)
+            wholeText = String(format: "%.0f", FigurePrecision.rounded(rounded))
             fraction = String(repeating: "0", count: decimals)
         }
         let wholeDigits = Array(wholeText)

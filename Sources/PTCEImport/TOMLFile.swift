@@ -156,6 +156,17 @@ package struct TOMLTableReader {
         return replaced
     }
 
+    /// `true` or `false`; `absent` when the key is not there, and when its value is not a
+    /// boolean (an error then).
+    package func flag(_ key: String, absent: Bool, _ findings: inout Findings) -> Bool {
+        guard let value = table[key] else { return absent }
+        guard let flag = value.bool else {
+            findings.error("\(key) must be true or false", at: location(key))
+            return absent
+        }
+        return flag
+    }
+
     package func integer(_ key: String, _ findings: inout Findings) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else {

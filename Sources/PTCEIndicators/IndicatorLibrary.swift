@@ -198,18 +198,6 @@ public enum IndicatorLibraryReader {
             if let minimumCoverage, !(0...1).contains(minimumCoverage) {
                 findings.error("min_coverage must be a share from 0 to 1, found \(minimumCoverage)", at: table.location("min_coverage"))
             }
-            let likeForLike = table.table["like_for_like"]
-            if let likeForLike, likeForLike.bool == nil {
-                findings.error("like_for_like must be true or false", at: table.location("like_for_like"))
-            }
-            let keyFigure = table.table["key_figure"]
-            if let keyFigure, keyFigure.bool == nil {
-                findings.error("key_figure must be true or false", at: table.location("key_figure"))
-            }
-            let scalesWithSize = table.table["scales_with_size"]
-            if let scalesWithSize, scalesWithSize.bool == nil {
-                findings.error("scales_with_size must be true or false", at: table.location("scales_with_size"))
-            }
             let breakdown = table.string("breakdown", &findings)
             if let breakdown, breakdown != "actor_type" {
                 findings.error("breakdown \"\(breakdown)\" must be actor_type", at: table.location("breakdown"))
@@ -219,15 +207,18 @@ public enum IndicatorLibraryReader {
             if let sizeOf, sizedView == nil || sizedView == .perThousandInhabitants {
                 findings.error("size_of \"\(sizeOf)\" must be per_member or per_fte", at: table.location("size_of"))
             }
+            /// A spreadsheet formula as written (placeholders filled), and where.
+            func located(_ key: String) -> (text: String, location: SourceLocation)? {
+                table.string(key, &findings).map { (fill($0), table.location(key)) }
+            }
             return Draft(
                 id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
-                comparesLikeForLike: likeForLike?.bool ?? false, isKeyFigure: keyFigure?.bool ?? false,
-                scalesWithSize: scalesWithSize?.bool ?? true, sizeOf: sizedView, isBrokenDownByActorType: breakdown == "actor_type",
-                breakdownSpreadsheetFormula: table.string("breakdown_spreadsheet_formula", &findings).map {
-                    (fill($0), table.location("breakdown_spreadsheet_formula"))
-                },
-                spreadsheetFormula: table.string("spreadsheet_formula", &findings).map { (fill($0), table.location("spreadsheet_formula")) },
+                comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
+                isKeyFigure: table.flag("key_figure", absent: false, &findings),
+                scalesWithSize: table.flag("scales_with_size", absent: true, &findings), sizeOf: sizedView,
+                isBrokenDownByActorType: breakdown == "actor_type",
+                breakdownSpreadsheetFormula: located("breakdown_spreadsheet_formula"), spreadsheetFormula: located("spreadsheet_formula"),
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }
 
@@ -291,12 +282,11 @@ public enum IndicatorLibraryReader {
                     at: draft.location)
                 continue
             }
-            let spreadsheetFormula = draft.spreadsheetFormula.flatMap { formula in
-                SpreadsheetFormula.parse(formula.text, fields: checker.fields, at: formula.location, findings: &findings)
+            func parsed(_ formula: (text: String, location: SourceLocation)?) -> SpreadsheetFormula? {
+                formula.flatMap { SpreadsheetFormula.parse($0.text, fields: checker.fields, at: $0.location, findings: &findings) }
             }
-            let breakdownSpreadsheetFormula = draft.breakdownSpreadsheetFormula.flatMap { formula in
-                SpreadsheetFormula.parse(formula.text, fields: checker.fields, at: formula.location, findings: &findings)
-            }
+            let spreadsheetFormula = parsed(draft.spreadsheetFormula)
+            let breakdownSpreadsheetFormula = parsed(draft.breakdownSpreadsheetFormula)
             definitions.append(IndicatorDefinition(
                 id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,

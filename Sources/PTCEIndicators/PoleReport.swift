@@ -1,4 +1,15 @@
+import Foundation
 import PTCEModel
+
+/// The precision every output gives a figure: 12 significant digits, so that sums of decimals
+/// read as typed (`143.2`, not `143.20000000000002`) and the JSON and the dashboard show the
+/// same number.
+public enum FigurePrecision {
+    /// `value` rounded to 12 significant digits.
+    public static func rounded(_ value: Double) -> Double {
+        Double(String(format: "%.12g", value)) ?? value
+    }
+}
 
 /// What a coverage counts.
 public enum CoverageBasis: String, Sendable, Hashable, Codable {

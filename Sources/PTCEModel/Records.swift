@@ -251,7 +251,7 @@ struct MemberFigures: Sendable, Hashable {
 
     private mutating func store(_ value: Double, at index: Int) {
         if index >= values.count {
-            guard !(value.isNaN && value.bitPattern == Self.notReported.bitPattern) else { return }
+            guard value.bitPattern != Self.notReported.bitPattern else { return }
             // One allocation for the standard figures, not one per figure set in turn.
             if values.isEmpty { values.reserveCapacity(max(index + 1, MemberFigure.all.count)) }
             values.append(contentsOf: repeatElement(Self.notReported, count: index + 1 - values.count))

@@ -1,4 +1,5 @@
 import Foundation
+import PTCEIndicators
 
 /// Builds JSON text with keys in the order written and numbers rounded to 12 significant digits
 /// then written in Swift's shortest form, so the same report always gives the same bytes.
@@ -53,10 +54,10 @@ struct JSONBuilder {
         }
     }
 
-    /// At most 12 significant digits, so that sums of decimals read as typed (`143.2`, not
-    /// `143.20000000000002`); whole numbers below 10¹⁵ with `.0`.
+    /// At most 12 significant digits (``FigurePrecision``), so that sums of decimals read as typed
+    /// (`143.2`, not `143.20000000000002`); whole numbers below 10¹⁵ with `.0`.
     static func number(_ value: Double) -> String {
-        let rounded = Double(String(format: "%.12g", value)) ?? value
+        let rounded = FigurePrecision.rounded(value)
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) + ".0" }
         return "\(rounded)"
     }

@@ -296,7 +296,7 @@ private struct ReportWorkbook {
 
     /// `SUMIF(<by>,"<label>",<of>)` over a data sheet's columns, for a chart's table; `nil` when
     /// the sheet is split or lacks a column.
-    private func sumIf(_ layout: DataSheetLayout?, by key: String, of value: String) -> ((String) -> String)? {
+    private func sumIf(_ layout: DataSheetLayout?, by key: String, of value: String) -> ((String) -> String?)? {
         guard let criteria = layout?.range(key), let values = layout?.range(value) else { return nil }
         return { label in "SUMIF(\(criteria),\"\(label)\",\(values))" }
     }
@@ -314,9 +314,13 @@ private struct ReportWorkbook {
         buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
         let layouts = ["members": membersLayout, "cooperations": cooperations, "finances": finances]
             .compactMapValues { $0.flatMap { $0.rowCount > 0 ? $0 : nil } }
+        /// A library's spreadsheet formula over these data sheets; `nil` when a sheet it reads is
+        /// split, empty or lacks the column.
+        func filled(_ formula: SpreadsheetFormula, group: String = "") -> String? {
+            formula.text(column: { table, field in layouts[table]?.range(field) }, yesNo: { words.yesNo($0)! }, group: group)
+        }
         let figures = report.library.keyFigures.map { definition in
-            (id: definition.id, formula: definition.spreadsheetFormula?.text(
-                column: { table, field in layouts[table]?.range(field) }, yesNo: { words.yesNo($0)! }))
+            (id: definition.id, formula: definition.spreadsheetFormula.flatMap { filled($0) })
         }
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
             + resultHeaders
@@ -342,13 +346,7 @@ private struct ReportWorkbook {
         let breakdownRows = putChartTable(
             header: (words("Type d'acteur", "Actor type"), unit?.label[language] ?? ""), at: headerRow, column: chartColumn,
             rows: parts,
-            formula: breakdownFormula.flatMap { formula in
-                guard let layout = membersLayout else { return nil }
-                return { label in
-                    formula.text(column: { table, field in table == "members" ? layout.range(field) : nil },
-                                 yesNo: { words.yesNo($0)! }, group: label) ?? ""
-                }
-            },
+            formula: breakdownFormula.map { formula in { label in filled(formula, group: label) } },
             numberFormat: unit.map(NumberFormats.format(for:)) ?? NumberFormats.decimal, into: &buffer)
         let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
         let fundingRows = putChartTable(
@@ -385,18 +383,18 @@ private struct ReportWorkbook {
     }
 
     /// A two-column table that a chart reads: a header, then one label and value per row, the value
-    /// a formula over the data sheets (result cached) when `formula` is given. Returns its first and
+    /// a formula over the data sheets (result cached) when `formula` gives one for the label. Returns its first and
     /// last data rows.
     private func putChartTable(
         header: (String, String), at headerRow: Int, column: Int, rows: [(label: String, value: Double)],
-        formula: ((String) -> String)?, numberFormat: String, into buffer: inout SheetBuffer
+        formula: ((String) -> String?)?, numberFormat: String, into buffer: inout SheetBuffer
     ) -> (Int, Int) {
         buffer.put(.text(header.0), row: headerRow, column: column, style: CellStyle.header)
         buffer.put(.text(header.1), row: headerRow, column: column + 1, style: CellStyle.header)
         for (offset, item) in rows.enumerated() {
             let row = headerRow + 1 + offset
             buffer.put(.text(item.label), row: row, column: column)
-            buffer.put(formula.map { .formula($0(item.label), cached: item.value) } ?? .number(item.value),
+            buffer.put(formula?(item.label).map { .formula($0, cached: item.value) } ?? .number(item.value),
                        row: row, column: column + 1, style: CellStyle(numberFormat: numberFormat))
         }
         return (headerRow + 1, headerRow + rows.count)

@@ -4,7 +4,18 @@ import PTCEModel
 /// Writes a pole's report as one self-contained HTML page: inline CSS and SVG, no script, no
 /// request to the network (a Content-Security-Policy forbids it), readable on screen, in print
 /// and with a screen reader.
-public enum DashboardWriter {
+public struct DashboardWriter: TextOutputWriter {
+    /// The language of the page.
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func text(_ report: PoleReport) -> String { Self.html(report, language: language) }
+    /// The comparison's page (``ComparisonDashboardWriter``).
+    public func text(_ comparison: PoleComparison) -> String { ComparisonDashboardWriter.html(comparison, language: language) }
+
     /// The HTML page of a report, in `language`.
     public static func html(_ report: PoleReport, language: Language) -> String {
         Dashboard(report: report, language: language).page()

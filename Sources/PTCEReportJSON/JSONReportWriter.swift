@@ -3,7 +3,17 @@ import PTCEModel
 
 /// Writes a pole report as JSON (spec §6): pole, year, indicators, findings, plus the survey
 /// results, quotations, sources and engine that make the report auditable.
-public enum JSONReportWriter {
+public struct JSONReportWriter: TextOutputWriter {
+    /// The language of labels.
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func text(_ report: PoleReport) -> String { Self.json(report, language: language) }
+    public func text(_ comparison: PoleComparison) -> String { Self.json(comparison, language: language) }
+
     /// The JSON text of one report, in `language` for labels.
     public static func json(_ report: PoleReport, language: Language) -> String {
         var builder = JSONBuilder()

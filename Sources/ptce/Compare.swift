@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import PTCEDashboard
 import PTCEIndicators
 import PTCEModel
-import PTCEReportJSON
-import PTCEWorkbook
 
 extension PTCECommand {
     /// `ptce compare DIR DIR…`: several poles side by side for one year.
@@ -40,13 +37,7 @@ extension PTCECommand {
             let language = output.lang
             try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)") { temporaries in
                 for (format, temporary) in temporaries {
-                    switch format {
-                    case .json: try Data(JSONReportWriter.json(comparison, language: language).utf8).write(to: temporary)
-                    case .html: try Data(ComparisonDashboardWriter.html(comparison, language: language).utf8).write(to: temporary)
-                    case .xlsx:
-                        let options = WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: comparedYear))
-                        try ComparisonWorkbookWriter.write(comparison, to: temporary.path, options: options)
-                    }
+                    try format.writer(language: language, year: comparedYear).write(comparison, to: temporary)
                 }
             }
         }

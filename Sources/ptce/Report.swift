@@ -27,6 +27,20 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
         guard !formats.isEmpty else { throw ValidationError("no format given; available: \(availableList)") }
         return formats
     }
+
+    /// The writer of this format, in `language`, for a report or a comparison of `year`.
+    func writer(language: Language, year: Int) -> any OutputWriter {
+        switch self {
+        case .xlsx: ReportWorkbookWriter(options: Self.workbookOptions(language: language, year: year))
+        case .html: DashboardWriter(language: language)
+        case .json: JSONReportWriter(language: language)
+        }
+    }
+
+    /// How the workbooks of `year` are written: dated 1 January after it (or `SOURCE_DATE_EPOCH`).
+    static func workbookOptions(language: Language, year: Int) -> WorkbookOptions {
+        WorkbookOptions(language: language, created: WorkbookOptions.creationDate(reportYear: year))
+    }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -97,7 +111,7 @@ extension PTCECommand {
                 workbook = BackgroundTask {
                     let draft = try ReportWorkbookDraft(
                         profile: profile, members: members, catalogue: library.catalogue, year: year, path: path,
-                        options: workbookOptions(year))
+                        options: ReportFormat.workbookOptions(language: language, year: year))
                     guard let dataset = readData.value() else { return nil }
                     try draft.writeDataSheets(of: dataset)
                     return draft
@@ -117,11 +131,17 @@ extension PTCECommand {
             try writeOutputs(formats: output.format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
                 Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
-                if let url = temporaries[.json] { try Data(JSONReportWriter.json(report, language: language).utf8).write(to: url) }
-                if let url = temporaries[.html] { try Data(DashboardWriter.html(report, language: language).utf8).write(to: url) }
-                if let draft = try workbook?.value() {
-                    Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
-                    printFindings(Findings(try draft.finish(with: report)), folder: folder, toStandardError: true)
+                // The workbook begun while reading is finished last, having had the most time.
+                for format in output.format.filter({ $0 != .xlsx }) + output.format.filter({ $0 == .xlsx }) {
+                    guard let url = temporaries[format] else { continue }
+                    let notices: [Finding]
+                    if format == .xlsx, let draft = try workbook?.value() {
+                        Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
+                        notices = try draft.finish(with: report)
+                    } else {
+                        notices = try format.writer(language: language, year: reportYear).write(report, to: url)
+                    }
+                    printFindings(Findings(notices), folder: folder, toStandardError: true)
                 }
             }
             return true
@@ -130,10 +150,6 @@ extension PTCECommand {
         /// `--year`, else the latest year with members; the workbook started early uses it too.
         private func reportYear(of members: [Member]) -> Int? {
             output.year ?? members.map(\.year).max()
-        }
-
-        private func workbookOptions(_ year: Int) -> WorkbookOptions {
-            WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: year))
         }
     }
 }

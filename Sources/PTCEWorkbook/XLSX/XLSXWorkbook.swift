@@ -44,6 +44,11 @@ extension CellStyle {
     static let section = CellStyle(bold: true, background: 0xF2F2F2)
     /// A value that is missing, shown with its reason.
     static let missing = CellStyle(italic: true, fontColor: 0x7F7F7F)
+    /// Long text, wrapped and aligned to the top of its row.
+    static let wrapped = CellStyle(wrap: true, alignTop: true)
+    /// A change that is good news (green), or bad news (red).
+    static let better = CellStyle(fontColor: 0x006100, background: 0xC6EFCE)
+    static let worse = CellStyle(fontColor: 0x9C0006, background: 0xFFC7CE)
 }
 
 /// A value to write in a cell.
@@ -156,11 +161,12 @@ final class XLSXWorkbook {
         try check(workbook_set_properties(try workbook, &properties), "document properties")
     }
 
-    func addChart(_ type: lxw_chart_type) throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
-        guard let chart = workbook_add_chart(try workbook, UInt8(type.rawValue)) else {
+    /// A new chart, to fill and then insert on a sheet.
+    func addChart(_ kind: XLSXChart.Kind) throws(XLSXError) -> XLSXChart {
+        guard let chart = workbook_add_chart(try workbook, UInt8(kind.type.rawValue)) else {
             throw XLSXError(context: "chart", reason: "libxlsxwriter could not add a chart")
         }
-        return chart
+        return XLSXChart(handle: chart, kind: kind)
     }
 
     /// Writes the file. libxlsxwriter reports most errors (e.g. an unwritable path) only here.
@@ -300,8 +306,9 @@ struct XLSXSheet {
                                                      lxw_col_t(lastColumn), &rule), "\(name) colour scale")
     }
 
-    func insert(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int) throws(XLSXError) {
-        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart), "\(name) chart")
+    /// Places `chart` with its top left corner on the cell at `row`, `column` (0-based).
+    func insert(_ chart: XLSXChart, row: Int, column: Int) throws(XLSXError) {
+        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle), "\(name) chart")
     }
 
     /// `A1`-style reference of a cell (0-based row and column).

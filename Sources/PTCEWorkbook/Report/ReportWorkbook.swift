@@ -1,0 +1,198 @@
+import Foundation
+import PTCEIndicators
+import PTCEModel
+
+/// How a report workbook is written.
+public struct WorkbookOptions: Sendable {
+    public var language: Language
+    /// The creation date stored in the file (fixed, so the same report gives the same bytes).
+    public var created: Date
+    /// Above this many members in the report year, libxlsxwriter's constant-memory mode is used
+    /// (data sheets then get a plain filter instead of an Excel table). The members decide
+    /// because their sheet is written first, before the other files are read.
+    public var constantMemoryAbove: Int
+    /// Data rows per sheet; more are continued on another sheet (Excel holds 1,048,576 rows
+    /// with the header).
+    public var rowsPerSheet: Int
+
+    public init(language: Language, created: Date, constantMemoryAbove: Int = 20_000, rowsPerSheet: Int = 1_048_575) {
+        self.language = language
+        self.created = created
+        self.constantMemoryAbove = constantMemoryAbove
+        self.rowsPerSheet = rowsPerSheet
+    }
+
+    /// `SOURCE_DATE_EPOCH` when set, else 1 January after the report year (UTC): never "now".
+    public static func creationDate(reportYear: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: reportYear + 1, month: 1, day: 1))!
+    }
+}
+
+/// Writes a pole's report as the funder workbook: summary with live formulas over the data
+/// sheets, every indicator, the survey, the data sheets of the report year, data quality and method.
+public struct ReportWorkbookWriter: OutputWriter {
+    public let options: WorkbookOptions
+
+    public init(options: WorkbookOptions) {
+        self.options = options
+    }
+
+    public func write(_ report: PoleReport, to url: URL) throws -> [Finding] {
+        try Self.write(report, to: url.path, options: options)
+    }
+
+    /// The comparison's workbook (``ComparisonWorkbookWriter``).
+    public func write(_ comparison: PoleComparison, to url: URL) throws {
+        try ComparisonWorkbookWriter.write(comparison, to: url.path, options: options)
+    }
+
+    /// Writes the workbook at `path` (the caller writes to a temporary name and renames).
+    /// Returns what the reader should know about the file itself (a table split over sheets).
+    @discardableResult
+    public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws -> [Finding] {
+        let draft = try ReportWorkbookDraft(
+            profile: report.profile, members: report.dataset.members, catalogue: report.dataset.catalogue, year: report.year,
+            path: path, options: options)
+        try draft.writeDataSheets(of: report.dataset)
+        return try draft.finish(with: report)
+    }
+}
+
+/// A report workbook written in steps, so that the long ones can run while the rest of the
+/// data is read and the indicators computed: the members sheet as soon as the members are read,
+/// the other data sheets once every file is, then, given the report, the sheets that show the
+/// indicators, and the file is written.
+///
+/// Not for use by two threads at once; handing it from one thread to another is safe.
+public final class ReportWorkbookDraft: @unchecked Sendable {
+    private let workbook: XLSXWorkbook
+    private let options: WorkbookOptions
+    private let data: DataSheets
+    private let summary, indicators, qualitative: XLSXSheet
+    private var members, cooperations, finances: DataSheetLayout?
+    /// What the reader should know about the file itself (a table split over sheets).
+    private var notices: [Finding] = []
+    private var hasDataSheets = false
+
+    /// Creates the workbook at `path` and writes the members sheet of `year`, a column per figure
+    /// of `catalogue` (the catalogue the members were read with).
+    public init(
+        profile: PoleProfile, members: [Member], catalogue: FieldCatalogue = .standard, year: Int, path: String, options: WorkbookOptions
+    ) throws {
+        data = DataSheets(
+            profile: profile, members: members, figures: catalogue.memberFigures, year: year, words: Words(language: options.language))
+        let words = data.words
+        workbook = try XLSXWorkbook(path: path, constantMemory: data.members.count > options.constantMemoryAbove)
+        self.options = options
+        try workbook.setProperties(
+            title: words("Rapport d'impact \(year) — \(profile.name)", "Impact report \(year) — \(profile.name)"),
+            subject: words("Indicateurs d'impact territorial d'un PTCE", "Territorial impact indicators of a PTCE"),
+            author: profile.name,
+            keywords: ["PTCE", words("ESS", "social economy"), "impact", profile.territory].joined(separator: ", "),
+            created: options.created)
+
+        // Sheets in reading order; the summary's formulas point into the data sheets written after it.
+        summary = try workbook.addSheet(words.summary)
+        indicators = try workbook.addSheet(words.indicators)
+        qualitative = try workbook.addSheet(words.qualitative)
+        self.members = try write(data.members, name: words.members, columns: data.memberColumns, table: "Membres", file: "members.csv")
+    }
+
+    /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
+    public func writeDataSheets(of dataset: PoleDataset) throws {
+        precondition(!hasDataSheets, "the data sheets are written once")
+        hasDataSheets = true
+        let words = data.words, year = data.year
+        cooperations = try write(dataset.cooperations(in: year), name: words.cooperations,
+                                 columns: data.cooperationColumns, table: "Cooperations", file: "cooperations.csv")
+        finances = try write(dataset.finances(in: year), name: words.finances,
+                             columns: data.financeColumns, table: "Financements", file: "finances.csv")
+        _ = try write(dataset.projects(in: year), name: words.projects,
+                      columns: data.projectColumns, table: "Projets", file: "projects.csv")
+        _ = try write(dataset.survey(in: year), name: words.survey,
+                      columns: data.surveyColumns, table: "Enquete", file: "survey.csv")
+    }
+
+    /// Writes the sheets that show `report` — the report of the dataset and year the draft was
+    /// made from — and then the file. Returns the notices about the file itself.
+    public func finish(with report: PoleReport) throws -> [Finding] {
+        precondition(report.year == data.year && hasDataSheets, "the report is of the data sheets written")
+        let words = data.words
+        let dataQuality = try workbook.addSheet(words.dataQuality)
+        let method = try workbook.addSheet(words.method)
+        let sheets = ReportSheets(report: report, options: options)
+        try sheets.writeSummary(summary, workbook: workbook, members: members, cooperations: cooperations, finances: finances)
+        try sheets.writeIndicators(indicators)
+        try sheets.writeQualitative(qualitative, workbook: workbook)
+        try sheets.writeDataQuality(dataQuality, notices: notices)
+        try sheets.writeMethod(method)
+        try workbook.close()
+        return notices
+    }
+
+    /// Writes `rows` on a sheet, or on several when they exceed the rows of a sheet (with a
+    /// notice). Returns where the columns are, or `nil` when split (formulas then cannot point at one range).
+    private func write<Row>(
+        _ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String
+    ) throws -> DataSheetLayout? {
+        let size = options.rowsPerSheet, words = data.words, year = data.year
+        let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
+        var layouts: [DataSheetLayout] = []
+        for (index, part) in parts.enumerated() {
+            let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
+            layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
+        }
+        guard layouts.count > 1 else { return layouts.first }
+        notices.append(Finding(.warning, words(
+            "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
+            "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
+            at: SourceLocation(file: file)))
+        return nil
+    }
+}
+
+extension ReportWorkbookDraft {
+    /// The data sheets of `year` as cells (header row first) with each column's number format:
+    /// for the benchmark, which has libxlsxwriter alone write the very same cells (the floor).
+    package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language) -> [(numberFormats: [String?], rows: [[CellValue]])] {
+        let data = DataSheets(
+            profile: dataset.profile, members: dataset.members, figures: dataset.catalogue.memberFigures, year: year,
+            words: Words(language: language))
+        func cells<Row>(_ rows: YearSlice<Row>, _ columns: [DataColumn<Row>]) -> (numberFormats: [String?], rows: [[CellValue]]) {
+            (columns.map(\.style?.numberFormat), [columns.map { .text($0.header) }] + rows.map { row in columns.map { $0.value(row) } })
+        }
+        return [
+            cells(data.members, data.memberColumns),
+            cells(dataset.cooperations(in: year), data.cooperationColumns),
+            cells(dataset.finances(in: year), data.financeColumns),
+            cells(dataset.projects(in: year), data.projectColumns),
+            cells(dataset.survey(in: year), data.surveyColumns),
+        ]
+    }
+}
+
+/// The sheets that show a computed report (the data sheets are written by the draft): one file
+/// per sheet beside this one.
+struct ReportSheets {
+    let report: PoleReport
+    let options: WorkbookOptions
+    let words: Words
+    let year: Int
+    let members: YearSlice<Member>
+    let finances: YearSlice<FinanceLine>
+
+    init(report: PoleReport, options: WorkbookOptions) {
+        self.report = report
+        self.options = options
+        words = Words(language: options.language)
+        year = report.year
+        members = report.members
+        finances = report.finances
+    }
+
+    var language: Language { options.language }
+
+}

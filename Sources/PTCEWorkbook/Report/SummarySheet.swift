@@ -1,0 +1,114 @@
+import Foundation
+import PTCEIndicators
+import PTCEModel
+
+extension ReportSheets {
+    // MARK: Summary
+
+    /// `SUMIF(<by>,"<label>",<of>)` over a data sheet's columns, for a chart's table; `nil` when
+    /// the sheet is split or lacks a column.
+    private func sumIf(_ layout: DataSheetLayout?, by key: String, of value: String) -> ((String) -> String?)? {
+        guard let criteria = layout?.range(key), let values = layout?.range(value) else { return nil }
+        return { label in "SUMIF(\(criteria),\"\(label)\",\(values))" }
+    }
+
+    /// The key figures of the library, each with its spreadsheet formula over the data sheets
+    /// when the library gives one and every sheet it reads is whole on one sheet with rows
+    /// (`nil` layout: split); the formula is written with the engine's value cached.
+    func writeSummary(
+        _ sheet: XLSXSheet, workbook: XLSXWorkbook, members membersLayout: DataSheetLayout?, cooperations: DataSheetLayout?,
+        finances: DataSheetLayout?
+    ) throws {
+        var buffer = SheetBuffer()
+        let profile = report.profile
+        buffer.put(.text(profile.name), row: 0, column: 0, style: CellStyle.title)
+        buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
+        let layouts = ["members": membersLayout, "cooperations": cooperations, "finances": finances]
+            .compactMapValues { $0.flatMap { $0.rowCount > 0 ? $0 : nil } }
+        /// A library's spreadsheet formula over these data sheets; `nil` when a sheet it reads is
+        /// split, empty or lacks the column.
+        func filled(_ formula: SpreadsheetFormula, group: String = "") -> String? {
+            formula.text(column: { table, field in layouts[table]?.range(field) }, yesNo: { words.yesNo($0)! }, group: group)
+        }
+        let figures = report.library.keyFigures.map { definition in
+            (id: definition.id, formula: definition.spreadsheetFormula.flatMap { filled($0) })
+        }
+        let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
+            + resultHeaders
+        let headerRow = 3
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: CellStyle.header) }
+        var highlights: [(row: Int, result: IndicatorResult)] = []
+        for (offset, figure) in figures.enumerated() {
+            guard let result = report.result(figure.id) else { continue }
+            let row = headerRow + 1 + offset
+            try putResult(result, formula: figure.formula, row: row, into: &buffer)
+            highlights.append((row, result))
+        }
+        buffer.fixedWidths[0] = 42
+
+        // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
+        // The first indicator the library breaks down by actor type (the FTE), over the types whose
+        // members reported it: a type whose members all said "NC" is not charted as 0.
+        let chartColumn = ResultColumn.allCases.count + 4
+        let broken = report.library.indicators.first(where: \.isBrokenDownByActorType).flatMap { report.result($0.id) }
+        let parts = (broken?.breakdown ?? []).compactMap { part in part.value.map { (part.actorType.label[language], $0) } }
+        let unit = broken?.definition.unit
+        let breakdownFormula = broken?.definition.breakdownSpreadsheetFormula
+        let breakdownRows = putChartTable(
+            header: (words("Type d'acteur", "Actor type"), unit?.label[language] ?? ""), at: headerRow, column: chartColumn,
+            rows: parts,
+            formula: breakdownFormula.map { formula in { label in filled(formula, group: label) } },
+            numberFormat: unit.map(NumberFormats.format(for:)) ?? NumberFormats.decimal, into: &buffer)
+        let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
+        let fundingRows = putChartTable(
+            header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: breakdownRows.1 + 2, column: chartColumn,
+            rows: kindsPresent.map { kind in (kind.label[language], self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)) },
+            formula: sumIf(layouts["finances"], by: "kind", of: "amount"),
+            numberFormat: NumberFormats.money, into: &buffer)
+        // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
+        let chartRow = headerRow + figures.count + 2
+        let notesRow = chartRow + 16
+        buffer.put(.text(words(
+            "Les valeurs de l'année sont des formules sur les feuilles de données (cliquez pour les suivre) ; la feuille Indicateurs donne tous les indicateurs, la feuille Méthode leurs définitions.",
+            "This year's values are formulas over the data sheets (click to trace them); the Indicators sheet lists every indicator, the Method sheet their definitions.")),
+            row: notesRow, column: 0, style: CellStyle(italic: true))
+        try buffer.flush(to: sheet)
+        try highlightChanges(highlights, on: sheet)
+        try sheet.setUpPrinting(headerRows: nil)
+
+        if let unit, !parts.isEmpty {
+            let chart = try workbook.addChart(.column)
+            try chart.addSeries(categories: sheet.range(column: chartColumn, firstRow: breakdownRows.0, lastRow: breakdownRows.1),
+                                values: sheet.range(column: chartColumn + 1, firstRow: breakdownRows.0, lastRow: breakdownRows.1))
+            chart.setTitle(words("\(unit.label.fr) par type d'acteur", "\(unit.label.en) by actor type"))
+            chart.hideLegend()
+            try sheet.insert(chart, row: chartRow, column: 0)
+        }
+        if !kindsPresent.isEmpty {
+            let chart = try workbook.addChart(.doughnut)
+            try chart.addSeries(categories: sheet.range(column: chartColumn, firstRow: fundingRows.0, lastRow: fundingRows.1),
+                                values: sheet.range(column: chartColumn + 1, firstRow: fundingRows.0, lastRow: fundingRows.1))
+            chart.setTitle(words("Financement du budget du pôle", "Funding mix of the pole budget"))
+            try sheet.insert(chart, row: chartRow, column: 4)
+        }
+    }
+
+    /// A two-column table that a chart reads: a header, then one label and value per row, the value
+    /// a formula over the data sheets (result cached) when `formula` gives one for the label. Returns its first and
+    /// last data rows.
+    private func putChartTable(
+        header: (String, String), at headerRow: Int, column: Int, rows: [(label: String, value: Double)],
+        formula: ((String) -> String?)?, numberFormat: String, into buffer: inout SheetBuffer
+    ) -> (Int, Int) {
+        buffer.put(.text(header.0), row: headerRow, column: column, style: CellStyle.header)
+        buffer.put(.text(header.1), row: headerRow, column: column + 1, style: CellStyle.header)
+        for (offset, item) in rows.enumerated() {
+            let row = headerRow + 1 + offset
+            buffer.put(.text(item.label), row: row, column: column)
+            buffer.put(formula?(item.label).map { .formula($0, cached: item.value) } ?? .number(item.value),
+                       row: row, column: column + 1, style: CellStyle(numberFormat: numberFormat))
+        }
+        return (headerRow + 1, headerRow + rows.count)
+    }
+
+}

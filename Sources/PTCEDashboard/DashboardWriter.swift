@@ -55,7 +55,7 @@ private struct Dashboard {
                 header(&body)
                 body.element("main") { main in
                     keyFigures(&main)
-                    for dimension in report.library.dimensions { section(dimension, into: &main) }
+                    for section in report.sections { self.section(section, into: &main) }
                     dataQuality(&main)
                     method(&main)
                 }
@@ -85,8 +85,7 @@ private struct Dashboard {
         html.element("section", [("aria-labelledby", "key-figures")]) { section in
             section.element("h2", [("id", "key-figures")], text: t("Chiffres clés", "Key figures"))
             section.element("ul", [("class", "cards")]) { list in
-                for definition in report.library.keyFigures {
-                    guard let result = report.result(definition.id) else { continue }
+                for result in report.keyFigures {
                     list.element("li", [("class", "card")]) { card in
                         card.element("p", [("class", "label")], text: result.definition.label[language])
                         valueParagraph(result, into: &card)
@@ -158,18 +157,16 @@ private struct Dashboard {
 
     // MARK: Dimensions
 
-    private func section(_ dimension: IndicatorDimension, into html: inout HTMLBuilder) {
-        let results = report.results.filter { $0.definition.dimension == dimension.id }
-        guard !results.isEmpty else { return }
+    private func section(_ section: ReportSection, into html: inout HTMLBuilder) {
+        let dimension = section.dimension
         html.newline()
         // Sections with a chart start a printed page; the short ones follow on.
-        let compact = ["ter", "emp", "env", "gov"].contains(dimension.id)
-        html.element("section", [("class", compact ? "dimension compact" : "dimension"), ("id", "dimension-\(dimension.id)"),
-                                 ("aria-labelledby", "title-\(dimension.id)")]) { section in
-            section.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
-            chart(for: dimension.id, into: &section)
-            indicatorTable(results, caption: dimension.label[language], into: &section)
-            if dimension.id == "qual" { survey(&section) }
+        html.element("section", [("class", section.isCompact ? "dimension compact" : "dimension"), ("id", "dimension-\(dimension.id)"),
+                                 ("aria-labelledby", "title-\(dimension.id)")]) { html in
+            html.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
+            for chart in section.charts { self.chart(chart, into: &html) }
+            indicatorTable(section.results, caption: dimension.label[language], into: &html)
+            if section.showsSurveyAnswers { survey(&html) }
         }
     }
 
@@ -220,16 +217,13 @@ private struct Dashboard {
         }
     }
 
-    private func chart(for dimension: String, into html: inout HTMLBuilder) {
-        for definition in report.library.indicators where definition.dimension == dimension && definition.isBrokenDownByActorType {
-            if let result = report.result(definition.id) { byActorType(result, into: &html) }
-        }
-        switch dimension {
-        case "coop": cooperationNetwork(&html)
-        case "fin": fundingMix(&html)
-        case "proj": projectStages(&html)
-        case "qual": surveyScores(&html)
-        default: break
+    private func chart(_ chart: SectionChart, into html: inout HTMLBuilder) {
+        switch chart {
+        case .actorTypes(let result): byActorType(result, into: &html)
+        case .cooperationNetwork(let network): cooperationNetwork(network, into: &html)
+        case .fundingMix(let amounts): fundingMix(amounts, into: &html)
+        case .projectStages(let stages): projectStages(stages, into: &html)
+        case .surveyScores(let scores): surveyScores(scores, into: &html)
         }
     }
 
@@ -248,65 +242,49 @@ private struct Dashboard {
                     summary: summary, valueHeader: unit.label[language], bars: bars)
     }
 
-    private func fundingMix(_ html: inout HTMLBuilder) {
-        let lines = report.finances
-        let total = lines.map(\.amount).reduce(0, +)
+    private func fundingMix(_ amounts: [FundingAmount], into html: inout HTMLBuilder) {
+        let total = amounts.map(\.amount).reduce(0, +)
         guard total > 0 else { return }
-        let bars = FundingKind.allCases.compactMap { kind -> Bar? in
-            let amount = lines.filter { $0.kind == kind }.map(\.amount).reduce(0, +)
-            guard lines.contains(where: { $0.kind == kind }) else { return nil }
-            return Bar(label: kind.label[language], value: amount,
-                       shown: numbers.money(amount) + " (" + numbers.percent(amount / total, decimals: 0) + ")")
+        let bars = amounts.map { part in
+            Bar(label: part.kind.label[language], value: part.amount,
+                shown: numbers.money(part.amount) + " (" + numbers.percent(part.amount / total, decimals: 0) + ")")
         }
         charts.bars(&html, id: "chart-funding", title: t("Financement du budget du pôle en \(report.year)", "Funding of the pole budget in \(report.year)"),
                     summary: bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; "), valueHeader: t("Montant", "Amount"), bars: bars)
     }
 
-    private func projectStages(_ html: inout HTMLBuilder) {
-        let projects = report.projects
-        guard !projects.isEmpty else { return }
-        let bars = ProjectStage.allCases.map { stage -> Bar in
-            let count = projects.reduce(0) { $0 + ($1.stage == stage ? 1 : 0) }
-            return Bar(label: stage.label[language], value: Double(count), shown: String(count))
-        }
+    private func projectStages(_ stages: [ProjectStageCount], into html: inout HTMLBuilder) {
+        guard stages.contains(where: { $0.count > 0 }) else { return }
+        let bars = stages.map { Bar(label: $0.stage.label[language], value: Double($0.count), shown: String($0.count)) }
         charts.bars(&html, id: "chart-projects", title: t("Projets collectifs, de l'idée à l'activité", "Collective projects, from idea to operation"),
                     summary: bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; "), valueHeader: t("Projets", "Projects"), bars: bars)
     }
 
-    private func cooperationNetwork(_ html: inout HTMLBuilder) {
-        let links = report.cooperations
-        guard !links.isEmpty else { return }
-        var counts: [[String]: Int] = [:]
-        for link in links { counts[[link.memberA, link.memberB].sorted(), default: 0] += 1 }
-        var degree: [String: Int] = [:]
-        for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
-        // The most connected members (ties by id), looked up without copying every member.
-        let wanted = Set(degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(networkLimit).map(\.key))
-        let drawn = members.filter { wanted.contains($0.id) }
+    private func cooperationNetwork(_ network: CooperationNetwork, into html: inout HTMLBuilder) {
+        guard !network.links.isEmpty else { return }
+        // The most connected members of the year.
+        let drawn = network.nodes.prefix(networkLimit).filter(\.isMember)
             .sorted { ($0.actorType?.rawValue ?? "", $0.name) < ($1.actorType?.rawValue ?? "", $1.name) }
         let drawnIDs = Set(drawn.map(\.id))
-        let pairs = counts.filter { $0.key.allSatisfy(drawnIDs.contains) }.sorted { $0.key.joined() < $1.key.joined() }
+        let pairs = network.links.filter { drawnIDs.contains($0.a) && drawnIDs.contains($0.b) }
         let nodes = drawn.map { member in
             (id: member.id, label: member.name,
              group: member.actorType.flatMap { ActorType.allCases.firstIndex(of: $0) } ?? ActorType.allCases.count,
              groupLabel: member.actorType?.label[language] ?? t("type non renseigné", "type not reported"))
         }
-        let isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
+        let isolated = network.isolated
         var summary = t("\(pairs.count) paires de membres coopèrent", "\(pairs.count) pairs of members cooperate")
         summary += t(" ; \(isolated) membre(s) sans coopération déclarée.", "; \(isolated) member(s) without a declared cooperation.")
-        if drawn.count < degree.count {
+        if drawn.count < network.nodes.count {
             summary += t(" Seuls les \(drawn.count) membres les plus reliés sont dessinés.", " Only the \(drawn.count) most connected members are drawn.")
         }
         charts.network(&html, id: "chart-network", title: t("Qui coopère avec qui en \(report.year)", "Who cooperates with whom in \(report.year)"),
-                       summary: summary, nodes: nodes, links: pairs.map { (a: $0.key[0], b: $0.key[1], count: $0.value) })
+                       summary: summary, nodes: nodes, links: pairs.map { (a: $0.a, b: $0.b, count: $0.count) })
     }
 
-    private func surveyScores(_ html: inout HTMLBuilder) {
-        let bank = report.library.questionBank
-        let bars = bank.dimensions.compactMap { dimension -> Bar? in
-            guard let score = report.library.score(ofSurveyDimension: dimension.id), let result = report.result(score.id) else {
-                return nil
-            }
+    private func surveyScores(_ scores: [SurveyDimensionScore], into html: inout HTMLBuilder) {
+        let bars = scores.map { score -> Bar in
+            let (dimension, result) = (score.dimension, score.result)
             guard let value = result.value else { return Bar(label: dimension.label[language], value: nil, shown: t("pas de réponse", "no answer")) }
             let n = result.survey?.n ?? 0
             return Bar(label: dimension.label[language], value: value,

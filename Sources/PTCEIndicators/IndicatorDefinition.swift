@@ -45,6 +45,8 @@ public struct IndicatorReference: Sendable, Hashable, Codable {
 public struct IndicatorDimension: Sendable, Hashable {
     public let id: String
     public let label: LocalizedText
+    /// What reports show beside its indicators (`shows = [...]`), in the order given.
+    public let views: [SectionView]
 }
 
 /// The units of the two terms of a ratio.

@@ -150,14 +150,22 @@ public enum IndicatorLibraryReader {
             findings.error("every indicator file starts with [dimension] (id, label)", at: SourceLocation(file: file, line: 1))
             return
         }
-        dimensionTable.warnUnknownKeys(known: ["id", "label"], &findings)
+        dimensionTable.warnUnknownKeys(known: ["id", "label", "shows"], &findings)
         guard let dimensionID = dimensionTable.string("id", required: true, &findings),
               let dimensionLabel = dimensionTable.localized("label", required: true, &findings)
         else { return }
         if dimensions.contains(where: { $0.id == dimensionID }) {
             findings.error("dimension \(dimensionID) is declared in another file too", at: dimensionTable.location("id"))
         }
-        dimensions.append(IndicatorDimension(id: dimensionID, label: dimensionLabel))
+        let views = dimensionTable.strings("shows", &findings).compactMap { name -> SectionView? in
+            guard let view = SectionView(rawValue: name) else {
+                let known = SectionView.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                findings.error("shows: \"\(name)\" is not a view reports know; known: \(known)", at: dimensionTable.location("shows"))
+                return nil
+            }
+            return view
+        }
+        dimensions.append(IndicatorDimension(id: dimensionID, label: dimensionLabel, views: views))
 
         func draft(_ table: TOMLTableReader, substituting: [String: String] = [:]) -> Draft? {
             table.warnUnknownKeys(known: indicatorKeys, &findings)

@@ -244,6 +244,12 @@ public struct PoleReport: Sendable {
     /// The previous year, when the data holds members for it.
     public let previousYear: Int?
     public let results: [IndicatorResult]
+    /// The results in sections, one per dimension of the library, with their charts.
+    public let sections: [ReportSection]
+    /// The key figures of the library (`key_figure = true`) with their results, in library order.
+    public let keyFigures: [IndicatorResult]
+    /// The score of each dimension of the question bank, in the bank's order.
+    public let surveyScores: [SurveyDimensionScore]
     public let questions: [QuestionResult]
     public let quotations: [Quotation]
     public let findings: [Finding]
@@ -251,6 +257,28 @@ public struct PoleReport: Sendable {
     public let library: IndicatorLibrary
     /// The dataset the report was computed from (the writers' data sheets).
     public let dataset: PoleDataset
+
+    init(
+        profile: PoleProfile, year: Int, previousYear: Int?, results: [IndicatorResult], questions: [QuestionResult],
+        quotations: [Quotation], findings: [Finding], sources: [SourceFile], library: IndicatorLibrary, dataset: PoleDataset
+    ) {
+        self.profile = profile
+        self.year = year
+        self.previousYear = previousYear
+        self.results = results
+        self.questions = questions
+        self.quotations = quotations
+        self.findings = findings
+        self.sources = sources
+        self.library = library
+        self.dataset = dataset
+        let byID = Dictionary(results.map { ($0.definition.id, $0) }, uniquingKeysWith: { first, _ in first })
+        keyFigures = library.keyFigures.compactMap { byID[$0.id] }
+        surveyScores = library.questionBank.dimensions.compactMap { dimension in
+            library.score(ofSurveyDimension: dimension.id).flatMap { byID[$0.id] }.map { SurveyDimensionScore(dimension: dimension, result: $0) }
+        }
+        sections = ReportSection.sections(library: library, results: results, surveyScores: surveyScores, dataset: dataset, year: year)
+    }
 
     public func result(_ id: String) -> IndicatorResult? {
         results.first { $0.definition.id == id }

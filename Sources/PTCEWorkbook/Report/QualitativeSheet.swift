@@ -16,8 +16,8 @@ extension ReportSheets {
                                 words("Part ≥ 4", "Share ≥ 4"), "1", "2", "3", "4", "5"]
         for (column, header) in dimensionHeaders.enumerated() { buffer.put(.text(header), row: row, column: column, style: CellStyle.header) }
         let firstDimensionRow = row + 1
-        for dimension in bank.dimensions {
-            guard let score = report.library.score(ofSurveyDimension: dimension.id), let result = report.result(score.id) else { continue }
+        for score in report.surveyScores {
+            let (dimension, result) = (score.dimension, score.result)
             row += 1
             buffer.put(.text(dimension.label[language]), row: row, column: 0)
             if let value = result.value {

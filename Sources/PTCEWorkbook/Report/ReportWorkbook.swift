@@ -182,7 +182,6 @@ struct ReportSheets {
     let words: Words
     let year: Int
     let members: YearSlice<Member>
-    let finances: YearSlice<FinanceLine>
 
     init(report: PoleReport, options: WorkbookOptions) {
         self.report = report
@@ -190,7 +189,6 @@ struct ReportSheets {
         words = Words(language: options.language)
         year = report.year
         members = report.members
-        finances = report.finances
     }
 
     var language: Language { options.language }

@@ -30,8 +30,8 @@ extension ReportSheets {
         func filled(_ formula: SpreadsheetFormula, group: String = "") -> String? {
             formula.text(column: { table, field in layouts[table]?.range(field) }, yesNo: { words.yesNo($0)! }, group: group)
         }
-        let figures = report.library.keyFigures.map { definition in
-            (id: definition.id, formula: definition.spreadsheetFormula.flatMap { filled($0) })
+        let figures = report.keyFigures.map { result in
+            (result: result, formula: result.definition.spreadsheetFormula.flatMap { filled($0) })
         }
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
             + resultHeaders
@@ -39,18 +39,20 @@ extension ReportSheets {
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: CellStyle.header) }
         var highlights: [(row: Int, result: IndicatorResult)] = []
         for (offset, figure) in figures.enumerated() {
-            guard let result = report.result(figure.id) else { continue }
             let row = headerRow + 1 + offset
-            try putResult(result, formula: figure.formula, row: row, into: &buffer)
-            highlights.append((row, result))
+            try putResult(figure.result, formula: figure.formula, row: row, into: &buffer)
+            highlights.append((row, figure.result))
         }
         buffer.fixedWidths[0] = 42
 
-        // Chart data beside the figures: FTE by actor type, and the funding mix of the pole budget.
-        // The first indicator the library breaks down by actor type (the FTE), over the types whose
-        // members reported it: a type whose members all said "NC" is not charted as 0.
+        // Chart data beside the figures: the first indicator the library breaks down by actor type
+        // (the FTE), and the funding mix of the pole budget when the library shows it. A type whose
+        // members all said "NC" is not charted as 0.
         let chartColumn = ResultColumn.allCases.count + 4
-        let broken = report.library.indicators.first(where: \.isBrokenDownByActorType).flatMap { report.result($0.id) }
+        let charts = report.sections.flatMap(\.charts)
+        let broken = charts.lazy.compactMap { chart -> IndicatorResult? in if case .actorTypes(let result) = chart { result } else { nil } }.first
+        let funding = charts.lazy.compactMap { chart -> [FundingAmount]? in if case .fundingMix(let amounts) = chart { amounts } else { nil } }
+            .first ?? []
         let parts = (broken?.breakdown ?? []).compactMap { part in part.value.map { (part.actorType.label[language], $0) } }
         let unit = broken?.definition.unit
         let breakdownFormula = broken?.definition.breakdownSpreadsheetFormula
@@ -59,10 +61,9 @@ extension ReportSheets {
             rows: parts,
             formula: breakdownFormula.map { formula in { label in filled(formula, group: label) } },
             numberFormat: unit.map(NumberFormats.format(for:)) ?? NumberFormats.decimal, into: &buffer)
-        let kindsPresent = FundingKind.allCases.filter { kind in self.finances.contains { $0.kind == kind } }
         let fundingRows = putChartTable(
             header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: breakdownRows.1 + 2, column: chartColumn,
-            rows: kindsPresent.map { kind in (kind.label[language], self.finances.filter { $0.kind == kind }.map(\.amount).reduce(0, +)) },
+            rows: funding.map { ($0.kind.label[language], $0.amount) },
             formula: sumIf(layouts["finances"], by: "kind", of: "amount"),
             numberFormat: NumberFormats.money, into: &buffer)
         // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
@@ -84,7 +85,7 @@ extension ReportSheets {
             chart.hideLegend()
             try sheet.insert(chart, row: chartRow, column: 0)
         }
-        if !kindsPresent.isEmpty {
+        if !funding.isEmpty {
             let chart = try workbook.addChart(.doughnut)
             try chart.addSeries(categories: sheet.range(column: chartColumn, firstRow: fundingRows.0, lastRow: fundingRows.1),
                                 values: sheet.range(column: chartColumn + 1, firstRow: fundingRows.0, lastRow: fundingRows.1))

@@ -1,0 +1,146 @@
+import PTCEModel
+
+/// What a section of a report shows beside its table of indicators, declared by the library
+/// (`shows = ["funding_mix"]` in an indicator file's `[dimension]` table). An indicator the
+/// library breaks down by actor type is charted in its section without being declared.
+public enum SectionView: String, CaseIterable, Sendable {
+    /// Who cooperates with whom in the year: the members and their cooperations.
+    case cooperationNetwork = "cooperation_network"
+    /// The pole's budget by kind of funding, in euros and as shares of the total.
+    case fundingMix = "funding_mix"
+    /// The collective projects at each stage, from idea to operation.
+    case projectStages = "project_stages"
+    /// The mean score (1–5) of each dimension of the question bank.
+    case surveyScores = "survey_scores"
+    /// The answers to each question of the survey, and the members' and partners' own words.
+    case surveyAnswers = "survey_answers"
+}
+
+/// One dimension of a report: its indicators and what it shows beside them.
+public struct ReportSection: Sendable {
+    /// The dimension of the library (`eco`, `coop`…), with its title.
+    public let dimension: IndicatorDimension
+    /// Its indicators with a result, in library order.
+    public let results: [IndicatorResult]
+    /// Its charts, in the order drawn: the actor-type breakdowns, then the declared ones.
+    public let charts: [SectionChart]
+    /// Whether the survey's answers by question and its quotations follow the table.
+    public let showsSurveyAnswers: Bool
+
+    /// Whether the section only lists figures (no chart declared nor breakdown): such sections
+    /// follow on from the previous one in print instead of starting a page.
+    public let isCompact: Bool
+}
+
+/// A chart of a section, with the data it draws.
+public enum SectionChart: Sendable {
+    /// An indicator over the members of each actor type (``IndicatorResult/breakdown``).
+    case actorTypes(IndicatorResult)
+    /// The members and who cooperates with whom.
+    case cooperationNetwork(CooperationNetwork)
+    /// The amount of each kind of funding present in the year, in ``FundingKind`` order.
+    case fundingMix([FundingAmount])
+    /// How many collective projects are at each stage, every stage listed.
+    case projectStages([ProjectStageCount])
+    /// The score of each dimension of the question bank that has one.
+    case surveyScores([SurveyDimensionScore])
+}
+
+/// The funding of one kind in the pole's budget for the year.
+public struct FundingAmount: Sendable, Hashable {
+    public let kind: FundingKind
+    /// Euros: the sum of the year's lines of that kind, in file order.
+    public let amount: Double
+}
+
+/// How many collective projects are at a stage.
+public struct ProjectStageCount: Sendable, Hashable {
+    public let stage: ProjectStage
+    public let count: Int
+}
+
+/// The score of a dimension of the question bank (its `[per_survey_dimension]` indicator).
+public struct SurveyDimensionScore: Sendable {
+    public let dimension: SurveyDimension
+    public let result: IndicatorResult
+}
+
+/// The cooperations of the year between members, as a graph.
+public struct CooperationNetwork: Sendable {
+    /// A member with at least one cooperation.
+    public struct Node: Sendable, Hashable {
+        public let id: String
+        /// The member's name, or its id when the member is not among the year's members.
+        public let name: String
+        public let actorType: ActorType?
+        /// Cooperations the member takes part in (a pair counted as often as it was declared).
+        public let degree: Int
+        /// Whether the member is among the year's members.
+        public let isMember: Bool
+    }
+
+    /// Two members that cooperate, `a` before `b` by id, and how many cooperations they declared.
+    public struct Link: Sendable, Hashable {
+        public let a: String, b: String
+        public let count: Int
+    }
+
+    /// The members that cooperate, the most connected first (ties by id).
+    public let nodes: [Node]
+    /// Every pair that cooperates, ordered by the two ids.
+    public let links: [Link]
+    /// Members of the year without any declared cooperation.
+    public let isolated: Int
+
+    init(cooperations: YearSlice<Cooperation>, members: YearSlice<Member>) {
+        var counts: [[String]: Int] = [:]
+        for link in cooperations { counts[[link.memberA, link.memberB].sorted(), default: 0] += 1 }
+        var degree: [String: Int] = [:]
+        for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
+        var known: [String: Member] = [:]
+        for member in members where degree[member.id] != nil { known[member.id] = known[member.id] ?? member }
+        nodes = degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { id, degree in
+            let member = known[id]
+            return Node(id: id, name: member?.name ?? id, actorType: member?.actorType, degree: degree, isMember: member != nil)
+        }
+        links = counts.map { Link(a: $0.key[0], b: $0.key[1], count: $0.value) }.sorted { ($0.a + $0.b) < ($1.a + $1.b) }
+        isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
+    }
+}
+
+extension ReportSection {
+    /// The sections of a report, one per dimension of the library with a result, in library order.
+    static func sections(
+        library: IndicatorLibrary, results: [IndicatorResult], surveyScores: [SurveyDimensionScore],
+        dataset: PoleDataset, year: Int
+    ) -> [ReportSection] {
+        library.dimensions.compactMap { dimension in
+            let results = results.filter { $0.definition.dimension == dimension.id }
+            guard !results.isEmpty else { return nil }
+            let breakdowns = results.filter { $0.definition.isBrokenDownByActorType }.map(SectionChart.actorTypes)
+            let declared = dimension.views.compactMap { view -> SectionChart? in
+                switch view {
+                case .cooperationNetwork:
+                    return .cooperationNetwork(CooperationNetwork(cooperations: dataset.cooperations(in: year), members: dataset.members(in: year)))
+                case .fundingMix:
+                    let lines = dataset.finances(in: year)
+                    return .fundingMix(FundingKind.allCases.compactMap { kind in
+                        guard lines.contains(where: { $0.kind == kind }) else { return nil }
+                        return FundingAmount(kind: kind, amount: lines.filter { $0.kind == kind }.map(\.amount).reduce(0, +))
+                    })
+                case .projectStages:
+                    let projects = dataset.projects(in: year)
+                    return .projectStages(ProjectStage.allCases.map { stage in
+                        ProjectStageCount(stage: stage, count: projects.reduce(0) { $0 + ($1.stage == stage ? 1 : 0) })
+                    })
+                case .surveyScores: return .surveyScores(surveyScores)
+                case .surveyAnswers: return nil
+                }
+            }
+            return ReportSection(
+                dimension: dimension, results: results, charts: breakdowns + declared,
+                showsSurveyAnswers: dimension.views.contains(.surveyAnswers),
+                isCompact: breakdowns.isEmpty && !dimension.views.contains { $0 != .surveyAnswers })
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import PTCEImport
+@testable import PTCEIndicators
+import PTCEModel
+import Testing
+
+/// The sections of a report: what each dimension shows, as the library declares it
+/// (`shows = [...]`), with the charts' data computed once for every writer.
+struct ReportSectionsTests {
+    @Test func theStandardLibraryDeclaresWhatEachSectionShows() throws {
+        let report = ReportBuilder(library: standardLibrary).report(for: try fixtureDataset("hand-worked"), year: 2024)
+        let sections = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.dimension.id, $0) })
+        #expect(report.sections.map(\.dimension.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
+        #expect(report.sections.filter(\.isCompact).map(\.dimension.id) == ["emp", "ter", "env", "gov"])
+        #expect(report.sections.filter(\.showsSurveyAnswers).map(\.dimension.id) == ["qual"])
+
+        // FTE by actor type, because eco.fte is broken down by actor type.
+        guard case .actorTypes(let fte)? = sections["eco"]?.charts.first else { Issue.record("no FTE chart"); return }
+        #expect(fte.definition.id == "eco.fte")
+
+        // 2024: A–B twice (joint project, then shared jobs as B–A), A–E once.
+        guard case .cooperationNetwork(let network)? = sections["coop"]?.charts.first else { Issue.record("no network"); return }
+        #expect(network.links == [CooperationNetwork.Link(a: "A", b: "B", count: 2), CooperationNetwork.Link(a: "A", b: "E", count: 1)])
+        #expect(network.nodes.map(\.id) == ["A", "B", "E"])
+        #expect(network.nodes.map(\.degree) == [3, 2, 1])
+
+        // The funding of 2024 by kind, in FundingKind order, adding up to the pole's budget.
+        guard case .fundingMix(let funding)? = sections["fin"]?.charts.first else { Issue.record("no funding mix"); return }
+        #expect(funding.map(\.kind) == [.state, .localAuthority, .eu, .memberDues, .sales])
+        #expect(funding.map(\.amount) == [100_000, 50_000, 20_000, 10_000, 20_000])
+        #expect(funding.map(\.amount).reduce(0, +) == report.value("fin.pole_budget"))
+
+        guard case .projectStages(let stages)? = sections["proj"]?.charts.first else { Issue.record("no project stages"); return }
+        #expect(stages.map(\.stage) == ProjectStage.allCases)
+        #expect(stages.filter { $0.count > 0 }.map { "\($0.stage.rawValue) \($0.count)" } == ["idea 1", "launch 1", "operating 1", "stopped 1"])
+
+        guard case .surveyScores(let scores)? = sections["qual"]?.charts.first else { Issue.record("no survey scores"); return }
+        #expect(scores.map(\.dimension.id) == standardLibrary.questionBank.dimensions.map(\.id))
+        #expect(scores.map(\.result.definition.id) == scores.map { "qual.\($0.dimension.id)" })
+    }
+
+    /// A network adds a dimension that shows the project stages: no Swift change, one line of TOML.
+    @Test func aLibraryChoosesTheViewsOfItsOwnDimension() throws {
+        let folder = try copyOfStandardLibrary(adding: """
+            [dimension]
+            id = "local"
+            label = { fr = "Local", en = "Local" }
+            shows = ["project_stages"]
+
+            [[indicator]]
+            id = "local.projects"
+            unit = "count"
+            label = { fr = "Projets", en = "Projects" }
+            description = { fr = "Projets.", en = "Projects." }
+            formula = "count(projects)"
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
+        let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)
+        let local = try #require(report.sections.last)
+        #expect(local.dimension.id == "local" && !local.isCompact)
+        guard case .projectStages(let stages)? = local.charts.first else { Issue.record("no project stages"); return }
+        #expect(stages.map(\.count).reduce(0, +) == 4)
+    }
+
+    @Test func anUnknownViewIsAnErrorThatListsTheKnownOnes() throws {
+        let folder = try copyOfStandardLibrary(adding: """
+            [dimension]
+            id = "local"
+            label = { fr = "Local", en = "Local" }
+            shows = ["pie_of_everything"]
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
+        #expect(findings.all.map(\.formatted) == [
+            "10-local.toml:4:shows: error: shows: \"pie_of_everything\" is not a view reports know; known: \"cooperation_network\", \"funding_mix\", \"project_stages\", \"survey_scores\", \"survey_answers\"",
+        ])
+    }
+}

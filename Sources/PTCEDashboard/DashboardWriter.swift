@@ -32,15 +32,12 @@ private struct Dashboard {
     let language: Language
     let numbers: NumberStyle
     let charts: ChartBuilder
-    /// The members of the report year.
-    let members: YearSlice<Member>
 
     init(report: PoleReport, language: Language) {
         self.report = report
         self.language = language
         numbers = NumberStyle(language: language)
         charts = ChartBuilder(language: language)
-        members = report.members
     }
 
     private func t(_ fr: String, _ en: String) -> String { language.text(fr, en) }

@@ -284,6 +284,26 @@ public struct PoleReport: Sendable {
         results.first { $0.definition.id == id }
     }
 
+    /// How many members of the year reported each member field that can be left empty: the
+    /// commune, then each figure of the catalogue (members not concerned by an insertion figure
+    /// apart). Computed on each call, over every member of the year.
+    public func memberFieldCoverage() -> [(field: FieldDeclaration, coverage: Coverage)] {
+        let members = self.members
+        func coverage(_ state: (Member) -> (reported: Bool, notApplicable: Bool)) -> Coverage {
+            var reported = 0, notApplicable = 0
+            for member in members {
+                let (isReported, isNotApplicable) = state(member)
+                if isReported { reported += 1 }
+                if isNotApplicable { notApplicable += 1 }
+            }
+            return Coverage(reported: reported, notApplicable: notApplicable, of: members.count)
+        }
+        return [(StandardFields.Members.commune, coverage { ($0.commune != nil, false) })]
+            + dataset.catalogue.memberFigures.map { figure in
+                (figure.field, coverage { ($0[figure] != nil && !$0.isNotApplicable(figure), $0.isNotApplicable(figure)) })
+            }
+    }
+
     /// The rows of the report year, viewed without copying (the writers' data sheets).
     public var members: YearSlice<Member> { dataset.members(in: year) }
     public var cooperations: YearSlice<Cooperation> { dataset.cooperations(in: year) }

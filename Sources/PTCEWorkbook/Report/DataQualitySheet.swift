@@ -34,27 +34,17 @@ extension ReportSheets {
                                  words("Membres", "Members"), words("Part couverte", "Share covered")].enumerated() {
             buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
-        let fields: [(String, (Member) -> (reported: Bool, notApplicable: Bool))] = [("commune", { ($0.commune != nil, false) })]
-            + report.dataset.catalogue.memberFigures.map { figure in
-                (figure.field.name, { member in (member[figure] != nil && !member.isNotApplicable(figure), member.isNotApplicable(figure)) })
-            }
-        for (field, state) in fields {
+        for (field, coverage) in report.memberFieldCoverage() {
             row += 1
-            var reported = 0, notApplicable = 0
-            for member in members {
-                let (isReported, isNotApplicable) = state(member)
-                if isReported { reported += 1 }
-                if isNotApplicable { notApplicable += 1 }
-            }
-            buffer.put(.text(field), row: row, column: 0)
-            buffer.put(.number(Double(reported)), row: row, column: 1)
-            buffer.put(.number(Double(notApplicable)), row: row, column: 2)
-            buffer.put(.number(Double(members.count)), row: row, column: 3)
+            buffer.put(.text(field.name), row: row, column: 0)
+            buffer.put(.number(Double(coverage.reported)), row: row, column: 1)
+            buffer.put(.number(Double(coverage.notApplicable)), row: row, column: 2)
+            buffer.put(.number(Double(coverage.of)), row: row, column: 3)
             let (part, apart, whole) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2),
                                         XLSXSheet.reference(row: row, column: 3))
-            if !members.isEmpty {
-                buffer.put(.formula("(\(part)+\(apart))/\(whole)", cached: Double(reported + notApplicable) / Double(members.count)),
-                           row: row, column: 4, style: CellStyle(numberFormat: NumberFormats.share))
+            if let share = coverage.share {
+                buffer.put(.formula("(\(part)+\(apart))/\(whole)", cached: share), row: row, column: 4,
+                           style: CellStyle(numberFormat: NumberFormats.share))
             }
         }
         buffer.fixedWidths[4] = 90

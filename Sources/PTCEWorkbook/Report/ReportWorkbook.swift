@@ -181,14 +181,12 @@ struct ReportSheets {
     let options: WorkbookOptions
     let words: Words
     let year: Int
-    let members: YearSlice<Member>
 
     init(report: PoleReport, options: WorkbookOptions) {
         self.report = report
         self.options = options
         words = Words(language: options.language)
         year = report.year
-        members = report.members
     }
 
     var language: Language { options.language }

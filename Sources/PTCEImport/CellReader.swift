@@ -6,7 +6,7 @@ struct CellReader {
     let table: Table
     let record: RawRecord
 
-    /// The tokens people type for "not reported" (spec §3), folded to lowercase.
+    /// The tokens people type for "not reported" (README, "What the importer accepts"), folded to lowercase.
     private static let notReportedTokens: Set<String> = [
         "", "nc", "n/c", "n.c.", "n.c", "na", "n/a", "nd", "n.d.", "nr", "-", "–", "—", "−", "?",
     ]

@@ -2,7 +2,7 @@ import PTCEModel
 
 /// The decimal conventions the files of one pole folder show: a folder is one export, so when
 /// neither its column nor its file settles an ambiguous `1.234`, the folder's other files do
-/// (spec §3).
+/// (README, "What the importer accepts").
 ///
 /// A file's conventions are worked out only when an ambiguous number of another file asks, at
 /// most once per file: from what its own reading found, else from its bytes read again. That

@@ -49,7 +49,7 @@ struct NotANumber: Error, Equatable {
     var reason: String
 }
 
-/// Reads numbers in every form of spec §3: decimal point or comma, space / no-break space /
+/// Reads numbers in every form of README, "What the importer accepts": decimal point or comma, space / no-break space /
 /// narrow no-break space / dot / comma thousands separators, `€`, `EUR`, `k€`, `M€`, `%`,
 /// signs `-`, `−`, `+`, accounting parentheses and the accounting zero (a dash, alone or beside a
 /// currency sign: `-   €`, `€ -`, `- EUR`). Not-reported tokens, a bare `-` among them, are

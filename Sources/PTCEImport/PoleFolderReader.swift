@@ -2,8 +2,8 @@ import Foundation
 import PTCEConcurrency
 import PTCEModel
 
-/// Reads a pole folder (spec §1): `pole.toml` and the CSV files, every cell validated
-/// against spec §2 and §3, every problem a located finding.
+/// Reads a pole folder (README, "A pole is a folder"): `pole.toml` and the CSV files, every cell validated
+/// against the field catalogue and the number forms of README, "What the importer accepts", every problem a located finding.
 ///
 /// Rows whose required cells are invalid are left out of the dataset, with an error saying so;
 /// optional cells that are invalid read as not reported.

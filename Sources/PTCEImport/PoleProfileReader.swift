@@ -1,6 +1,6 @@
 import PTCEModel
 
-/// Reads `pole.toml` (spec §1).
+/// Reads `pole.toml` (README, "A pole is a folder").
 enum PoleProfileReader {
     static let file = "pole.toml"
     private static let knownKeys: Set<String> = [

@@ -24,7 +24,7 @@ public struct VocabularyAliases: Sendable, Hashable {
     }
 }
 
-/// The layout of one dataset file (spec §2).
+/// The layout of one dataset file (README, "A pole is a folder").
 public struct TableSchema: Sendable {
     public let file: String
     public let isRequired: Bool

@@ -18,7 +18,7 @@ struct CheckedFormula: Sendable {
     let quotient: (numerator: Dimension, denominator: Dimension)?
 }
 
-/// Checks formulas against the fields of spec §2, the function catalogue, the other
+/// Checks formulas against the fields of the catalogue (FieldCatalogue), the function catalogue, the other
 /// indicators of the library, and units.
 struct FormulaChecker {
     /// The units of the other indicators, by id, so references are typed.

@@ -73,7 +73,7 @@ public struct Coverage: Sendable, Hashable, Codable {
 }
 
 /// A change recomputed over the members that reported the inputs in both years, when the
-/// members behind the two years' values differ (spec §4, "like for like").
+/// members behind the two years' values differ (Indicators/README.md, "like for like").
 public struct LikeForLikeChange: Sendable, Hashable {
     /// The indicator this year, over those members only.
     public let value: Double?

@@ -1,7 +1,7 @@
 import PTCEIndicators
 import PTCEModel
 
-/// Writes a pole report as JSON (spec §6): pole, year, indicators, findings, plus the survey
+/// Writes a pole report as JSON (README, "The JSON"): pole, year, indicators, findings, plus the survey
 /// results, quotations, sources and engine that make the report auditable.
 public struct JSONReportWriter: TextOutputWriter {
     /// The language of labels.

@@ -16,7 +16,7 @@ public enum NumberText {
     ]
 
     /// A plausible value of the column kind `kind` ("count", "quantity", "money", "year"),
-    /// written in one of the forms of spec §3; now and then an extreme one.
+    /// written in one of the forms of README, "What the importer accepts"; now and then an extreme one.
     public static func random<G: RandomNumberGenerator>(_ kind: String, using rng: inout G, extremes probability: Double = 0.15) -> String {
         if rng.chance(probability) { return rng.pick(extremes) }
         if kind == "year" { return String(Int.random(in: 2019...2025, using: &rng)) }

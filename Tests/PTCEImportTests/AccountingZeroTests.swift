@@ -2,7 +2,7 @@
 import PTCEModel
 import Testing
 
-/// Spec §3: a zero as accounting formats display it is 0; a bare dash stays "not reported".
+/// README, "What the importer accepts": a zero as accounting formats display it is 0; a bare dash stays "not reported".
 @Suite struct AccountingZeroTests {
     @Test(arguments: ["-   €", "€ -", "- EUR", "-€", "- eur", "-\u{00A0}€", "–   €", "— €", "−\u{202F}€", "€-", "- euros"])
     func aDashBesideACurrencySignIsAZeroAmount(raw: String) throws {

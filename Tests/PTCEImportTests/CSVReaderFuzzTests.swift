@@ -238,7 +238,7 @@ func membersFileProblems(_ bytes: [UInt8]) -> [String] {
         FuzzBreadcrumb.printSummary("sample-folder", traps: traps)
     }
 
-    /// Spec §3: a UTF-8 file with one stray Windows-1252 byte stays UTF-8: its other text is
+    /// README, "What the importer accepts": a UTF-8 file with one stray Windows-1252 byte stays UTF-8: its other text is
     /// read as written, the byte as its Windows-1252 character, and a warning names the line.
     @Test func aStrayWindows1252ByteKeepsTheFileUTF8() async {
         // Each ends with at least 8 ASCII letters or spaces: the stray byte goes between two of them.

@@ -2,7 +2,7 @@
 import PTCEModel
 import Testing
 
-/// Spec §3: an ambiguous `1,234` follows its column, else its file, else the folder's other files.
+/// README, "What the importer accepts": an ambiguous `1,234` follows its column, else its file, else the folder's other files.
 @Suite struct FolderConventionTests {
     /// Google Sheets in English: `22.5` in members.csv shows the decimal point.
     private let pointMembers = "year,member_id,name,actor_type,fte\n2024,A,Alpha,ess,22.5\n2024,B,Beta,company,4\n2024,C,Gamma,public,2\n"

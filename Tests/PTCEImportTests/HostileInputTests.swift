@@ -58,7 +58,7 @@ import Testing
         #expect(dataset.members.first?.fte?.sign == .plus)
     }
 
-    /// Spec §3: a UTF-8 file with a stray Windows-1252 byte stays UTF-8; the byte alone is read as
+    /// README, "What the importer accepts": a UTF-8 file with a stray Windows-1252 byte stays UTF-8; the byte alone is read as
     /// Windows-1252, with a warning on its line.
     @Test func aStrayWindows1252ByteInAUTF8File() {
         let bytes = Array("year;member_id;name;actor_type\n2024;a;Société;ess\n2024;b;Caf".utf8) + [0xE9]

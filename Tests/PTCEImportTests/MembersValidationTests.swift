@@ -97,7 +97,7 @@ import Testing
             "members.csv:6:Chiffre d'affaires: error: \"3 ETP\" is not a number (\"E\" is not part of a number); expected an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€",
         ])
         // Invalid cells read as not reported; the rest of the row is kept. D's invalid actor
-        // type leaves it in no type, but it is still a member (spec §5, --keep-going).
+        // type leaves it in no type, but it is still a member (README, "Command line", --keep-going).
         #expect(dataset.members.map(\.id) == ["A", "D", "E"])
         #expect(dataset.members[0].fte == nil)
         #expect(dataset.members[0].turnover == 1_380_000)

@@ -4,7 +4,7 @@ import PTCEFuzzSupport
 import PropertyBased
 import Testing
 
-/// How the digits of a number are grouped and which mark separates its decimals (spec §3).
+/// How the digits of a number are grouped and which mark separates its decimals (README, "What the importer accepts").
 enum WrittenForm: CaseIterable, Sendable {
     case plainPoint, plainComma, frenchSpace, frenchNoBreak, frenchNarrow, dotsAndComma, commasAndPoint, spaceAndPoint
 
@@ -143,7 +143,7 @@ func roundTripProblems(_ number: WrittenNumber) -> [String] {
 }
 
 @Suite struct NumberParserFuzzTests {
-    /// Property (2): every written form of spec §3 (French, dotted, English grouping, plain;
+    /// Property (2): every written form of README, "What the importer accepts" (French, dotted, English grouping, plain;
     /// `€`, `EUR`, `k€`, `M€`, `%`; signs and parentheses) reads back as the value it was
     /// written from, within a relative 1e-12, through both the text and the byte path.
     @Test func everyNumberFormRoundTrips() async {

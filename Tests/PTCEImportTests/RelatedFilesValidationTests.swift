@@ -157,7 +157,7 @@ private let members = membersCSV(";ETP", [
     }
 }
 
-/// Spec §3: a survey row with neither answer nor comment is a question the respondent skipped.
+/// README, "What the importer accepts": a survey row with neither answer nor comment is a question the respondent skipped.
 @Suite struct SkippedSurveyAnswerTests {
     @Test func aSkippedQuestionOfEveryKindIsNoErrorAndNoAnswer() {
         let survey = """

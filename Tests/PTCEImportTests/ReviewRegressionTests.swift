@@ -11,7 +11,7 @@ import Testing
         #expect(dataset.formatted(.warning) == ["members.csv:1:ETP (insertion): warning: unknown column \"ETP (insertion)\" is kept as extra data (did you mean \"ETP insertion\", column insertion_fte?)"])
     }
 
-    /// The review read `-   €` as "not reported"; it is how accounting formats show zero (spec §3).
+    /// The review read `-   €` as "not reported"; it is how accounting formats show zero (README, "What the importer accepts").
     @Test func accountingFormatZeroAmountIsZero() {
         let dataset = readDataset(["members.csv": membersCSV(";Subventions", ["2024;a;A;ess; -   € ", "2024;b;B;ess;- €"])])
         #expect(dataset.findings.all.isEmpty)

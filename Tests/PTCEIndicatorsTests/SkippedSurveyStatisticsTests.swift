@@ -2,7 +2,7 @@ import PTCEModel
 @testable import PTCEIndicators
 import Testing
 
-/// Spec §3: a skipped survey question counts in no statistic. The fixture has four respondents;
+/// README, "What the importer accepts": a skipped survey question counts in no statistic. The fixture has four respondents;
 /// R04 answered only the open question, and R03 left innovation.new_services empty with a comment.
 @Suite struct SkippedSurveyStatisticsTests {
     private let report: PoleReport

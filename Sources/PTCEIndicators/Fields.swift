@@ -3,6 +3,17 @@ import PTCEModel
 /// The tables a formula aggregates over: one per dataset file.
 enum DataTable: String, Sendable, Hashable, CaseIterable {
     case members, cooperations, finances, projects, survey
+
+    /// The declaration of the table's file and columns.
+    var declaration: TableDeclaration {
+        switch self {
+        case .members: StandardFields.Members.table
+        case .cooperations: StandardFields.Cooperations.table
+        case .finances: StandardFields.Finances.table
+        case .projects: StandardFields.Projects.table
+        case .survey: StandardFields.Survey.table
+        }
+    }
 }
 
 /// What a field or an expression holds, for checking formulas before any data is read.
@@ -156,35 +167,41 @@ struct Fields: Sendable {
     }
 
     /// The fields other than a member's figures, which come from the catalogue.
+    private typealias M = StandardFields.Members
+    private typealias C = StandardFields.Cooperations
+    private typealias F = StandardFields.Finances
+    private typealias P = StandardFields.Projects
+    private typealias S = StandardFields.Survey
+
     private static let declared: [DataTable: [String: Field]] = [
         .members: [
-            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
-            "member_id": Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
-            "name": Field(.text, alwaysReported: true) { .text($1.members[$0].name) },
-            "actor_type": Field(.text) { text($1.members[$0].actorType?.rawValue) },
-            "legal_form": Field(.text) { text($1.members[$0].legalForm) },
-            "insertion_structure": Field(.bool) { $1.members[$0].insertionStructure.map(FieldValue.bool) ?? .missing },
-            "commune": Field(.text) { text($1.members[$0].commune) },
-            "in_territory": Field(.bool) { index, rows in
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
+            M.memberID.name: Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
+            M.name.name: Field(.text, alwaysReported: true) { .text($1.members[$0].name) },
+            M.actorType.name: Field(.text) { text($1.members[$0].actorType?.rawValue) },
+            M.legalForm.name: Field(.text) { text($1.members[$0].legalForm) },
+            M.insertionStructure.name: Field(.bool) { $1.members[$0].insertionStructure.map(FieldValue.bool) ?? .missing },
+            M.commune.name: Field(.text) { text($1.members[$0].commune) },
+            M.inTerritory.name: Field(.bool) { index, rows in
                 rows.members[index].commune.map { .bool(rows.territory.contains($0)) } ?? .missing
             },
             // Not reported when the year has no cooperation at all (no file, or no row for the year).
-            "cooperates": Field(.bool) { index, rows in
+            M.cooperates.name: Field(.bool) { index, rows in
                 rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(rows.members[index].id))
             },
         ],
         .cooperations: [
-            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.cooperations[$0].year)) },
-            "member_a": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberA) },
-            "member_b": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberB) },
-            "kind": Field(.text, alwaysReported: true) { .text($1.cooperations[$0].kind.rawValue) },
-            "amount": Field(.number(eur)) { number($1.cooperations[$0].amount) },
-            "description": Field(.text) { text($1.cooperations[$0].description) },
-            "pair": Field(.text, alwaysReported: true) { index, rows in
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.cooperations[$0].year)) },
+            C.memberA.name: Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberA) },
+            C.memberB.name: Field(.text, alwaysReported: true) { .text($1.cooperations[$0].memberB) },
+            C.kind.name: Field(.text, alwaysReported: true) { .text($1.cooperations[$0].kind.rawValue) },
+            C.amount.name: Field(.number(eur)) { number($1.cooperations[$0].amount) },
+            C.description.name: Field(.text) { text($1.cooperations[$0].description) },
+            C.pair.name: Field(.text, alwaysReported: true) { index, rows in
                 let link = rows.cooperations[index]
                 return .text([link.memberA, link.memberB].sorted().joined(separator: "\u{1F}"))
             },
-            "crosses_types": Field(.bool) { index, rows in
+            C.crossesTypes.name: Field(.bool) { index, rows in
                 let link = rows.cooperations[index]
                 guard let a = rows.actorTypeByMember[link.memberA], let b = rows.actorTypeByMember[link.memberB] else {
                     return .missing
@@ -193,35 +210,35 @@ struct Fields: Sendable {
             },
         ],
         .finances: [
-            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.finances[$0].year)) },
-            "source": Field(.text, alwaysReported: true) { .text($1.finances[$0].source) },
-            "kind": Field(.text, alwaysReported: true) { .text($1.finances[$0].kind.rawValue) },
-            "amount": Field(.number(eur), alwaysReported: true) { .number($1.finances[$0].amount) },
-            "public": Field(.bool, alwaysReported: true) { .bool($1.finances[$0].kind.isPublic) },
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.finances[$0].year)) },
+            F.source.name: Field(.text, alwaysReported: true) { .text($1.finances[$0].source) },
+            F.kind.name: Field(.text, alwaysReported: true) { .text($1.finances[$0].kind.rawValue) },
+            F.amount.name: Field(.number(eur), alwaysReported: true) { .number($1.finances[$0].amount) },
+            F.isPublic.name: Field(.bool, alwaysReported: true) { .bool($1.finances[$0].kind.isPublic) },
         ],
         .projects: [
-            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.projects[$0].year)) },
-            "project_id": Field(.text, alwaysReported: true) { .text($1.projects[$0].id) },
-            "name": Field(.text, alwaysReported: true) { .text($1.projects[$0].name) },
-            "stage": Field(.text, alwaysReported: true) { .text($1.projects[$0].stage.rawValue) },
-            "sector": Field(.text) { text($1.projects[$0].sector) },
-            "members": Field(.list, alwaysReported: true) { .list($1.projects[$0].members) },
-            "jobs_created": Field(.number(count)) { number($1.projects[$0].jobsCreated) },
-            "budget": Field(.number(eur)) { number($1.projects[$0].budget) },
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.projects[$0].year)) },
+            P.projectID.name: Field(.text, alwaysReported: true) { .text($1.projects[$0].id) },
+            P.name.name: Field(.text, alwaysReported: true) { .text($1.projects[$0].name) },
+            P.stage.name: Field(.text, alwaysReported: true) { .text($1.projects[$0].stage.rawValue) },
+            P.sector.name: Field(.text) { text($1.projects[$0].sector) },
+            P.members.name: Field(.list, alwaysReported: true) { .list($1.projects[$0].members) },
+            P.jobsCreated.name: Field(.number(count)) { number($1.projects[$0].jobsCreated) },
+            P.budget.name: Field(.number(eur)) { number($1.projects[$0].budget) },
         ],
         .survey: [
-            "year": Field(.number(year), alwaysReported: true) { .number(Double($1.survey[$0].year)) },
-            "respondent": Field(.text, alwaysReported: true) { .text($1.survey[$0].respondent) },
-            "role": Field(.text, alwaysReported: true) { .text($1.survey[$0].role.rawValue) },
-            "question": Field(.text, alwaysReported: true) { .text($1.survey[$0].questionID) },
-            "dimension": Field(.text, alwaysReported: true) { index, rows in
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.survey[$0].year)) },
+            S.respondent.name: Field(.text, alwaysReported: true) { .text($1.survey[$0].respondent) },
+            S.role.name: Field(.text, alwaysReported: true) { .text($1.survey[$0].role.rawValue) },
+            S.question.name: Field(.text, alwaysReported: true) { .text($1.survey[$0].questionID) },
+            S.dimension.name: Field(.text, alwaysReported: true) { index, rows in
                 .text(String(rows.survey[index].questionID.prefix { $0 != "." }))
             },
-            "score": Field(.number(score)) { index, rows in
+            S.score.name: Field(.number(score)) { index, rows in
                 if case .scale(let value) = rows.survey[index].answer { return .number(Double(value)) }
                 return .missing
             },
-            "yes": Field(.bool) { index, rows in
+            S.yes.name: Field(.bool) { index, rows in
                 if case .yesNo(let value) = rows.survey[index].answer { return .bool(value) }
                 return .missing
             },

@@ -159,15 +159,13 @@ struct FormulaChecker {
     }
 
     static func vocabulary(of field: String, in table: DataTable, bank: QuestionBank?) -> [String]? {
-        switch (table, field) {
-        case (.members, "actor_type"): ActorType.allCases.map(\.rawValue)
-        case (.cooperations, "kind"): CooperationKind.allCases.map(\.rawValue)
-        case (.finances, "kind"): FundingKind.allCases.map(\.rawValue)
-        case (.projects, "stage"): ProjectStage.allCases.map(\.rawValue)
-        case (.survey, "role"): RespondentRole.allCases.map(\.rawValue)
-        case (.survey, "dimension"): bank.map { Array(Set($0.questions.map(\.dimension))).sorted() }
-        case (.survey, "question"): bank?.questions.map(\.id)
-        default: nil
+        if case .choice(let list)? = table.declaration[field]?.type { return list.values }
+        typealias S = StandardFields.Survey
+        guard table == .survey else { return nil }
+        switch field {
+        case S.dimension.name: return bank.map { Array(Set($0.questions.map(\.dimension))).sorted() }
+        case S.question.name: return bank?.questions.map(\.id)
+        default: return nil
         }
     }
 

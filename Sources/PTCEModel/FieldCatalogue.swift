@@ -134,6 +134,11 @@ public struct TableDeclaration: Sendable, Hashable {
         self.fields = fields
     }
 
+    /// The name formulas give the table: the file's name without `.csv` (`members`).
+    public var formulaName: String {
+        file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
+    }
+
     /// The declaration of the column named `name` (canonical name).
     public subscript(name: String) -> FieldDeclaration? {
         fields.first { $0.name == name }

@@ -86,6 +86,13 @@ public enum StandardFields {
                 aliases: ["tonnes réemployées", "tonnes détournées"]),
         ]
 
+        /// Derived: the commune is one of the pole's communes (not reported without a commune).
+        public static let inTerritory = FieldDeclaration(
+            "in_territory", .boolean, label: LocalizedText(fr: "Sur le territoire", en: "In the territory"), aliases: [])
+        /// Derived: the member is in at least one cooperation of the year.
+        public static let cooperates = FieldDeclaration(
+            "cooperates", .boolean, label: LocalizedText(fr: "Coopère", en: "Cooperates"), aliases: [])
+
         public static let table = TableDeclaration(
             file: "members.csv", isRequired: true,
             fields: [year, memberID, name, actorType, legalForm, insertionStructure, commune] + figures)
@@ -105,6 +112,12 @@ public enum StandardFields {
         public static let description = FieldDeclaration(
             "description", .text, label: LocalizedText(fr: "Objet", en: "Description"), aliases: ["description", "objet"])
 
+        /// Derived: the two members, unordered.
+        public static let pair = FieldDeclaration("pair", .text, label: LocalizedText(fr: "Paire", en: "Pair"), aliases: [])
+        /// Derived: the two members have different actor types.
+        public static let crossesTypes = FieldDeclaration(
+            "crosses_types", .boolean, label: LocalizedText(fr: "Entre types d'acteurs", en: "Across actor types"), aliases: [])
+
         public static let table = TableDeclaration(
             file: "cooperations.csv", isRequired: false, fields: [year, memberA, memberB, kind, amount, description])
     }
@@ -119,6 +132,9 @@ public enum StandardFields {
         public static let amount = FieldDeclaration(
             "amount", .money, required: true, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money,
             aliases: ["montant"])
+
+        /// Derived: the kind is public money (state, local authority, EU).
+        public static let isPublic = FieldDeclaration("public", .boolean, label: LocalizedText(fr: "Public", en: "Public"), aliases: [])
 
         public static let table = TableDeclaration(file: "finances.csv", isRequired: false, fields: [year, source, kind, amount])
     }
@@ -160,6 +176,14 @@ public enum StandardFields {
             "answer", .answer, required: true, label: LocalizedText(fr: "Réponse", en: "Answer"), aliases: ["réponse", "note"])
         public static let comment = FieldDeclaration(
             "comment", .text, label: LocalizedText(fr: "Commentaire", en: "Comment"), aliases: ["commentaire", "verbatim"])
+
+        /// Derived: the question's dimension, the part of its id before the dot.
+        public static let dimension = FieldDeclaration(
+            "dimension", .text, label: LocalizedText(fr: "Dimension", en: "Dimension"), aliases: [])
+        /// Derived: the 1–5 score of a scale answer.
+        public static let score = FieldDeclaration("score", .count, label: LocalizedText(fr: "Note", en: "Score"), aliases: [])
+        /// Derived: a yes/no answer.
+        public static let yes = FieldDeclaration("yes", .boolean, label: LocalizedText(fr: "Oui", en: "Yes"), aliases: [])
 
         public static let table = TableDeclaration(
             file: "survey.csv", isRequired: false, fields: [year, respondent, role, question, answer, comment])

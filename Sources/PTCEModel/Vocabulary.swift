@@ -9,6 +9,19 @@ where RawValue == String, AllCases == [Self] {
     var frenchAliases: [String] { get }
 }
 
+extension ChoiceList {
+    /// The canonical names of the list's values, in declaration order.
+    public var values: [String] {
+        switch self {
+        case .actorType: ActorType.allCases.map(\.rawValue)
+        case .cooperationKind: CooperationKind.allCases.map(\.rawValue)
+        case .fundingKind: FundingKind.allCases.map(\.rawValue)
+        case .projectStage: ProjectStage.allCases.map(\.rawValue)
+        case .respondentRole: RespondentRole.allCases.map(\.rawValue)
+        }
+    }
+}
+
 /// The kind of actor a member structure is (article 9 of the 2014 ESS law lists them).
 public enum ActorType: String, Vocabulary {
     case ess, company, `public`, research, citizen, other

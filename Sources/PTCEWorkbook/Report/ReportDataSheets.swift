@@ -26,78 +26,84 @@ struct DataSheets {
 
     private var language: Language { words.language }
 
-    private func source(_ origin: RecordOrigin) -> CellValue { .text("\(origin.file):\(origin.line)") }
-
     private typealias M = StandardFields.Members
+    private typealias C = StandardFields.Cooperations
+    private typealias F = StandardFields.Finances
+    private typealias P = StandardFields.Projects
+    private typealias S = StandardFields.Survey
 
-    /// The data-sheet column of a declared field: keyed by its name, headed by its label.
-    private func column<Row>(_ field: FieldDeclaration, _ value: @escaping (Row) -> CellValue) -> DataColumn<Row> {
-        DataColumn(key: field.name, header: field.label[language], value: value)
+    /// The data-sheet column of a declared field: keyed by its name (what the library's
+    /// spreadsheet formulas name), headed by its label, in its number format unless `style` is given.
+    private func column<Row>(_ field: FieldDeclaration, style: CellStyle? = nil, _ value: @escaping (Row) -> CellValue) -> DataColumn<Row> {
+        DataColumn(key: field.name, header: field.label[language],
+                   style: style ?? NumberFormats.format(field.format).map { CellStyle(numberFormat: $0) }, value: value)
+    }
+
+    /// The last column of every data sheet: the file and line a row was read from.
+    private func origin<Row>(_ origin: @escaping (Row) -> RecordOrigin) -> DataColumn<Row> {
+        DataColumn(key: "origin", header: words("Source", "Source")) { row in
+            let origin = origin(row)
+            return .text("\(origin.file):\(origin.line)")
+        }
     }
 
     var memberColumns: [DataColumn<Member>] {
-        return [
+        [
             column(M.memberID) { .text($0.id) },
             column(M.name) { .text($0.name) },
             column(M.actorType) { text($0.actorType?.label[language]) },
             column(M.legalForm) { text($0.legalForm) },
             column(M.insertionStructure) { text(words.yesNo($0.insertionStructure)) },
             column(M.commune) { text($0.commune) },
-            DataColumn(key: "in_territory", header: words("Sur le territoire", "In the territory")) {
-                text(words.yesNo($0.commune.map(territory.contains)))
-            },
+            column(M.inTerritory) { text(words.yesNo($0.commune.map(territory.contains))) },
         ] + figures.map { figure in
-            var column: DataColumn<Member> = column(figure.field) { number($0[figure]) }
-            column.style = CellStyle(numberFormat: NumberFormats.format(figure.field.format))
-            return column
-        } + [
-            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
-        ]
+            column(figure.field) { number($0[figure]) }
+        } + [origin(\.origin)]
     }
 
     var cooperationColumns: [DataColumn<Cooperation>] {
         let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return [
-            DataColumn(key: "member_a", header: words("Membre A", "Member A")) { .text($0.memberA) },
+            column(C.memberA) { .text($0.memberA) },
             DataColumn(key: "name_a", header: words("Nom A", "Name A")) { text(names[$0.memberA]) },
-            DataColumn(key: "member_b", header: words("Membre B", "Member B")) { .text($0.memberB) },
+            column(C.memberB) { .text($0.memberB) },
             DataColumn(key: "name_b", header: words("Nom B", "Name B")) { text(names[$0.memberB]) },
-            DataColumn(key: "kind", header: words("Type de coopération", "Kind")) { .text($0.kind.label[language]) },
-            DataColumn(key: "amount", header: words("Montant", "Amount"), style: CellStyle(numberFormat: NumberFormats.money)) { number($0.amount) },
-            DataColumn(key: "description", header: words("Objet", "Description"), style: CellStyle.wrapped) { text($0.description) },
-            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+            column(C.kind) { .text($0.kind.label[language]) },
+            column(C.amount) { number($0.amount) },
+            column(C.description, style: CellStyle.wrapped) { text($0.description) },
+            origin(\.origin),
         ]
     }
 
     var financeColumns: [DataColumn<FinanceLine>] {
         [
-            DataColumn(key: "source_name", header: words("Financeur", "Source")) { .text($0.source) },
-            DataColumn(key: "kind", header: words("Type de financement", "Kind")) { .text($0.kind.label[language]) },
-            DataColumn(key: "public", header: words("Public", "Public")) { text(words.yesNo($0.kind.isPublic)) },
-            DataColumn(key: "amount", header: words("Montant", "Amount"), style: CellStyle(numberFormat: NumberFormats.money)) { .number($0.amount) },
-            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+            column(F.source) { .text($0.source) },
+            column(F.kind) { .text($0.kind.label[language]) },
+            column(F.isPublic) { text(words.yesNo($0.kind.isPublic)) },
+            column(F.amount) { .number($0.amount) },
+            origin(\.origin),
         ]
     }
 
     var projectColumns: [DataColumn<Project>] {
         [
-            DataColumn(key: "id", header: words("Identifiant", "Project id")) { .text($0.id) },
-            DataColumn(key: "name", header: words("Nom", "Name")) { .text($0.name) },
-            DataColumn(key: "stage", header: words("Étape", "Stage")) { .text($0.stage.label[language]) },
-            DataColumn(key: "sector", header: words("Filière", "Sector")) { text($0.sector) },
-            DataColumn(key: "members", header: words("Membres", "Members")) { $0.members.isEmpty ? .blank : .text($0.members.joined(separator: " | ")) },
-            DataColumn(key: "jobs_created", header: words("Emplois créés", "Jobs created"), style: CellStyle(numberFormat: NumberFormats.count)) { number($0.jobsCreated) },
-            DataColumn(key: "budget", header: words("Budget", "Budget"), style: CellStyle(numberFormat: NumberFormats.money)) { number($0.budget) },
-            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+            column(P.projectID) { .text($0.id) },
+            column(P.name) { .text($0.name) },
+            column(P.stage) { .text($0.stage.label[language]) },
+            column(P.sector) { text($0.sector) },
+            column(P.members) { $0.members.isEmpty ? .blank : .text($0.members.joined(separator: " | ")) },
+            column(P.jobsCreated) { number($0.jobsCreated) },
+            column(P.budget) { number($0.budget) },
+            origin(\.origin),
         ]
     }
 
     var surveyColumns: [DataColumn<SurveyAnswer>] {
         [
-            DataColumn(key: "respondent", header: words("Répondant", "Respondent")) { .text($0.respondent) },
-            DataColumn(key: "role", header: words("Rôle", "Role")) { .text($0.role.label[language]) },
-            DataColumn(key: "question", header: words("Question", "Question")) { .text($0.questionID) },
-            DataColumn(key: "answer", header: words("Réponse", "Answer")) { answer in
+            column(S.respondent) { .text($0.respondent) },
+            column(S.role) { .text($0.role.label[language]) },
+            column(S.question) { .text($0.questionID) },
+            column(S.answer) { answer in
                 switch answer.answer {
                 case .scale(let score): .number(Double(score))
                 case .yesNo(let yes): .text(words.yesNo(yes)!)
@@ -105,8 +111,8 @@ struct DataSheets {
                 case .notAnswered: .blank
                 }
             },
-            DataColumn(key: "comment", header: words("Commentaire", "Comment"), style: CellStyle.wrapped) { text($0.comment) },
-            DataColumn(key: "source", header: words("Source", "Source")) { source($0.origin) },
+            column(S.comment, style: CellStyle.wrapped) { text($0.comment) },
+            origin(\.origin),
         ]
     }
 }

@@ -72,7 +72,9 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private let options: WorkbookOptions
     private let data: DataSheets
     private let summary, indicators, qualitative: XLSXSheet
-    private var members, cooperations, finances: DataSheetLayout?
+    /// Where each data sheet written whole on one sheet put its columns, by the name formulas
+    /// give its table (`members`).
+    private var layouts: [String: DataSheetLayout] = [:]
     /// What the reader should know about the file itself (a table split over sheets).
     private var notices: [Finding] = []
     private var hasDataSheets = false
@@ -98,7 +100,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         summary = try workbook.addSheet(words.summary)
         indicators = try workbook.addSheet(words.indicators)
         qualitative = try workbook.addSheet(words.qualitative)
-        self.members = try write(data.members, name: words.members, columns: data.memberColumns, table: "Membres", file: "members.csv")
+        try write(data.members, of: StandardFields.Members.table, name: words.members, columns: data.memberColumns, table: "Membres")
     }
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
@@ -106,14 +108,14 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
         let words = data.words, year = data.year
-        cooperations = try write(dataset.cooperations(in: year), name: words.cooperations,
-                                 columns: data.cooperationColumns, table: "Cooperations", file: "cooperations.csv")
-        finances = try write(dataset.finances(in: year), name: words.finances,
-                             columns: data.financeColumns, table: "Financements", file: "finances.csv")
-        _ = try write(dataset.projects(in: year), name: words.projects,
-                      columns: data.projectColumns, table: "Projets", file: "projects.csv")
-        _ = try write(dataset.survey(in: year), name: words.survey,
-                      columns: data.surveyColumns, table: "Enquete", file: "survey.csv")
+        try write(dataset.cooperations(in: year), of: StandardFields.Cooperations.table, name: words.cooperations,
+                  columns: data.cooperationColumns, table: "Cooperations")
+        try write(dataset.finances(in: year), of: StandardFields.Finances.table, name: words.finances,
+                  columns: data.financeColumns, table: "Financements")
+        try write(dataset.projects(in: year), of: StandardFields.Projects.table, name: words.projects,
+                  columns: data.projectColumns, table: "Projets")
+        try write(dataset.survey(in: year), of: StandardFields.Survey.table, name: words.survey,
+                  columns: data.surveyColumns, table: "Enquete")
     }
 
     /// Writes the sheets that show `report` — the report of the dataset and year the draft was
@@ -124,7 +126,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         let dataQuality = try workbook.addSheet(words.dataQuality)
         let method = try workbook.addSheet(words.method)
         let sheets = ReportSheets(report: report, options: options)
-        try sheets.writeSummary(summary, workbook: workbook, members: members, cooperations: cooperations, finances: finances)
+        try sheets.writeSummary(summary, workbook: workbook, dataSheets: layouts)
         try sheets.writeIndicators(indicators)
         try sheets.writeQualitative(qualitative, workbook: workbook)
         try sheets.writeDataQuality(dataQuality, notices: notices)
@@ -133,11 +135,13 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         return notices
     }
 
-    /// Writes `rows` on a sheet, or on several when they exceed the rows of a sheet (with a
-    /// notice). Returns where the columns are, or `nil` when split (formulas then cannot point at one range).
+    /// Writes `rows`, the year's rows of the file `declaration` describes, on a sheet, or on
+    /// several when they exceed the rows of a sheet (with a notice). Keeps where the columns are
+    /// when they fit on one sheet (formulas cannot point at a range split over several).
     private func write<Row>(
-        _ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String
-    ) throws -> DataSheetLayout? {
+        _ rows: YearSlice<Row>, of declaration: TableDeclaration, name: String, columns: [DataColumn<Row>], table: String
+    ) throws {
+        let file = declaration.file
         let size = options.rowsPerSheet, words = data.words, year = data.year
         let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
         var layouts: [DataSheetLayout] = []
@@ -145,12 +149,14 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
             let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
             layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
         }
-        guard layouts.count > 1 else { return layouts.first }
+        guard layouts.count > 1 else {
+            layouts.first.map { self.layouts[declaration.formulaName] = $0 }
+            return
+        }
         notices.append(Finding(.warning, words(
             "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
             "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
             at: SourceLocation(file: file)))
-        return nil
     }
 }
 

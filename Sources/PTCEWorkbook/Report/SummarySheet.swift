@@ -14,17 +14,13 @@ extension ReportSheets {
 
     /// The key figures of the library, each with its spreadsheet formula over the data sheets
     /// when the library gives one and every sheet it reads is whole on one sheet with rows
-    /// (`nil` layout: split); the formula is written with the engine's value cached.
-    func writeSummary(
-        _ sheet: XLSXSheet, workbook: XLSXWorkbook, members membersLayout: DataSheetLayout?, cooperations: DataSheetLayout?,
-        finances: DataSheetLayout?
-    ) throws {
+    /// (`dataSheets` lacks a split one); the formula is written with the engine's value cached.
+    func writeSummary(_ sheet: XLSXSheet, workbook: XLSXWorkbook, dataSheets: [String: DataSheetLayout]) throws {
         var buffer = SheetBuffer()
         let profile = report.profile
         buffer.put(.text(profile.name), row: 0, column: 0, style: CellStyle.title)
         buffer.put(.text(words("Rapport d'impact \(year)", "Impact report \(year)") + " — " + profile.territory), row: 1, column: 0)
-        let layouts = ["members": membersLayout, "cooperations": cooperations, "finances": finances]
-            .compactMapValues { $0.flatMap { $0.rowCount > 0 ? $0 : nil } }
+        let layouts = dataSheets.filter { $0.value.rowCount > 0 }
         /// A library's spreadsheet formula over these data sheets; `nil` when a sheet it reads is
         /// split, empty or lacks the column.
         func filled(_ formula: SpreadsheetFormula, group: String = "") -> String? {
@@ -64,7 +60,7 @@ extension ReportSheets {
         let fundingRows = putChartTable(
             header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: breakdownRows.1 + 2, column: chartColumn,
             rows: funding.map { ($0.kind.label[language], $0.amount) },
-            formula: sumIf(layouts["finances"], by: "kind", of: "amount"),
+            formula: sumIf(layouts[StandardFields.Finances.table.formulaName], by: StandardFields.Finances.kind.name, of: StandardFields.Finances.amount.name),
             numberFormat: NumberFormats.money, into: &buffer)
         // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
         let chartRow = headerRow + figures.count + 2

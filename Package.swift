@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
         .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators"]),
         // Large generated datasets for benchmarks and scale tests.
-        .target(name: "PTCESampleData"),
+        .target(name: "PTCESampleData", dependencies: ["PTCEModel"]),
         // A timing harness (not a test): `swift run -c release ptce-benchmark`.
         .executableTarget(
             name: "ptce-benchmark",

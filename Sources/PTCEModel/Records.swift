@@ -26,7 +26,7 @@ public struct ExtraValue: Sendable, Hashable, Codable {
 /// One member structure in one year, as it reported itself.
 ///
 /// Every optional figure is `nil` when the member did not report it: never 0.
-public struct Member: Sendable, Hashable, Codable {
+public struct Member: Sendable, Hashable {
     public var origin: RecordOrigin
     public var year: Int
     public var id: String
@@ -126,59 +126,11 @@ public struct Member: Sendable, Hashable, Codable {
         self.trainees = trainees
         self.reuseTonnes = reuseTonnes
     }
-
-    // Coded as if every figure were a property of its own.
-    private enum CodingKeys: String, CodingKey {
-        case origin, year, id, name, actorType, legalForm, insertionStructure, commune, extras, notApplicable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        origin = try container.decode(RecordOrigin.self, forKey: .origin)
-        year = try container.decode(Int.self, forKey: .year)
-        id = try container.decode(String.self, forKey: .id)
-        name = try container.decode(String.self, forKey: .name)
-        actorType = try container.decodeIfPresent(ActorType.self, forKey: .actorType)
-        legalForm = try container.decodeIfPresent(String.self, forKey: .legalForm)
-        insertionStructure = try container.decodeIfPresent(Bool.self, forKey: .insertionStructure)
-        commune = try container.decodeIfPresent(String.self, forKey: .commune)
-        extras = try container.decode([ExtraValue].self, forKey: .extras)
-        let numbers = try decoder.container(keyedBy: MemberFigure.self)
-        for figure in MemberFigure.all {
-            figures[figure] = try numbers.decodeIfPresent(Double.self, forKey: figure)
-        }
-        for name in try container.decodeIfPresent([String].self, forKey: .notApplicable) ?? [] {
-            guard let figure = MemberFigure(stringValue: name) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .notApplicable, in: container, debugDescription: "\(name) is not a member figure")
-            }
-            figures.setNotApplicable(figure)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(origin, forKey: .origin)
-        try container.encode(year, forKey: .year)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(actorType, forKey: .actorType)
-        try container.encodeIfPresent(legalForm, forKey: .legalForm)
-        try container.encodeIfPresent(insertionStructure, forKey: .insertionStructure)
-        try container.encodeIfPresent(commune, forKey: .commune)
-        try container.encode(extras, forKey: .extras)
-        let notApplicable = MemberFigure.all.filter(figures.isNotApplicable)
-        if !notApplicable.isEmpty { try container.encode(notApplicable.map(\.stringValue), forKey: .notApplicable) }
-        var numbers = encoder.container(keyedBy: MemberFigure.self)
-        for figure in MemberFigure.all {
-            try numbers.encodeIfPresent(figures[figure], forKey: figure)
-        }
-    }
 }
 
 /// One of a member's optional figures: its declaration and where it is stored
 /// (``FieldCatalogue/memberFigures``).
-public struct MemberFigure: Sendable, Hashable, CodingKey {
+public struct MemberFigure: Sendable, Hashable {
     /// Where the figure is stored.
     public let index: Int
     public let field: FieldDeclaration
@@ -190,15 +142,6 @@ public struct MemberFigure: Sendable, Hashable, CodingKey {
 
     /// The standard figures, in storage order (a catalogue may add others after them).
     public static var all: [MemberFigure] { FieldCatalogue.standard.memberFigures }
-
-    public var stringValue: String { field.name }
-    /// The standard figure of that name (for decoding).
-    public init?(stringValue: String) {
-        guard let figure = FieldCatalogue.standard.memberFigure(named: stringValue) else { return nil }
-        self = figure
-    }
-    public var intValue: Int? { nil }
-    public init?(intValue: Int) { nil }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.index == rhs.index }
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }

@@ -1,8 +1,10 @@
 import Foundation
+import PTCEModel
 
 /// Writes large, realistic pole datasets in the French Excel dialect (Windows-1252, `;`, CRLF,
 /// decimal comma, `1 234 €`, `NC`), for benchmarks and scale tests. The same options always give
-/// the same bytes.
+/// the same bytes. Each file has the columns of its declaration in the field catalogue, headed
+/// as `ptce init`'s templates head them.
 public struct SampleGenerator: Sendable {
     public var members: Int
     public var years: Int
@@ -41,8 +43,12 @@ public struct SampleGenerator: Sendable {
         """
         try Data(toml.utf8).write(to: folder.appendingPathComponent("pole.toml"))
         var random = SplitMix64(seed: seed)
-        try writeCSV(folder.appendingPathComponent("members.csv"),
-                     header: "Année;Identifiant;Raison sociale;Type d'acteur;Forme juridique;SIAE;Code commune;ETP;Effectif;ETP insertion;Personnes en insertion;Sorties;Sorties dynamiques;Sorties durables;Chiffre d'affaires;Subventions;Bénévoles;Emplois créés;Achats;Achats locaux;Personnes formées;Tonnes réemployées") { line in
+        typealias M = StandardFields.Members
+        typealias C = StandardFields.Cooperations
+        typealias F = StandardFields.Finances
+        typealias P = StandardFields.Projects
+        typealias S = StandardFields.Survey
+        try writeCSV(in: folder, M.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for index in 0..<members {
                     // About 4 % of members join only in later years: like-for-like comparisons mean something.
@@ -56,52 +62,68 @@ public struct SampleGenerator: Sendable {
                     let turnover = 20_000 + random.next(below: 2_000_000)
                     let purchases = turnover / 4
                     let missing = random.next(below: 12) == 0
+                    // The random draws keep their order: the same seed gives the same figures.
+                    let publicFunding = random.next(below: 200_000), volunteers = random.next(below: 30)
+                    let jobsCreated = random.next(below: 4), localShare = 1 + random.next(below: 9), trainees = random.next(below: 50)
+                    let tonnes = index % 11 == 0 ? Self.decimal(Double(random.next(below: 5000)) / 10) : ""
                     line([
-                        String(year), String(format: "M%07d", index), "Structure \(index) – coopérative d'été",
-                        Self.actorTypes[index % Self.actorTypes.count], index % 2 == 0 ? "Association" : "SCIC", insertion ? "oui" : "non",
-                        index % 10 == 9 ? Self.outside[index % Self.outside.count] : Self.communes[index % Self.communes.count],
-                        missing ? "NC" : Self.decimal(fte), String(headcount), insertionFTE.map(Self.decimal) ?? "",
-                        insertion ? String(headcount / 2) : "", exits.map(String.init) ?? "", dynamic.map(String.init) ?? "",
-                        dynamic.map { String($0 / 2) } ?? "", missing ? "NC" : Self.money(turnover), Self.money(random.next(below: 200_000)),
-                        String(random.next(below: 30)), String(random.next(below: 4)), Self.money(purchases),
-                        Self.money(purchases * (1 + random.next(below: 9)) / 10), String(random.next(below: 50)),
-                        index % 11 == 0 ? Self.decimal(Double(random.next(below: 5000)) / 10) : "",
+                        StandardFields.year: String(year), M.memberID: String(format: "M%07d", index), M.name: "Structure \(index) – coopérative d'été",
+                        M.actorType: Self.actorTypes[index % Self.actorTypes.count], M.legalForm: index % 2 == 0 ? "Association" : "SCIC",
+                        M.insertionStructure: insertion ? "oui" : "non",
+                        M.commune: index % 10 == 9 ? Self.outside[index % Self.outside.count] : Self.communes[index % Self.communes.count],
+                        MemberFigure.fte.field: missing ? "NC" : Self.decimal(fte), MemberFigure.headcount.field: String(headcount),
+                        MemberFigure.insertionFTE.field: insertionFTE.map(Self.decimal) ?? "",
+                        MemberFigure.insertionPeople.field: insertion ? String(headcount / 2) : "",
+                        MemberFigure.insertionExits.field: exits.map(String.init) ?? "",
+                        MemberFigure.insertionExitsDynamic.field: dynamic.map(String.init) ?? "",
+                        MemberFigure.insertionExitsDurable.field: dynamic.map { String($0 / 2) } ?? "",
+                        MemberFigure.turnover.field: missing ? "NC" : Self.money(turnover),
+                        MemberFigure.publicFunding.field: Self.money(publicFunding), MemberFigure.volunteers.field: String(volunteers),
+                        MemberFigure.jobsCreated.field: String(jobsCreated), MemberFigure.purchases.field: Self.money(purchases),
+                        MemberFigure.localPurchases.field: Self.money(purchases * localShare / 10), MemberFigure.trainees.field: String(trainees),
+                        MemberFigure.reuseTonnes.field: tonnes,
                     ])
                 }
             }
         }
-        try writeCSV(folder.appendingPathComponent("cooperations.csv"), header: "Année;Membre A;Membre B;Type de coopération;Montant;Objet") { line in
+        try writeCSV(in: folder, C.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for index in stride(from: 0, to: members - 1, by: 2) where !(year == firstYear && (index % 25 == 24 || (index + 1) % 25 == 24)) {
                     let partner = index + 1
-                    line([String(year), String(format: "M%07d", index), String(format: "M%07d", partner),
-                          Self.coopKinds[(index / 2) % Self.coopKinds.count], random.next(below: 3) == 0 ? Self.money(1000 + random.next(below: 50_000)) : "",
-                          "Coopération \"terrain\"; atelier partagé"])
+                    line([StandardFields.year: String(year), C.memberA: String(format: "M%07d", index), C.memberB: String(format: "M%07d", partner),
+                          C.kind: Self.coopKinds[(index / 2) % Self.coopKinds.count],
+                          C.amount: random.next(below: 3) == 0 ? Self.money(1000 + random.next(below: 50_000)) : "",
+                          C.description: "Coopération \"terrain\"; atelier partagé"])
                 }
             }
         }
-        try writeCSV(folder.appendingPathComponent("finances.csv"), header: "Année;Financeur;Type de financement;Montant") { line in
+        try writeCSV(in: folder, F.table) { line in
             for year in firstYear..<(firstYear + years) {
-                for (source, kind) in Self.fundingKinds { line([String(year), source, kind, Self.money(10_000 + random.next(below: 200_000))]) }
+                for (source, kind) in Self.fundingKinds {
+                    line([StandardFields.year: String(year), F.source: source, F.kind: kind, F.amount: Self.money(10_000 + random.next(below: 200_000))])
+                }
             }
         }
-        try writeCSV(folder.appendingPathComponent("projects.csv"), header: "Année;Identifiant;Nom;Étape;Filière;Membres;Emplois créés;Coût") { line in
+        try writeCSV(in: folder, P.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for index in 0..<max(1, members / 100) {
                     let carrier = (index * 97) % members
                     guard !(year == firstYear && carrier % 25 == 24) else { continue }
-                    line([String(year), "P\(index)", "Projet \(index)", Self.stages[index % Self.stages.count], "réemploi",
-                          String(format: "M%07d", carrier), String(random.next(below: 5)), Self.money(random.next(below: 300_000))])
+                    line([StandardFields.year: String(year), P.projectID: "P\(index)", P.name: "Projet \(index)",
+                          P.stage: Self.stages[index % Self.stages.count], P.sector: "réemploi", P.members: String(format: "M%07d", carrier),
+                          P.jobsCreated: String(random.next(below: 5)), P.budget: Self.money(random.next(below: 300_000))])
                 }
             }
         }
-        try writeCSV(folder.appendingPathComponent("survey.csv"), header: "Année;Répondant;Rôle;Code question;Réponse;Commentaire") { line in
+        try writeCSV(in: folder, S.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for respondent in 0..<max(1, members / 20) {
                     for question in Self.questions {
-                        line([String(year), "R\(respondent)", respondent % 3 == 0 ? "partenaire" : "membre", question, String(1 + random.next(below: 5)), ""])
+                        line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: respondent % 3 == 0 ? "partenaire" : "membre",
+                              S.question: question, S.answer: String(1 + random.next(below: 5))])
                     }
-                    line([String(year), "R\(respondent)", "membre", "cooperation.recommend", random.next(below: 5) == 0 ? "non" : "oui", ""])
+                    line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: "membre", S.question: "cooperation.recommend",
+                          S.answer: random.next(below: 5) == 0 ? "non" : "oui"])
                 }
             }
         }
@@ -121,8 +143,13 @@ public struct SampleGenerator: Sendable {
         return digits + grouped + " €"
     }
 
-    /// Writes one CSV file in Windows-1252 with CRLF, quoting cells that hold `;` or `"`.
-    private func writeCSV(_ url: URL, header: String, rows: ((([String]) -> Void)) throws -> Void) throws {
+    /// Writes the file of `table` in `folder`, in Windows-1252 with CRLF, quoting cells that hold
+    /// `;` or `"`: a header per declared column, then one line per call of `rows`' argument, whose
+    /// cells are given by column (a column not given is left empty).
+    private func writeCSV(
+        in folder: URL, _ table: TableDeclaration, rows: ((([FieldDeclaration: String]) -> Void)) throws -> Void
+    ) throws {
+        let url = folder.appendingPathComponent(table.file)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
@@ -140,9 +167,10 @@ public struct SampleGenerator: Sendable {
             buffer.append(contentsOf: [0x0D, 0x0A])
             flushIfLarge()
         }
-        append(header)
+        append(table.fields.map(\.frenchHeader).joined(separator: ";"))
         try rows { cells in
-            append(cells.map { cell in
+            precondition(cells.keys.allSatisfy { table[$0.name] != nil }, "a cell for a column \(table.file) does not declare")
+            append(table.fields.map { cells[$0] ?? "" }.map { cell in
                 cell.contains(";") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
             }.joined(separator: ";"))
         }

@@ -34,14 +34,4 @@ import Testing
         other.trainees = nil
         #expect(other == member && other.hashValue == member.hashValue)
     }
-
-    @Test func codedWithOneKeyPerFigure() throws {
-        let data = try JSONEncoder().encode(member)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["fte"] as? Double == 12.5)
-        #expect(object["headcount"] as? Int == 20)
-        #expect(object["insertionExits"] == nil)
-        #expect(object["actorType"] as? String == "ess")
-        #expect(try JSONDecoder().decode(Member.self, from: data) == member)
-    }
 }

@@ -51,19 +51,9 @@ struct NumberStyle {
     /// A value in an indicator's unit.
     func value(_ value: Double, unit: IndicatorUnit) -> String {
         if unit.isShare { return percent(value, decimals: unit.decimals) }
-        if unit.isMoney { return money(value, decimals: unit.decimals) + (unit.id == "eur" ? "" : Self.noBreak + perUnit(unit)) }
-        let number = plain(value, decimals: unit.decimals)
-        switch unit.id {
-        case "count": return number
-        case "flag": return language.yesNo(value >= 1)
-        case "score": return number + (language == .fr ? Self.noBreak + "/" + Self.noBreak + "5" : "/5")
-        default: return number + Self.noBreak + unit.label[language]
-        }
-    }
-
-    /// What follows the amount in a money unit's label: "par ETP" in "€ par ETP".
-    private func perUnit(_ unit: IndicatorUnit) -> String {
-        String(unit.label[language].drop { $0 == "€" || $0 == " " || $0 == "\u{00A0}" })
+        if unit.isFlag { return language.yesNo(value >= 1) }
+        let number = unit.isMoney ? money(value, decimals: unit.decimals) : plain(value, decimals: unit.decimals)
+        return number + (unit.suffix?[language] ?? "")
     }
 
     func money(_ value: Double, decimals: Int = 0) -> String {

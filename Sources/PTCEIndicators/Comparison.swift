@@ -142,9 +142,9 @@ public struct ComparisonBuilder: Sendable {
     /// Normalising makes sense for quantities that grow with the pole's size (the library says
     /// which do not: `scales_with_size = false`).
     static func normalisations(for definition: IndicatorDefinition) -> [Normalisation] {
-        guard ["count", "fte", "eur", "tonnes"].contains(definition.unit.id), definition.scalesWithSize else { return [] }
+        guard definition.unit.isVolume, definition.scalesWithSize else { return [] }
         var views: [Normalisation] = [.perMember, .perThousandInhabitants]
-        if definition.unit.id == "eur" { views.append(.perFTE) }
+        if definition.unit.isMoney { views.append(.perFTE) }
         return views
     }
 

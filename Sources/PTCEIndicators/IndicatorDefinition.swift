@@ -8,12 +8,39 @@ public struct IndicatorUnit: Sendable, Hashable {
     public let decimals: Int
     /// Whether values are fractions shown as percentages.
     public let isShare: Bool
+    /// Whether values are yes (1) or no (0), shown as words: such a value has no arithmetic change.
+    public let isFlag: Bool
+    /// Whether values add up across members (counts, FTE, euros, tonnes), so that comparing
+    /// poles of different sizes divides them by the size.
+    public let isVolume: Bool
+    /// What follows the number when a value is shown: a no-break space and the label unless
+    /// the library says otherwise (`nil`: the number alone, as for counts and euros).
+    public let suffix: LocalizedText?
     let dimension: Dimension
 
     /// Whether values are amounts of euros (possibly per something), shown with `€`.
     public var isMoney: Bool { dimension.exponents["eur"] == 1 }
-    /// Whether values are yes (1) or no (0): such a value has no arithmetic change.
-    public var isFlag: Bool { id == "flag" }
+
+    /// A unit; unless `showsUnit` is false (the number alone), a value is followed by `suffix`,
+    /// by default a no-break space and the label (for money, the label without its `€`:
+    /// "par ETP" in "€ par ETP", since the amount already says `€`).
+    init(
+        id: String, label: LocalizedText, decimals: Int, isShare: Bool = false, isFlag: Bool = false, isVolume: Bool = false,
+        showsUnit: Bool = true, suffix: LocalizedText? = nil, dimension: Dimension
+    ) {
+        self.id = id
+        self.label = label
+        self.decimals = decimals
+        self.isShare = isShare
+        self.isFlag = isFlag
+        self.isVolume = isVolume
+        self.dimension = dimension
+        let isMoney = dimension.exponents["eur"] == 1
+        func following(_ label: String) -> String {
+            "\u{00A0}" + (isMoney ? String(label.drop { $0 == "€" || $0 == " " || $0 == "\u{00A0}" }) : label)
+        }
+        self.suffix = showsUnit ? suffix ?? LocalizedText(fr: following(label.fr), en: following(label.en)) : nil
+    }
 }
 
 /// Which way is better, for colouring changes.

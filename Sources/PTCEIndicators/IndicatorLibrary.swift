@@ -117,7 +117,8 @@ public enum IndicatorLibraryReader {
         toml.warnUnknownKeys(known: ["unit"], &findings)
         var units: [String: IndicatorUnit] = [:]
         for table in toml.tables("unit", source: text, findings: &findings) {
-            table.warnUnknownKeys(known: ["id", "dimension", "fr", "en", "decimals", "share"], &findings)
+            table.warnUnknownKeys(
+                known: ["id", "dimension", "fr", "en", "decimals", "share", "yes_no", "volume", "show_unit", "suffix"], &findings)
             guard let id = table.string("id", required: true, &findings),
                   let dimensionText = table.string("dimension", required: true, &findings),
                   let fr = table.string("fr", required: true, &findings),
@@ -127,10 +128,11 @@ public enum IndicatorLibraryReader {
                 findings.error("dimension \"\(dimensionText)\" must be like \"eur\", \"eur/fte\" or \"1\"", at: table.location("dimension"))
                 continue
             }
-            let isShare = table.table["share"]?.bool ?? false
             units[id] = IndicatorUnit(
                 id: id, label: LocalizedText(fr: fr, en: en), decimals: table.integer("decimals", &findings) ?? 0,
-                isShare: isShare, dimension: dimension)
+                isShare: table.flag("share", absent: false, &findings), isFlag: table.flag("yes_no", absent: false, &findings),
+                isVolume: table.flag("volume", absent: false, &findings), showsUnit: table.flag("show_unit", absent: true, &findings),
+                suffix: table.localized("suffix", &findings), dimension: dimension)
         }
         return units
     }

@@ -46,7 +46,7 @@ private let nbsp = "\u{00A0}"
         #expect(french.value(93_750, unit: unit("eur_per_fte")) == "93\(nbsp)750\(nbsp)€\(nbsp)par ETP")
         // Any money unit says what it is per (it once said "par ETP" whatever the unit).
         let perMember = IndicatorUnit(
-            id: "eur_per_member", label: LocalizedText(fr: "€ par membre", en: "€ per member"), decimals: 0, isShare: false,
+            id: "eur_per_member", label: LocalizedText(fr: "€ par membre", en: "€ per member"), decimals: 0,
             dimension: Dimension(exponents: ["eur": 1, "count": -1]))
         #expect(french.value(1_200, unit: perMember) == "1\(nbsp)200\(nbsp)€\(nbsp)par membre")
         #expect(NumberStyle(language: .en).value(1_200, unit: perMember) == "€1,200\(nbsp)per member")

@@ -79,7 +79,7 @@ import Testing
         #expect(close(report.value("coop.density"), Double(pairs.count) / (n * (n - 1) / 2)))
         // Survey: the mean score of the anchoring questions.
         let answers = try plainRows(folder.appendingPathComponent("survey.csv"))
-            .filter { $0.cells["Année"] == "2024" && ($0.cells["Code question"] ?? "").hasPrefix("anchoring.") }
+            .filter { $0.cells["Année"] == "2024" && ($0.cells["Question"] ?? "").hasPrefix("anchoring.") }
         let scores = answers.compactMap { $0.number("Réponse") }
         #expect(close(report.value("qual.anchoring"), scores.reduce(0, +) / Double(scores.count)))
     }

@@ -124,7 +124,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private func write<Row>(
         _ rows: YearSlice<Row>, name: String, columns: [DataColumn<Row>], table: String, file: String
     ) throws -> DataSheetLayout? {
-        let size = options.rowsPerSheet, words = data.words, year = data.year
+        let size = options.rowsPerSheet, year = data.year
         let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
         var layouts: [DataSheetLayout] = []
         for (index, part) in parts.enumerated() {
@@ -132,9 +132,8 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
             layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
         }
         guard layouts.count > 1 else { return layouts.first }
-        notices.append(Finding(.warning, words(
-            "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
-            "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
+        notices.append(Finding(
+            .warning, WorkbookMessage.rowsSpreadOverSheets(rows.count, year: year, sheets: layouts.map(\.sheetName)),
             at: SourceLocation(file: file)))
         return nil
     }
@@ -615,7 +614,7 @@ private struct ReportWorkbook {
             buffer.put(.text(finding.location.file), row: row, column: 1)
             buffer.put(finding.location.line.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
             buffer.put(text(finding.location.column), row: row, column: 3)
-            buffer.put(.text(finding.message), row: row, column: 4, style: wrapStyle)
+            buffer.put(.text(finding.message[language]), row: row, column: 4, style: wrapStyle)
         }
         row += 2
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),

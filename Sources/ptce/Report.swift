@@ -29,8 +29,6 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-extension Language: ExpressibleByArgument {}
-
 /// The options `report` and `compare` share: year, output folder, language, formats, keep going.
 struct OutputOptions: ParsableArguments {
     @Option(help: "The year (default: the latest year with members).")
@@ -39,8 +37,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output folder.", completion: .directory)
     var out = "out"
 
-    @Option(help: "Language of labels: fr or en.")
-    var lang: Language = .fr
+    @OptionGroup var language: LanguageOptions
 
     @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
     var format: [ReportFormat] = ReportFormat.allCases
@@ -68,7 +65,7 @@ extension PTCECommand {
         @OptionGroup var library: LibraryOptions
 
         func run() throws {
-            let library = try library.library()
+            let library = try library.library(language: output.language.lang)
             let urls = try folders.map(existingFolder)
             let out = try OutputFolder(output.out)
             var failed = false
@@ -84,12 +81,14 @@ extension PTCECommand {
         /// are read: its members sheet is written while the other files are read, its other data
         /// sheets while the indicators are computed.
         private func report(folder: String, url: URL, library: IndicatorLibrary, out: OutputFolder) throws -> Bool {
-            let language = output.lang
+            let language = output.language.lang
             let readData = Promise<PoleDataset?>()
             var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
             defer { _ = try? workbook?.value() }
             Progress.show("\(folder): \(language.text("lecture des fichiers", "reading the files"))…")
-            let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
+            let dataset = readPole(
+                folder: folder, url: url, library: library, language: language, keepGoing: output.keepGoing
+            ) { profile, members in
                 guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
                 else { return }
                 // libxlsxwriter creates the file only when the workbook is finished, inside writeOutputs.
@@ -121,7 +120,7 @@ extension PTCECommand {
                 if let url = temporaries[.html] { try Data(DashboardWriter.html(report, language: language).utf8).write(to: url) }
                 if let draft = try workbook?.value() {
                     Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
-                    printFindings(Findings(try draft.finish(with: report)), folder: folder, toStandardError: true)
+                    printFindings(Findings(try draft.finish(with: report)), folder: folder, language: language, toStandardError: true)
                 }
             }
             return true
@@ -133,7 +132,7 @@ extension PTCECommand {
         }
 
         private func workbookOptions(_ year: Int) -> WorkbookOptions {
-            WorkbookOptions(language: output.lang, created: WorkbookOptions.creationDate(reportYear: year))
+            WorkbookOptions(language: output.language.lang, created: WorkbookOptions.creationDate(reportYear: year))
         }
     }
 }

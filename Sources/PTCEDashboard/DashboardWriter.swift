@@ -366,7 +366,7 @@ private struct Dashboard {
                             if let line = finding.location.line { place += ":\(line)" }
                             if let column = finding.location.column { place += " (\(column))" }
                             row.element("td", text: place)
-                            row.element("td", text: finding.message)
+                            row.element("td", text: finding.message[language])
                         }
                     }
                 }

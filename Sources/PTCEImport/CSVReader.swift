@@ -229,7 +229,7 @@ public enum CSVReader {
                 }
                 if byte == quote {
                     findings.warning(
-                        "a quote inside an unquoted field is read as a character; quote the whole field to be sure",
+                        ImportMessage.quoteInsideUnquotedField,
                         at: location(record.ends.count, line: line))
                     record.bytes.append(byte)
                     atFieldStart = false
@@ -300,8 +300,7 @@ public enum CSVReader {
             }
             if !closed {
                 findings.error(
-                    "a quoted field opened on line \(openLine) is never closed: the rest of the file was read "
-                        + "into it; add the missing \" or remove the stray one",
+                    ImportMessage.unclosedQuote(openedOnLine: openLine),
                     at: location(record.ends.count, line: openLine))
             }
             // Text after the closing quote and before the next delimiter.
@@ -314,9 +313,8 @@ public enum CSVReader {
                 var trailing: [UInt8] = []
                 appendText(trailingStart..<position, to: &trailing)
                 findings.error(
-                    "unexpected text \"\(String(decoding: trailing, as: UTF8.self))\" after the closing quote of "
-                        + "\"\(String(decoding: record.bytes[fieldStart...], as: UTF8.self))\": a field that holds a "
-                        + "quote must be quoted whole, with the quote doubled (\"\")",
+                    ImportMessage.textAfterClosingQuote(
+                        String(decoding: trailing, as: UTF8.self), field: String(decoding: record.bytes[fieldStart...], as: UTF8.self)),
                     at: location(record.ends.count, line: line))
                 record.bytes.append(contentsOf: trailing)
             }

@@ -84,8 +84,7 @@ struct CellReader {
         let raw = record.field(position), cell = raw.trimmingBlankBytes
         if Self.isNotReported(cell), !(column.type.isNumeric && Self.isAccountingDash(raw)) {
             if column.isRequired {
-                let shown = cell.isEmpty ? "empty" : "\"\(String(decoding: cell, as: UTF8.self))\""
-                findings.error("\(column.name) is required but the cell is \(shown)", at: location(column))
+                findings.error(ImportMessage.requiredCell(column.name, cell: String(decoding: cell, as: UTF8.self)), at: location(column))
             }
             return nil
         }
@@ -107,10 +106,7 @@ struct CellReader {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         let cell = String(decoding: bytes, as: UTF8.self)
         if bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), Self.looksScientific(cell) {
-            findings.error(
-                "\"\(cell)\" is an identifier shown in scientific notation: Excel has lost its digits; "
-                    + "format the column as Text, type the identifiers again and export",
-                at: location(column))
+            findings.error(ImportMessage.identifierInScientificNotation(cell), at: location(column))
             return nil
         }
         return cell
@@ -129,51 +125,44 @@ struct CellReader {
     func figure(_ column: FieldDeclaration, _ findings: inout Findings) -> Double? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         var cell: String { String(decoding: bytes, as: UTF8.self) }
-        let expected: String = switch column.type {
-        case .count: "a whole number ≥ 0"
-        case .year: "a year such as 2024"
-        case .money: "an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€"
-        default: "a number ≥ 0, e.g. 12,5"
-        }
+        let expected = ImportMessage.expectedFigure(column.type)
         let number: TypedNumber
         switch NumberParser.parse(bytes) {
         case .success(let parsed): number = parsed
         case .failure(let problem):
-            findings.error("\"\(cell)\" is not a number (\(problem.reason)); expected \(expected)", at: location(column))
+            findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location(column))
             return nil
         }
         if number.suffix == .currency, column.type != .money {
-            findings.error("\"\(cell)\" is an amount of money; expected \(expected)", at: location(column))
+            findings.error(ImportMessage.moneyNotExpected(cell, expected: expected), at: location(column))
             return nil
         }
         if number.suffix == .percent {
-            findings.error("\"\(cell)\" is a percentage; expected \(expected)", at: location(column))
+            findings.error(ImportMessage.percentageNotExpected(cell, expected: expected), at: location(column))
             return nil
         }
         // Only an ambiguous `1.234` asks what its column, file or folder settles (a scan, done once).
         guard let value = number.isAmbiguous ? number.resolved(table.convention(for: column.name)) : number.value else {
             let place = location(column)
             findings.error(
-                "\"\(cell)\" is ambiguous: \(Self.plain(number.value)) or \(Self.plain(number.groupingReading ?? 0))? "
-                    + table.unsettledReason(column: place.column ?? column.name, mark: cell.contains(".") ? "." : ",")
-                    + "; write it with a space for thousands (1 234) or with more decimals (1,2340)",
+                ImportMessage.ambiguousNumber(
+                    cell, decimal: Self.plain(number.value), grouped: Self.plain(number.groupingReading ?? 0),
+                    unsettled: table.unsettledReason(column: place.column ?? column.name, mark: cell.contains(".") ? "." : ",")),
                 at: place)
             return nil
         }
         if value < 0 {
-            findings.error("\"\(cell)\" is negative; expected \(expected)", at: location(column))
+            findings.error(ImportMessage.negative(cell, expected: expected), at: location(column))
             return nil
         }
         if let bound = column.upperBound, value >= bound {
-            findings.error(
-                "\"\(cell)\" is too large for \(column.name): no real figure reaches \(Self.grouped(bound))"
-                    + "\(column.type == .money ? " €" : ""); check the unit and the digits",
-                at: location(column))
+            let shownBound = Self.grouped(bound) + (column.type == .money ? " €" : "")
+            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: shownBound), at: location(column))
             return nil
         }
         let isWhole = column.type == .count || column.type == .year
         if isWhole, value.rounded() != value {
-            findings.error("\"\(cell)\" is not a whole number; expected \(expected)", at: location(column))
+            findings.error(ImportMessage.notWhole(cell, expected: expected), at: location(column))
             return nil
         }
         return value == 0 ? 0 : value  // -0 typed as `-0` reads as 0
@@ -191,9 +180,7 @@ struct CellReader {
         guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
             // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.
             let cell = reported(column, &findings) ?? Self.plain(year)
-            findings.error(
-                "\"\(cell)\" is out of range; expected a year from \(Self.yearRange.lowerBound) to \(Self.yearRange.upperBound)",
-                at: location(column))
+            findings.error(ImportMessage.yearOutOfRange(cell, range: Self.yearRange), at: location(column))
             return nil
         }
         return Int(year)
@@ -210,7 +197,7 @@ struct CellReader {
         let word = table.foldedKey(cell)
         if Self.trueWords.contains(word) { return true }
         if Self.falseWords.contains(word) { return false }
-        findings.error("\"\(cell)\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x", at: location(column))
+        findings.error(ImportMessage.notYesOrNo(cell), at: location(column))
         return nil
     }
 
@@ -234,15 +221,10 @@ struct CellReader {
             return code
         }
         if code.count == 4, isDigits(Substring(code)) {
-            findings.warning(
-                "commune code \"\(cell)\" has 4 digits: read as \"0\(code)\" (Excel drops the leading zero; "
-                    + "format the column as Text)",
-                at: location(column))
+            findings.warning(ImportMessage.communeCodeWithoutLeadingZero(cell, code: code), at: location(column))
             return "0" + code
         }
-        findings.error(
-            "\"\(cell)\" is not an INSEE commune code; expected 5 characters such as 60141 or 2A004",
-            at: location(column))
+        findings.error(ImportMessage.notACommuneCode(cell), at: location(column))
         return nil
     }
 
@@ -251,10 +233,7 @@ struct CellReader {
         guard let cell = reported(column, &findings), case .choice(let list) = column.type else { return nil }
         let vocabulary = VocabularyAliases.of(list)
         guard let canonical = vocabulary.canonicalByKey[table.foldedKey(cell)], let value = V(rawValue: canonical) else {
-            findings.error(
-                "\"\(cell)\" is not a known \(column.name); expected one of: "
-                    + vocabulary.accepted.joined(separator: ", "),
-                at: location(column))
+            findings.error(ImportMessage.unknownValue(cell, column: column.name, accepted: vocabulary.accepted), at: location(column))
             return nil
         }
         return value

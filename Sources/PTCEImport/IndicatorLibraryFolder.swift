@@ -40,7 +40,7 @@ public enum IndicatorLibraryFolder {
     /// Reads the question bank of the library at `folder`.
     public static func questionBank(in folder: URL, findings: inout Findings) -> QuestionBank? {
         let url = folder.appendingPathComponent(QuestionBankReader.fileName)
-        guard let text = TextFile.text(at: url, file: url.path, findings: &findings, missing: "missing: the library has no question bank")
+        guard let text = TextFile.text(at: url, file: url.path, findings: &findings, missing: ImportMessage.missingQuestionBank)
         else { return nil }
         return QuestionBankReader.read(text, file: url.path, findings: &findings)
     }

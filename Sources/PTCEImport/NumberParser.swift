@@ -1,3 +1,5 @@
+import PTCEModel
+
 /// Which character separates the decimals.
 enum DecimalConvention: Sendable, Hashable {
     /// `1.5`, `1,150,000`, `1,234.5`
@@ -44,9 +46,9 @@ struct TypedNumber: Equatable {
     }
 }
 
-/// Why a cell is not a number, in words for the coordinator.
+/// Why a cell is not a number, in words for the coordinator (``ImportMessage/NumberProblem``).
 struct NotANumber: Error, Equatable {
-    var reason: String
+    var reason: LocalizedText
 }
 
 /// Reads numbers in every form of README, "What the importer accepts": decimal point or comma, space / no-break space /
@@ -89,7 +91,7 @@ enum NumberParser {
         }
         for (ending, kind, power) in suffixes where hasSuffix(text, ending) {
             if suffix != .none {
-                return .failure(NotANumber(reason: "it carries two units"))
+                return .failure(NotANumber(reason: ImportMessage.NumberProblem.twoUnits))
             }
             suffix = kind
             exponent = power
@@ -97,18 +99,16 @@ enum NumberParser {
             break
         }
         if text.isEmpty {
-            return .failure(NotANumber(reason: "there is no digit"))
+            return .failure(NotANumber(reason: ImportMessage.NumberProblem.noDigit))
         }
         if text.contains(where: { $0 == "E" || $0 == "e" }),
            text.allSatisfy({ ("0"..."9").contains($0) || ",.eE+-".unicodeScalars.contains($0) }) {
-            return .failure(NotANumber(
-                reason: "it is in scientific notation, so Excel has rounded it; format the column as a number "
-                    + "with all its digits and export again"))
+            return .failure(NotANumber(reason: ImportMessage.NumberProblem.scientificNotation))
         }
         return digits(text, exponent: exponent).flatMap { parsed in
             var number = parsed
             guard number.value.isFinite, number.groupingReading?.isFinite ?? true else {
-                return .failure(NotANumber(reason: "it is too large to be a figure"))
+                return .failure(NotANumber(reason: ImportMessage.NumberProblem.tooLarge))
             }
             if negative {
                 number.value.negate()
@@ -233,16 +233,16 @@ enum NumberParser {
                 groups[groups.count - 1].unicodeScalars.append(scalar)
             } else if scalar == "." || scalar == "," || isGroupingSpace(scalar) {
                 guard !groups[groups.count - 1].isEmpty else {
-                    return .failure(NotANumber(reason: "a separator is not between digits"))
+                    return .failure(NotANumber(reason: ImportMessage.NumberProblem.separatorNotBetweenDigits))
                 }
                 separators.append(isGroupingSpace(scalar) ? " " : Character(scalar))
                 groups.append("")
             } else {
-                return .failure(NotANumber(reason: "\"\(Character(scalar))\" is not part of a number"))
+                return .failure(NotANumber(reason: ImportMessage.NumberProblem.notPartOfANumber(Character(scalar))))
             }
         }
         guard !groups[groups.count - 1].isEmpty else {
-            return .failure(NotANumber(reason: "it ends with a separator"))
+            return .failure(NotANumber(reason: ImportMessage.NumberProblem.endsWithSeparator))
         }
         let points = separators.filter { $0 == "." }.count
         let commas = separators.filter { $0 == "," }.count
@@ -271,7 +271,7 @@ enum NumberParser {
                   separators.filter({ $0 == decimalMark }).count == 1,
                   !(separators.contains(grouping) && spaces > 0)
             else {
-                return .failure(NotANumber(reason: "its separators do not form a number"))
+                return .failure(NotANumber(reason: ImportMessage.NumberProblem.separatorsDoNotFormANumber))
             }
         }
         // Every separator except the decimal mark groups exactly three digits.
@@ -285,13 +285,13 @@ enum NumberParser {
         }
         if integerGroups.count > 1 {
             guard integerGroups[0].count <= 3, integerGroups.dropFirst().allSatisfy({ $0.count == 3 }) else {
-                return .failure(NotANumber(reason: "its thousands are not grouped by three"))
+                return .failure(NotANumber(reason: ImportMessage.NumberProblem.thousandsNotGroupedByThree))
             }
         }
         let integerPart = integerGroups.joined()
         let fraction = decimalMark == nil ? "" : groups[groups.count - 1]
         guard let value = decimal(integerPart, fraction) else {
-            return .failure(NotANumber(reason: "it is not a number"))
+            return .failure(NotANumber(reason: ImportMessage.NumberProblem.notANumber))
         }
         return .success(TypedNumber(
             value: value, groupingReading: nil, decimalReadingConvention: nil, evidence: evidence, suffix: .none,

@@ -30,7 +30,7 @@ public struct PoleFolderReader: Sendable {
         defer { findings.append(contentsOf: local) }
         guard let tomlText = TextFile.text(
             at: url.appendingPathComponent(PoleProfileReader.file), file: PoleProfileReader.file, findings: &local,
-            missing: "missing: every pole folder needs a pole.toml with at least id, name and territory (ptce init creates one)")
+            missing: ImportMessage.missingPoleProfile)
         else { return nil }
         var profileFindings = Findings()
         let profile = PoleProfileReader.read(tomlText, findings: &profileFindings)
@@ -41,12 +41,11 @@ public struct PoleFolderReader: Sendable {
         for schema in schemas {
             switch TextFile.status(at: url.appendingPathComponent(schema.file).path) {
             case .absent where schema.isRequired:
-                local.error("missing: a pole folder needs \(schema.file) (ptce init creates a template)",
-                            at: SourceLocation(file: schema.file))
+                local.error(ImportMessage.missingDataFile(schema.file), at: SourceLocation(file: schema.file))
             case .absent:
                 break
             case .unreadable(let reason):
-                local.error("cannot be read: \(reason)", at: SourceLocation(file: schema.file))
+                local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: schema.file))
             case .readable:
                 readable.insert(schema.file)
             }
@@ -60,13 +59,13 @@ public struct PoleFolderReader: Sendable {
                 switch TextFile.contents(at: url.appendingPathComponent(name).path) {
                 case .bytes(let bytes): return bytes
                 case .unreadable(let reason): failedReads.reasons[name] = reason
-                case .absent: failedReads.reasons[name] = "it was removed while being read"
+                case .absent: failedReads.reasons[name] = ImportMessage.UnreadableReason.removedWhileRead
                 }
                 return nil
             },
             findings: &local, onMembers: profile == nil ? nil : onMembers)
         for (name, reason) in failedReads.reasons.sorted(by: { $0.key < $1.key }) {
-            local.error("cannot be read: \(reason)", at: SourceLocation(file: name))
+            local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: name))
         }
         dataset.findings = local
         return profile == nil ? nil : dataset
@@ -108,9 +107,9 @@ public struct PoleFolderReader: Sendable {
                 return []
             }
             if table.isEmpty {
-                let message = "has a header but no data line"
+                let message = ImportMessage.headerWithoutData(isRequired: schema.isRequired)
                 if schema.isRequired {
-                    findings.error(message + ": at least one member is needed", at: SourceLocation(file: schema.file, line: 1))
+                    findings.error(message, at: SourceLocation(file: schema.file, line: 1))
                 } else {
                     findings.note(message, at: SourceLocation(file: schema.file, line: 1))
                 }
@@ -142,14 +141,13 @@ struct MemberRoster {
         idsByYear[year]?.contains(id) ?? false
     }
 
-    func explainAbsence(of id: String, in year: Int) -> String {
-        let otherYears = idsByYear.filter { $0.value.contains(id) }.keys.sorted()
-        let elsewhere = otherYears.isEmpty ? "" : " (it is a member in \(otherYears.map(String.init).joined(separator: ", ")))"
-        return "\"\(id)\" is not a member_id of members.csv in \(year)\(elsewhere)"
+    /// The error for `id`, not a member in `year`: it names the years it is a member of, if any.
+    func explainAbsence(of id: String, in year: Int) -> LocalizedText {
+        ImportMessage.notAMember(id, year: year, memberIn: idsByYear.filter { $0.value.contains(id) }.keys.sorted())
     }
 }
 
 /// The files that could not be read when their turn came, with the reason.
 private final class FailedReads {
-    var reasons: [String: String] = [:]
+    var reasons: [String: LocalizedText] = [:]
 }

@@ -13,10 +13,7 @@ enum PoleProfileReader {
         toml.warnUnknownKeys(known: knownKeys, &findings)
         let id = toml.string("id", required: true, &findings)
         if let id, !isPoleID(id) {
-            findings.error(
-                "id \"\(id)\" must be 1 to \(maximumIDLength) characters, each a lowercase letter a–z, a digit or \"-\" "
-                    + "(it names the output files)",
-                at: toml.location("id"))
+            findings.error(ImportMessage.invalidPoleID(id, maximumLength: maximumIDLength), at: toml.location("id"))
         }
         let name = toml.string("name", required: true, &findings)
         let territory = toml.string("territory", required: true, &findings)
@@ -25,23 +22,19 @@ enum PoleProfileReader {
             if isCommuneCode(code) {
                 communes.append(code.uppercased())
             } else {
-                findings.error(
-                    "commune \"\(code)\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",
-                    at: toml.location("communes"))
+                findings.error(ImportMessage.invalidCommune(code), at: toml.location("communes"))
             }
         }
         if communes.isEmpty {
-            findings.warning(
-                "communes lists no INSEE code: no member can count as in the territory",
-                at: toml.location("communes"))
+            findings.warning(ImportMessage.noCommune, at: toml.location("communes"))
         }
         let population = toml.integer("population", &findings)
         if let population, population <= 0 {
-            findings.error("population must be a number of inhabitants above 0, found \(population)", at: toml.location("population"))
+            findings.error(ImportMessage.invalidPopulation(population), at: toml.location("population"))
         }
         let created = toml.integer("created", &findings)
         if let created, !CellReader.yearRange.contains(created) && !(1900...2100).contains(created) {
-            findings.error("created must be a year, found \(created)", at: toml.location("created"))
+            findings.error(ImportMessage.invalidCreationYear(created), at: toml.location("created"))
         }
         let laureate = toml.integers("ami_laureate", &findings)
         let profile = PoleProfile(

@@ -32,24 +32,20 @@ public enum QuestionBankReader {
                   let en = table.string("en", required: true, &local)
             else { continue }
             guard let kind = QuestionKind(rawValue: kindName) else {
-                local.error(
-                    "kind \"\(kindName)\" is not a question kind; expected scale, yes_no or open",
-                    at: table.location("kind"))
+                local.error(ImportMessage.unknownQuestionKind(kindName), at: table.location("kind"))
                 continue
             }
             guard id.contains("."), !id.hasPrefix("."), !id.hasSuffix(".") else {
-                local.error("question id \"\(id)\" must be dimension.name, e.g. cooperation.pooling", at: table.location("id"))
+                local.error(ImportMessage.invalidQuestionID(id), at: table.location("id"))
                 continue
             }
             guard seen.insert(id).inserted else {
-                local.error("question \(id) is defined twice", at: table.location("id"))
+                local.error(ImportMessage.questionDefinedTwice(id), at: table.location("id"))
                 continue
             }
             let question = SurveyQuestion(id: id, kind: kind, wording: LocalizedText(fr: fr, en: en))
             if kind == .scale, !dimensions.contains(where: { $0.id == question.dimension }) {
-                local.error(
-                    "question \(id) belongs to dimension \(question.dimension), which no [[dimension]] defines",
-                    at: table.location("id"))
+                local.error(ImportMessage.questionWithoutDimension(id, dimension: question.dimension), at: table.location("id"))
                 continue
             }
             questions.append(question)

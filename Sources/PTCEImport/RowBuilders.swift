@@ -47,14 +47,12 @@ enum MemberRows {
             checks.read(into: &member, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
             guard year != nil, id != nil, name != nil else {
-                findings.warning("this member is left out: its year, member_id and name must all be valid",
-                               at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.memberLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
                 findings.error(
-                    "member_id \"\(member.id)\" appears twice in \(member.year) (first on line \(first)); "
-                        + "this line is left out",
+                    ImportMessage.appearsTwice(C.memberID.name, id: member.id, year: member.year, firstLine: first),
                     at: row.location(C.memberID))
                 return nil
             }
@@ -68,8 +66,8 @@ enum MemberRows {
 private struct FigureChecks {
     /// A ``FieldRule`` with the figure it names resolved.
     enum Rule {
-        case partOf(whole: Int, because: String)
-        case atMostTimes(other: Int, factor: Double, because: String)
+        case partOf(whole: Int, because: LocalizedText)
+        case atMostTimes(other: Int, factor: Double, because: LocalizedText)
     }
 
     let figures: [MemberFigure]
@@ -115,15 +113,15 @@ private struct FigureChecks {
                 case .partOf(let whole, let because):
                     guard let total = member[figures[whole]], value > total + Self.tolerance else { continue }
                     findings.error(
-                        "\(columns[index].name) \(CellReader.plain(value)) is more than \(columns[whole].name) "
-                            + "\(CellReader.plain(total)): \(because)",
+                        ImportMessage.figureAbove(
+                            columns[index].name, CellReader.plain(value), columns[whole].name, CellReader.plain(total), because: because),
                         at: row.location(columns[index]))
                     member[figures[index]] = nil
                 case .atMostTimes(let other, let factor, let because):
                     guard let bound = member[figures[other]], value > bound * factor + Self.tolerance else { continue }
                     findings.warning(
-                        "\(columns[index].name) \(CellReader.plain(value)) is more than \(columns[other].name) "
-                            + "\(CellReader.plain(bound)): \(because)",
+                        ImportMessage.figureAbove(
+                            columns[index].name, CellReader.plain(value), columns[other].name, CellReader.plain(bound), because: because),
                         at: row.location(columns[index]))
                 }
             }
@@ -151,13 +149,11 @@ enum CooperationRows {
                 }
             }
             if let a = memberA, let b = memberB, a == b {
-                findings.error("member_a and member_b are both \"\(a)\": a cooperation links two different members",
-                               at: row.location(C.memberB))
+                findings.error(ImportMessage.cooperationWithItself(a), at: row.location(C.memberB))
                 memberB = nil
             }
             guard let year, let memberA, let memberB, let kind else {
-                findings.warning("this cooperation is left out: its year, member_a, member_b and kind must all be valid",
-                               at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.cooperationLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             return Cooperation(
@@ -178,8 +174,7 @@ enum FinanceRows {
             let kind = row.choice(C.kind, as: FundingKind.self, &findings)
             let amount = row.figure(C.amount, &findings)
             guard let year, let source, let kind, let amount else {
-                findings.warning("this budget line is left out: its year, source, kind and amount must all be valid",
-                               at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.budgetLineLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             return FinanceLine(
@@ -214,14 +209,12 @@ enum ProjectRows {
                 jobsCreated: row.count(C.jobsCreated, &findings), budget: row.figure(C.budget, &findings),
                 extras: row.extras)
             guard year != nil, id != nil, name != nil, stage != nil else {
-                findings.warning("this project is left out: its year, project_id, name and stage must all be valid",
-                               at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.projectLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             if let first = ids.insert(YearScopedKey(year: project.year, id: project.id), line: row.line) {
                 findings.error(
-                    "project_id \"\(project.id)\" appears twice in \(project.year) (first on line \(first)); "
-                        + "this line is left out",
+                    ImportMessage.appearsTwice(C.projectID.name, id: project.id, year: project.year, firstLine: first),
                     at: row.location(C.projectID))
                 return nil
             }
@@ -248,22 +241,17 @@ enum SurveyRows {
                 question = bank[questionID]
                 if question == nil {
                     findings.error(
-                        "question \"\(questionID)\" is not in the question bank; expected one of: "
-                            + bank.questions.map(\.id).joined(separator: ", "),
-                        at: row.location(C.question))
+                        ImportMessage.unknownQuestion(questionID, known: bank.questions.map(\.id)), at: row.location(C.question))
                 }
             }
             let answer = question.flatMap { answerValue(row, question: $0, comment: comment, &findings) }
             guard let year, let respondent, let role, let question, let answer else {
-                findings.warning(
-                    "this answer is left out: its year, respondent, role, question and answer must all be valid",
-                    at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.answerLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             if let first = answered.insert(YearScopedKey(year: year, id: respondent, question: question.id), line: row.line) {
                 findings.error(
-                    "respondent \"\(respondent)\" answers \(question.id) twice in \(year) (first on line \(first)); "
-                        + "this line is left out",
+                    ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: first),
                     at: row.location(C.respondent))
                 return nil
             }
@@ -288,14 +276,14 @@ enum SurveyRows {
         case .scale:
             guard let cell else { return .notAnswered }
             guard let score = Int(cell), (1...5).contains(score) else {
-                findings.error("\"\(cell)\" is not a score from 1 to 5, as \(question.id) expects", at: row.location(C.answer))
+                findings.error(ImportMessage.notAScore(cell, question: question.id), at: row.location(C.answer))
                 return nil
             }
             return .scale(score)
         case .yesNo:
             guard let cell else { return .notAnswered }
             guard let value = CellReader.yesNo(cell) else {
-                findings.error("\"\(cell)\" is not yes or no (oui/non), as \(question.id) expects", at: row.location(C.answer))
+                findings.error(ImportMessage.notAYesNoAnswer(cell, question: question.id), at: row.location(C.answer))
                 return nil
             }
             return .yesNo(value)

@@ -22,10 +22,10 @@ package struct TOMLTableReader {
             return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1)
         } catch let error as TOMLParseError {
             findings.error(
-                "\(error.description) (column \(error.source.begin.column))",
+                ImportMessage.tomlSyntax(error.description, column: error.source.begin.column),
                 at: SourceLocation(file: file, line: error.source.begin.line))
         } catch {
-            findings.error("cannot be read as TOML: \(error)", at: SourceLocation(file: file))
+            findings.error(ImportMessage.notTOML("\(error)"), at: SourceLocation(file: file))
         }
         return nil
     }
@@ -53,7 +53,7 @@ package struct TOMLTableReader {
     package func tables(_ key: String, source text: String, findings: inout Findings) -> [TOMLTableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            findings.error("\(key) must be a list of tables [[\(key)]]", at: location(key))
+            findings.error(ImportMessage.notAnArrayOfTables(key), at: location(key))
             return []
         }
         let headerLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -73,7 +73,7 @@ package struct TOMLTableReader {
     package func subtable(_ key: String, source text: String, findings: inout Findings) -> TOMLTableReader? {
         guard let value = table[key] else { return nil }
         guard let sub = value.table else {
-            findings.error("\(key) must be a table, found \(value.debugDescription)", at: location(key))
+            findings.error(ImportMessage.notATable(key, found: value.debugDescription), at: location(key))
             return nil
         }
         let header = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -89,13 +89,13 @@ package struct TOMLTableReader {
     package func inlineTables(_ key: String, findings: inout Findings) -> [TOMLTableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            findings.error("\(key) must be a list of tables [{ … }], found \(value.debugDescription)", at: location(key))
+            findings.error(ImportMessage.notAListOfInlineTables(key, found: value.debugDescription), at: location(key))
             return []
         }
         let line = keyLines[key] ?? line
         return array.compactMap { element in
             guard let sub = element.table else {
-                findings.error("\(key) must be a list of tables [{ … }]; \(element.debugDescription) is not", at: location(key))
+                findings.error(ImportMessage.notAnInlineTable(key, element: element.debugDescription), at: location(key))
                 return nil
             }
             return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line)
@@ -105,7 +105,7 @@ package struct TOMLTableReader {
     /// A text in both languages: `key = { fr = "…", en = "…" }`.
     package func localized(_ key: String, required: Bool = false, _ findings: inout Findings) -> LocalizedText? {
         guard table[key] != nil else {
-            if required { findings.error("\(key) is required: \(key) = { fr = \"…\", en = \"…\" }", at: SourceLocation(file: file, line: line, column: key)) }
+            if required { findings.error(ImportMessage.requiredLocalizedText(key), at: SourceLocation(file: file, line: line, column: key)) }
             return nil
         }
         guard let sub = subtable(key, source: "", findings: &findings) else { return nil }
@@ -122,7 +122,7 @@ package struct TOMLTableReader {
         guard let value = table[key] else { return nil }
         if let double = value.double { return double }
         if let int = value.int { return Double(int) }
-        findings.error("\(key) must be a number, found \(value.debugDescription)", at: location(key))
+        findings.error(ImportMessage.notANumberKey(key, found: value.debugDescription), at: location(key))
         return nil
     }
 
@@ -132,15 +132,15 @@ package struct TOMLTableReader {
 
     package func string(_ key: String, required: Bool = false, _ findings: inout Findings) -> String? {
         guard let value = table[key] else {
-            if required { findings.error("\(key) is required", at: SourceLocation(file: file, line: line, column: key)) }
+            if required { findings.error(ImportMessage.requiredKey(key), at: SourceLocation(file: file, line: line, column: key)) }
             return nil
         }
         guard let text = value.string else {
-            findings.error("\(key) must be text in quotes, found \(value.debugDescription)", at: location(key))
+            findings.error(ImportMessage.notAText(key, found: value.debugDescription), at: location(key))
             return nil
         }
         if required, text.trimmingBlanks.isEmpty {
-            findings.error("\(key) is required but empty", at: location(key))
+            findings.error(ImportMessage.requiredKeyEmpty(key), at: location(key))
             return nil
         }
         return keepable(text, key: key, &findings)
@@ -151,7 +151,7 @@ package struct TOMLTableReader {
     private func keepable(_ text: String, key: String, _ findings: inout Findings) -> String {
         guard let replaced = XMLCharacters.replacingForbidden(in: text) else { return text }
         findings.warning(
-            XMLCharacters.replacementWarning(for: text.unicodeScalars.filter { !XMLCharacters.isAllowed($0) }),
+            ImportMessage.forbiddenCharactersReplaced(text.unicodeScalars.filter { !XMLCharacters.isAllowed($0) }),
             at: location(key))
         return replaced
     }
@@ -161,7 +161,7 @@ package struct TOMLTableReader {
     package func flag(_ key: String, absent: Bool, _ findings: inout Findings) -> Bool {
         guard let value = table[key] else { return absent }
         guard let flag = value.bool else {
-            findings.error("\(key) must be true or false", at: location(key))
+            findings.error(ImportMessage.notABoolean(key), at: location(key))
             return absent
         }
         return flag
@@ -170,33 +170,33 @@ package struct TOMLTableReader {
     package func integer(_ key: String, _ findings: inout Findings) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else {
-            findings.error("\(key) must be a whole number, found \(value.debugDescription)", at: location(key))
+            findings.error(ImportMessage.notAWholeNumber(key, found: value.debugDescription), at: location(key))
             return nil
         }
         return number
     }
 
     package func strings(_ key: String, _ findings: inout Findings) -> [String] {
-        elements(key, findings: &findings, describe: "a list of texts such as [\"a\", \"b\"]") { $0.string }
+        elements(key, findings: &findings, expected: ImportMessage.listOfTexts) { $0.string }
             .map { keepable($0, key: key, &findings) }
     }
 
     package func integers(_ key: String, _ findings: inout Findings) -> [Int] {
-        elements(key, findings: &findings, describe: "a list of whole numbers such as [2014, 2021]") { $0.int }
+        elements(key, findings: &findings, expected: ImportMessage.listOfWholeNumbers) { $0.int }
     }
 
     private func elements<T>(
-        _ key: String, findings: inout Findings, describe: String, _ read: (any TOMLValueConvertible) -> T?
+        _ key: String, findings: inout Findings, expected: LocalizedText, _ read: (any TOMLValueConvertible) -> T?
     ) -> [T] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
-            findings.error("\(key) must be \(describe), found \(value.debugDescription)", at: location(key))
+            findings.error(ImportMessage.notAList(key, expected: expected, found: value.debugDescription), at: location(key))
             return []
         }
         var result: [T] = []
         for element in array {
             guard let item = read(element) else {
-                findings.error("\(key) must be \(describe); \(element.debugDescription) is not", at: location(key))
+                findings.error(ImportMessage.notAListElement(key, expected: expected, element: element.debugDescription), at: location(key))
                 continue
             }
             result.append(item)
@@ -207,9 +207,7 @@ package struct TOMLTableReader {
     /// Warns once about every key outside `known`.
     package func warnUnknownKeys(known: Set<String>, _ findings: inout Findings) {
         for key in table.keys.sorted() where !known.contains(key) {
-            findings.warning(
-                "unknown key \(key) is ignored; known keys: \(known.sorted().joined(separator: ", "))",
-                at: location(key))
+            findings.warning(ImportMessage.unknownKey(key, known: known.sorted()), at: location(key))
         }
     }
 }

@@ -15,7 +15,7 @@ enum TOMLGuard {
     /// A located reason the text must not reach the parser.
     struct Problem: Equatable {
         var line: Int
-        var message: String
+        var message: LocalizedText
     }
 
     /// The first problem in `text`, or `nil` when the parser may read it.
@@ -59,7 +59,7 @@ enum TOMLGuard {
                     index += 1
                 case "]", "}":
                     if scalar == "}", openers.last == "[" {
-                        return Problem(line: line, message: "'}' inside a list: expected a value, ',' or ']'")
+                        return Problem(line: line, message: ImportMessage.braceInsideList)
                     }
                     if openers.last == (scalar == "]" ? "[" : "{") { openers.removeLast() }
                     index += 1
@@ -69,9 +69,7 @@ enum TOMLGuard {
                     // Outside texts and comments TOML is ASCII; toml++ takes some non-ASCII
                     // spaces (U+2028, U+3000…) for separators it then asserts are not there.
                     if scalar.value >= 0x80 {
-                        return Problem(
-                            line: line,
-                            message: "\(Self.shown(scalar)) outside quotes: only texts in quotes and comments may hold characters beyond ASCII")
+                        return Problem(line: line, message: ImportMessage.nonASCIIOutsideQuotes(Self.shown(scalar)))
                     }
                     index += 1
                 }
@@ -97,9 +95,7 @@ enum TOMLGuard {
             guard index < scalars.count else { return nil }
             let first = scalars[index]
             if Self.startsKey(first) || first == "]" { return nil }
-            return Problem(
-                line: line,
-                message: "a table header's name must start with a letter a–z, a digit, - or _, or be in quotes; found \(Self.shown(first))")
+            return Problem(line: line, message: ImportMessage.invalidTableHeader(Self.shown(first)))
         }
 
         private static func startsKey(_ scalar: Unicode.Scalar) -> Bool {
@@ -120,7 +116,7 @@ enum TOMLGuard {
                     line += 1
                 } else if scalar == "\\", quote == "\"" {
                     if isNullEscape(at: index + 1) {
-                        return Problem(line: line, message: "the escape \\u0000 (the null character) cannot be kept in a text")
+                        return Problem(line: line, message: ImportMessage.nullEscape)
                     }
                     // A backslash ending a line of a multi-line string: the line end is counted next.
                     index += scalars[index + 1 < scalars.count ? index + 1 : index] == "\n" ? 1 : 2

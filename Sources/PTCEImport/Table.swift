@@ -42,8 +42,7 @@ final class Table {
         var parser = document.start
         guard let header = parser?.next(), let data = parser else {
             findings.error(
-                "the file is empty: expected a header line with the columns "
-                    + schema.columns.filter(\.isRequired).map(\.name).joined(separator: ", "),
+                ImportMessage.emptyFile(required: schema.columns.filter(\.isRequired).map(\.name)),
                 at: SourceLocation(file: file, line: 1))
             return nil
         }
@@ -64,24 +63,19 @@ final class Table {
             if written.isEmpty {
                 if let firstFilledLine = filledWithoutHeader[index] {
                     findings.warning(
-                        "column \(location.columnLetter ?? "") has no header but holds values (first on line "
-                            + "\(firstFilledLine)); they are kept as extra data",
+                        ImportMessage.unnamedColumnWithValues(letter: location.columnLetter ?? "", firstLine: firstFilledLine),
                         at: location)
                     extras.append(index)
                 }
                 continue
             }
             guard let column = schema.column(forHeader: written) else {
-                findings.warning(
-                    "unknown column \"\(written)\" is kept as extra data" + Self.suggestion(for: written, in: schema),
-                    at: location)
+                findings.warning(ImportMessage.unknownColumn(written, nearest: Self.nearestHeader(to: written, in: schema)), at: location)
                 extras.append(index)
                 continue
             }
             if let earlier = positionByName[column.name] {
-                findings.error(
-                    "columns \"\(headers[earlier])\" and \"\(written)\" both give \(column.name): keep only one",
-                    at: location)
+                findings.error(ImportMessage.duplicateColumn(headers[earlier], written, column: column.name), at: location)
                 continue
             }
             positionByName[column.name] = index
@@ -89,8 +83,7 @@ final class Table {
         let missing = schema.columns.filter { $0.isRequired && positionByName[$0.name] == nil }
         for column in missing {
             findings.error(
-                "required column \(column.name) is missing (French header: "
-                    + column.aliases.map { "\"\($0)\"" }.joined(separator: " or ") + ")",
+                ImportMessage.missingRequiredColumn(column.name, aliases: column.aliases),
                 at: SourceLocation(file: file, line: header.line))
         }
         guard missing.isEmpty else { return nil }
@@ -116,15 +109,16 @@ final class Table {
         return found
     }
 
-    /// The nearest name of a column (at most two edits away), as a hint after an unknown header.
-    private static func suggestion(for header: String, in schema: TableSchema) -> String {
+    /// The nearest name of a column (at most two edits away), as written, and its column: a hint
+    /// after an unknown header.
+    private static func nearestHeader(to header: String, in schema: TableSchema) -> (header: String, column: String)? {
         let key = NameMatching.key(header), length = key.count
         let nearest = schema.names
             .filter { abs($0.key.count - length) <= 2 }  // farther lengths are more than two edits apart
             .map { (name: $0, distance: NameMatching.distance(key, $0.key)) }
             .min { $0.distance < $1.distance }
-        guard let nearest, nearest.distance <= 2 else { return "" }
-        return " (did you mean \"\(nearest.name.written)\", column \(nearest.name.column.name)?)"
+        guard let nearest, nearest.distance <= 2 else { return nil }
+        return (nearest.name.written, nearest.name.column.name)
     }
 
     /// Reads the data records again from the start (the text is parsed, not stored as records),
@@ -187,18 +181,17 @@ final class Table {
     /// Why ``convention(for:)`` settles nothing for a column (`header`, as written) whose cell
     /// uses `mark`: every place it looked, and which of the folder's other files shows which
     /// convention when they disagree.
-    func unsettledReason(column header: String, mark: Character) -> String {
-        let looked = "Nothing else in column \(header) or in \(schema.file) settles whether \"\(mark)\" marks decimals"
+    func unsettledReason(column header: String, mark: Character) -> LocalizedText {
         let others = folder.others(than: schema.file)
-        if others.isEmpty { return looked + ", and the folder has no other file with numbers" }
         let showing = { (convention: DecimalConvention) in
-            others.filter { $0.conventions.contains(convention) }.map(\.file).joined(separator: ", ")
+            others.filter { $0.conventions.contains(convention) }.map(\.file)
         }
         let point = showing(.point), comma = showing(.comma)
-        if point.isEmpty || comma.isEmpty {
-            return looked + ", nor do the folder's other files (\(others.map(\.file).joined(separator: ", ")))"
-        }
-        return looked + ", and the folder's other files disagree: decimal point in \(point), decimal comma in \(comma)"
+        let folderMarks: ImportMessage.FolderDecimalMarks =
+            others.isEmpty ? .noOtherFile
+            : point.isEmpty || comma.isEmpty ? .silent(others.map(\.file))
+            : .disagreeing(point: point, comma: comma)
+        return ImportMessage.decimalMarkUnsettled(column: header, file: schema.file, mark: mark, folder: folderMarks)
     }
 
     /// The decimal conventions the unambiguous cells of `columns` prove.

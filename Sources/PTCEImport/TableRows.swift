@@ -20,14 +20,12 @@ extension Table {
             if record.fieldCount > headers.count {
                 if let extra = (headers.count..<record.fieldCount).first(where: { !record.field($0).trimmingBlankBytes.isEmpty }) {
                     findings.error(
-                        "this line has \(record.fieldCount) fields but the header has \(headers.count): "
-                            + "\"\(record.string(extra))\" has no column (a delimiter inside an unquoted value?)",
+                        ImportMessage.tooManyFields(record.fieldCount, headers: headers.count, value: record.string(extra)),
                         at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1))
                 }
             } else if record.fieldCount < namedHeaderCount {
                 findings.warning(
-                    "this line has \(record.fieldCount) fields but the header has \(namedHeaderCount): "
-                        + "the missing cells are read as empty",
+                    ImportMessage.tooFewFields(record.fieldCount, headers: namedHeaderCount),
                     at: SourceLocation(file: schema.file, line: record.line))
             }
             if let row = build(CellReader(table: self, record: record), &findings) {

@@ -29,13 +29,13 @@ struct DecodedText {
 /// A line of a text file whose characters were repaired while decoding it.
 struct TextRepair: Equatable {
     var line: Int
-    var message: String
+    var message: LocalizedText
 }
 
 /// A reason the bytes cannot be read as text, located by line.
 struct UndecodableText: Error {
     var line: Int
-    var message: String
+    var message: LocalizedText
 }
 
 /// Decides how the bytes of a CSV file are read as text: a BOM decides UTF-8 or UTF-16; otherwise
@@ -49,10 +49,7 @@ struct UndecodableText: Error {
 enum TextDecoder {
     static func decode(_ bytes: [UInt8]) throws(UndecodableText) -> DecodedText {
         if let container = spreadsheetSignature(bytes) {
-            throw UndecodableText(
-                line: 1,
-                message: "this is \(container), not a CSV file: open it in Excel or LibreOffice and save it as "
-                    + "\"CSV (séparateur : point-virgule)\"")
+            throw UndecodableText(line: 1, message: ImportMessage.notCSV(container))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try repairedIfNeeded(DecodedText(encoding: .utf8WithBOM, bytes: bytes, start: 3))
@@ -66,10 +63,7 @@ enum TextDecoder {
                 encoding: .utf16BigEndian, bytes: try transcodeUTF16(bytes.dropFirst(2), bigEndian: true), start: 0))
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw UndecodableText(
-                line: lineNumber(of: nul, in: bytes),
-                message: "the file holds NUL bytes: it is not text, or it is UTF-16 without its byte-order mark; "
-                    + "save it again as CSV")
+            throw UndecodableText(line: lineNumber(of: nul, in: bytes), message: ImportMessage.nulBytes)
         }
         guard let flaw = firstFlawOffset(bytes, from: 0) else {
             return DecodedText(encoding: .utf8, bytes: bytes, start: 0)
@@ -90,8 +84,7 @@ enum TextDecoder {
             let utf8Reading = String(decoding: bytes[sequence], as: UTF8.self)
             windows1252.repairs.append(TextRepair(
                 line: lineNumber(of: sequence.lowerBound, in: bytes),
-                message: "the file is read as Windows-1252, as most of its accented letters are, but \"\(read)\" "
-                    + "would also read as UTF-8 (\"\(utf8Reading)\"): check the accents, and save the file again as CSV UTF-8"))
+                message: ImportMessage.readAsWindows1252(read, utf8Reading: utf8Reading)))
             windows1252.repairs.sort { $0.line < $1.line }
         }
         return windows1252
@@ -123,15 +116,11 @@ enum TextDecoder {
         func endLine() {
             if !strayBytes.isEmpty {
                 sawStrayBytes = true
-                let hex = Finding.listed(strayBytes.map { "0x" + String($0, radix: 16, uppercase: true) })
                 let read = strayBytes.prefix(Finding.listedAtMost).map { Windows1252.character($0) }.joined()
-                repairs.append(TextRepair(
-                    line: line,
-                    message: "\(strayBytes.count == 1 ? "byte \(hex) is" : "bytes \(hex) are") not UTF-8 while the rest "
-                        + "of the file is: read as Windows-1252 (\"\(read)\"); check the text, and save the file again as CSV UTF-8"))
+                repairs.append(TextRepair(line: line, message: ImportMessage.strayBytes(strayBytes, read: read)))
             }
             if !forbidden.isEmpty {
-                repairs.append(TextRepair(line: line, message: XMLCharacters.replacementWarning(for: forbidden)))
+                repairs.append(TextRepair(line: line, message: ImportMessage.forbiddenCharactersReplaced(forbidden)))
             }
             strayBytes.removeAll()
             forbidden.removeAll()
@@ -181,10 +170,7 @@ enum TextDecoder {
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     private static func undefinedByte(_ bytes: [UInt8], at offset: Int) -> UndecodableText {
-        UndecodableText(
-            line: lineNumber(of: offset, in: bytes),
-            message: "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252: "
-                + "the file is damaged or in another encoding; save it again as CSV UTF-8")
+        UndecodableText(line: lineNumber(of: offset, in: bytes), message: ImportMessage.undefinedByte(bytes[offset]))
     }
 
     /// How much of a file that is not wholly UTF-8 still reads as UTF-8.
@@ -288,15 +274,15 @@ enum TextDecoder {
     }
 
     /// Names a spreadsheet container (not CSV) recognised by its first bytes.
-    private static func spreadsheetSignature(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "an Excel or OpenDocument workbook (zip)" }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel workbook (.xls)" }
+    private static func spreadsheetSignature(_ bytes: [UInt8]) -> LocalizedText? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return ImportMessage.Container.zipWorkbook }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return ImportMessage.Container.oldExcelWorkbook }
         return nil
     }
 
     private static func transcodeUTF16(_ body: ArraySlice<UInt8>, bigEndian: Bool) throws(UndecodableText) -> [UInt8] {
         guard body.count % 2 == 0 else {
-            throw UndecodableText(line: 1, message: "the UTF-16 file has an odd number of bytes: it is truncated")
+            throw UndecodableText(line: 1, message: ImportMessage.oddUTF16Length)
         }
         var units: [UInt16] = []
         units.reserveCapacity(body.count / 2)
@@ -319,7 +305,7 @@ enum TextDecoder {
             case .emptyInput:
                 return output
             case .error:
-                throw UndecodableText(line: line, message: "invalid UTF-16 (a lone surrogate): the file is damaged")
+                throw UndecodableText(line: line, message: ImportMessage.loneSurrogate)
             }
         }
     }

@@ -2,17 +2,18 @@ import Foundation
 import PTCEModel
 
 /// What looking at one file of a folder found, before reading it: nothing there, something that
-/// cannot be read (and why, in words), or a regular file of that many bytes.
+/// cannot be read (and why, in words: ``ImportMessage/UnreadableReason``), or a regular file of
+/// that many bytes.
 enum FileStatus: Equatable {
     case absent
-    case unreadable(String)
+    case unreadable(LocalizedText)
     case readable(size: Int)
 }
 
 /// What reading one file of a folder found: as ``FileStatus``, with the file's bytes.
 enum FileContents {
     case absent
-    case unreadable(String)
+    case unreadable(LocalizedText)
     case bytes([UInt8])
 }
 
@@ -64,35 +65,39 @@ public enum TextFile {
             let failure = errno
             var link = stat()
             if failure == ENOENT, lstat(path, &link) != 0 { return .absent }
-            return .unreadable(failure == ENOENT ? "it is a link to a file that does not exist" : reason(failure))
+            return .unreadable(failure == ENOENT ? ImportMessage.UnreadableReason.brokenLink : reason(failure))
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .unreadable(reason(errno)) }
         switch status.st_mode & S_IFMT {
         case S_IFREG where status.st_size > maximumSize:
-            return .unreadable("it holds \(status.st_size / 1_000_000) MB, more than the \(maximumSize / 1_000_000) MB a file may hold")
+            return .unreadable(
+                ImportMessage.UnreadableReason.tooLarge(megabytes: Int(status.st_size / 1_000_000), limit: maximumSize / 1_000_000))
         case S_IFREG: return use(descriptor, Int(status.st_size))
-        case S_IFDIR: return .unreadable("it is a folder, not a file")
-        default: return .unreadable("it is not a regular file")
+        case S_IFDIR: return .unreadable(ImportMessage.UnreadableReason.folder)
+        default: return .unreadable(ImportMessage.UnreadableReason.notRegularFile)
         }
     }
 
-    private static func reason(_ code: Int32) -> String {
-        code == EACCES ? "permission denied" : String(cString: strerror(code))
+    private static func reason(_ code: Int32) -> LocalizedText {
+        code == EACCES
+            ? ImportMessage.UnreadableReason.permissionDenied
+            : ImportMessage.UnreadableReason.systemError(String(cString: strerror(code)))
     }
 
     /// The text of a small UTF-8 file (`pole.toml`, an indicator library's files), or `nil` with an
-    /// error naming `file` when it is missing, unreadable or not UTF-8 (at the line of the first
-    /// byte that is not). Characters XML forbids are replaced by U+FFFD, each line with a warning.
-    public static func text(at url: URL, file: String, findings: inout Findings, missing: String) -> String? {
+    /// error naming `file` when it is missing (the error is then `missing`, which says what the
+    /// file is for), unreadable or not UTF-8 (at the line of the first byte that is not).
+    /// Characters XML forbids are replaced by U+FFFD, each line with a warning.
+    public static func text(at url: URL, file: String, findings: inout Findings, missing: LocalizedText) -> String? {
         let bytes: [UInt8]
         switch contents(at: url.path) {
         case .absent:
             findings.error(missing, at: SourceLocation(file: file))
             return nil
         case .unreadable(let reason):
-            findings.error("cannot be read: \(reason)", at: SourceLocation(file: file))
+            findings.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: file))
             return nil
         case .bytes(let read):
             bytes = read
@@ -100,7 +105,7 @@ public enum TextFile {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let offset = TextDecoder.firstInvalidUTF8Offset(bytes, from: start) {
             findings.error(
-                "is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true))): save it again as UTF-8",
+                ImportMessage.notUTF8Text(byte: bytes[offset]),
                 at: SourceLocation(file: file, line: TextDecoder.lineNumber(of: offset, in: bytes)))
             return nil
         }

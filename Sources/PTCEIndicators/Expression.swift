@@ -1,3 +1,5 @@
+import PTCEModel
+
 /// A formula of the indicator language, parsed. See `Indicators/README.md` for the language.
 indirect enum Expression: Sendable, Hashable {
     case number(Double)
@@ -31,10 +33,14 @@ enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     var isLogical: Bool { self == .and || self == .or }
 }
 
+/// The texts of the problems found in formulas.
+private typealias Problem = IndicatorMessage.FormulaProblem
+
 /// A syntax error in a formula, at a character offset (0-based) of the formula text.
 struct FormulaSyntaxError: Error, Equatable {
     var offset: Int
-    var message: String
+    /// What is wrong (``IndicatorMessage/FormulaProblem``).
+    var message: LocalizedText
 }
 
 /// Parses formulas by recursive descent. Precedence, loosest first: `or`, `and`, `not`,
@@ -59,11 +65,11 @@ struct ExpressionParser {
         if parser.tokens.count > maximumTokens {
             throw FormulaSyntaxError(
                 offset: parser.tokens[maximumTokens].offset,
-                message: "the formula is too long (more than \(maximumTokens) names, numbers and symbols): split it into several indicators")
+                message: Problem.tooLong(maximum: maximumTokens))
         }
         let expression = try parser.parseOr()
         guard case .end = parser.current else {
-            throw FormulaSyntaxError(offset: parser.currentOffset, message: "unexpected \(parser.describeCurrent)")
+            throw FormulaSyntaxError(offset: parser.currentOffset, message: Problem.unexpected(parser.describeCurrent))
         }
         return expression
     }
@@ -79,7 +85,7 @@ struct ExpressionParser {
             if c.isASCII, c.isNumber {
                 while i < characters.count, characters[i].isASCII, characters[i].isNumber || characters[i] == "." { i += 1 }
                 guard let value = Double(String(characters[start..<i])) else {
-                    throw FormulaSyntaxError(offset: start, message: "\"\(String(characters[start..<i]))\" is not a number")
+                    throw FormulaSyntaxError(offset: start, message: Problem.notANumber(String(characters[start..<i])))
                 }
                 tokens.append((.number(value), start))
             } else if c.isLetter || c == "_" {
@@ -91,7 +97,7 @@ struct ExpressionParser {
                 i += 1
                 var text = ""
                 while i < characters.count, characters[i] != "\"" { text.append(characters[i]); i += 1 }
-                guard i < characters.count else { throw FormulaSyntaxError(offset: start, message: "a text opened here is not closed") }
+                guard i < characters.count else { throw FormulaSyntaxError(offset: start, message: Problem.unclosedText) }
                 i += 1
                 tokens.append((.text(text), start))
             } else {
@@ -103,7 +109,7 @@ struct ExpressionParser {
                     tokens.append((.symbol(String(c)), start))
                     i += 1
                 } else {
-                    throw FormulaSyntaxError(offset: start, message: "unexpected character \"\(c)\"")
+                    throw FormulaSyntaxError(offset: start, message: Problem.unexpectedCharacter(c))
                 }
             }
         }
@@ -114,13 +120,14 @@ struct ExpressionParser {
     private var current: Token { tokens[index].token }
     private var currentOffset: Int { tokens[index].offset }
 
-    private var describeCurrent: String {
+    /// The current token, as the syntax messages name it.
+    private var describeCurrent: LocalizedText {
         switch current {
-        case .number(let value): "number \(value)"
-        case .text(let text): "text \"\(text)\""
-        case .word(let word): "\"\(word)\""
-        case .symbol(let symbol): "\"\(symbol)\""
-        case .end: "end of formula"
+        case .number(let value): Problem.token(number: value)
+        case .text(let text): Problem.token(text: text)
+        case .word(let word): Problem.token(word: word)
+        case .symbol(let symbol): Problem.token(word: symbol)
+        case .end: Problem.endOfFormula
         }
     }
 
@@ -134,7 +141,7 @@ struct ExpressionParser {
 
     private mutating func expect(_ symbol: String) throws(FormulaSyntaxError) {
         guard take(symbol) else {
-            throw FormulaSyntaxError(offset: currentOffset, message: "expected \"\(symbol)\", found \(describeCurrent)")
+            throw FormulaSyntaxError(offset: currentOffset, message: Problem.expected(symbol, found: describeCurrent))
         }
     }
 
@@ -168,7 +175,7 @@ struct ExpressionParser {
     ) throws(FormulaSyntaxError) -> Expression {
         guard depth < Self.maximumDepth else {
             throw FormulaSyntaxError(
-                offset: tokens[index - 1].offset, message: "the formula is nested more than \(Self.maximumDepth) levels deep: simplify it")
+                offset: tokens[index - 1].offset, message: Problem.tooDeep(maximum: Self.maximumDepth))
         }
         depth += 1
         defer { depth -= 1 }
@@ -242,7 +249,7 @@ struct ExpressionParser {
             guard take("(") else {
                 let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 guard !parts.contains(where: \.isEmpty) else {
-                    throw FormulaSyntaxError(offset: offset, message: "\"\(word)\" is not a valid name")
+                    throw FormulaSyntaxError(offset: offset, message: Problem.invalidName(word))
                 }
                 return .name(parts, at: offset)
             }
@@ -257,7 +264,7 @@ struct ExpressionParser {
                 return .call(word, arguments, filter: filter, at: offset)
             }
         default:
-            throw FormulaSyntaxError(offset: offset, message: "expected a value, found \(describeCurrent)")
+            throw FormulaSyntaxError(offset: offset, message: Problem.expectedValue(found: describeCurrent))
         }
     }
 }

@@ -17,18 +17,19 @@ enum DataTable: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What a field or an expression holds, for checking formulas before any data is read.
-enum ValueType: Sendable, Hashable, CustomStringConvertible {
+enum ValueType: Sendable, Hashable {
     case number(Dimension)
     case bool
     case text
     case list
 
-    var description: String {
+    /// The type as the messages about formulas name it: `a number in eur`, `yes/no`.
+    var described: LocalizedText {
         switch self {
-        case .number(let dimension): "a number in \(dimension)"
-        case .bool: "yes/no"
-        case .text: "text"
-        case .list: "a list"
+        case .number(let dimension): IndicatorMessage.number(in: dimension.described)
+        case .bool: IndicatorMessage.condition
+        case .text: IndicatorMessage.text
+        case .list: IndicatorMessage.list
         }
     }
 }

@@ -1,10 +1,14 @@
 import PTCEImport
 import PTCEModel
 
+/// The texts of the problems found in formulas.
+private typealias Problem = IndicatorMessage.FormulaProblem
+
 /// A problem found in a formula before any data is read, at a character offset of its text.
 struct FormulaIssue: Error, Equatable {
     var offset: Int
-    var message: String
+    /// What is wrong (``IndicatorMessage/FormulaProblem``).
+    var message: LocalizedText
 }
 
 /// What checking a formula learnt: its type and what it refers to.
@@ -84,7 +88,7 @@ struct FormulaChecker {
             let type = try check(operand, in: context, references: &references, tables: &tables)
             switch (op, type) {
             case (.negate, .number), (.not, .bool): return type
-            default: throw FormulaIssue(offset: 0, message: "\(op.rawValue) cannot apply to \(type)")
+            default: throw FormulaIssue(offset: 0, message: Problem.cannotApply(op.rawValue, to: type.described))
             }
         case .binary(let op, let left, let right, let offset):
             let lhs = try check(left, in: context, references: &references, tables: &tables)
@@ -106,38 +110,38 @@ struct FormulaChecker {
             let fieldParts = parts.first == table.rawValue ? Array(parts.dropFirst()) : parts
             if fieldParts.count == 1 {
                 guard let field = fields.field(fieldParts[0], of: table) else {
-                    throw FormulaIssue(offset: offset, message: "unknown field \(fieldParts[0]) of \(table.rawValue)"
-                        + Self.suggestion(fieldParts[0], among: fields.names(of: table)))
+                    throw FormulaIssue(offset: offset, message: Problem.unknownField(
+                        fieldParts[0], of: table.rawValue, nearest: Self.nearest(fieldParts[0], among: fields.names(of: table))))
                 }
                 return field.type
             }
             if let other = DataTable(rawValue: parts[0]) {
-                throw FormulaIssue(offset: offset, message: "\(joined) is a field of \(other.rawValue), but this aggregate runs over \(table.rawValue)")
+                throw FormulaIssue(offset: offset, message: Problem.fieldOfAnotherTable(joined, other: other.rawValue, table: table.rawValue))
             }
         }
         if let table = DataTable(rawValue: parts[0]) {
             if parts.count == 1 {
-                throw FormulaIssue(offset: offset, message: "the table \(table.rawValue) can only be counted: count(\(table.rawValue))")
+                throw FormulaIssue(offset: offset, message: Problem.tableOnlyCounted(table.rawValue))
             }
             guard fields.field(parts[1], of: table) != nil, parts.count == 2 else {
-                throw FormulaIssue(offset: offset, message: "unknown field \(parts.dropFirst().joined(separator: ".")) of \(table.rawValue)"
-                    + Self.suggestion(parts[1], among: fields.names(of: table)))
+                throw FormulaIssue(offset: offset, message: Problem.unknownField(
+                    parts.dropFirst().joined(separator: "."), of: table.rawValue, nearest: Self.nearest(parts[1], among: fields.names(of: table))))
             }
-            throw FormulaIssue(offset: offset, message: "\(joined) is a value per row: wrap it in an aggregate such as sum(\(joined))")
+            throw FormulaIssue(offset: offset, message: Problem.valuePerRow(joined))
         }
         if parts[0] == "pole" {
             guard parts.count == 2, let type = Self.poleFields[parts[1]] else {
-                throw FormulaIssue(offset: offset, message: "unknown pole value \(joined); known: "
-                    + Self.poleFields.keys.sorted().map { "pole.\($0)" }.joined(separator: ", "))
+                throw FormulaIssue(
+                    offset: offset, message: Problem.unknownPoleValue(joined, known: Self.poleFields.keys.sorted().map { "pole.\($0)" }))
             }
             return type
         }
         guard knownIndicatorIDs.contains(joined) else {
-            throw FormulaIssue(offset: offset, message: "unknown name \(joined): not a table field, a pole value or an indicator id"
-                + Self.suggestion(joined, among: Array(knownIndicatorIDs)))
+            throw FormulaIssue(
+                offset: offset, message: Problem.unknownName(joined, nearest: Self.nearest(joined, among: Array(knownIndicatorIDs))))
         }
         if case .row = context {
-            throw FormulaIssue(offset: offset, message: "indicator \(joined) cannot be used inside an aggregate")
+            throw FormulaIssue(offset: offset, message: Problem.indicatorInsideAggregate(joined))
         }
         references.insert(joined)
         return indicatorTypes[joined] ?? .number(.none)
@@ -154,7 +158,7 @@ struct FormulaChecker {
         default: []
         }
         for literal in literals where !values.contains(literal) {
-            throw FormulaIssue(offset: offset, message: "\"\(literal)\" is not a value of \(field); values: \(values.joined(separator: ", "))")
+            throw FormulaIssue(offset: offset, message: Problem.notAValue(literal, of: field, values: values))
         }
     }
 
@@ -175,30 +179,30 @@ struct FormulaChecker {
     ) throws(FormulaIssue) -> ValueType {
         func arity(_ count: Int) throws(FormulaIssue) {
             guard arguments.count == count else {
-                throw FormulaIssue(offset: offset, message: "\(name) takes \(count) argument\(count == 1 ? "" : "s"), found \(arguments.count)")
+                throw FormulaIssue(offset: offset, message: Problem.argumentCount(name, takes: count, found: arguments.count))
             }
         }
         if filter != nil, !Self.aggregates.contains(name) {
-            throw FormulaIssue(offset: offset, message: "only an aggregate (\(Self.aggregates.sorted().joined(separator: ", "))) takes a where clause")
+            throw FormulaIssue(offset: offset, message: Problem.whereOutsideAggregate(aggregates: Self.aggregates.sorted()))
         }
         if Self.aggregates.contains(name) {
             guard case .top = context else {
-                throw FormulaIssue(offset: offset, message: "\(name) cannot be nested inside another aggregate")
+                throw FormulaIssue(offset: offset, message: Problem.nestedAggregate(name))
             }
             guard let first = arguments.first, let table = first.table else {
-                throw FormulaIssue(offset: offset, message: "\(name) needs a table field as first argument, e.g. \(name)(members.fte)")
+                throw FormulaIssue(offset: offset, message: Problem.aggregateNeedsField(name))
             }
             tables.insert(table)
             if let filter {
                 guard try check(filter, in: .row(table), references: &references, tables: &tables) == .bool else {
-                    throw FormulaIssue(offset: offset, message: "the where clause of \(name) must be a condition (yes/no)")
+                    throw FormulaIssue(offset: offset, message: Problem.whereNotCondition(name))
                 }
             }
             switch name {
             case "count":
                 try arity(1)
                 guard case .name(let parts, _) = first, parts.count == 1 else {
-                    throw FormulaIssue(offset: offset, message: "count takes a table, e.g. count(members where actor_type == \"company\")")
+                    throw FormulaIssue(offset: offset, message: Problem.countTakesTable)
                 }
                 return .number(Dimension(exponents: ["count": 1]))
             case "count_distinct":
@@ -208,11 +212,11 @@ struct FormulaChecker {
             case "sum", "mean", "like_for_like_change":
                 try arity(1)
                 guard case .number(let dimension) = try check(first, in: .row(table), references: &references, tables: &tables) else {
-                    throw FormulaIssue(offset: offset, message: "\(name) needs numbers")
+                    throw FormulaIssue(offset: offset, message: Problem.needsNumbers(name))
                 }
                 if name == "like_for_like_change" {
                     guard table == .members else {
-                        throw FormulaIssue(offset: offset, message: "like_for_like_change compares members (member_id) across years: use members.<field>")
+                        throw FormulaIssue(offset: offset, message: Problem.likeForLikeChangeOverMembers)
                     }
                     return .number(.none)
                 }
@@ -222,7 +226,7 @@ struct FormulaChecker {
                 guard case .number(let top) = try check(first, in: .row(table), references: &references, tables: &tables),
                       case .number(let bottom) = try check(arguments[1], in: .row(table), references: &references, tables: &tables)
                 else {
-                    throw FormulaIssue(offset: offset, message: "ratio needs numbers")
+                    throw FormulaIssue(offset: offset, message: Problem.needsNumbers(name))
                 }
                 return .number(top / bottom)
             }
@@ -231,33 +235,33 @@ struct FormulaChecker {
         case "if":
             try arity(3)
             guard try check(arguments[0], in: context, references: &references, tables: &tables) == .bool else {
-                throw FormulaIssue(offset: offset, message: "the first argument of if must be a condition")
+                throw FormulaIssue(offset: offset, message: Problem.ifNeedsCondition)
             }
             let a = try check(arguments[1], in: context, references: &references, tables: &tables)
             let b = try check(arguments[2], in: context, references: &references, tables: &tables)
-            return try combine(.add, a, b, literals: (arguments[1].isNumberLiteral, arguments[2].isNumberLiteral), at: offset, verb: "if branches")
+            return try combine(.add, a, b, literals: (arguments[1].isNumberLiteral, arguments[2].isNumberLiteral), at: offset, verb: Problem.ifBranches)
         case "pairs":
             try arity(1)
             guard case .number(let unit) = try check(arguments[0], in: context, references: &references, tables: &tables) else {
-                throw FormulaIssue(offset: offset, message: "pairs(n) needs a number of members")
+                throw FormulaIssue(offset: offset, message: Problem.pairsNeedsNumber)
             }
             return .number(unit)
         case "previous":
             try arity(1)
             guard case .top = context else {
-                throw FormulaIssue(offset: offset, message: "previous cannot be used inside an aggregate")
+                throw FormulaIssue(offset: offset, message: Problem.previousInsideAggregate)
             }
             return try check(arguments[0], in: context, references: &references, tables: &tables)
         case "reported":
             try arity(1)
             guard case .row = context, case .name = arguments[0] else {
-                throw FormulaIssue(offset: offset, message: "reported(field) is a condition on a row, inside a where clause or an aggregate")
+                throw FormulaIssue(offset: offset, message: Problem.reportedOutsideRow)
             }
             _ = try check(arguments[0], in: context, references: &references, tables: &tables)
             return .bool
         default:
             let known = (Self.aggregates.union(Self.scalarFunctions).union(Self.rowFunctions)).sorted()
-            throw FormulaIssue(offset: offset, message: "unknown function \(name); known: \(known.joined(separator: ", "))")
+            throw FormulaIssue(offset: offset, message: Problem.unknownFunction(name, known: known))
         }
     }
 
@@ -265,28 +269,30 @@ struct FormulaChecker {
     /// bare number, which takes the unit of the other side.
     private func combine(
         _ op: BinaryOperator, _ lhs: ValueType, _ rhs: ValueType, literals: (Bool, Bool), at offset: Int,
-        verb: String? = nil
+        verb: LocalizedText? = nil
     ) throws(FormulaIssue) -> ValueType {
+        /// What the messages say is done: `verb`, or the operator.
+        var operation: LocalizedText { verb ?? Problem.operation(op.rawValue) }
         if op.isLogical {
             guard lhs == .bool, rhs == .bool else {
-                throw FormulaIssue(offset: offset, message: "\(op.rawValue) joins conditions, found \(lhs) and \(rhs)")
+                throw FormulaIssue(offset: offset, message: Problem.joinsConditions(op.rawValue, lhs.described, rhs.described))
             }
             return .bool
         }
         if op == .in {
             guard rhs == .list, lhs != .list else {
-                throw FormulaIssue(offset: offset, message: "in needs a value and a list, e.g. kind in [\"state\", \"eu\"]")
+                throw FormulaIssue(offset: offset, message: Problem.inNeedsList)
             }
             return .bool
         }
         if op == .equal || op == .notEqual, lhs == .text || lhs == .bool {
             guard lhs == rhs else {
-                throw FormulaIssue(offset: offset, message: "cannot compare \(lhs) with \(rhs)")
+                throw FormulaIssue(offset: offset, message: Problem.cannotCompare(lhs.described, with: rhs.described))
             }
             return .bool
         }
         guard case .number(let a) = lhs, case .number(let b) = rhs else {
-            throw FormulaIssue(offset: offset, message: "\(verb ?? op.rawValue) needs numbers, found \(lhs) and \(rhs)")
+            throw FormulaIssue(offset: offset, message: Problem.needsNumbers(operation, found: lhs.described, rhs.described))
         }
         switch op {
         case .multiply: return .number(a * b)
@@ -294,15 +300,15 @@ struct FormulaChecker {
         default:
             let unit: Dimension
             if a == b || literals.1 { unit = a } else if literals.0 { unit = b } else {
-                throw FormulaIssue(offset: offset, message: "unit mistake: \(verb ?? op.rawValue) mixes \(a) and \(b)")
+                throw FormulaIssue(offset: offset, message: Problem.unitMistake(operation, mixes: a.described, b.described))
             }
             return op.isComparison ? .bool : .number(unit)
         }
     }
 
-    static func suggestion(_ name: String, among candidates: [String]) -> String {
-        let scored = candidates.map { ($0, NameMatching.distance(name, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
-        return scored.map { " (did you mean \($0.0)?)" } ?? ""
+    /// The candidate nearest to `name`, at most two edits away: a hint after an unknown name.
+    static func nearest(_ name: String, among candidates: [String]) -> String? {
+        candidates.map { ($0, NameMatching.distance(name, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
     }
 }
 

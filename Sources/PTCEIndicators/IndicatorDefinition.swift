@@ -166,7 +166,7 @@ public struct SpreadsheetFormula: Sendable, Hashable {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else {
-                findings.error("a { is not closed", at: location)
+                findings.error(IndicatorMessage.unclosedPlaceholder, at: location)
                 return nil
             }
             let name = String(rest[rest.index(after: open)..<close])
@@ -177,8 +177,7 @@ public struct SpreadsheetFormula: Sendable, Hashable {
             default:
                 let pieces = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 guard pieces.count == 2, let table = DataTable(rawValue: pieces[0]), fields.field(pieces[1], of: table) != nil else {
-                    findings.error(
-                        "{\(name)} is neither {yes}, {no}, {group} nor a field such as {members.fte}", at: location)
+                    findings.error(IndicatorMessage.unknownPlaceholder(name), at: location)
                     return nil
                 }
                 parts.append(.column(table: pieces[0], field: pieces[1]))

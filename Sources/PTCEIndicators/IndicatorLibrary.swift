@@ -71,7 +71,7 @@ public enum IndicatorLibraryReader {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
         func text(_ name: String) -> String? {
-            TextFile.text(at: folder.appendingPathComponent(name), file: name, findings: &local, missing: "missing from the library")
+            TextFile.text(at: folder.appendingPathComponent(name), file: name, findings: &local, missing: IndicatorMessage.missingFromLibrary)
         }
         guard let bankText = text(QuestionBankReader.fileName), let unitsText = text(unitsFile) else { return nil }
         let bank = QuestionBankReader.read(bankText, findings: &local)
@@ -125,7 +125,7 @@ public enum IndicatorLibraryReader {
                   let en = table.string("en", required: true, &findings)
             else { continue }
             guard let dimension = Dimension(parsing: dimensionText) else {
-                findings.error("dimension \"\(dimensionText)\" must be like \"eur\", \"eur/fte\" or \"1\"", at: table.location("dimension"))
+                findings.error(IndicatorMessage.invalidDimension(dimensionText), at: table.location("dimension"))
                 continue
             }
             units[id] = IndicatorUnit(
@@ -149,7 +149,7 @@ public enum IndicatorLibraryReader {
         guard let toml = TOMLTableReader.parse(text, file: file, findings: &findings) else { return }
         toml.warnUnknownKeys(known: ["dimension", "indicator", "per_survey_dimension"], &findings)
         guard let dimensionTable = toml.subtable("dimension", source: text, findings: &findings) else {
-            findings.error("every indicator file starts with [dimension] (id, label)", at: SourceLocation(file: file, line: 1))
+            findings.error(IndicatorMessage.missingDimensionTable, at: SourceLocation(file: file, line: 1))
             return
         }
         dimensionTable.warnUnknownKeys(known: ["id", "label", "shows"], &findings)
@@ -157,12 +157,11 @@ public enum IndicatorLibraryReader {
               let dimensionLabel = dimensionTable.localized("label", required: true, &findings)
         else { return }
         if dimensions.contains(where: { $0.id == dimensionID }) {
-            findings.error("dimension \(dimensionID) is declared in another file too", at: dimensionTable.location("id"))
+            findings.error(IndicatorMessage.dimensionDeclaredTwice(dimensionID), at: dimensionTable.location("id"))
         }
         let views = dimensionTable.strings("shows", &findings).compactMap { name -> SectionView? in
             guard let view = SectionView(rawValue: name) else {
-                let known = SectionView.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                findings.error("shows: \"\(name)\" is not a view reports know; known: \(known)", at: dimensionTable.location("shows"))
+                findings.error(IndicatorMessage.unknownView(name, known: SectionView.allCases.map(\.rawValue)), at: dimensionTable.location("shows"))
                 return nil
             }
             return view
@@ -184,17 +183,16 @@ public enum IndicatorLibraryReader {
                   let formula = table.string("formula", required: true, &findings).map(fill)
             else { return nil }
             guard id.hasPrefix(dimensionID + "."), id.count > dimensionID.count + 1 else {
-                findings.error("indicator id \"\(id)\" must start with its dimension: \(dimensionID).<name>", at: table.location("id"))
+                findings.error(IndicatorMessage.indicatorIDOutsideDimension(id, dimension: dimensionID), at: table.location("id"))
                 return nil
             }
             guard let unit = units[unitID] else {
-                findings.error("unknown unit \"\(unitID)\"; units of \(unitsFile): \(units.keys.sorted().joined(separator: ", "))",
-                               at: table.location("unit"))
+                findings.error(IndicatorMessage.unknownUnit(unitID, unitsFile: unitsFile, known: units.keys.sorted()), at: table.location("unit"))
                 return nil
             }
             let directionName = table.string("direction", &findings) ?? Direction.neutral.rawValue
             guard let direction = Direction(rawValue: directionName) else {
-                findings.error("direction \"\(directionName)\" must be higher, lower or neutral", at: table.location("direction"))
+                findings.error(IndicatorMessage.invalidDirection(directionName), at: table.location("direction"))
                 return nil
             }
             let references = table.inlineTables("references", findings: &findings).compactMap { reference -> IndicatorReference? in
@@ -206,16 +204,16 @@ public enum IndicatorLibraryReader {
             }
             let minimumCoverage = table.number("min_coverage", &findings)
             if let minimumCoverage, !(0...1).contains(minimumCoverage) {
-                findings.error("min_coverage must be a share from 0 to 1, found \(minimumCoverage)", at: table.location("min_coverage"))
+                findings.error(IndicatorMessage.invalidMinimumCoverage(minimumCoverage), at: table.location("min_coverage"))
             }
             let breakdown = table.string("breakdown", &findings)
             if let breakdown, breakdown != "actor_type" {
-                findings.error("breakdown \"\(breakdown)\" must be actor_type", at: table.location("breakdown"))
+                findings.error(IndicatorMessage.invalidBreakdown(breakdown), at: table.location("breakdown"))
             }
             let sizeOf = table.string("size_of", &findings)
             let sizedView = sizeOf.flatMap { Normalisation(rawValue: $0) }
             if let sizeOf, sizedView == nil || sizedView == .perThousandInhabitants {
-                findings.error("size_of \"\(sizeOf)\" must be per_member or per_fte", at: table.location("size_of"))
+                findings.error(IndicatorMessage.invalidSizeOf(sizeOf), at: table.location("size_of"))
             }
             /// A spreadsheet formula as written (placeholders filled), and where.
             func located(_ key: String) -> (text: String, location: SourceLocation)? {
@@ -259,8 +257,8 @@ public enum IndicatorLibraryReader {
         var firstByID: [String: Draft] = [:]
         for draft in drafts {
             if let first = firstByID[draft.id] {
-                findings.error("indicator \(draft.id) is defined twice (first in \(first.location.file):\(first.location.line ?? 0))",
-                               at: draft.location)
+                findings.error(
+                    IndicatorMessage.indicatorDefinedTwice(draft.id, firstFile: first.location.file, line: first.location.line ?? 0), at: draft.location)
             } else {
                 firstByID[draft.id] = draft
             }
@@ -274,21 +272,22 @@ public enum IndicatorLibraryReader {
             do {
                 checked = try checker.check(try ExpressionParser.parse(draft.formula))
             } catch let issue as FormulaSyntaxError {
-                findings.error("\(draft.id): \(issue.message) \(pointer(draft.formula, issue.offset))", at: draft.location)
+                findings.error(formulaProblem(draft, issue.message, at: issue.offset), at: draft.location)
                 continue
             } catch let issue as FormulaIssue {
-                findings.error("\(draft.id): \(issue.message) \(pointer(draft.formula, issue.offset))", at: draft.location)
+                findings.error(formulaProblem(draft, issue.message, at: issue.offset), at: draft.location)
                 continue
             } catch {
                 continue
             }
             guard case .number(let inferred) = checked.type else {
-                findings.error("\(draft.id): the formula gives \(checked.type), an indicator needs a number", at: draft.location)
+                findings.error(IndicatorMessage.formulaNotANumber(draft.id, gives: checked.type.described), at: draft.location)
                 continue
             }
             if inferred != draft.unit.dimension {
                 findings.error(
-                    "\(draft.id): unit mistake: the formula gives \(inferred) but the unit \(draft.unit.id) is \(draft.unit.dimension)",
+                    IndicatorMessage.unitMismatch(
+                        draft.id, inferred: inferred.described, unit: draft.unit.id, unitDimension: draft.unit.dimension.described),
                     at: draft.location)
                 continue
             }
@@ -341,19 +340,17 @@ public enum IndicatorLibraryReader {
         }
         for definition in definitions where definition.comparesLikeForLike {
             guard !readsMembersOnly(definition, seen: [definition.id]) else { continue }
-            findings.error(
-                "\(definition.id): like_for_like = true needs a formula over members only, without previous() or "
-                    + "like_for_like_change(): its change is recomputed over the members present in both years",
-                at: definition.location)
+            findings.error(IndicatorMessage.likeForLikeNeedsMembers(definition.id), at: definition.location)
         }
     }
 
-    /// `(at character N: "…formula…")` pointing at the offending place.
-    private static func pointer(_ formula: String, _ offset: Int) -> String {
-        let characters = Array(formula)
+    /// The error for a formula's `problem` at character `offset`, pointing at the offending
+    /// place: `eco.x: … (at character N: "…formula…")`.
+    private static func formulaProblem(_ draft: Draft, _ problem: LocalizedText, at offset: Int) -> LocalizedText {
+        let characters = Array(draft.formula)
         let start = max(0, min(offset, characters.count))
         let excerpt = String(characters[start..<min(characters.count, start + 30)])
-        return "(at character \(offset + 1): \"\(excerpt)\")"
+        return IndicatorMessage.formulaProblem(draft.id, problem, offset: offset, excerpt: excerpt)
     }
 
     /// A topological order of the references between indicators; a cycle is an error naming it.
@@ -367,8 +364,7 @@ public enum IndicatorLibraryReader {
             let definition = definitions[index]
             if state[index] == false {
                 let cycle = path.drop { $0 != definition.id } + [definition.id]
-                findings.error("\(definition.id): indicators refer to each other in a cycle: \(cycle.joined(separator: " → "))",
-                               at: definition.location)
+                findings.error(IndicatorMessage.cycle(definition.id, Array(cycle)), at: definition.location)
                 return false
             }
             state[index] = false

@@ -1,8 +1,9 @@
 import Foundation
+import PTCEModel
 
 /// A physical dimension as base symbols with exponents: `eur/fte` is `["eur": 1, "fte": -1]`;
 /// shares and flags are dimensionless (empty).
-struct Dimension: Sendable, Hashable, CustomStringConvertible {
+struct Dimension: Sendable, Hashable {
     private(set) var exponents: [String: Int]
 
     static let none = Dimension(exponents: [:])
@@ -31,11 +32,14 @@ struct Dimension: Sendable, Hashable, CustomStringConvertible {
         lhs * Dimension(exponents: rhs.exponents.mapValues { -$0 })
     }
 
-    var description: String {
-        if exponents.isEmpty { return "no unit" }
+    /// The dimension as the messages about formulas name it: its symbols (`eur/fte`, `count^2`),
+    /// or `no unit`.
+    var described: LocalizedText {
+        if exponents.isEmpty { return IndicatorMessage.noUnit }
         let up = exponents.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { $0.value == 1 ? $0.key : "\($0.key)^\($0.value)" }
         let down = exponents.filter { $0.value < 0 }.sorted { $0.key < $1.key }.map { $0.value == -1 ? $0.key : "\($0.key)^\(-$0.value)" }
-        return (up.isEmpty ? "1" : up.joined(separator: "·")) + (down.isEmpty ? "" : "/" + down.joined(separator: "·"))
+        let symbols = (up.isEmpty ? "1" : up.joined(separator: "·")) + (down.isEmpty ? "" : "/" + down.joined(separator: "·"))
+        return LocalizedText(fr: symbols, en: symbols)
     }
 }
 

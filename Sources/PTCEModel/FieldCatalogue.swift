@@ -57,10 +57,10 @@ public enum Applicability: Sendable, Hashable {
 public enum FieldRule: Sendable, Hashable {
     /// The figure is part of `whole` and cannot exceed it: an error, and the figure is then not
     /// reported (so that a total stays right), and its later rules not checked. `because` ends
-    /// the message.
-    case partOf(whole: String, because: String)
+    /// the message, in both languages.
+    case partOf(whole: String, because: LocalizedText)
     /// The figure should not exceed `factor` × `other`: a warning, the figure kept.
-    case atMostTimes(other: String, factor: Double, because: String)
+    case atMostTimes(other: String, factor: Double, because: LocalizedText)
 }
 
 /// How a figure is shown in a spreadsheet cell.

@@ -67,23 +67,26 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     public var location: SourceLocation
-    /// A sentence that says the value found and what was expected.
-    public var message: String
+    /// A sentence that says the value found and what was expected, in French and in English.
+    /// The texts come from each module's message catalogue (`ImportMessage`, `IndicatorMessage`…).
+    public var message: LocalizedText
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ message: LocalizedText, at location: SourceLocation) {
         self.severity = severity
         self.message = message
         self.location = location
     }
 
-    /// `file:line:column: severity: message`, the form compilers and editors understand: always
+    /// `file:line:column: severity: message`, the form compilers and editors understand, with the
+    /// message in `language`. The severity stays the machine word (`error`, `warning`, `note`) in
+    /// both languages, as compilers print it, so that editors parse the line either way. Always
     /// one line, since characters that would break or reorder it (line ends, other control
     /// characters, bidirectional overrides) are shown escaped, as `\n` or `\u{202E}`.
-    public var formatted: String {
+    public func formatted(_ language: Language) -> String {
         var place = Self.oneLine(location.file)
         if let line = location.line { place += ":\(line)" }
         if let column = location.column { place += ":" + Self.oneLine(column) }
-        return "\(place): \(severity.rawValue): \(Self.oneLine(message))"
+        return "\(place): \(severity.rawValue): \(Self.oneLine(message[language]))"
     }
 
     /// `text` with the characters that could break a line or disguise what follows escaped.
@@ -102,10 +105,13 @@ public struct Finding: Sendable, Hashable, Codable {
         return escaped
     }
 
-    /// `0xE9, 0xE8` in a message: the first ten items, then how many more.
-    public static func listed(_ items: [String]) -> String {
+    /// `0xE9, 0xE8` in a message: the first ten items, then how many more ("… and 3 more",
+    /// "… et 3 autres"). The items are shown as given, in both languages.
+    public static func listed(_ items: [String]) -> LocalizedText {
         let shown = items.prefix(listedAtMost).joined(separator: ", ")
-        return items.count > listedAtMost ? shown + " and \(items.count - listedAtMost) more" : shown
+        guard items.count > listedAtMost else { return LocalizedText(fr: shown, en: shown) }
+        let more = items.count - listedAtMost
+        return LocalizedText(fr: shown + " et \(more) autres", en: shown + " and \(more) more")
     }
 
     /// How many items ``listed(_:)`` names before it counts the rest.
@@ -139,15 +145,15 @@ public struct Findings: Sendable, Hashable {
         all.append(contentsOf: other.all)
     }
 
-    public mutating func error(_ message: String, at location: SourceLocation) {
+    public mutating func error(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.error, message, at: location))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation) {
+    public mutating func warning(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.warning, message, at: location))
     }
 
-    public mutating func note(_ message: String, at location: SourceLocation) {
+    public mutating func note(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.note, message, at: location))
     }
 

@@ -30,14 +30,17 @@ public enum StandardFields {
         public static let figures: [FieldDeclaration] = [
             FieldDeclaration(
                 "fte", .quantity, unit: "fte", rules: [.atMostTimes(other: "headcount", factor: 1.05,
-                because: "one person works at most one FTE; check both figures")],
+                because: LocalizedText(
+                    fr: "une personne travaille au plus un ETP ; vérifiez les deux chiffres",
+                    en: "one person works at most one FTE; check both figures"))],
                 label: LocalizedText(fr: "ETP", en: "FTE"), format: .tenths, aliases: ["ETP", "équivalents temps plein"]),
             FieldDeclaration(
                 "headcount", .count, unit: "count", label: LocalizedText(fr: "Effectif", en: "Headcount"), format: .count,
                 aliases: ["effectif", "salariés"]),
             FieldDeclaration(
                 "insertion_fte", .quantity, unit: "fte", applicability: .insertionStructuresOnly,
-                rules: [.partOf(whole: "fte", because: "insertion FTE are part of the FTE")],
+                rules: [.partOf(whole: "fte", because: LocalizedText(
+                    fr: "les ETP en insertion font partie des ETP", en: "insertion FTE are part of the FTE"))],
                 label: LocalizedText(fr: "ETP insertion", en: "Insertion FTE"), format: .tenths,
                 aliases: ["ETP insertion", "ETP personnes éloignées de l'emploi"]),
             FieldDeclaration(
@@ -49,13 +52,16 @@ public enum StandardFields {
                 label: LocalizedText(fr: "Sorties", en: "Exits"), format: .count, aliases: ["sorties"]),
             FieldDeclaration(
                 "insertion_exits_dynamic", .count, unit: "count", applicability: .insertionStructuresOnly,
-                rules: [.partOf(whole: "insertion_exits", because: "dynamic exits are part of all exits")],
+                rules: [.partOf(whole: "insertion_exits", because: LocalizedText(
+                    fr: "les sorties dynamiques font partie de l'ensemble des sorties", en: "dynamic exits are part of all exits"))],
                 label: LocalizedText(fr: "Sorties dynamiques", en: "Dynamic exits"), format: .count, aliases: ["sorties dynamiques"]),
             FieldDeclaration(
                 "insertion_exits_durable", .count, unit: "count", applicability: .insertionStructuresOnly,
                 rules: [
-                    .partOf(whole: "insertion_exits_dynamic", because: "durable exits are part of dynamic exits"),
-                    .partOf(whole: "insertion_exits", because: "durable exits are part of all exits"),
+                    .partOf(whole: "insertion_exits_dynamic", because: LocalizedText(
+                        fr: "les sorties durables font partie des sorties dynamiques", en: "durable exits are part of dynamic exits")),
+                    .partOf(whole: "insertion_exits", because: LocalizedText(
+                        fr: "les sorties durables font partie de l'ensemble des sorties", en: "durable exits are part of all exits")),
                 ],
                 label: LocalizedText(fr: "Sorties durables", en: "Durable exits"), format: .count,
                 aliases: ["sorties durables", "sorties vers l'emploi durable"]),
@@ -75,7 +81,8 @@ public enum StandardFields {
                 "purchases", .money, unit: "eur", label: LocalizedText(fr: "Achats", en: "Purchases"), format: .money, aliases: ["achats"]),
             FieldDeclaration(
                 "local_purchases", .money, unit: "eur",
-                rules: [.partOf(whole: "purchases", because: "local purchases are part of purchases")],
+                rules: [.partOf(whole: "purchases", because: LocalizedText(
+                    fr: "les achats locaux font partie des achats", en: "local purchases are part of purchases"))],
                 label: LocalizedText(fr: "Achats locaux", en: "Local purchases"), format: .money, aliases: ["achats locaux"]),
             FieldDeclaration(
                 "trainees", .count, unit: "count", label: LocalizedText(fr: "Personnes formées", en: "People trained"), format: .count,

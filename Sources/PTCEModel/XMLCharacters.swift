@@ -38,12 +38,6 @@ public enum XMLCharacters {
         return String(scalars)
     }
 
-    /// The warning for a text whose forbidden characters (`forbidden`, in order) were replaced.
-    public static func replacementWarning(for forbidden: [Unicode.Scalar]) -> String {
-        "\(Finding.listed(forbidden.map(codePoint))) cannot be kept (a control character or a non-character "
-            + "that no workbook can hold): replaced by \u{FFFD}"
-    }
-
     /// `U+0001`, `U+FFFE`: a character named by its code point, for messages.
     public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -121,7 +121,7 @@ public struct JSONReportWriter: TextOutputWriter {
                     item.field("file", .string(finding.location.file))
                     item.field("line", .integer(finding.location.line))
                     item.field("column", .string(finding.location.column))
-                    item.field("message", .string(finding.message))
+                    item.field("message", .string(finding.message[language]))
                 }
             }
         }

@@ -23,10 +23,13 @@ extension PTCECommand {
         }
 
         func run() throws {
-            let library = try library.library()
+            let language = output.language.lang
+            let library = try library.library(language: language)
             let urls = try folders.map(existingFolder)
             let out = try OutputFolder(output.out)
-            let datasets = zip(folders, urls).map { readPole(folder: $0, url: $1, library: library, keepGoing: output.keepGoing) }
+            let datasets = zip(folders, urls).map {
+                readPole(folder: $0, url: $1, library: library, language: language, keepGoing: output.keepGoing)
+            }
             guard datasets.allSatisfy({ $0 != nil }) else { throw ExitCode(1) }
             let poles = datasets.compactMap { $0 }
             guard let comparedYear = output.year ?? ComparisonBuilder.latestYear(of: poles) else {
@@ -34,7 +37,6 @@ extension PTCECommand {
                 throw ExitCode(1)
             }
             let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
-            let language = output.lang
             try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)") { temporaries in
                 for (format, temporary) in temporaries {
                     try format.writer(language: language, year: comparedYear).write(comparison, to: temporary)

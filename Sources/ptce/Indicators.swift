@@ -16,11 +16,11 @@ extension PTCECommand {
 
             @OptionGroup var library: LibraryOptions
 
-            @Option(help: "Language of labels: fr or en.")
-            var lang: Language = .fr
+            @OptionGroup var language: LanguageOptions
 
             func run() throws {
-                let library = try library.library()
+                let lang = language.lang
+                let library = try library.library(language: lang)
                 for dimension in library.dimensions {
                     print("\(dimension.id) — \(dimension.label[lang])")
                     for indicator in library.indicators where indicator.dimension == dimension.id {
@@ -38,11 +38,11 @@ extension PTCECommand {
 
             @OptionGroup var library: LibraryOptions
 
-            @Option(help: "Language of labels: fr or en.")
-            var lang: Language = .fr
+            @OptionGroup var language: LanguageOptions
 
             func run() throws {
-                let library = try library.library()
+                let lang = language.lang
+                let library = try library.library(language: lang)
                 guard let indicator = library.indicator(id) else {
                     throw ValidationError("unknown indicator \(id); see ptce indicators list")
                 }

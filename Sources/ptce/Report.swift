@@ -43,8 +43,6 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-extension Language: ExpressibleByArgument {}
-
 /// The options `report` and `compare` share: year, output folder, language, formats, keep going.
 struct OutputOptions: ParsableArguments {
     @Option(help: "The year (default: the latest year with members).")
@@ -53,8 +51,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output folder.", completion: .directory)
     var out = "out"
 
-    @Option(help: "Language of labels: fr or en.")
-    var lang: Language = .fr
+    @OptionGroup var language: LanguageOptions
 
     @Option(help: "Comma-separated formats: \(ReportFormat.availableList).", transform: ReportFormat.list)
     var format: [ReportFormat] = ReportFormat.allCases
@@ -82,7 +79,7 @@ extension PTCECommand {
         @OptionGroup var library: LibraryOptions
 
         func run() throws {
-            let library = try library.library()
+            let library = try library.library(language: output.language.lang)
             let urls = try folders.map(existingFolder)
             let out = try OutputFolder(output.out)
             var failed = false
@@ -98,12 +95,14 @@ extension PTCECommand {
         /// are read: its members sheet is written while the other files are read, its other data
         /// sheets while the indicators are computed.
         private func report(folder: String, url: URL, library: IndicatorLibrary, out: OutputFolder) throws -> Bool {
-            let language = output.lang
+            let language = output.language.lang
             let readData = Promise<PoleDataset?>()
             var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
             defer { _ = try? workbook?.value() }
             Progress.show("\(folder): \(language.text("lecture des fichiers", "reading the files"))…")
-            let dataset = readPole(folder: folder, url: url, library: library, keepGoing: output.keepGoing) { profile, members in
+            let dataset = readPole(
+                folder: folder, url: url, library: library, language: language, keepGoing: output.keepGoing
+            ) { profile, members in
                 guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
                 else { return }
                 // libxlsxwriter creates the file only when the workbook is finished, inside writeOutputs.
@@ -141,7 +140,7 @@ extension PTCECommand {
                     } else {
                         notices = try format.writer(language: language, year: reportYear).write(report, to: url)
                     }
-                    printFindings(Findings(notices), folder: folder, toStandardError: true)
+                    printFindings(Findings(notices), folder: folder, language: language, toStandardError: true)
                 }
             }
             return true

@@ -4,6 +4,15 @@ import PTCEImport
 import PTCEIndicators
 import PTCEModel
 
+extension Language: ExpressibleByArgument {}
+
+/// `--lang fr|en`: the language of the labels and reports written and of the findings printed,
+/// French unless told; declared once for every command that has it.
+struct LanguageOptions: ParsableArguments {
+    @Option(help: "Language of labels and messages: fr or en.")
+    var lang: Language = .fr
+}
+
 /// `--indicators DIR`: the indicator library to use instead of the default one.
 struct LibraryOptions: ParsableArguments {
     @Option(name: .customLong("indicators"), help: "Indicator library folder (default: the bundled Indicators/).",
@@ -22,30 +31,22 @@ struct LibraryOptions: ParsableArguments {
         return found
     }
 
-    /// The survey question bank of the library; a broken bank is a usage error (exit 2).
-    func questionBank() throws -> QuestionBank {
+    /// The whole library; a broken one is a usage error (exit 2), its findings on standard error
+    /// in `language`.
+    func library(language: Language) throws -> IndicatorLibrary {
         let folder = try resolvedFolder()
-        return try loaded(folder) { IndicatorLibraryFolder.questionBank(in: folder, findings: &$0) }
-    }
-
-    /// The whole library; a broken one is a usage error (exit 2), its findings on standard error.
-    func library() throws -> IndicatorLibrary {
-        let folder = try resolvedFolder()
-        return try loaded(folder) { IndicatorLibraryReader.read(folder: folder, findings: &$0) }
-    }
-
-    private func loaded<Value>(_ folder: URL, _ read: (inout Findings) -> Value?) throws -> Value {
         var findings = Findings()
-        let value = read(&findings)
+        let library = IndicatorLibraryReader.read(folder: folder, findings: &findings)
         let prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         for finding in findings.sorted {
-            printToStandardError(finding.location.file.hasPrefix("/") ? finding.formatted : prefix + finding.formatted)
+            let line = finding.formatted(language)
+            printToStandardError(finding.location.file.hasPrefix("/") ? line : prefix + line)
         }
-        guard let value else {
+        guard let library else {
             printToStandardError("the indicator library \(folder.path) cannot be used; nothing was written")
             throw ExitCode.validationFailure
         }
-        return value
+        return library
     }
 }
 
@@ -58,11 +59,13 @@ func existingFolder(_ path: String) throws -> URL {
     return URL(fileURLWithPath: path, isDirectory: true)
 }
 
-/// Prints findings as `folder/file:line:column: severity: message`.
-func printFindings(_ findings: Findings, folder: String, includingNotes: Bool = true, toStandardError: Bool = false) {
+/// Prints findings as `folder/file:line:column: severity: message`, the message in `language`.
+func printFindings(
+    _ findings: Findings, folder: String, language: Language, includingNotes: Bool = true, toStandardError: Bool = false
+) {
     let prefix = folder.hasSuffix("/") ? folder : folder + "/"
     for finding in findings.sorted where includingNotes || finding.severity != .note {
-        let line = prefix + finding.formatted
+        let line = prefix + finding.formatted(language)
         if toStandardError { printToStandardError(line) } else { print(line) }
     }
 }
@@ -71,33 +74,43 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Reads one pole folder and prints its findings on standard error. Returns `nil` (the caller
-/// then writes nothing) when the folder cannot be read, or has data errors without `keepGoing`.
-/// `onMembers` gets the profile and the members as soon as they are read, before the other files.
+/// Reads one pole folder and prints its findings on standard error, in `language`. Returns `nil`
+/// (the caller then writes nothing) when the folder cannot be read, or has data errors without
+/// `keepGoing`. `onMembers` gets the profile and the members as soon as they are read, before the
+/// other files.
 func readPole(
-    folder: String, url: URL, library: IndicatorLibrary, keepGoing: Bool,
+    folder: String, url: URL, library: IndicatorLibrary, language: Language, keepGoing: Bool,
     onMembers: ((PoleProfile, [Member]) -> Void)? = nil
 ) -> PoleDataset? {
     var findings = Findings()
     defer { Progress.clear() }
     let reader = PoleFolderReader(questionBank: library.questionBank, catalogue: library.catalogue)
     guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
-        printFindings(findings, folder: folder, toStandardError: true)
-        printToStandardError("\(folder): \(counted(.error, in: findings)): nothing was written (a report needs a readable pole.toml)")
+        printFindings(findings, folder: folder, language: language, toStandardError: true)
+        let errors = counted(.error, in: findings, language: language)
+        printToStandardError(language.text(
+            "\(folder) : \(errors) : rien n'a été écrit (un rapport a besoin d'un pole.toml lisible)",
+            "\(folder): \(errors): nothing was written (a report needs a readable pole.toml)"))
         return nil
     }
-    printFindings(findings, folder: folder, includingNotes: false, toStandardError: true)
+    printFindings(findings, folder: folder, language: language, includingNotes: false, toStandardError: true)
     if findings.hasErrors, !keepGoing {
-        printToStandardError("\(folder): \(counted(.error, in: findings)): nothing was written (--keep-going writes the reports anyway)")
+        let errors = counted(.error, in: findings, language: language)
+        printToStandardError(language.text(
+            "\(folder) : \(errors) : rien n'a été écrit (--keep-going écrit les rapports malgré tout)",
+            "\(folder): \(errors): nothing was written (--keep-going writes the reports anyway)"))
         return nil
     }
     return dataset
 }
 
-/// "1 error", "3 warnings", "0 errors": how many findings of `severity` there are.
-func counted(_ severity: Severity, in findings: Findings) -> String {
+/// "1 error", "3 warnings", "0 errors" ("1 erreur", "3 avertissements", "0 erreur"): how many
+/// findings of `severity` there are, in `language`.
+func counted(_ severity: Severity, in findings: Findings, language: Language) -> String {
     let count = findings.count(of: severity)
-    return "\(count) \(severity.rawValue)" + (count == 1 ? "" : "s")
+    // French puts 0 and 1 in the singular, English only 1.
+    let isPlural = language == .fr ? count > 1 : count != 1
+    return "\(count) \(severity.label[language])" + (isPlural ? "s" : "")
 }
 
 /// What a long run is doing, on one line of standard error, only when it is a terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PTCEImport
+import PTCEIndicators
 import PTCEModel
 
 extension PTCECommand {
@@ -16,19 +17,23 @@ extension PTCECommand {
 
         @OptionGroup var library: LibraryOptions
 
+        @OptionGroup var language: LanguageOptions
+
         @Flag(help: "Print only errors and warnings, not notes.")
         var quiet = false
 
         func run() throws {
-            let reader = PoleFolderReader(questionBank: try library.questionBank())
+            let language = self.language.lang
+            let library = try library.library(language: language)
+            let reader = PoleFolderReader(questionBank: library.questionBank, catalogue: library.catalogue)
             var anyError = false
             for folder in folders {
                 let url = try existingFolder(folder)
                 var findings = Findings()
                 _ = reader.read(folder: url, findings: &findings)
-                printFindings(findings, folder: folder, includingNotes: !quiet)
-                let summary = "\(folder): \(counted(.error, in: findings)), \(counted(.warning, in: findings))"
-                printToStandardError(summary)
+                printFindings(findings, folder: folder, language: language, includingNotes: !quiet)
+                let counts = "\(counted(.error, in: findings, language: language)), \(counted(.warning, in: findings, language: language))"
+                printToStandardError(language.text("\(folder) : \(counts)", "\(folder): \(counts)"))
                 anyError = anyError || findings.hasErrors
             }
             if anyError { throw ExitCode(1) }

@@ -300,3 +300,19 @@ struct BrowserChecks {
         #expect(html == expected, "differs from \(golden.path); diff it, and set PTCE_UPDATE_GOLDEN=1 to accept")
     }
 }
+
+/// The data quality table gives each finding in the dashboard's language.
+@Suite struct DashboardFindingLanguageTests {
+    @Test func findingsAreInTheDashboardsLanguage() {
+        var findings = Findings()
+        var dataset = PoleFolderReader(questionBank: library.questionBank).read(
+            profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;Alpha;ess;douze\n".utf8)], findings: &findings)
+        dataset.findings = findings
+        let report = ReportBuilder(library: library).report(for: dataset, year: 2024)
+        #expect(DashboardWriter.html(report, language: .fr).contains(
+            "<td>« douze » n&#39;est pas un nombre (« d » ne fait pas partie d&#39;un nombre) ; valeur attendue : un nombre ≥ 0, par exemple 12,5</td>"))
+        #expect(DashboardWriter.html(report, language: .en).contains(
+            "<td>&quot;douze&quot; is not a number (&quot;d&quot; is not part of a number); expected a number ≥ 0, e.g. 12,5</td>"))
+    }
+}

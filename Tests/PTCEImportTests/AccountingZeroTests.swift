@@ -78,7 +78,7 @@ import Testing
             var findings = Findings()
             let dataset = PoleFolderReader(questionBank: standardBank)
                 .read(profile: testProfile, files: ["members.csv": bytes], findings: &findings)
-            #expect(findings.all.isEmpty, "\(findings.all.map(\.formatted))")
+            #expect(findings.all.isEmpty, "\(findings.all.map { $0.formatted(.en) })")
             #expect(dataset.members.first?.purchases == 0)
             #expect(dataset.members.first?.publicFunding == 0)
         }

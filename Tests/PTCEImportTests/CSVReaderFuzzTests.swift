@@ -111,9 +111,9 @@ private func hasValue(_ member: Member, _ column: String) -> Bool? {
 /// What is wrong with the findings of a read: each must name its file and line and stay on one line.
 func locatedOneLineProblems(_ findings: Findings, files: Set<String>) -> [String] {
     findings.all.compactMap { finding in
-        if !files.contains(finding.location.file) { return "finding names no file of the folder: \(visible(finding.formatted))" }
-        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
-        if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
+        if !files.contains(finding.location.file) { return "finding names no file of the folder: \(visible(finding.formatted(.en)))" }
+        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted(.en)))" }
+        if let problem = oneLineProblem(finding.formatted(.en)) { return "\(problem): \(visible(finding.formatted(.en)))" }
         return nil
     }
 }

@@ -69,7 +69,7 @@ import Testing
         let errors = document.parsedFindings.all.filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.location == SourceLocation(file: "t.csv", line: 3, column: "b", columnIndex: 2))
-        #expect(errors.first?.message.contains("never closed") == true)
+        #expect(errors.first?.message.en.contains("never closed") == true)
     }
 
     @Test func textAfterAClosingQuoteIsAnError() {
@@ -150,7 +150,7 @@ import Testing
         let document = CSVReader.read(bytes, file: "t.csv")
         #expect(document.encoding == .windows1252)
         #expect(document.records.map(\.fields) == [["nom", "note"], ["Café; été", "xné"]])
-        #expect(document.parsedFindings.all.first?.message.contains("\"né\" after the closing quote") == true)
+        #expect(document.parsedFindings.all.first?.message.en.contains("\"né\" after the closing quote") == true)
     }
 
     @Test func separatorHintAfterAByteOrderMark() {
@@ -184,7 +184,7 @@ import Testing
         let finding = try! #require(document.parsedFindings.all.first)
         #expect(finding.severity == .error)
         #expect(finding.location.line == 3)
-        #expect(finding.message.contains("0x81"))
+        #expect(finding.message.en.contains("0x81"))
     }
 
     @Test func loneUTF16SurrogateIsAnError() {
@@ -199,12 +199,12 @@ import Testing
         let bytes = Array("a;b\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let finding = try! #require(CSVReader.read(bytes, file: "t.csv").parsedFindings.all.first)
         #expect(finding.severity == .error)
-        #expect(finding.message.contains("NUL"))
+        #expect(finding.message.en.contains("NUL"))
     }
 
     @Test func aWorkbookSavedUnderACSVName() {
         let finding = try! #require(CSVReader.read([0x50, 0x4B, 0x03, 0x04, 0x14, 0], file: "members.csv").parsedFindings.all.first)
-        #expect(finding.message.contains("not a CSV file"))
+        #expect(finding.message.en.contains("not a CSV file"))
         #expect(finding.location == SourceLocation(file: "members.csv", line: 1))
     }
 }

@@ -28,7 +28,7 @@ import Testing
             Issue.record("\(huge.prefix(10))… parsed")
             return
         }
-        #expect(problem.reason == "it is too large to be a figure")
+        #expect(problem.reason.en == "it is too large to be a figure")
         let dataset = readDataset(["members.csv": membersCSV(";turnover", ["2024;a;A;ess;\(huge) €"])])
         #expect(dataset.members.first?.turnover == nil)
         #expect(dataset.formatted(.error).first?.hasPrefix("members.csv:2:turnover: error: \"1000000000") == true)
@@ -66,7 +66,7 @@ import Testing
         let document = CSVReader.read(bytes, file: "members.csv")
         #expect(document.encoding == .utf8WithWindows1252Bytes)
         #expect(document.records.map { $0.fields[2] } == ["name", "Société", "Café", "Œuvre"])
-        #expect(document.parsedFindings.all.map(\.formatted) == [
+        #expect(document.parsedFindings.all.map { $0.formatted(.en) } == [
             "members.csv:3: warning: byte 0xE9 is not UTF-8 while the rest of the file is: read as Windows-1252 (\"é\"); "
                 + "check the text, and save the file again as CSV UTF-8",
         ])
@@ -90,7 +90,7 @@ import Testing
         let document = CSVReader.read(bytes, file: "t.csv")
         #expect(document.encoding == .windows1252)
         #expect(document.records.map(\.fields) == [["a", "b"], ["Qualité\u{A0}»", "café"], ["dès", "à"]])
-        #expect(document.parsedFindings.all.map(\.formatted) == [
+        #expect(document.parsedFindings.all.map { $0.formatted(.en) } == [
             "t.csv:2: warning: the file is read as Windows-1252, as most of its accented letters are, but \"é\u{A0}»\" "
                 + "would also read as UTF-8 (\"\u{983B}\"): check the accents, and save the file again as CSV UTF-8",
         ])
@@ -100,7 +100,7 @@ import Testing
     @Test func aRepairWarningNamesTenAndCountsTheRest() {
         let bytes = Array("a;b\nÉté;".utf8) + [UInt8](repeating: 0x01, count: 25) + Array("\n".utf8)
         let document = CSVReader.read(bytes, file: "t.csv")
-        #expect(document.parsedFindings.all.map(\.formatted) == [
+        #expect(document.parsedFindings.all.map { $0.formatted(.en) } == [
             "t.csv:2: warning: " + Array(repeating: "U+0001", count: 10).joined(separator: ", ")
                 + " and 15 more cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
         ])
@@ -127,7 +127,7 @@ import Testing
             #expect(document.parsedFindings.all.map(\.location.line) == [2, 3])
         } else {
             #expect(names == ["A\u{FFFD}B\u{FFFD}", "C\u{FFFD}\u{FFFD}", "Fine\té"])
-            #expect(document.parsedFindings.all.map(\.formatted) == [
+            #expect(document.parsedFindings.all.map { $0.formatted(.en) } == [
                 "members.csv:2: warning: U+0001, U+FFFE cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
                 "members.csv:3: warning: U+000B, U+FFFF cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
             ])
@@ -151,7 +151,7 @@ import Testing
             .write(to: folder.appendingPathComponent("pole.toml"))
         var findings = Findings()
         _ = PoleFolderReader(questionBank: standardBank).read(folder: folder, findings: &findings)
-        #expect(findings.sorted.map(\.formatted) == [
+        #expect(findings.sorted.map { $0.formatted(.en) } == [
             "finances.csv: error: cannot be read: it is a folder, not a file",
             "members.csv: error: cannot be read: it is a folder, not a file",
             "projects.csv: error: cannot be read: it holds 3221 MB, more than the 2000 MB a file may hold",
@@ -168,7 +168,7 @@ import Testing
     func poleIDs(id: String, accepted: Bool) {
         var findings = Findings()
         let profile = PoleProfileReader.read("id = \"\(id)\"\nname = \"P\"\nterritory = \"T\"\ncommunes = [\"60141\"]\n", findings: &findings)
-        #expect((profile != nil) == accepted, "\(findings.all.map(\.formatted))")
+        #expect((profile != nil) == accepted, "\(findings.all.map { $0.formatted(.en) })")
     }
 
     @Test func aPoleTomlThatIsNotUTF8IsLocated() throws {
@@ -180,7 +180,7 @@ import Testing
         try Data(bytes).write(to: folder.appendingPathComponent("pole.toml"))
         var findings = Findings()
         #expect(PoleFolderReader(questionBank: standardBank).read(folder: folder, findings: &findings) == nil)
-        #expect(findings.sorted.map(\.formatted) == ["pole.toml:5: error: is not UTF-8 text (byte 0xE9): save it again as UTF-8"])
+        #expect(findings.sorted.map { $0.formatted(.en) } == ["pole.toml:5: error: is not UTF-8 text (byte 0xE9): save it again as UTF-8"])
     }
 
     @Test func aNonCharacterInPoleTomlIsReplacedWithAWarning() throws {
@@ -193,7 +193,7 @@ import Testing
         try Data(membersCSV(["2024;a;A;ess"]).utf8).write(to: folder.appendingPathComponent("members.csv"))
         let dataset = PoleFolderReader(questionBank: standardBank).read(folder: folder, findings: &findings)
         #expect(dataset?.profile.name == "P\u{FFFD}")
-        #expect(findings.sorted.map(\.formatted) == [
+        #expect(findings.sorted.map { $0.formatted(.en) } == [
             "pole.toml:2: warning: U+FFFF cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
         ])
     }
@@ -216,7 +216,7 @@ import Testing
     func tomlTheParserCannotBeGivenIsRefusedFirst(text: String, finding: String?) {
         var findings = Findings()
         let table = TOMLTableReader.parse(text, file: "t.toml", findings: &findings)
-        #expect(findings.all.map(\.formatted) == (finding.map { [$0] } ?? []))
+        #expect(findings.all.map { $0.formatted(.en) } == (finding.map { [$0] } ?? []))
         #expect((table == nil) == (finding != nil))
     }
 
@@ -226,7 +226,7 @@ import Testing
         let table = try #require(TOMLTableReader.parse("name = \"P\\u0001\\uFFFE\"\nsectors = [\"a\\uFFFF\"]\n", file: "t.toml", findings: &findings))
         #expect(table.string("name", &findings) == "P\u{FFFD}\u{FFFD}")
         #expect(table.strings("sectors", &findings) == ["a\u{FFFD}"])
-        #expect(findings.all.map(\.formatted) == [
+        #expect(findings.all.map { $0.formatted(.en) } == [
             "t.toml:1:name: warning: U+0001, U+FFFE cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
             "t.toml:2:sectors: warning: U+FFFF cannot be kept (a control character or a non-character that no workbook can hold): replaced by \u{FFFD}",
         ])

@@ -124,7 +124,7 @@ func roundTripProblems(_ number: WrittenNumber) -> [String] {
     var problems: [String] = []
     for (path, result) in [("text", NumberParser.parse(number.text)), ("bytes", NumberParser.parse(ArraySlice(number.text.utf8)))] {
         guard case .success(let parsed) = result else {
-            if case .failure(let problem) = result { problems.append("\(path): refused (\(problem.reason))") }
+            if case .failure(let problem) = result { problems.append("\(path): refused (\(problem.reason.en))") }
             continue
         }
         guard let value = parsed.resolved(number.form.convention) else {

@@ -6,7 +6,7 @@ import Testing
     private func read(_ text: String) -> (PoleProfile?, [String]) {
         var findings = Findings()
         let profile = PoleProfileReader.read(text, findings: &findings)
-        return (profile, findings.sorted.map(\.formatted))
+        return (profile, findings.sorted.map { $0.formatted(.en) })
     }
 
     @Test func everyKeyOfTheSpec() {
@@ -101,7 +101,7 @@ import Testing
         en = "…"
         """, findings: &findings)
         #expect(bank == nil)
-        #expect(findings.sorted.map(\.formatted) == [
+        #expect(findings.sorted.map { $0.formatted(.en) } == [
             "questions.toml:13:id: error: question climate.energy is defined twice",
             "questions.toml:20:kind: error: kind \"likert\" is not a question kind; expected scale, yes_no or open",
             "questions.toml:25:id: error: question health.care belongs to dimension health, which no [[dimension]] defines",
@@ -119,7 +119,7 @@ import Testing
             #expect(document.delimiter == ";")
             var findings = Findings()
             let table = Table(schema: schema, document: document, folder: FolderConventions(schemas: TableSchema.all, contents: { _ in nil }), findings: &findings)
-            #expect(findings.all.isEmpty, "\(file.name): \(findings.all.map(\.formatted))")
+            #expect(findings.all.isEmpty, "\(file.name): \(findings.all.map { $0.formatted(.en) })")
             #expect(table?.positions.count == schema.columns.count)
         }
         let header = String(decoding: files[1].bytes.dropFirst(3), as: UTF8.self)
@@ -131,7 +131,7 @@ import Testing
         var findings = Findings()
         let toml = String(decoding: PoleTemplate.files(poleID: "mon-pole")[0].bytes, as: UTF8.self)
         #expect(PoleProfileReader.read(toml, findings: &findings) == nil)
-        #expect(findings.sorted.map(\.formatted) == [
+        #expect(findings.sorted.map { $0.formatted(.en) } == [
             "pole.toml:5:name: error: name is required but empty",
             "pole.toml:6:territory: error: territory is required but empty",
             "pole.toml:7:communes: warning: communes lists no INSEE code: no member can count as in the territory",

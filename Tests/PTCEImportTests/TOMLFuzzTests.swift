@@ -42,9 +42,9 @@ func poleTOMLProblems(_ text: String) -> [String] {
     var findings = Findings()
     let profile = PoleProfileReader.read(text, findings: &findings)
     var problems: [String] = findings.all.compactMap { finding in
-        if finding.location.file != "pole.toml" { return "finding names another file: \(visible(finding.formatted))" }
-        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
-        if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
+        if finding.location.file != "pole.toml" { return "finding names another file: \(visible(finding.formatted(.en)))" }
+        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted(.en)))" }
+        if let problem = oneLineProblem(finding.formatted(.en)) { return "\(problem): \(visible(finding.formatted(.en)))" }
         return nil
     }
     if let profile {
@@ -104,9 +104,9 @@ func poleTOMLProblems(_ text: String) -> [String] {
                     var findings = Findings()
                     _ = QuestionBankReader.read(text, file: "questions.toml", findings: &findings)
                     return findings.all.compactMap { finding in
-                        if finding.location.file != "questions.toml" { return "finding names another file: \(visible(finding.formatted))" }
-                        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
-                        if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
+                        if finding.location.file != "questions.toml" { return "finding names another file: \(visible(finding.formatted(.en)))" }
+                        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted(.en)))" }
+                        if let problem = oneLineProblem(finding.formatted(.en)) { return "\(problem): \(visible(finding.formatted(.en)))" }
                         return nil
                     }
                 } report: { failure in

@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let standardBank: QuestionBank = {
     var findings = Findings()
     let bank = IndicatorLibraryFolder.questionBank(in: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings)
-    precondition(!findings.hasErrors, "bundled question bank: \(findings.all.map(\.formatted))")
+    precondition(!findings.hasErrors, "bundled question bank: \(findings.all.map { $0.formatted(.en) })")
     return bank!
 }()
 
@@ -38,11 +38,11 @@ func membersCSV(_ rows: [String]) -> String {
 
 extension PoleDataset {
     /// The findings formatted as `file:line:column: severity: message`.
-    var formattedFindings: [String] { findings.sorted.map(\.formatted) }
+    var formattedFindings: [String] { findings.sorted.map { $0.formatted(.en) } }
 
     /// The findings of one severity, formatted.
     func formatted(_ severity: Severity) -> [String] {
-        findings.sorted.filter { $0.severity == severity }.map(\.formatted)
+        findings.sorted.filter { $0.severity == severity }.map { $0.formatted(.en) }
     }
 }
 

@@ -134,7 +134,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
-        #expect(findings.all.map(\.formatted).contains {
+        #expect(findings.all.map { $0.formatted(.en) }.contains {
             $0.hasPrefix("10-local.toml:") && $0.contains("local.links_per_member: like_for_like = true needs a formula over members only")
         })
     }

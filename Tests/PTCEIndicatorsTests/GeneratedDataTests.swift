@@ -36,7 +36,7 @@ import Testing
 
         var findings = Findings()
         let dataset = try #require(PoleFolderReader(questionBank: standardLibrary.questionBank).read(folder: folder, findings: &findings))
-        #expect(!findings.hasErrors, "\(findings.all.prefix(3).map(\.formatted))")
+        #expect(!findings.hasErrors, "\(findings.all.prefix(3).map { $0.formatted(.en) })")
         let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
 
         let all = try plainRows(folder.appendingPathComponent("members.csv"))

@@ -61,9 +61,9 @@ private let hostileFormulas: [String] = [
                     var findings = Findings()
                     _ = IndicatorLibraryReader.read(folder: folder, findings: &findings)
                     return findings.all.compactMap { finding in
-                        if !names.contains(finding.location.file) { return "finding names no file of the library: \(visible(finding.formatted))" }
-                        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted))" }
-                        if let problem = oneLineProblem(finding.formatted) { return "\(problem): \(visible(finding.formatted))" }
+                        if !names.contains(finding.location.file) { return "finding names no file of the library: \(visible(finding.formatted(.en)))" }
+                        if finding.location.line == nil { return "finding has no line: \(visible(finding.formatted(.en)))" }
+                        if let problem = oneLineProblem(finding.formatted(.en)) { return "\(problem): \(visible(finding.formatted(.en)))" }
                         return nil
                     }
                 } report: { failure in

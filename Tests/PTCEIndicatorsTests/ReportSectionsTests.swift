@@ -74,8 +74,11 @@ struct ReportSectionsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         #expect(IndicatorLibraryReader.read(folder: folder, findings: &findings) == nil)
-        #expect(findings.all.map(\.formatted) == [
+        #expect(findings.all.map { $0.formatted(.en) } == [
             "10-local.toml:4:shows: error: shows: \"pie_of_everything\" is not a view reports know; known: \"cooperation_network\", \"funding_mix\", \"project_stages\", \"survey_scores\", \"survey_answers\"",
+        ])
+        #expect(findings.all.map { $0.formatted(.fr) } == [
+            "10-local.toml:4:shows: error: shows : « pie_of_everything » n'est pas une vue que les rapports connaissent ; connues : « cooperation_network », « funding_mix », « project_stages », « survey_scores », « survey_answers »",
         ])
     }
 }

@@ -11,7 +11,7 @@ import Testing
         var findings = Findings()
         let dataset = try #require(PoleFolderReader(questionBank: standardLibrary.questionBank)
             .read(folder: repositoryRoot.appendingPathComponent("Samples/\(sample)"), findings: &findings))
-        #expect(!findings.hasErrors, "\(findings.all.map(\.formatted))")
+        #expect(!findings.hasErrors, "\(findings.all.map { $0.formatted(.en) })")
         return ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
     }
 

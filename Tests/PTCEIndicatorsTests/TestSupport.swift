@@ -12,7 +12,7 @@ let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
 let standardLibrary: IndicatorLibrary = {
     var findings = Findings()
     let library = IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings)
-    precondition(library != nil && !findings.hasErrors, "\(findings.all.map(\.formatted))")
+    precondition(library != nil && !findings.hasErrors, "\(findings.all.map { $0.formatted(.en) })")
     return library!
 }()
 
@@ -21,7 +21,7 @@ func fixtureDataset(_ name: String) throws -> PoleDataset {
     var findings = Findings()
     let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank)
         .read(folder: fixtures.appendingPathComponent(name), findings: &findings)
-    #expect(!findings.hasErrors, "\(findings.all.map(\.formatted))")
+    #expect(!findings.hasErrors, "\(findings.all.map { $0.formatted(.en) })")
     return try #require(dataset)
 }
 

@@ -55,7 +55,7 @@ import Testing
         // Offered to formulas: the library with the extra indicator loads only with the catalogue.
         var libraryFindings = Findings()
         #expect(IndicatorLibraryReader.read(folder: libraryFolder, findings: &libraryFindings) == nil)
-        #expect(libraryFindings.all.contains { $0.message.contains("meals_served") })
+        #expect(libraryFindings.all.contains { $0.message.en.contains("meals_served") })
         libraryFindings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: libraryFolder, catalogue: catalogue, findings: &libraryFindings))
 
@@ -64,7 +64,7 @@ import Testing
         let dataset = try #require(PoleFolderReader(questionBank: library.questionBank, catalogue: catalogue)
             .read(folder: pole, findings: &findings))
         #expect(dataset.members.map { $0[figure] } == [1_200, nil, 800, nil])
-        #expect(findings.all.map(\.formatted).filter { $0.contains("meals_served") || $0.contains("Repas") } == [
+        #expect(findings.all.map { $0.formatted(.en) }.filter { $0.contains("meals_served") || $0.contains("Repas") } == [
             "members.csv:3:Repas servis: error: \"beaucoup\" is not a number (\"b\" is not part of a number); expected a whole number ≥ 0",
         ])
 

@@ -301,7 +301,7 @@ struct SheetSplitTests {
         let notices = try ReportWorkbookWriter.write(report, to: url.path, options: WorkbookOptions(
             language: .fr, created: WorkbookOptions.creationDate(reportYear: 2024, environment: [:]), rowsPerSheet: 3))
         #expect(notices.map(\.location.file) == ["members.csv", "finances.csv", "projects.csv", "survey.csv"])  // 4, 5, 4, 9 rows; 3 cooperations fit
-        #expect(notices.first?.message.hasPrefix("4 lignes de 2024 dépassent ce qu'une feuille Excel contient : elles sont réparties sur 2 feuilles (Membres, Membres (2))") == true)
+        #expect(notices.first?.message.fr.hasPrefix("4 lignes de 2024 dépassent ce qu'une feuille Excel contient : elles sont réparties sur 2 feuilles (Membres, Membres (2))") == true)
         let book = try ExternalReaders.inspect(url)
         let sheets = try #require(book["sheets"] as? [String])
         #expect(Array(sheets.prefix(6)) == ["Synthèse", "Indicateurs", "Qualitatif", "Membres", "Membres (2)", "Coopérations"])
@@ -312,5 +312,28 @@ struct SheetSplitTests {
         #expect(summary.value("B\(fte)") as? Double == 19)
         let quality = try #require(book.sheet("Qualité des données"))
         #expect(quality.cells.values.contains { ($0["value"] as? String)?.contains("réparties sur 2 feuilles") == true })
+    }
+}
+
+/// The data quality sheet gives each finding in the workbook's language.
+@Suite struct WorkbookFindingLanguageTests {
+    @Test func findingsAreInTheWorkbooksLanguage() throws {
+        var findings = Findings()
+        var dataset = PoleFolderReader(questionBank: library.questionBank).read(
+            profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;Alpha;ess;douze\n".utf8)], findings: &findings)
+        dataset.findings = findings
+        let report = ReportBuilder(library: library).report(for: dataset, year: 2024)
+        let messages: [Language: String] = [
+            .fr: "« douze » n'est pas un nombre (« d » ne fait pas partie d'un nombre) ; valeur attendue : un nombre ≥ 0, par exemple 12,5",
+            .en: "\"douze\" is not a number (\"d\" is not part of a number); expected a number ≥ 0, e.g. 12,5",
+        ]
+        for (language, message) in messages {
+            let url = try write(report, language: language)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let strings = try WorkbookSnapshotTests.sheetXML(url)
+            #expect(strings.contains("<t>\(message)</t>"), "\(language)")
+            #expect(!strings.contains("<t>\(messages[language == .fr ? .en : .fr]!)</t>"), "\(language)")
+        }
     }
 }

@@ -89,6 +89,8 @@ struct PTCE {
         #expect(!outcome.output.contains(": error:"))
     }
 
+    /// The finding names the cell, in French by default and with `--lang fr`, in English with
+    /// `--lang en`; the severity stays the word editors parse, and the summary follows the language.
     @Test func aCorruptedSampleNamesTheCell() throws {
         let sample = try #require(PTCE.samples.first)
         let copy = try PTCE.temporaryFolder().appendingPathComponent("pole")
@@ -103,11 +105,17 @@ struct PTCE {
         bytes.replaceSubrange(range, with: fields.encode("douze"))
         try Data(bytes).write(to: members)
 
-        let outcome = try PTCE.run(["validate", copy.path])
-        #expect(outcome.status == 1)
-        let header = fields.header[fteColumn]
-        #expect(outcome.output.contains("\(copy.path)/members.csv:\(fields.firstDataLine):\(header): error: \"douze\" is not a number"),
-                "\(outcome.output)")
+        let place = "\(copy.path)/members.csv:\(fields.firstDataLine):\(fields.header[fteColumn])"
+        let french = "\(place): error: « douze » n'est pas un nombre (« d » ne fait pas partie d'un nombre) ; "
+            + "valeur attendue : un nombre ≥ 0, par exemple 12,5\n"
+        let english = "\(place): error: \"douze\" is not a number (\"d\" is not part of a number); expected a number ≥ 0, e.g. 12,5\n"
+        for (options, expected) in [([], french), (["--lang", "fr"], french), (["--lang", "en"], english)] {
+            let outcome = try PTCE.run(["validate", copy.path] + options)
+            #expect(outcome.status == 1)
+            #expect(outcome.output == expected, "\(options)")
+            let summary = expected == french ? "\(copy.path) : 1 erreur, 0 avertissement\n" : "\(copy.path): 1 error, 0 warnings\n"
+            #expect(outcome.errors == summary, "\(options)")
+        }
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -123,9 +131,13 @@ struct PTCE {
         defer { try? FileManager.default.removeItem(at: library) }
         try Data("[[question]]\nid = \"x\"\nkind = \"scale\"\nfr = \"a\"\nen = \"b\"\n".utf8)
             .write(to: library.appendingPathComponent("questions.toml"))
+        try Data().write(to: library.appendingPathComponent("units.toml"))
         let outcome = try PTCE.run(["validate", "--indicators", library.path, library.path])
         #expect(outcome.status == 2)
-        #expect(outcome.errors.contains("questions.toml:2:id: error: question id \"x\" must be dimension.name"))
+        #expect(outcome.errors.contains(
+            "questions.toml:2:id: error: l'id de question « x » doit être de la forme dimension.nom, par exemple cooperation.pooling\n"))
+        let english = try PTCE.run(["validate", "--indicators", library.path, "--lang", "en", library.path])
+        #expect(english.errors.contains("questions.toml:2:id: error: question id \"x\" must be dimension.name, e.g. cooperation.pooling\n"))
     }
 }
 
@@ -143,7 +155,7 @@ struct PTCE {
 
         let validated = try PTCE.run(["validate", folder.path])
         #expect(validated.status == 1)
-        #expect(validated.output.contains("members.csv:1: error: has a header but no data line"))
+        #expect(validated.output.contains("members.csv:1: error: a un en-tête mais aucune ligne de données : il faut au moins un membre"))
 
         // A second init refuses to overwrite.
         try Data("année;identifiant\r\n".utf8).write(to: folder.appendingPathComponent("members.csv"))

@@ -36,17 +36,26 @@ import Testing
         let text = try String(contentsOf: members, encoding: .utf8).replacingOccurrences(of: "2024;B;Bois SARL;company;60057;4;", with: "2024;B;Bois SARL;company;60057;quatre;")
         try Data(text.utf8).write(to: members)
 
+        // The findings are printed in the report's language, French by default.
         let stopped = try PTCE.run(["report", pole.path, "--out", out.path])
         #expect(stopped.status == 1)
-        #expect(stopped.errors.contains("members.csv:6:fte: error: \"quatre\" is not a number"))
-        #expect(stopped.errors.hasSuffix("\n\(pole.path): 1 error: nothing was written (--keep-going writes the reports anyway)\n"))
+        #expect(stopped.errors.contains("members.csv:6:fte: error: « quatre » n'est pas un nombre"))
+        #expect(stopped.errors.hasSuffix("\n\(pole.path) : 1 erreur : rien n'a été écrit (--keep-going écrit les rapports malgré tout)\n"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        let english = try PTCE.run(["report", pole.path, "--out", out.path, "--lang", "en"])
+        #expect(english.errors.contains("members.csv:6:fte: error: \"quatre\" is not a number"))
+        #expect(english.errors.hasSuffix("\n\(pole.path): 1 error: nothing was written (--keep-going writes the reports anyway)\n"))
 
         let kept = try PTCE.run(["report", pole.path, "--out", out.path, "--keep-going"])
         #expect(kept.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("hand-worked-2024.json"))) as? [String: Any])
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(findings.contains { $0["severity"] as? String == "error" && $0["line"] as? Int == 6 && $0["column"] as? String == "fte" })
+        // The French report carries the French message.
+        #expect(findings.contains {
+            $0["message"] as? String == "« quatre » n'est pas un nombre (« q » ne fait pas partie d'un nombre) ; "
+                + "valeur attendue : un nombre ≥ 0, par exemple 12,5"
+        })
         let fte = try #require((object["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "eco.fte" })
         #expect(fte["value"] as? Double == 15)  // B's FTE counts as not reported: 12 + 3
     }
@@ -57,7 +66,7 @@ import Testing
         try FileManager.default.copyItem(at: PTCE.repositoryRoot.appendingPathComponent(fixture), to: folder.appendingPathComponent("pole"))
         let pole = folder.appendingPathComponent("pole")
         try FileManager.default.removeItem(at: pole.appendingPathComponent("pole.toml"))
-        let outcome = try PTCE.run(["report", pole.path, "--out", folder.appendingPathComponent("out").path, "--keep-going"])
+        let outcome = try PTCE.run(["report", pole.path, "--out", folder.appendingPathComponent("out").path, "--keep-going", "--lang", "en"])
         #expect(outcome.status == 1)
         #expect(outcome.errors.hasSuffix("\n\(pole.path): 1 error: nothing was written (a report needs a readable pole.toml)\n"))
         #expect(!outcome.errors.contains("cannot be read"))

@@ -24,7 +24,7 @@ extension ReportSheets {
             buffer.put(.text(finding.location.file), row: row, column: 1)
             buffer.put(finding.location.line.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
             buffer.put(finding.location.column.map(CellValue.text) ?? .blank, row: row, column: 3)
-            buffer.put(.text(finding.message), row: row, column: 4, style: CellStyle.wrapped)
+            buffer.put(.text(finding.message[language]), row: row, column: 4, style: CellStyle.wrapped)
         }
         row += 2
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),

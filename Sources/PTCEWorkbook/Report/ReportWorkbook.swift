@@ -142,7 +142,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         _ rows: YearSlice<Row>, of declaration: TableDeclaration, name: String, columns: [DataColumn<Row>], table: String
     ) throws {
         let file = declaration.file
-        let size = options.rowsPerSheet, words = data.words, year = data.year
+        let size = options.rowsPerSheet, year = data.year
         let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
         var layouts: [DataSheetLayout] = []
         for (index, part) in parts.enumerated() {
@@ -153,9 +153,8 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
             layouts.first.map { self.layouts[declaration.formulaName] = $0 }
             return
         }
-        notices.append(Finding(.warning, words(
-            "\(rows.count) lignes de \(year) dépassent ce qu'une feuille Excel contient : elles sont réparties sur \(layouts.count) feuilles (\(layouts.map(\.sheetName).joined(separator: ", "))) et la synthèse donne alors des valeurs, pas des formules",
-            "\(rows.count) rows of \(year) exceed what an Excel sheet holds: they are spread over \(layouts.count) sheets (\(layouts.map(\.sheetName).joined(separator: ", "))) and the summary then gives values, not formulas"),
+        notices.append(Finding(
+            .warning, WorkbookMessage.rowsSpreadOverSheets(rows.count, year: year, sheets: layouts.map(\.sheetName)),
             at: SourceLocation(file: file)))
     }
 }

@@ -1,7 +1,7 @@
 import PTCEIndicators
 import PTCEModel
 
-/// Writes a comparison of poles as one offline HTML page: the poles side by side by dimension,
+/// Writes a comparison of poles as one offline HTML page: the poles side by side by theme,
 /// with ranks, medians and flags, and a dot plot per indicator (small multiples).
 public enum ComparisonDashboardWriter {
     public static func html(_ comparison: PoleComparison, language: Language) -> String {
@@ -34,12 +34,12 @@ public enum ComparisonDashboardWriter {
                             }
                         }
                     }
-                    for dimension in comparison.library.dimensions {
-                        let rows = comparison.rows.filter { $0.definition.dimension == dimension.id }
+                    for theme in comparison.library.themes {
+                        let rows = comparison.rows.filter { $0.definition.theme == theme.id }
                         guard !rows.isEmpty else { continue }
-                        main.element("section", [("class", "dimension"), ("id", "dimension-\(dimension.id)"), ("aria-labelledby", "title-\(dimension.id)")]) { section in
-                            section.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
-                            sideBySide(rows, poles: poles, year: comparison.year, caption: dimension.label[language], numbers: numbers, language: language, into: &section)
+                        main.element("section", [("class", "theme"), ("id", "theme-\(theme.id)"), ("aria-labelledby", "title-\(theme.id)")]) { section in
+                            section.element("h2", [("id", "title-\(theme.id)")], text: theme.label[language])
+                            sideBySide(rows, poles: poles, year: comparison.year, caption: theme.label[language], numbers: numbers, language: language, into: &section)
                             for row in rows where row.cells.filter({ $0.value != nil && $0.comparable }).count >= 2 {
                                 let unit = row.definition.unit
                                 let points = zip(poles, row.cells).map { pole, cell -> Bar in

@@ -152,17 +152,17 @@ private struct Dashboard {
         }
     }
 
-    // MARK: Dimensions
+    // MARK: Themes
 
     private func section(_ section: ReportSection, into html: inout HTMLBuilder) {
-        let dimension = section.dimension
+        let theme = section.theme
         html.newline()
         // Sections with a chart start a printed page; the short ones follow on.
-        html.element("section", [("class", section.isCompact ? "dimension compact" : "dimension"), ("id", "dimension-\(dimension.id)"),
-                                 ("aria-labelledby", "title-\(dimension.id)")]) { html in
-            html.element("h2", [("id", "title-\(dimension.id)")], text: dimension.label[language])
+        html.element("section", [("class", section.isCompact ? "theme compact" : "theme"), ("id", "theme-\(theme.id)"),
+                                 ("aria-labelledby", "title-\(theme.id)")]) { html in
+            html.element("h2", [("id", "title-\(theme.id)")], text: theme.label[language])
             for chart in section.charts { self.chart(chart, into: &html) }
-            indicatorTable(section.results, caption: dimension.label[language], into: &html)
+            indicatorTable(section.results, caption: theme.label[language], into: &html)
             if section.showsSurveyAnswers { survey(&html) }
         }
     }

@@ -40,7 +40,7 @@ enum Stylesheet {
     @media print {
       body { font-size: 11pt; }
       header, main, footer { max-width: none; padding: 0; }
-      section.dimension:not(.compact), section.quality, section.method { break-before: page; }
+      section.theme:not(.compact), section.quality, section.method { break-before: page; }
       figure.chart, table, .card, blockquote { break-inside: avoid; }
       details.data { display: none; }
       a { color: inherit; text-decoration: none; }

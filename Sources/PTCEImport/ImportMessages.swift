@@ -9,6 +9,11 @@ import PTCEModel
 enum ImportMessage {
     // MARK: Files
 
+    /// A key or table a format has renamed, still read under its old name.
+    static func renamed(_ old: String, to new: String) -> LocalizedText {
+        LocalizedText(fr: "« \(old) » s'appelle désormais « \(new) » : renommez-le", en: "\"\(old)\" is now called \"\(new)\": rename it")
+    }
+
     /// A file is there but cannot be read; `reason` says why (``UnreadableReason``).
     static func cannotBeRead(_ reason: LocalizedText) -> LocalizedText {
         LocalizedText(fr: "ne peut pas être lu : \(reason.fr)", en: "cannot be read: \(reason.en)")

@@ -49,6 +49,14 @@ package struct TOMLTableReader {
         return lines
     }
 
+    /// The key to read for what is now called `new` and was once called `old`: `old` when only
+    /// it is there (with a warning to rename it), else `new`.
+    package func renamedKey(_ old: String, to new: String, _ findings: inout Findings) -> String {
+        guard table[new] == nil, table[old] != nil else { return new }
+        findings.warning(ImportMessage.renamed(old, to: new), at: location(old))
+        return old
+    }
+
     /// The tables of an array of tables `[[name]]`, each with the lines of its own keys.
     package func tables(_ key: String, source text: String, findings: inout Findings) -> [TOMLTableReader] {
         guard let value = table[key] else { return [] }

@@ -18,7 +18,7 @@ enum DataTable: String, Sendable, Hashable, CaseIterable {
 
 /// What a field or an expression holds, for checking formulas before any data is read.
 enum ValueType: Sendable, Hashable {
-    case number(Dimension)
+    case number(Quantity)
     case bool
     case text
     case list
@@ -26,7 +26,7 @@ enum ValueType: Sendable, Hashable {
     /// The type as the messages about formulas name it: `a number in eur`, `yes/no`.
     var described: LocalizedText {
         switch self {
-        case .number(let dimension): IndicatorMessage.number(in: dimension.described)
+        case .number(let quantity): IndicatorMessage.number(in: quantity.described)
         case .bool: IndicatorMessage.condition
         case .text: IndicatorMessage.text
         case .list: IndicatorMessage.list
@@ -132,10 +132,10 @@ private func number(_ value: Double?) -> FieldValue { value.map(FieldValue.numbe
 private func number(_ value: Int?) -> FieldValue { value.map { FieldValue.number(Double($0)) } ?? .missing }
 private func text(_ value: String?) -> FieldValue { value.map(FieldValue.text) ?? .missing }
 
-private let eur = Dimension(exponents: ["eur": 1])
-private let count = Dimension(exponents: ["count": 1])
-private let score = Dimension(exponents: ["score": 1])
-private let year = Dimension(exponents: ["year": 1])
+private let eur = Quantity(exponents: ["eur": 1])
+private let count = Quantity(exponents: ["count": 1])
+private let score = Quantity(exponents: ["score": 1])
+private let year = Quantity(exponents: ["year": 1])
 
 /// The fields formulas can read, by table: the columns of a ``FieldCatalogue`` plus a few
 /// derived ones.
@@ -145,12 +145,12 @@ struct Fields: Sendable {
     /// The fields of the standard columns.
     static let standard = Fields(catalogue: .standard)
 
-    /// The fields of `catalogue`'s columns: its member figures are numbers in their unit's dimension.
+    /// The fields of `catalogue`'s columns: its member figures are numbers in their unit's quantity.
     init(catalogue: FieldCatalogue) {
         var all = Self.declared
         for figure in catalogue.memberFigures {
-            let dimension = Dimension(exponents: [figure.field.unit ?? "count": 1])
-            all[.members]?[figure.field.name] = Field(.number(dimension)) { index, rows in
+            let quantity = Quantity(exponents: [figure.field.unit ?? "count": 1])
+            all[.members]?[figure.field.name] = Field(.number(quantity)) { index, rows in
                 let member = rows.members[index]
                 guard let value = member[figure] else { return .missing }
                 return member.isNotApplicable(figure) ? .notApplicable : .number(value)

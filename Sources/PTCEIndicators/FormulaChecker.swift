@@ -18,8 +18,8 @@ struct CheckedFormula: Sendable {
     /// Ids of the other indicators the formula reads (for ordering and cycle detection).
     let indicatorReferences: Set<String>
     let tables: Set<DataTable>
-    /// When the formula is a ratio or a division: the dimensions of its numerator and denominator.
-    let quotient: (numerator: Dimension, denominator: Dimension)?
+    /// When the formula is a ratio or a division: the quantities of its numerator and denominator.
+    let quotient: (numerator: Quantity, denominator: Quantity)?
 }
 
 /// Checks formulas against the fields of the catalogue (FieldCatalogue), the function catalogue, the other
@@ -36,7 +36,7 @@ struct FormulaChecker {
     static let aggregates: Set<String> = ["sum", "mean", "count", "count_distinct", "ratio", "like_for_like_change"]
     static let scalarFunctions: Set<String> = ["if", "previous", "pairs"]
     static let rowFunctions: Set<String> = ["reported"]
-    static let poleFields: [String: ValueType] = ["population": .number(Dimension(exponents: ["inhabitants": 1]))]
+    static let poleFields: [String: ValueType] = ["population": .number(Quantity(exponents: ["inhabitants": 1]))]
 
     private enum Context {
         case top
@@ -49,12 +49,12 @@ struct FormulaChecker {
         let type = try check(expression, in: .top, references: &references, tables: &tables)
         return CheckedFormula(
             expression: expression, type: type, indicatorReferences: references, tables: tables,
-            quotient: quotientDimensions(expression))
+            quotient: quotientQuantities(expression))
     }
 
-    /// The dimensions of the two terms of a formula that is a ratio or a division (already
+    /// The quantities of the two terms of a formula that is a ratio or a division (already
     /// checked), for saying what the value rests on.
-    private func quotientDimensions(_ expression: Expression) -> (numerator: Dimension, denominator: Dimension)? {
+    private func quotientQuantities(_ expression: Expression) -> (numerator: Quantity, denominator: Quantity)? {
         var references: Set<String> = [], tables: Set<DataTable> = []
         let terms: (Expression, Expression, Context)
         switch expression {
@@ -204,14 +204,14 @@ struct FormulaChecker {
                 guard case .name(let parts, _) = first, parts.count == 1 else {
                     throw FormulaIssue(offset: offset, message: Problem.countTakesTable)
                 }
-                return .number(Dimension(exponents: ["count": 1]))
+                return .number(Quantity(exponents: ["count": 1]))
             case "count_distinct":
                 try arity(1)
                 _ = try check(first, in: .row(table), references: &references, tables: &tables)
-                return .number(Dimension(exponents: ["count": 1]))
+                return .number(Quantity(exponents: ["count": 1]))
             case "sum", "mean", "like_for_like_change":
                 try arity(1)
-                guard case .number(let dimension) = try check(first, in: .row(table), references: &references, tables: &tables) else {
+                guard case .number(let quantity) = try check(first, in: .row(table), references: &references, tables: &tables) else {
                     throw FormulaIssue(offset: offset, message: Problem.needsNumbers(name))
                 }
                 if name == "like_for_like_change" {
@@ -220,7 +220,7 @@ struct FormulaChecker {
                     }
                     return .number(.none)
                 }
-                return .number(dimension)
+                return .number(quantity)
             default: // ratio
                 try arity(2)
                 guard case .number(let top) = try check(first, in: .row(table), references: &references, tables: &tables),
@@ -298,7 +298,7 @@ struct FormulaChecker {
         case .multiply: return .number(a * b)
         case .divide: return .number(a / b)
         default:
-            let unit: Dimension
+            let unit: Quantity
             if a == b || literals.1 { unit = a } else if literals.0 { unit = b } else {
                 throw FormulaIssue(offset: offset, message: Problem.unitMistake(operation, mixes: a.described, b.described))
             }

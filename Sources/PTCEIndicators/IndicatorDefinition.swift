@@ -16,17 +16,18 @@ public struct IndicatorUnit: Sendable, Hashable {
     /// What follows the number when a value is shown: a no-break space and the label unless
     /// the library says otherwise (`nil`: the number alone, as for counts and euros).
     public let suffix: LocalizedText?
-    let dimension: Dimension
+    /// What the formula checker compares: `eur/fte`.
+    let quantity: Quantity
 
     /// Whether values are amounts of euros (possibly per something), shown with `€`.
-    public var isMoney: Bool { dimension.exponents["eur"] == 1 }
+    public var isMoney: Bool { quantity.exponents["eur"] == 1 }
 
     /// A unit; unless `showsUnit` is false (the number alone), a value is followed by `suffix`,
     /// by default a no-break space and the label (for money, the label without its `€`:
     /// "par ETP" in "€ par ETP", since the amount already says `€`).
     init(
         id: String, label: LocalizedText, decimals: Int, isShare: Bool = false, isFlag: Bool = false, isVolume: Bool = false,
-        showsUnit: Bool = true, suffix: LocalizedText? = nil, dimension: Dimension
+        showsUnit: Bool = true, suffix: LocalizedText? = nil, quantity: Quantity
     ) {
         self.id = id
         self.label = label
@@ -34,8 +35,8 @@ public struct IndicatorUnit: Sendable, Hashable {
         self.isShare = isShare
         self.isFlag = isFlag
         self.isVolume = isVolume
-        self.dimension = dimension
-        let isMoney = dimension.exponents["eur"] == 1
+        self.quantity = quantity
+        let isMoney = quantity.exponents["eur"] == 1
         func following(_ label: String) -> String {
             "\u{00A0}" + (isMoney ? String(label.drop { $0 == "€" || $0 == " " || $0 == "\u{00A0}" }) : label)
         }
@@ -68,8 +69,10 @@ public struct IndicatorReference: Sendable, Hashable, Codable {
     public let url: String?
 }
 
-/// A group of indicators (economic weight, insertion, …), with its labels.
-public struct IndicatorDimension: Sendable, Hashable {
+/// A theme of the library: a group of indicators (economic weight, insertion, …) declared by one
+/// indicator file's `[theme]` table, a section of every report.
+public struct IndicatorTheme: Sendable, Hashable {
+    /// The prefix of its indicators' ids: `eco`.
     public let id: String
     public let label: LocalizedText
     /// What reports show beside its indicators (`shows = [...]`), in the order given.
@@ -86,7 +89,8 @@ public struct QuotientUnits: Sendable, Hashable {
 public struct IndicatorDefinition: Sendable {
     /// Stable dotted id, e.g. `emp.insertion_share`.
     public let id: String
-    public let dimension: String
+    /// The id of its theme (``IndicatorTheme``): `emp`.
+    public let theme: String
     public let label: LocalizedText
     public let description: LocalizedText
     public let unit: IndicatorUnit

@@ -2,11 +2,11 @@ import Foundation
 import PTCEImport
 import PTCEModel
 
-/// The indicator library: units, dimensions, indicators in evaluation order, and the survey
+/// The indicator library: units, themes, indicators in evaluation order, and the survey
 /// question bank, all read from the declarative files of a folder such as `Indicators/`.
 public struct IndicatorLibrary: Sendable {
     public let units: [IndicatorUnit]
-    public let dimensions: [IndicatorDimension]
+    public let themes: [IndicatorTheme]
     /// Every indicator, in library order (files by name, then as written).
     public let indicators: [IndicatorDefinition]
     public let questionBank: QuestionBank
@@ -18,12 +18,12 @@ public struct IndicatorLibrary: Sendable {
     private let indexByID: [String: Int]
 
     init(
-        units: [IndicatorUnit], dimensions: [IndicatorDimension], indicators: [IndicatorDefinition],
+        units: [IndicatorUnit], themes: [IndicatorTheme], indicators: [IndicatorDefinition],
         questionBank: QuestionBank, catalogue: FieldCatalogue, evaluationOrder: [Int]
     ) {
         self.catalogue = catalogue
         self.units = units
-        self.dimensions = dimensions
+        self.themes = themes
         self.indicators = indicators
         self.questionBank = questionBank
         self.evaluationOrder = evaluationOrder
@@ -56,8 +56,8 @@ public struct IndicatorLibrary: Sendable {
         indicators.first { $0.surveyDimension == dimension }
     }
 
-    public func dimension(_ id: String) -> IndicatorDimension? {
-        dimensions.first { $0.id == id }
+    public func theme(_ id: String) -> IndicatorTheme? {
+        themes.first { $0.id == id }
     }
 }
 
@@ -80,19 +80,19 @@ public enum IndicatorLibraryReader {
             .filter { $0.hasSuffix(".toml") && $0 != unitsFile && $0 != QuestionBankReader.fileName }
             .sorted()
         var drafts: [Draft] = []
-        var dimensions: [IndicatorDimension] = []
+        var themes: [IndicatorTheme] = []
         for name in names {
             guard let source = text(name) else { continue }
-            readIndicatorFile(source, file: name, units: units, bank: bank, drafts: &drafts, dimensions: &dimensions, findings: &local)
+            readIndicatorFile(source, file: name, units: units, bank: bank, drafts: &drafts, themes: &themes, findings: &local)
         }
         guard let bank, !local.hasErrors else { return nil }
-        return check(drafts, units: units, dimensions: dimensions, bank: bank, catalogue: catalogue, findings: &local)
+        return check(drafts, units: units, themes: themes, bank: bank, catalogue: catalogue, findings: &local)
     }
 
     /// An indicator as read, before its formula is checked.
     private struct Draft {
         var id: String
-        var dimension: String
+        var theme: String
         var label: LocalizedText
         var description: LocalizedText
         var unit: IndicatorUnit
@@ -118,21 +118,22 @@ public enum IndicatorLibraryReader {
         var units: [String: IndicatorUnit] = [:]
         for table in toml.tables("unit", source: text, findings: &findings) {
             table.warnUnknownKeys(
-                known: ["id", "dimension", "fr", "en", "decimals", "share", "yes_no", "volume", "show_unit", "suffix"], &findings)
+                known: ["id", "quantity", "dimension", "fr", "en", "decimals", "share", "yes_no", "volume", "show_unit", "suffix"], &findings)
             guard let id = table.string("id", required: true, &findings),
-                  let dimensionText = table.string("dimension", required: true, &findings),
+                  case let quantityKey = table.renamedKey("dimension", to: "quantity", &findings),
+                  let quantityText = table.string(quantityKey, required: true, &findings),
                   let fr = table.string("fr", required: true, &findings),
                   let en = table.string("en", required: true, &findings)
             else { continue }
-            guard let dimension = Dimension(parsing: dimensionText) else {
-                findings.error(IndicatorMessage.invalidDimension(dimensionText), at: table.location("dimension"))
+            guard let quantity = Quantity(parsing: quantityText) else {
+                findings.error(IndicatorMessage.invalidQuantity(quantityText), at: table.location(quantityKey))
                 continue
             }
             units[id] = IndicatorUnit(
                 id: id, label: LocalizedText(fr: fr, en: en), decimals: table.integer("decimals", &findings) ?? 0,
                 isShare: table.flag("share", absent: false, &findings), isFlag: table.flag("yes_no", absent: false, &findings),
                 isVolume: table.flag("volume", absent: false, &findings), showsUnit: table.flag("show_unit", absent: true, &findings),
-                suffix: table.localized("suffix", &findings), dimension: dimension)
+                suffix: table.localized("suffix", &findings), quantity: quantity)
         }
         return units
     }
@@ -144,29 +145,29 @@ public enum IndicatorLibraryReader {
 
     private static func readIndicatorFile(
         _ text: String, file: String, units: [String: IndicatorUnit], bank: QuestionBank?,
-        drafts: inout [Draft], dimensions: inout [IndicatorDimension], findings: inout Findings
+        drafts: inout [Draft], themes: inout [IndicatorTheme], findings: inout Findings
     ) {
         guard let toml = TOMLTableReader.parse(text, file: file, findings: &findings) else { return }
-        toml.warnUnknownKeys(known: ["dimension", "indicator", "per_survey_dimension"], &findings)
-        guard let dimensionTable = toml.subtable("dimension", source: text, findings: &findings) else {
-            findings.error(IndicatorMessage.missingDimensionTable, at: SourceLocation(file: file, line: 1))
+        toml.warnUnknownKeys(known: ["theme", "dimension", "indicator", "per_survey_dimension"], &findings)
+        guard let themeTable = toml.subtable(toml.renamedKey("dimension", to: "theme", &findings), source: text, findings: &findings) else {
+            findings.error(IndicatorMessage.missingThemeTable, at: SourceLocation(file: file, line: 1))
             return
         }
-        dimensionTable.warnUnknownKeys(known: ["id", "label", "shows"], &findings)
-        guard let dimensionID = dimensionTable.string("id", required: true, &findings),
-              let dimensionLabel = dimensionTable.localized("label", required: true, &findings)
+        themeTable.warnUnknownKeys(known: ["id", "label", "shows"], &findings)
+        guard let themeID = themeTable.string("id", required: true, &findings),
+              let themeLabel = themeTable.localized("label", required: true, &findings)
         else { return }
-        if dimensions.contains(where: { $0.id == dimensionID }) {
-            findings.error(IndicatorMessage.dimensionDeclaredTwice(dimensionID), at: dimensionTable.location("id"))
+        if themes.contains(where: { $0.id == themeID }) {
+            findings.error(IndicatorMessage.themeDeclaredTwice(themeID), at: themeTable.location("id"))
         }
-        let views = dimensionTable.strings("shows", &findings).compactMap { name -> SectionView? in
+        let views = themeTable.strings("shows", &findings).compactMap { name -> SectionView? in
             guard let view = SectionView(rawValue: name) else {
-                findings.error(IndicatorMessage.unknownView(name, known: SectionView.allCases.map(\.rawValue)), at: dimensionTable.location("shows"))
+                findings.error(IndicatorMessage.unknownView(name, known: SectionView.allCases.map(\.rawValue)), at: themeTable.location("shows"))
                 return nil
             }
             return view
         }
-        dimensions.append(IndicatorDimension(id: dimensionID, label: dimensionLabel, views: views))
+        themes.append(IndicatorTheme(id: themeID, label: themeLabel, views: views))
 
         func draft(_ table: TOMLTableReader, substituting: [String: String] = [:]) -> Draft? {
             table.warnUnknownKeys(known: indicatorKeys, &findings)
@@ -182,8 +183,8 @@ public enum IndicatorLibraryReader {
                   let unitID = table.string("unit", required: true, &findings),
                   let formula = table.string("formula", required: true, &findings).map(fill)
             else { return nil }
-            guard id.hasPrefix(dimensionID + "."), id.count > dimensionID.count + 1 else {
-                findings.error(IndicatorMessage.indicatorIDOutsideDimension(id, dimension: dimensionID), at: table.location("id"))
+            guard id.hasPrefix(themeID + "."), id.count > themeID.count + 1 else {
+                findings.error(IndicatorMessage.indicatorIDOutsideTheme(id, theme: themeID), at: table.location("id"))
                 return nil
             }
             guard let unit = units[unitID] else {
@@ -220,7 +221,7 @@ public enum IndicatorLibraryReader {
                 table.string(key, &findings).map { (fill($0), table.location(key)) }
             }
             return Draft(
-                id: id, dimension: dimensionID, label: label, description: description, unit: unit, direction: direction,
+                id: id, theme: themeID, label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
                 isKeyFigure: table.flag("key_figure", absent: false, &findings),
@@ -251,7 +252,7 @@ public enum IndicatorLibraryReader {
 
     /// Checks ids, formulas, units and references between indicators; orders them for evaluation.
     private static func check(
-        _ drafts: [Draft], units: [String: IndicatorUnit], dimensions: [IndicatorDimension], bank: QuestionBank,
+        _ drafts: [Draft], units: [String: IndicatorUnit], themes: [IndicatorTheme], bank: QuestionBank,
         catalogue: FieldCatalogue, findings: inout Findings
     ) -> IndicatorLibrary? {
         var firstByID: [String: Draft] = [:]
@@ -264,7 +265,7 @@ public enum IndicatorLibraryReader {
             }
         }
         let checker = FormulaChecker(
-            indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.dimension) }, knownIndicatorIDs: Set(firstByID.keys),
+            indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.quantity) }, knownIndicatorIDs: Set(firstByID.keys),
             questionBank: bank, fields: catalogue == .standard ? .standard : Fields(catalogue: catalogue))
         var definitions: [IndicatorDefinition] = []
         for draft in drafts where firstByID[draft.id]?.location == draft.location {
@@ -284,10 +285,10 @@ public enum IndicatorLibraryReader {
                 findings.error(IndicatorMessage.formulaNotANumber(draft.id, gives: checked.type.described), at: draft.location)
                 continue
             }
-            if inferred != draft.unit.dimension {
+            if inferred != draft.unit.quantity {
                 findings.error(
                     IndicatorMessage.unitMismatch(
-                        draft.id, inferred: inferred.described, unit: draft.unit.id, unitDimension: draft.unit.dimension.described),
+                        draft.id, inferred: inferred.described, unit: draft.unit.id, unitQuantity: draft.unit.quantity.described),
                     at: draft.location)
                 continue
             }
@@ -297,7 +298,7 @@ public enum IndicatorLibraryReader {
             let spreadsheetFormula = parsed(draft.spreadsheetFormula)
             let breakdownSpreadsheetFormula = parsed(draft.breakdownSpreadsheetFormula)
             definitions.append(IndicatorDefinition(
-                id: draft.id, dimension: draft.dimension, label: draft.label, description: draft.description,
+                id: draft.id, theme: draft.theme, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
                 minimumCoverage: draft.minimumCoverage, comparesLikeForLike: draft.comparesLikeForLike,
                 quotientUnits: checked.quotient.flatMap { quotient in
@@ -314,13 +315,13 @@ public enum IndicatorLibraryReader {
         let order = evaluationOrder(definitions, findings: &findings)
         guard !findings.hasErrors, let order else { return nil }
         return IndicatorLibrary(
-            units: units.values.sorted { $0.id < $1.id }, dimensions: dimensions, indicators: definitions,
+            units: units.values.sorted { $0.id < $1.id }, themes: themes, indicators: definitions,
             questionBank: bank, catalogue: catalogue, evaluationOrder: order)
     }
 
-    /// The unit that shows values of `dimension` (the first by id, shares aside), if the library has one.
-    private static func unit(of dimension: Dimension, in units: [String: IndicatorUnit]) -> IndicatorUnit? {
-        units.values.filter { $0.dimension == dimension && !$0.isShare && !$0.isFlag }.min { $0.id < $1.id }
+    /// The unit that shows values of `quantity` (the first by id, shares aside), if the library has one.
+    private static func unit(of quantity: Quantity, in units: [String: IndicatorUnit]) -> IndicatorUnit? {
+        units.values.filter { $0.quantity == quantity && !$0.isShare && !$0.isFlag }.min { $0.id < $1.id }
     }
 
     /// An indicator marked `like_for_like` must rest on members only (directly or through the

@@ -12,35 +12,35 @@ enum IndicatorMessage {
     /// A file the library needs (`questions.toml`, `units.toml`) is missing.
     static let missingFromLibrary = LocalizedText(fr: "absent de la bibliothèque", en: "missing from the library")
 
-    /// A unit's dimension that is no product or quotient of symbols.
-    static func invalidDimension(_ text: String) -> LocalizedText {
+    /// A unit's quantity that is no product or quotient of symbols.
+    static func invalidQuantity(_ text: String) -> LocalizedText {
         LocalizedText(
-            fr: "dimension « \(text) » doit être de la forme « eur », « eur/fte » ou « 1 »",
-            en: "dimension \"\(text)\" must be like \"eur\", \"eur/fte\" or \"1\"")
+            fr: "quantity « \(text) » doit être de la forme « eur », « eur/fte » ou « 1 »",
+            en: "quantity \"\(text)\" must be like \"eur\", \"eur/fte\" or \"1\"")
     }
 
-    /// An indicator file without its `[dimension]` table.
-    static let missingDimensionTable = LocalizedText(
-        fr: "tout fichier d'indicateurs commence par [dimension] (id, label)",
-        en: "every indicator file starts with [dimension] (id, label)")
+    /// An indicator file without its `[theme]` table.
+    static let missingThemeTable = LocalizedText(
+        fr: "tout fichier d'indicateurs commence par [theme] (id, label)",
+        en: "every indicator file starts with [theme] (id, label)")
 
-    /// A dimension id declared by two files.
-    static func dimensionDeclaredTwice(_ id: String) -> LocalizedText {
-        LocalizedText(fr: "la dimension \(id) est aussi déclarée dans un autre fichier", en: "dimension \(id) is declared in another file too")
+    /// A theme id declared by two files.
+    static func themeDeclaredTwice(_ id: String) -> LocalizedText {
+        LocalizedText(fr: "le thème \(id) est aussi déclaré dans un autre fichier", en: "theme \(id) is declared in another file too")
     }
 
-    /// A view in a `[dimension]` table's `shows` that reports do not know; `known`: those they do.
+    /// A view in a `[theme]` table's `shows` that reports do not know; `known`: those they do.
     static func unknownView(_ name: String, known: [String]) -> LocalizedText {
         LocalizedText(
             fr: "shows : « \(name) » n'est pas une vue que les rapports connaissent ; connues : \(known.map { "« \($0) »" }.joined(separator: ", "))",
             en: "shows: \"\(name)\" is not a view reports know; known: \(known.map { "\"\($0)\"" }.joined(separator: ", "))")
     }
 
-    /// An indicator id that does not start with its file's dimension.
-    static func indicatorIDOutsideDimension(_ id: String, dimension: String) -> LocalizedText {
+    /// An indicator id that does not start with its file's theme.
+    static func indicatorIDOutsideTheme(_ id: String, theme: String) -> LocalizedText {
         LocalizedText(
-            fr: "l'id d'indicateur « \(id) » doit commencer par sa dimension : \(dimension).<nom>",
-            en: "indicator id \"\(id)\" must start with its dimension: \(dimension).<name>")
+            fr: "l'id d'indicateur « \(id) » doit commencer par son thème : \(theme).<nom>",
+            en: "indicator id \"\(id)\" must start with its theme: \(theme).<name>")
     }
 
     /// A unit id that `unitsFile` does not define; `known`: the ids it does.
@@ -110,11 +110,11 @@ enum IndicatorMessage {
             en: "\(id): the formula gives \(type.en), an indicator needs a number")
     }
 
-    /// A formula whose dimension (`inferred`) is not that of the indicator's unit.
-    static func unitMismatch(_ id: String, inferred: LocalizedText, unit: String, unitDimension: LocalizedText) -> LocalizedText {
+    /// A formula whose quantity (`inferred`) is not that of the indicator's unit.
+    static func unitMismatch(_ id: String, inferred: LocalizedText, unit: String, unitQuantity: LocalizedText) -> LocalizedText {
         LocalizedText(
-            fr: "\(id) : erreur d'unité : la formule donne \(inferred.fr) mais l'unité \(unit) est en \(unitDimension.fr)",
-            en: "\(id): unit mistake: the formula gives \(inferred.en) but the unit \(unit) is \(unitDimension.en)")
+            fr: "\(id) : erreur d'unité : la formule donne \(inferred.fr) mais l'unité \(unit) est en \(unitQuantity.fr)",
+            en: "\(id): unit mistake: the formula gives \(inferred.en) but the unit \(unit) is \(unitQuantity.en)")
     }
 
     /// An indicator marked `like_for_like` whose formula does not rest on members alone.
@@ -345,7 +345,7 @@ enum IndicatorMessage {
                 en: "unknown function \(name); known: \(listed)")
         }
 
-        // Operators; `lhs`, `rhs` and the like are ``ValueType/described`` or ``Dimension/described``.
+        // Operators; `lhs`, `rhs` and the like are ``ValueType/described`` or ``Quantity/described``.
 
         /// A unary operator on a value it does not apply to.
         static func cannotApply(_ operator: String, to type: LocalizedText) -> LocalizedText {
@@ -376,7 +376,7 @@ enum IndicatorMessage {
                 en: "\(operation.en) needs numbers, found \(lhs.en) and \(rhs.en)")
         }
 
-        /// Adding, subtracting or comparing (`operation`) numbers of different dimensions.
+        /// Adding, subtracting or comparing (`operation`) numbers of different quantities.
         static func unitMistake(_ operation: LocalizedText, mixes a: LocalizedText, _ b: LocalizedText) -> LocalizedText {
             LocalizedText(
                 fr: "erreur d'unité : \(a.fr) et \(b.fr) mélangés par \(operation.fr)",
@@ -394,9 +394,9 @@ enum IndicatorMessage {
 
     // MARK: What values are
 
-    /// A number of a dimension, as messages name a formula's type.
-    static func number(in dimension: LocalizedText) -> LocalizedText {
-        LocalizedText(fr: "un nombre en \(dimension.fr)", en: "a number in \(dimension.en)")
+    /// A number of a quantity, as messages name a formula's type.
+    static func number(in quantity: LocalizedText) -> LocalizedText {
+        LocalizedText(fr: "un nombre en \(quantity.fr)", en: "a number in \(quantity.en)")
     }
 
     /// A condition, as messages name a formula's type.
@@ -408,6 +408,6 @@ enum IndicatorMessage {
     /// A list, as messages name a formula's type.
     static let list = LocalizedText(fr: "une liste", en: "a list")
 
-    /// A dimensionless number's dimension, as messages name it (others are their symbols: `eur/fte`).
+    /// A pure number's quantity, as messages name it (others are their symbols: `eur/fte`).
     static let noUnit = LocalizedText(fr: "1 (sans unité)", en: "no unit")
 }

@@ -244,7 +244,7 @@ public struct PoleReport: Sendable {
     /// The previous year, when the data holds members for it.
     public let previousYear: Int?
     public let results: [IndicatorResult]
-    /// The results in sections, one per dimension of the library, with their charts.
+    /// The results in sections, one per theme of the library, with their charts.
     public let sections: [ReportSection]
     /// The key figures of the library (`key_figure = true`) with their results, in library order.
     public let keyFigures: [IndicatorResult]

@@ -1,7 +1,7 @@
 import PTCEModel
 
 /// What a section of a report shows beside its table of indicators, declared by the library
-/// (`shows = ["funding_mix"]` in an indicator file's `[dimension]` table). An indicator the
+/// (`shows = ["funding_mix"]` in an indicator file's `[theme]` table). An indicator the
 /// library breaks down by actor type is charted in its section without being declared.
 public enum SectionView: String, CaseIterable, Sendable {
     /// Who cooperates with whom in the year: the members and their cooperations.
@@ -16,10 +16,10 @@ public enum SectionView: String, CaseIterable, Sendable {
     case surveyAnswers = "survey_answers"
 }
 
-/// One dimension of a report: its indicators and what it shows beside them.
+/// One theme of a report: its indicators and what it shows beside them.
 public struct ReportSection: Sendable {
-    /// The dimension of the library (`eco`, `coop`…), with its title.
-    public let dimension: IndicatorDimension
+    /// The theme of the library (`eco`, `coop`…), with its title.
+    public let theme: IndicatorTheme
     /// Its indicators with a result, in library order.
     public let results: [IndicatorResult]
     /// Its charts, in the order drawn: the actor-type breakdowns, then the declared ones.
@@ -109,16 +109,16 @@ public struct CooperationNetwork: Sendable {
 }
 
 extension ReportSection {
-    /// The sections of a report, one per dimension of the library with a result, in library order.
+    /// The sections of a report, one per theme of the library with a result, in library order.
     static func sections(
         library: IndicatorLibrary, results: [IndicatorResult], surveyScores: [SurveyDimensionScore],
         dataset: PoleDataset, year: Int
     ) -> [ReportSection] {
-        library.dimensions.compactMap { dimension in
-            let results = results.filter { $0.definition.dimension == dimension.id }
+        library.themes.compactMap { theme in
+            let results = results.filter { $0.definition.theme == theme.id }
             guard !results.isEmpty else { return nil }
             let breakdowns = results.filter { $0.definition.isBrokenDownByActorType }.map(SectionChart.actorTypes)
-            let declared = dimension.views.compactMap { view -> SectionChart? in
+            let declared = theme.views.compactMap { view -> SectionChart? in
                 switch view {
                 case .cooperationNetwork:
                     return .cooperationNetwork(CooperationNetwork(cooperations: dataset.cooperations(in: year), members: dataset.members(in: year)))
@@ -138,9 +138,9 @@ extension ReportSection {
                 }
             }
             return ReportSection(
-                dimension: dimension, results: results, charts: breakdowns + declared,
-                showsSurveyAnswers: dimension.views.contains(.surveyAnswers),
-                isCompact: breakdowns.isEmpty && !dimension.views.contains { $0 != .surveyAnswers })
+                theme: theme, results: results, charts: breakdowns + declared,
+                showsSurveyAnswers: theme.views.contains(.surveyAnswers),
+                isCompact: breakdowns.isEmpty && !theme.views.contains { $0 != .surveyAnswers })
         }
     }
 }

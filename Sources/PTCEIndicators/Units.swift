@@ -1,18 +1,18 @@
 import Foundation
 import PTCEModel
 
-/// A physical dimension as base symbols with exponents: `eur/fte` is `["eur": 1, "fte": -1]`;
-/// shares and flags are dimensionless (empty).
-struct Dimension: Sendable, Hashable {
+/// A physical quantity as base symbols with exponents: `eur/fte` is `["eur": 1, "fte": -1]`;
+/// shares and flags are pure numbers (empty).
+struct Quantity: Sendable, Hashable {
     private(set) var exponents: [String: Int]
 
-    static let none = Dimension(exponents: [:])
+    static let none = Quantity(exponents: [:])
 
     init(exponents: [String: Int]) {
         self.exponents = exponents.filter { $0.value != 0 }
     }
 
-    /// Parses `eur`, `eur/fte`, `fte/inhabitants`, `1` (dimensionless).
+    /// Parses `eur`, `eur/fte`, `fte/inhabitants`, `1` (a pure number).
     init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return nil }
@@ -24,15 +24,15 @@ struct Dimension: Sendable, Hashable {
         self.init(exponents: exponents)
     }
 
-    static func * (lhs: Dimension, rhs: Dimension) -> Dimension {
-        Dimension(exponents: lhs.exponents.merging(rhs.exponents, uniquingKeysWith: +))
+    static func * (lhs: Quantity, rhs: Quantity) -> Quantity {
+        Quantity(exponents: lhs.exponents.merging(rhs.exponents, uniquingKeysWith: +))
     }
 
-    static func / (lhs: Dimension, rhs: Dimension) -> Dimension {
-        lhs * Dimension(exponents: rhs.exponents.mapValues { -$0 })
+    static func / (lhs: Quantity, rhs: Quantity) -> Quantity {
+        lhs * Quantity(exponents: rhs.exponents.mapValues { -$0 })
     }
 
-    /// The dimension as the messages about formulas name it: its symbols (`eur/fte`, `count^2`),
+    /// The quantity as the messages about formulas name it: its symbols (`eur/fte`, `count^2`),
     /// or `no unit`.
     var described: LocalizedText {
         if exponents.isEmpty { return IndicatorMessage.noUnit }

@@ -86,8 +86,8 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var isRequired: Bool
     /// For numbers: the value no real figure of the column reaches (exclusive).
     public var upperBound: Double?
-    /// For numbers: the base symbol of their dimension, as the indicator library's `units.toml`
-    /// writes dimensions (`fte`, `eur`, `count`, `tonnes`, `year`): what formulas check against.
+    /// For numbers: the base symbol of their quantity, as the indicator library's `units.toml`
+    /// writes quantities (`fte`, `eur`, `count`, `tonnes`, `year`): what formulas check against.
     public var unit: String?
     public var applicability: Applicability
     public var rules: [FieldRule]

@@ -145,7 +145,7 @@ public struct JSONReportWriter: TextOutputWriter {
     private static func write(_ result: IndicatorResult, language: Language, into json: inout JSONBuilder) {
         let definition = result.definition
         json.field("id", .string(definition.id))
-        json.field("dimension", .string(definition.dimension))
+        json.field("theme", .string(definition.theme))
         json.field("label", .string(definition.label[language]))
         json.field("value", .number(result.value))
         json.field("unit", .string(definition.unit.id))

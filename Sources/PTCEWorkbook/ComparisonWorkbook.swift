@@ -3,7 +3,7 @@ import PTCEIndicators
 import PTCEModel
 
 /// Writes a comparison of poles as a workbook: side by side with medians (live formulas, results
-/// cached) and a colour scale that follows each indicator's direction, one sheet per dimension
+/// cached) and a colour scale that follows each indicator's direction, one sheet per theme
 /// with ranks and normalised views, each pole's key figures, and the method.
 public enum ComparisonWorkbookWriter {
     public static func write(_ comparison: PoleComparison, to path: String, options: WorkbookOptions) throws {
@@ -16,8 +16,8 @@ public enum ComparisonWorkbookWriter {
             author: Engine.name, keywords: (["PTCE", "comparaison"] + comparison.poles.map(\.profile.name)).joined(separator: ", "),
             created: options.created)
         let side = try workbook.addSheet(words("Comparaison", "Comparison"))
-        let dimensionSheets = try comparison.library.dimensions.map { dimension in
-            (dimension, try workbook.addSheet(dimension.label[language]))
+        let themeSheets = try comparison.library.themes.map { theme in
+            (theme, try workbook.addSheet(theme.label[language]))
         }
         let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
         let method = try workbook.addSheet(words("Méthode", "Method"))
@@ -35,11 +35,11 @@ public enum ComparisonWorkbookWriter {
         }
         var row = 2
         var scales: [(row: Int, higherIsBetter: Bool)] = []
-        for dimension in comparison.library.dimensions {
-            let rows = comparison.rows.filter { $0.definition.dimension == dimension.id }
+        for theme in comparison.library.themes {
+            let rows = comparison.rows.filter { $0.definition.theme == theme.id }
             guard !rows.isEmpty else { continue }
             row += 1
-            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: .section)
+            buffer.put(.text(theme.label[language]), row: row, column: 0, style: .section)
             for comparisonRow in rows {
                 row += 1
                 let definition = comparisonRow.definition
@@ -79,20 +79,20 @@ public enum ComparisonWorkbookWriter {
         side.freeze(rows: 3, columns: 1)
         try side.setUpPrinting(headerRows: 2)
 
-        for (dimension, sheet) in dimensionSheets {
-            try writeDimension(dimension, of: comparison, to: sheet, words: words)
+        for (theme, sheet) in themeSheets {
+            try writeTheme(theme, of: comparison, to: sheet, words: words)
         }
         try writeKeyFigures(comparison, to: keyFigures, words: words)
         try writeMethod(comparison, to: method, words: words)
         try workbook.close()
     }
 
-    private static func writeDimension(_ dimension: IndicatorDimension, of comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
+    private static func writeTheme(_ theme: IndicatorTheme, of comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
         let language = words.language
         var buffer = SheetBuffer()
         var row = 0
-        buffer.put(.text(dimension.label[language]), row: row, column: 0, style: .title)
-        for comparisonRow in comparison.rows where comparisonRow.definition.dimension == dimension.id {
+        buffer.put(.text(theme.label[language]), row: row, column: 0, style: .title)
+        for comparisonRow in comparison.rows where comparisonRow.definition.theme == theme.id {
             let definition = comparisonRow.definition
             row += 2
             buffer.put(.text(definition.label[language] + " (" + definition.unit.label[language] + ")"), row: row, column: 0,

@@ -12,7 +12,7 @@ extension PTCECommand {
         )
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List every indicator by dimension.")
+            static let configuration = CommandConfiguration(abstract: "List every indicator by theme.")
 
             @OptionGroup var library: LibraryOptions
 
@@ -21,9 +21,9 @@ extension PTCECommand {
             func run() throws {
                 let lang = language.lang
                 let library = try library.library(language: lang)
-                for dimension in library.dimensions {
-                    print("\(dimension.id) — \(dimension.label[lang])")
-                    for indicator in library.indicators where indicator.dimension == dimension.id {
+                for theme in library.themes {
+                    print("\(theme.id) — \(theme.label[lang])")
+                    for indicator in library.indicators where indicator.theme == theme.id {
                         print("  \(indicator.id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(indicator.label[lang]) (\(indicator.unit.label[lang]))")
                     }
                 }
@@ -49,7 +49,7 @@ extension PTCECommand {
                 let french = lang == .fr
                 print("\(indicator.id): \(indicator.label[lang])")
                 print(indicator.description[lang])
-                print("\(french ? "Dimension" : "Dimension"): \(library.dimension(indicator.dimension)?.label[lang] ?? indicator.dimension)")
+                print("\(french ? "Thème" : "Theme"): \(library.theme(indicator.theme)?.label[lang] ?? indicator.theme)")
                 print("\(french ? "Unité" : "Unit"): \(indicator.unit.label[lang])")
                 print("\(french ? "Sens" : "Direction"): \(indicator.direction.rawValue)")
                 print("\(french ? "Formule" : "Formula"): \(indicator.formula)")

@@ -47,7 +47,7 @@ private let nbsp = "\u{00A0}"
         // Any money unit says what it is per (it once said "par ETP" whatever the unit).
         let perMember = IndicatorUnit(
             id: "eur_per_member", label: LocalizedText(fr: "€ par membre", en: "€ per member"), decimals: 0,
-            dimension: Dimension(exponents: ["eur": 1, "count": -1]))
+            quantity: Quantity(exponents: ["eur": 1, "count": -1]))
         #expect(french.value(1_200, unit: perMember) == "1\(nbsp)200\(nbsp)€\(nbsp)par membre")
         #expect(NumberStyle(language: .en).value(1_200, unit: perMember) == "€1,200\(nbsp)per member")
         #expect(french.change(0.0175, unit: unit("share")) == "+1,8\(nbsp)pt")
@@ -74,7 +74,7 @@ private let nbsp = "\u{00A0}"
             #expect(!html.contains(forbidden), "the page must not reference \(forbidden)")
         }
         for dimension in ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"] {
-            #expect(html.contains("id=\"dimension-\(dimension)\" aria-labelledby=\"title-\(dimension)\""))
+            #expect(html.contains("id=\"theme-\(dimension)\" aria-labelledby=\"title-\(dimension)\""))
         }
         #expect(html.contains("<h1>Pôle calculé à la main</h1>"))
         // Every chart has a title and a description the SVG points to.

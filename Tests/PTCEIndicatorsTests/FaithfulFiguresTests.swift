@@ -119,7 +119,7 @@ import Testing
 
     @Test func likeForLikeMarksNeedAFormulaOverMembersOnly() throws {
         let folder = try copyOfStandardLibrary(adding: """
-            [dimension]
+            [theme]
             id = "local"
             label = { fr = "Local", en = "Local" }
 

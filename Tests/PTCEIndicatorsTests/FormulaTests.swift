@@ -69,7 +69,7 @@ import Testing
 
 @Suite struct FormulaCheckerTests {
     private let checker = FormulaChecker(
-        indicatorTypes: ["eco.fte": .number(Dimension(exponents: ["fte": 1]))], knownIndicatorIDs: ["eco.fte"])
+        indicatorTypes: ["eco.fte": .number(Quantity(exponents: ["fte": 1]))], knownIndicatorIDs: ["eco.fte"])
 
     private func issue(_ formula: String) -> String? {
         do {
@@ -123,7 +123,7 @@ import Testing
 @Suite struct LibraryTests {
     @Test func aUserDefinedIndicatorIsComputedWithoutRebuilding() throws {
         let folder = try copyOfStandardLibrary(adding: """
-        [dimension]
+        [theme]
         id = "local"
         label = { fr = "Indicateurs du pôle", en = "Pole's own indicators" }
 
@@ -143,7 +143,7 @@ import Testing
         let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)
         #expect(report.value("local.ess_fte_share") == 12.0 / 19)
         #expect(report.result("local.ess_fte_share")?.coverage == Coverage(reported: 3, of: 4))
-        #expect(library.dimensions.last?.id == "local")
+        #expect(library.themes.last?.id == "local")
     }
 
     /// Key figures are declared in the library: a network adds its own, with a spreadsheet
@@ -157,7 +157,7 @@ import Testing
         ])
         #expect(standard.indicator("eco.fte")?.spreadsheetFormula?.parts == [.text("SUM("), .column(table: "members", field: "fte"), .text(")")])
         let folder = try copyOfStandardLibrary(adding: """
-        [dimension]
+        [theme]
         id = "local"
         label = { fr = "Local", en = "Local" }
 
@@ -193,7 +193,7 @@ import Testing
 
     @Test func aBrokenFormulaGivesALocatedFinding() throws {
         let folder = try copyOfStandardLibrary(adding: """
-        [dimension]
+        [theme]
         id = "local"
         label = { fr = "Local", en = "Local" }
 
@@ -237,7 +237,7 @@ import Testing
     }
 
     @Test func theBundledLibraryIsInSpecOrder() {
-        #expect(standardLibrary.dimensions.map(\.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
+        #expect(standardLibrary.themes.map(\.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
         #expect(standardLibrary.indicators.allSatisfy { !$0.label.en.isEmpty && !$0.description.en.isEmpty })
         #expect(standardLibrary.indicator("eco.headcount")?.references.first?.id == "OI8869")
     }

@@ -9,10 +9,10 @@ import Testing
 struct ReportSectionsTests {
     @Test func theStandardLibraryDeclaresWhatEachSectionShows() throws {
         let report = ReportBuilder(library: standardLibrary).report(for: try fixtureDataset("hand-worked"), year: 2024)
-        let sections = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.dimension.id, $0) })
-        #expect(report.sections.map(\.dimension.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
-        #expect(report.sections.filter(\.isCompact).map(\.dimension.id) == ["emp", "ter", "env", "gov"])
-        #expect(report.sections.filter(\.showsSurveyAnswers).map(\.dimension.id) == ["qual"])
+        let sections = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.theme.id, $0) })
+        #expect(report.sections.map(\.theme.id) == ["eco", "emp", "ter", "coop", "fin", "proj", "env", "gov", "qual"])
+        #expect(report.sections.filter(\.isCompact).map(\.theme.id) == ["emp", "ter", "env", "gov"])
+        #expect(report.sections.filter(\.showsSurveyAnswers).map(\.theme.id) == ["qual"])
 
         // FTE by actor type, because eco.fte is broken down by actor type.
         guard case .actorTypes(let fte)? = sections["eco"]?.charts.first else { Issue.record("no FTE chart"); return }
@@ -42,7 +42,7 @@ struct ReportSectionsTests {
     /// A network adds a dimension that shows the project stages: no Swift change, one line of TOML.
     @Test func aLibraryChoosesTheViewsOfItsOwnDimension() throws {
         let folder = try copyOfStandardLibrary(adding: """
-            [dimension]
+            [theme]
             id = "local"
             label = { fr = "Local", en = "Local" }
             shows = ["project_stages"]
@@ -59,14 +59,14 @@ struct ReportSectionsTests {
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
         let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)
         let local = try #require(report.sections.last)
-        #expect(local.dimension.id == "local" && !local.isCompact)
+        #expect(local.theme.id == "local" && !local.isCompact)
         guard case .projectStages(let stages)? = local.charts.first else { Issue.record("no project stages"); return }
         #expect(stages.map(\.count).reduce(0, +) == 4)
     }
 
     @Test func anUnknownViewIsAnErrorThatListsTheKnownOnes() throws {
         let folder = try copyOfStandardLibrary(adding: """
-            [dimension]
+            [theme]
             id = "local"
             label = { fr = "Local", en = "Local" }
             shows = ["pie_of_everything"]
@@ -79,6 +79,35 @@ struct ReportSectionsTests {
         ])
         #expect(findings.all.map { $0.formatted(.fr) } == [
             "10-local.toml:4:shows: error: shows : « pie_of_everything » n'est pas une vue que les rapports connaissent ; connues : « cooperation_network », « funding_mix », « project_stages », « survey_scores », « survey_answers »",
+        ])
+    }
+
+    /// A library written before `[dimension]` became `[theme]` and a unit's `dimension` its
+    /// `quantity` still reads, with a warning that says what to rename.
+    @Test func aLibraryWithTheOldNamesReadsWithAWarning() throws {
+        let folder = try copyOfStandardLibrary(adding: """
+            [dimension]
+            id = "local"
+            label = { fr = "Local", en = "Local" }
+
+            [[indicator]]
+            id = "local.projects"
+            unit = "count"
+            label = { fr = "Projets", en = "Projects" }
+            description = { fr = "Projets.", en = "Projects." }
+            formula = "count(projects)"
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let units = folder.appendingPathComponent("units.toml")
+        try String(contentsOf: units, encoding: .utf8).replacingOccurrences(of: "id = \"tonnes\"\nquantity", with: "id = \"tonnes\"\ndimension")
+            .write(to: units, atomically: true, encoding: .utf8)
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
+        #expect(library.theme("local")?.label.en == "Local")
+        #expect(library.indicator("env.reuse_tonnes")?.unit.label.en == "tonnes")
+        #expect(findings.all.map { $0.formatted(.en) } == [
+            "units.toml:80:dimension: warning: \"dimension\" is now called \"quantity\": rename it",
+            "10-local.toml:1:dimension: warning: \"dimension\" is now called \"theme\": rename it",
         ])
     }
 }

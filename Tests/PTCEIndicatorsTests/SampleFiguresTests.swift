@@ -71,7 +71,7 @@ import Testing
 @Suite struct MinimumCoverageTests {
     @Test func aValueBelowItsMinimumCoverageIsWithheld() throws {
         let folder = try copyOfStandardLibrary(adding: """
-        [dimension]
+        [theme]
         id = "local"
         label = { fr = "Local", en = "Local" }
 

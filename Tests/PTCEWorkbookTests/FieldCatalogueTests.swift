@@ -30,7 +30,7 @@ import Testing
 
             """.utf8).write(to: pole.appendingPathComponent("members.csv"))
         try Data("""
-            [dimension]
+            [theme]
             id = "extra"
             label = { fr = "Repas", en = "Meals" }
 

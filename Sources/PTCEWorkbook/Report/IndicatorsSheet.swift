@@ -11,11 +11,11 @@ extension ReportSheets {
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: CellStyle.header) }
         var row = 0
         var highlights: [(row: Int, result: IndicatorResult)] = []
-        for dimension in report.library.dimensions {
-            let results = report.results.filter { $0.definition.dimension == dimension.id }
+        for theme in report.library.themes {
+            let results = report.results.filter { $0.definition.theme == theme.id }
             guard !results.isEmpty else { continue }
             row += 1
-            buffer.put(.text(dimension.label[language]), row: row, column: 0, style: CellStyle.section)
+            buffer.put(.text(theme.label[language]), row: row, column: 0, style: CellStyle.section)
             for result in results {
                 row += 1
                 try putResult(result, formula: nil, row: row, into: &buffer)

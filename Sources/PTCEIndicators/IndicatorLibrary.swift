@@ -207,8 +207,10 @@ public enum IndicatorLibraryReader {
             if let minimumCoverage, !(0...1).contains(minimumCoverage) {
                 findings.error(IndicatorMessage.invalidMinimumCoverage(minimumCoverage), at: table.location("min_coverage"))
             }
+            // The one breakdown reports know: by the members' actor type column.
+            let byActorType = StandardFields.Members.actorType.name
             let breakdown = table.string("breakdown", &findings)
-            if let breakdown, breakdown != "actor_type" {
+            if let breakdown, breakdown != byActorType {
                 findings.error(IndicatorMessage.invalidBreakdown(breakdown), at: table.location("breakdown"))
             }
             let sizeOf = table.string("size_of", &findings)
@@ -226,7 +228,7 @@ public enum IndicatorLibraryReader {
                 comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
                 isKeyFigure: table.flag("key_figure", absent: false, &findings),
                 scalesWithSize: table.flag("scales_with_size", absent: true, &findings), sizeOf: sizedView,
-                isBrokenDownByActorType: breakdown == "actor_type",
+                isBrokenDownByActorType: breakdown == byActorType,
                 breakdownSpreadsheetFormula: located("breakdown_spreadsheet_formula"), spreadsheetFormula: located("spreadsheet_formula"),
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
         }

@@ -124,24 +124,22 @@ private struct Dashboard {
     private func changeText(_ result: IndicatorResult, inCard: Bool) -> (headline: String, details: [String]) {
         guard let previousYear = report.previousYear else { return (t("pas d'année précédente", "no previous year"), []) }
         let since = inCard ? " " + t("par rapport à \(previousYear)", "since \(previousYear)") : ""
-        if let flag = result.flagChange { return (flag.label[language] + since, []) }
         let unit = result.definition.unit
         func signed(_ change: Double) -> String {
             (change > 0 ? "▲ " : change < 0 ? "▼ " : "= ") + numbers.change(change, unit: unit)
         }
-        if let likeForLike = result.likeForLike {
-            let total = result.change.map { t("ensemble des membres : ", "all members: ") + signed($0) }
-            guard let change = likeForLike.change else {
-                return (t("non comparable à périmètre constant", "not comparable like for like"), total.map { [$0] } ?? [])
-            }
-            let scope = likeForLike.scopeLabel[language]
-            return inCard ? (signed(change) + since + ", " + scope, total.map { [$0] } ?? [])
-                : (signed(change), [scope] + (total.map { [$0] } ?? []))
-        }
-        guard let change = result.change else {
+        switch result.changeStatement {
+        case .flag(let flag)?:
+            return (flag.label[language] + since, [])
+        case .likeForLike(let change, let scope, let total)?:
+            let totalText = total.map { [t("ensemble des membres : ", "all members: ") + signed($0)] } ?? []
+            guard let change else { return (t("non comparable à périmètre constant", "not comparable like for like"), totalText) }
+            return inCard ? (signed(change) + since + ", " + scope[language], totalText) : (signed(change), [scope[language]] + totalText)
+        case .total(let change, let smallSample)?:
+            return (signed(change) + since, smallSample.map { [$0[language]] } ?? [])
+        case nil:
             return (result.previous == nil ? t("\(previousYear) : non disponible", "\(previousYear): not available") : "", [])
         }
-        return (signed(change) + since, result.smallSampleLabel.map { [$0[language]] } ?? [])
     }
 
     private func changeClass(_ result: IndicatorResult) -> String {

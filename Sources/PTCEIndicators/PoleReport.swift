@@ -120,6 +120,21 @@ public enum FlagChange: Sendable, Hashable {
     }
 }
 
+/// What a reader is told of an indicator's change since the previous year, decided once for
+/// every writer: a yes/no indicator says whether it is now met; when the members behind the two
+/// years differ, the change over those present in both comes first; else the change over all.
+public enum ChangeStatement: Sendable, Hashable {
+    /// A yes/no indicator, which has no arithmetic change.
+    case flag(FlagChange)
+    /// The members differ between the years: the change over those present in both (`nil` when
+    /// it cannot be computed), what it compares ("à périmètre constant (6 membres…)"), and the
+    /// change over all members, when both years have a value.
+    case likeForLike(Double?, scope: LocalizedText, total: Double?)
+    /// The change over all members, in the indicator's unit (a fraction for shares), with, for a
+    /// survey score resting on few respondents, the warning to show beside it.
+    case total(Double, smallSample: LocalizedText?)
+}
+
 /// Survey figures of a question or a dimension: n, mean, the distribution of scores 1–5,
 /// the share of scores ≥ 4, and for yes/no questions the share of yes.
 public struct SurveyStatistics: Sendable, Hashable {
@@ -192,6 +207,15 @@ public struct IndicatorResult: Sendable {
         guard definition.unit.isFlag, let value, let previous else { return nil }
         let (now, then) = (value >= 1, previous >= 1)
         return now == then ? .unchanged : now ? .nowMet : .noLongerMet
+    }
+
+    /// What a reader is told of the change; `nil` when there is none to tell (no value in one of
+    /// the two years).
+    public var changeStatement: ChangeStatement? {
+        if let flagChange { return .flag(flagChange) }
+        if let likeForLike { return .likeForLike(likeForLike.change, scope: likeForLike.scopeLabel, total: change) }
+        if let change { return .total(change, smallSample: smallSampleLabel) }
+        return nil
     }
 
     /// The change a reader should see first: like for like when the members differ, else the total.

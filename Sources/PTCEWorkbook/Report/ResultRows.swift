@@ -46,15 +46,18 @@ extension ReportSheets {
             let (current, previous) = (XLSXSheet.reference(row: row, column: 1), XLSXSheet.reference(row: row, column: 2))
             return .formula("(\(current)-\(previous))" + (unit.isShare ? "*100" : ""), cached: change * scale)
         }
-        if let flag = result.flagChange {
+        switch result.changeStatement {
+        case .flag(let flag)?:
             put(.text(flag.label[language]), .change)
-        } else if let likeForLike = result.likeForLike {
-            if let change = likeForLike.change { put(.number(change * scale), .change, style: changeStyle) }
-            put(.text(likeForLike.scopeLabel[language]), .changeScope)
-            if let change = result.change { put(totalChange(change), .totalChange, style: changeStyle) }
-        } else if let change = result.change {
+        case .likeForLike(let change, let scope, let total)?:
+            if let change { put(.number(change * scale), .change, style: changeStyle) }
+            put(.text(scope[language]), .changeScope)
+            if let total { put(totalChange(total), .totalChange, style: changeStyle) }
+        case .total(let change, let smallSample)?:
             put(totalChange(change), .change, style: changeStyle)
-            if let smallSample = result.smallSampleLabel { put(.text(smallSample[language]), .changeScope) }
+            if let smallSample { put(.text(smallSample[language]), .changeScope) }
+        case nil:
+            break
         }
         put(.text(unit.label[language]), .unit)
         if let coverage = result.coverage {

@@ -5,8 +5,10 @@ package final class Promise<Value: Sendable>: @unchecked Sendable {
     private let given = DispatchSemaphore(value: 0)
     private var stored: Value?
 
+    /// Creates a promise not yet fulfilled: ``value()`` waits until ``fulfil(_:)`` is called.
     package init() {}
 
+    /// Gives the value and wakes the threads waiting for it; call it once.
     package func fulfil(_ value: Value) {
         stored = value
         given.signal()
@@ -25,11 +27,14 @@ package final class Promise<Value: Sendable>: @unchecked Sendable {
 package final class BackgroundTask<Value: Sendable, Failure: Error>: Sendable {
     private let result = Promise<Result<Value, Failure>>()
 
+    /// Starts `work` at once on a global dispatch queue.
     package init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
         let result = self.result
         DispatchQueue.global().async { result.fulfil(Result { () throws(Failure) in try work() }) }
     }
 
+    /// Waits until the work ends, then returns its result or throws its error (of type `Failure`); may be called more
+    /// than once, from any thread.
     package func value() throws(Failure) -> Value {
         try result.value().get()
     }

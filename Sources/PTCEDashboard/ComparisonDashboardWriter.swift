@@ -4,6 +4,8 @@ import PTCEModel
 /// Writes a comparison of poles as one offline HTML page: the poles side by side by theme,
 /// with ranks, medians and flags, and a dot plot per indicator (small multiples).
 public enum ComparisonDashboardWriter {
+    /// The comparison's page in `language`, with the same head as a report's: inline CSS and SVG, nothing fetched
+    /// from the network.
     public static func html(_ comparison: PoleComparison, language: Language) -> String {
         let numbers = NumberStyle(language: language)
         let charts = ChartBuilder(language: language)

@@ -8,10 +8,12 @@ public struct DashboardWriter: TextOutputWriter {
     /// The language of the page.
     public let language: Language
 
+    /// Creates a writer of pages in `language`.
     public init(language: Language) {
         self.language = language
     }
 
+    /// The report's page (``html(_:language:)``).
     public func text(_ report: PoleReport) -> String { Self.html(report, language: language) }
     /// The comparison's page (``ComparisonDashboardWriter``).
     public func text(_ comparison: PoleComparison) -> String { ComparisonDashboardWriter.html(comparison, language: language) }

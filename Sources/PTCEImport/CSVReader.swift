@@ -4,8 +4,11 @@ import PTCEModel
 public struct CSVRecord: Sendable, Hashable {
     /// The 1-based physical line of the record's first character.
     public var line: Int
+    /// The cells, in column order, quotes removed and doubled quotes undone; a record may have fewer or more cells
+    /// than the header.
     public var fields: [String]
 
+    /// Creates a record starting on physical line `line` (1-based).
     public init(line: Int, fields: [String]) {
         self.line = line
         self.fields = fields
@@ -15,6 +18,7 @@ public struct CSVRecord: Sendable, Hashable {
 /// A CSV file opened for reading: its dialect, and its records read on demand, so that a large
 /// file is never held twice (as bytes and as records).
 public struct CSVDocument: Sendable {
+    /// The encoding the bytes were decoded with; `utf8` when they could not be decoded (``findings`` then says why).
     public var encoding: TextEncoding
     /// The field delimiter: `,`, `;`, tab or `|`.
     public var delimiter: Character

@@ -8,20 +8,23 @@ import PTCEModel
 /// Rows whose required cells are invalid are left out of the dataset, with an error saying so;
 /// optional cells that are invalid read as not reported.
 public struct PoleFolderReader: Sendable {
+    /// The questions `survey.csv` may answer: an answer to another question is an error.
     public let questionBank: QuestionBank
     /// The columns read: the standard ones, or a network's catalogue with figures of its own.
     public let catalogue: FieldCatalogue
     /// The schema of each file, from ``catalogue``, in reading order.
     private let schemas: [TableSchema]
 
+    /// Creates a reader checking survey answers against `questionBank` and reading the columns of `catalogue` (by
+    /// default the standard ones).
     public init(questionBank: QuestionBank, catalogue: FieldCatalogue = .standard) {
         self.questionBank = questionBank
         self.catalogue = catalogue
         schemas = catalogue.tables.map(TableSchema.init)
     }
 
-    /// Reads the folder at `url`. Returns `nil` only when not even `pole.toml` could be read;
-    /// the findings then say why. `onMembers` gets the profile and the members as soon as they
+    /// Reads the folder at `url`. Returns `nil` when `pole.toml` is missing, cannot be read or has
+    /// an error; the findings then say why. `onMembers` gets the profile and the members as soon as they
     /// are read, before the other files: a caller can start on them meanwhile.
     public func read(
         folder url: URL, findings: inout Findings, onMembers: ((PoleProfile, [Member]) -> Void)? = nil

@@ -3,6 +3,7 @@ import PTCEModel
 /// Reads the survey question bank, `questions.toml` of an indicator library:
 /// `[[dimension]]` tables (id, fr, en) and `[[question]]` tables (id, kind, fr, en).
 public enum QuestionBankReader {
+    /// The bank's file name in an indicator library folder.
     public static let fileName = "questions.toml"
 
     /// Reads the bank from TOML text; `file` names it in findings.

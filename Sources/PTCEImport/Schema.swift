@@ -26,8 +26,11 @@ public struct VocabularyAliases: Sendable, Hashable {
 
 /// The layout of one dataset file (README, "A pole is a folder").
 public struct TableSchema: Sendable {
+    /// The file name in a pole folder, e.g. `members.csv`.
     public let file: String
+    /// Whether the folder must hold the file (only `members.csv`): its absence is an error.
     public let isRequired: Bool
+    /// The declared columns, in the order of the file's template.
     public let columns: [FieldDeclaration]
     /// Every name of every column (canonical name, then aliases), folded, with its column: folded
     /// once, since a file may have thousands of headers to match.
@@ -68,10 +71,15 @@ extension VocabularyAliases {
 }
 
 extension TableSchema {
+    /// `members.csv`, as ``StandardFields/Members`` declares it.
     public static let members = TableSchema(StandardFields.Members.table)
+    /// `cooperations.csv`, as ``StandardFields/Cooperations`` declares it.
     public static let cooperations = TableSchema(StandardFields.Cooperations.table)
+    /// `finances.csv`, as ``StandardFields/Finances`` declares it.
     public static let finances = TableSchema(StandardFields.Finances.table)
+    /// `projects.csv`, as ``StandardFields/Projects`` declares it.
     public static let projects = TableSchema(StandardFields.Projects.table)
+    /// `survey.csv`, as ``StandardFields/Survey`` declares it.
     public static let survey = TableSchema(StandardFields.Survey.table)
 
     /// The five CSV files of a pole folder, in reading order.

@@ -4,7 +4,9 @@ import TOMLKit
 /// A TOML table being read into typed values, reporting located findings for missing keys,
 /// wrong types and unknown keys instead of TOMLKit's Codable errors (which mislead).
 package struct TOMLTableReader {
+    /// The table as TOMLKit parsed it.
     package let table: TOMLTable
+    /// The file name findings give, e.g. `pole.toml`.
     package let file: String
     /// The 1-based line of each key of this table in the source, found by scanning the text.
     let keyLines: [String: Int]
@@ -134,10 +136,14 @@ package struct TOMLTableReader {
         return nil
     }
 
+    /// Where `key` is written, with the key as column: its own line when found in the text, else the table's line.
     package func location(_ key: String) -> SourceLocation {
         SourceLocation(file: file, line: keyLines[key] ?? line, column: key)
     }
 
+    /// The text at `key`, each character XML forbids replaced by U+FFFD (with a warning). `nil` when the key is
+    /// absent (an error if `required`), when its value is not a text (an error), or when it is blank and `required`
+    /// (an error).
     package func string(_ key: String, required: Bool = false, _ findings: inout Findings) -> String? {
         guard let value = table[key] else {
             if required { findings.error(ImportMessage.requiredKey(key), at: SourceLocation(file: file, line: line, column: key)) }
@@ -175,6 +181,7 @@ package struct TOMLTableReader {
         return flag
     }
 
+    /// The whole number at `key`; `nil` when the key is absent, or when its value is not a whole number (an error).
     package func integer(_ key: String, _ findings: inout Findings) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else {
@@ -184,11 +191,15 @@ package struct TOMLTableReader {
         return number
     }
 
+    /// The texts of the list at `key`, characters XML forbids replaced (with a warning); empty when the key is
+    /// absent. A value that is not a list is an error, and so is each element that is not a text (left out).
     package func strings(_ key: String, _ findings: inout Findings) -> [String] {
         elements(key, findings: &findings, expected: ImportMessage.listOfTexts) { $0.string }
             .map { keepable($0, key: key, &findings) }
     }
 
+    /// The whole numbers of the list at `key`; empty when the key is absent. A value that is not a list is an error,
+    /// and so is each element that is not a whole number (left out).
     package func integers(_ key: String, _ findings: inout Findings) -> [Int] {
         elements(key, findings: &findings, expected: ImportMessage.listOfWholeNumbers) { $0.int }
     }

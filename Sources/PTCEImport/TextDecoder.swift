@@ -2,10 +2,15 @@ import PTCEModel
 
 /// The character encodings a member's CSV export arrives in.
 public enum TextEncoding: String, Sendable, Hashable {
+    /// UTF-8 without a byte-order mark (Google Sheets' download).
     case utf8 = "UTF-8"
+    /// UTF-8 with a byte-order mark.
     case utf8WithBOM = "UTF-8 (BOM)"
+    /// UTF-16 little-endian with a byte-order mark (Excel's "Texte Unicode").
     case utf16LittleEndian = "UTF-16LE (BOM)"
+    /// UTF-16 big-endian with a byte-order mark.
     case utf16BigEndian = "UTF-16BE (BOM)"
+    /// Windows-1252, as French Excel saves a CSV file.
     case windows1252 = "Windows-1252"
     /// UTF-8 with a few bytes that are not, read as Windows-1252 (each line with a warning).
     case utf8WithWindows1252Bytes = "UTF-8 (some bytes Windows-1252)"

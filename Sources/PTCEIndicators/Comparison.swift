@@ -2,12 +2,15 @@ import PTCEModel
 
 /// How the poles of a comparison stand on one indicator.
 public struct ComparisonRow: Sendable {
+    /// The indicator compared.
     public let definition: IndicatorDefinition
     /// One cell per pole, in the order of ``PoleComparison/poles``.
     public let cells: [ComparisonCell]
     /// Over the poles whose value is comparable; `nil` when none has one.
     public let median: Double?
+    /// The lowest comparable value among the poles; `nil` when none has one.
     public let minimum: Double?
+    /// The highest comparable value among the poles; `nil` when none has one.
     public let maximum: Double?
     /// The normalised views that make sense for this indicator (extensive quantities only).
     public let normalisations: [Normalisation]
@@ -15,10 +18,14 @@ public struct ComparisonRow: Sendable {
 
 /// A way to put poles of different sizes on the same footing.
 public enum Normalisation: String, Sendable, CaseIterable {
+    /// Divided by the pole's member count (the indicator marked `size_of = "per_member"`).
     case perMember = "per_member"
+    /// Divided by the pole's population, in thousands (`pole.toml`).
     case perThousandInhabitants = "per_1000_inhabitants"
+    /// Divided by the pole's FTE (the indicator marked `size_of = "per_fte"`); amounts in euros only.
     case perFTE = "per_fte"
 
+    /// The view in words, as it follows a value: "par membre", "per FTE".
     public var label: LocalizedText {
         switch self {
         case .perMember: LocalizedText(fr: "par membre", en: "per member")
@@ -30,15 +37,21 @@ public enum Normalisation: String, Sendable, CaseIterable {
 
 /// One pole's standing on one indicator.
 public struct ComparisonCell: Sendable {
+    /// The pole's value in the indicator's unit (a share as a fraction 0–1), given even when not ``comparable``;
+    /// `nil` when missing or when the pole has no report for the year.
     public let value: Double?
+    /// Why ``value`` is missing; `nil` when there is a value or when the pole has no report for the year.
     public let missingReason: MissingReason?
+    /// How many members (respondents, rows) the value rests on; `nil` when the pole has no report for the year or the
+    /// formula reads no table.
     public let coverage: Coverage?
     /// For a ratio: the sums it divides.
     public let quotient: QuotientTerms?
     /// 1 is best, following the indicator's direction; `nil` for neutral indicators, missing or
     /// not comparable values. Ties share a rank (1, 2, 2, 4).
     public let rank: Int?
-    /// Fewer than half of the pole's members reported the inputs.
+    /// The value's coverage share is below ``PoleComparison/lowCoverageThreshold``: fewer than half of the
+    /// members (respondents, rows) counted, members not concerned counting as covered.
     public let lowCoverage: Bool
     /// False when the value cannot be set beside the others (a survey dimension asked with other questions).
     public let comparable: Bool
@@ -48,6 +61,7 @@ public struct ComparisonCell: Sendable {
 
 /// A pole in a comparison: its report for the year, or why it has none.
 public struct ComparedPole: Sendable {
+    /// The pole's metadata, from `pole.toml`.
     public let profile: PoleProfile
     /// `nil` when the pole has no member for the year: it is listed, never skipped.
     public let report: PoleReport?
@@ -57,9 +71,13 @@ public struct ComparedPole: Sendable {
 
 /// Several poles side by side for one year: the same indicators, medians, ranks and normalised views.
 public struct PoleComparison: Sendable {
+    /// The year compared.
     public let year: Int
+    /// The poles, in the order their datasets were given, those without a report included.
     public let poles: [ComparedPole]
+    /// One row per indicator of the library, in library order.
     public let rows: [ComparisonRow]
+    /// The indicator library every pole was computed with.
     public let library: IndicatorLibrary
 
     /// Below this share of members reporting, a pole's value is flagged.
@@ -68,8 +86,10 @@ public struct PoleComparison: Sendable {
 
 /// Builds comparisons from the poles' datasets with one indicator library.
 public struct ComparisonBuilder: Sendable {
+    /// The library every pole's report is computed with.
     public let library: IndicatorLibrary
 
+    /// Creates a builder computing with `library`.
     public init(library: IndicatorLibrary) {
         self.library = library
     }
@@ -79,6 +99,8 @@ public struct ComparisonBuilder: Sendable {
         datasets.flatMap { $0.members.map(\.year) }.max()
     }
 
+    /// Sets `datasets` side by side for `year`: the report of each pole that has members that year (a pole without is
+    /// listed, with no report), then for each indicator the cells, medians, ranks and normalised views.
     public func compare(_ datasets: [PoleDataset], year: Int) -> PoleComparison {
         let builder = ReportBuilder(library: library)
         let poles = datasets.map { dataset in

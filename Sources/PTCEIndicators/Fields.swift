@@ -51,6 +51,7 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     private let base: [Element]
     private let positions: [Int]
 
+    /// The elements of `base` whose year (`yearOf`) is `year`, in their order; only their positions are stored.
     public init(_ base: [Element], year: Int, yearOf: (Element) -> Int) {
         self.base = base
         positions = base.indices.filter { yearOf(base[$0]) == year }
@@ -64,9 +65,13 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
 extension PoleDataset {
     /// The members of `year`, in file order, without copying them.
     public func members(in year: Int) -> YearSlice<Member> { YearSlice(members, year: year) { $0.year } }
+    /// The cooperations of `year`, in file order, without copying them.
     public func cooperations(in year: Int) -> YearSlice<Cooperation> { YearSlice(cooperations, year: year) { $0.year } }
+    /// The budget lines of `year`, in file order, without copying them.
     public func finances(in year: Int) -> YearSlice<FinanceLine> { YearSlice(finances, year: year) { $0.year } }
+    /// The projects of `year`, in file order, without copying them.
     public func projects(in year: Int) -> YearSlice<Project> { YearSlice(projects, year: year) { $0.year } }
+    /// The survey answers of `year`, in file order, without copying them.
     public func survey(in year: Int) -> YearSlice<SurveyAnswer> { YearSlice(survey, year: year) { $0.year } }
 }
 

@@ -2,7 +2,9 @@ import PTCEModel
 
 /// A unit of the library (`Indicators/units.toml`): how values are labelled and rounded.
 public struct IndicatorUnit: Sendable, Hashable {
+    /// The id indicators name it by: `eur_per_fte`.
     public let id: String
+    /// Its name in both languages (`ETP`, `€ par ETP`), from which the default ``suffix`` is made.
     public let label: LocalizedText
     /// Digits after the decimal mark when shown (a share of 0.548 with 1 decimal shows 54,8 %).
     public let decimals: Int
@@ -46,8 +48,11 @@ public struct IndicatorUnit: Sendable, Hashable {
 
 /// Which way is better, for colouring changes.
 public enum Direction: String, Sendable, Hashable, Codable {
+    /// A rise is good news (`direction = "higher"`).
     case higherIsBetter = "higher"
+    /// A fall is good news (`"lower"`).
     case lowerIsBetter = "lower"
+    /// Neither (the default): changes are not coloured, and comparisons do not rank poles.
     case neutral
 
     /// The direction in words, for reports.
@@ -62,10 +67,13 @@ public enum Direction: String, Sendable, Hashable, Codable {
 
 /// A framework or source an indicator answers (IRIS+ metric, AMI call, decree, Labo de l'ESS…).
 public struct IndicatorReference: Sendable, Hashable, Codable {
+    /// The framework or body, as the library writes it: `IRIS+`, `IAE`.
     public let source: String
     /// The identifier within the source, e.g. `OI8869`.
     public let id: String?
+    /// What the reference says or which metric it is, as written; `nil` when not given.
     public let note: String?
+    /// A link to the reference; `nil` when not given.
     public let url: String?
 }
 
@@ -74,6 +82,7 @@ public struct IndicatorReference: Sendable, Hashable, Codable {
 public struct IndicatorTheme: Sendable, Hashable {
     /// The prefix of its indicators' ids: `eco`.
     public let id: String
+    /// Its title in both languages, as the report's section heading: "Emploi et insertion".
     public let label: LocalizedText
     /// What reports show beside its indicators (`shows = [...]`), in the order given.
     public let views: [SectionView]
@@ -81,7 +90,9 @@ public struct IndicatorTheme: Sendable, Hashable {
 
 /// The units of the two terms of a ratio.
 public struct QuotientUnits: Sendable, Hashable {
+    /// The unit of the numerator's sum: `fte` in "55,7 ETP sur 133,7".
     public let numerator: IndicatorUnit
+    /// The unit of the denominator's sum.
     public let denominator: IndicatorUnit
 }
 
@@ -91,12 +102,17 @@ public struct IndicatorDefinition: Sendable {
     public let id: String
     /// The id of its theme (``IndicatorTheme``): `emp`.
     public let theme: String
+    /// Its name in both languages, as reports title it.
     public let label: LocalizedText
+    /// What it measures, in plain words in both languages: the method text of reports.
     public let description: LocalizedText
+    /// The unit of its values (a share is a fraction 0–1, a yes/no value 1 or 0).
     public let unit: IndicatorUnit
+    /// Which change is good news (neutral unless the library says).
     public let direction: Direction
     /// The formula as written in the library.
     public let formula: String
+    /// The frameworks it answers, in the order the library lists them; empty when none.
     public let references: [IndicatorReference]
     /// Below this share of members reporting the inputs, the value is withheld (`low_coverage`).
     public let minimumCoverage: Double?
@@ -137,13 +153,17 @@ public struct IndicatorDefinition: Sendable {
 public struct SpreadsheetFormula: Sendable, Hashable {
     /// A piece of the formula: text as written, a column, or a yes/no word.
     public enum Part: Sendable, Hashable {
+        /// Formula text, as written.
         case text(String)
+        /// `{table.field}`: the range of that field's column in the table's data sheet.
         case column(table: String, field: String)
+        /// `{yes}` (`true`) or `{no}` (`false`): the word the data sheets write, in the report's language.
         case yesNo(Bool)
         /// The label of the group a breakdown's row is about (an actor type).
         case group
     }
 
+    /// The pieces of the formula, in the order written.
     public let parts: [Part]
 
     /// The formula with each column and word replaced: `column` gives a column's range

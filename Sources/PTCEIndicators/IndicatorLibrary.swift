@@ -2,13 +2,16 @@ import Foundation
 import PTCEImport
 import PTCEModel
 
-/// The indicator library: units, themes, indicators in evaluation order, and the survey
-/// question bank, all read from the declarative files of a folder such as `Indicators/`.
+/// The indicator library: units, themes, indicators (with the order they are evaluated in), and
+/// the survey question bank, all read from the declarative files of a folder such as `Indicators/`.
 public struct IndicatorLibrary: Sendable {
+    /// The units of `units.toml`, sorted by id.
     public let units: [IndicatorUnit]
+    /// The themes, one per indicator file, in the order of the files' names.
     public let themes: [IndicatorTheme]
     /// Every indicator, in library order (files by name, then as written).
     public let indicators: [IndicatorDefinition]
+    /// The survey question bank (`questions.toml`): what `survey.csv` may answer, and the dimensions scored.
     public let questionBank: QuestionBank
     /// The columns the formulas were checked against.
     public let catalogue: FieldCatalogue
@@ -30,6 +33,7 @@ public struct IndicatorLibrary: Sendable {
         indexByID = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The indicator whose id is `id` (`emp.insertion_share`), or `nil` when the library has none.
     public func indicator(_ id: String) -> IndicatorDefinition? {
         index(of: id).map { indicators[$0] }
     }
@@ -56,6 +60,7 @@ public struct IndicatorLibrary: Sendable {
         indicators.first { $0.surveyDimension == dimension }
     }
 
+    /// The theme whose id is `id` (`emp`), or `nil` when the library has none.
     public func theme(_ id: String) -> IndicatorTheme? {
         themes.first { $0.id == id }
     }

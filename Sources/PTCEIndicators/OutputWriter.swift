@@ -24,11 +24,15 @@ public protocol TextOutputWriter: OutputWriter {
 }
 
 extension TextOutputWriter {
+    /// Writes the report's text as UTF-8 at `url`, replacing any file there; no findings. Throws the file system's
+    /// error when the file cannot be written (no such folder, no permission, disk full).
     public func write(_ report: PoleReport, to url: URL) throws -> [Finding] {
         try Data(text(report).utf8).write(to: url)
         return []
     }
 
+    /// Writes the comparison's text as UTF-8 at `url`, replacing any file there. Throws the file system's error when
+    /// the file cannot be written.
     public func write(_ comparison: PoleComparison, to url: URL) throws {
         try Data(text(comparison).utf8).write(to: url)
     }

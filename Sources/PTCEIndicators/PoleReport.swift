@@ -30,8 +30,11 @@ public struct Coverage: Sendable, Hashable, Codable {
     public let notApplicable: Int
     /// Members (respondents, rows) of the year.
     public let of: Int
+    /// What is counted: members (the default), respondents or rows.
     public let basis: CoverageBasis
 
+    /// Creates a coverage: `reported` and `notApplicable` (by default 0) out of `of`, counting members unless `basis`
+    /// says otherwise.
     public init(reported: Int, notApplicable: Int = 0, of: Int, basis: CoverageBasis = .members) {
         self.reported = reported
         self.notApplicable = notApplicable
@@ -99,15 +102,21 @@ public struct LikeForLikeChange: Sendable, Hashable {
 
 /// The two terms a ratio's value rests on: "55,7 ETP sur 133,7".
 public struct QuotientTerms: Sendable, Hashable {
+    /// The sum divided, in ``units``' numerator unit: 55,7 in "55,7 ETP sur 133,7".
     public let numerator: Double
+    /// The sum it is divided by, in ``units``' denominator unit: 133,7.
     public let denominator: Double
+    /// The units the two sums are shown in.
     public let units: QuotientUnits
 }
 
 /// How a yes/no indicator moved since the previous year: it has no arithmetic change.
 public enum FlagChange: Sendable, Hashable {
+    /// Met both years, or neither.
     case unchanged
+    /// Met this year, not the previous one.
     case nowMet
+    /// Met the previous year, not this one.
     case noLongerMet
 
     /// "inchangé", "désormais atteint", "n'est plus atteint".
@@ -140,30 +149,41 @@ public enum ChangeStatement: Sendable, Hashable {
 public struct SurveyStatistics: Sendable, Hashable {
     /// Answers counted.
     public let n: Int
+    /// The mean score, 1–5, of the scale answers; `nil` when there is none (a yes/no question).
     public let mean: Double?
     /// Counts of scores 1, 2, 3, 4, 5 (scale questions only).
     public let distribution: [Int]
+    /// The fraction (0–1) of scale answers scoring 4 or 5; `nil` when there is none.
     public let shareAtLeast4: Double?
+    /// The fraction (0–1) of yes/no answers that are yes; `nil` when there is none (a scale question).
     public let yesShare: Double?
 }
 
 /// The survey results of a question of the bank in the report year.
 public struct QuestionResult: Sendable, Hashable {
+    /// The question of the bank: a scale or yes/no one (open answers are quotations).
     public let question: SurveyQuestion
+    /// Its answers of the year; questions skipped are not counted.
     public let statistics: SurveyStatistics
 }
 
 /// An open answer or a comment, kept as a quotation for the writers (never computed on).
 public struct Quotation: Sendable, Hashable {
+    /// The id of the question answered or commented, e.g. `cooperation.pooling`.
     public let questionID: String
+    /// The respondent's identifier, as `survey.csv` writes it.
     public let respondent: String
+    /// The respondent's role.
     public let role: RespondentRole
+    /// The open answer or the comment, as written (never empty).
     public let text: String
+    /// The `survey.csv` line it comes from.
     public let origin: RecordOrigin
 }
 
 /// An indicator computed over the members of one actor type.
 public struct ActorTypePart: Sendable, Hashable {
+    /// The actor type of the members it is computed over.
     public let actorType: ActorType
     /// `nil` when no member of the type reported the inputs (not 0).
     public let value: Double?
@@ -173,10 +193,15 @@ public struct ActorTypePart: Sendable, Hashable {
 
 /// The value of one indicator in the report year, with what a funder needs to trust it.
 public struct IndicatorResult: Sendable {
+    /// The indicator computed.
     public let definition: IndicatorDefinition
+    /// The value in the indicator's unit (a share as a fraction 0–1, a yes/no as 1 or 0); `nil` when missing,
+    /// ``missingReason`` saying why.
     public let value: Double?
     /// The same indicator computed on the previous year, when the data holds it.
     public let previous: Double?
+    /// How many members (respondents, rows) the value rests on; `nil` when the formula reads no table, directly or
+    /// through the indicators it reads.
     public let coverage: Coverage?
     /// The coverage of `previous`, when the previous year is in the data.
     public let previousCoverage: Coverage?
@@ -232,6 +257,7 @@ public struct IndicatorResult: Sendable {
         return respondents < Self.smallSampleRespondents ? respondents : nil
     }
 
+    /// Whether the change rests on a small sample (``smallSample`` is not `nil`).
     public var isSmallSample: Bool { smallSample != nil }
 
     /// "petit échantillon (3 répondants) : à lire avec prudence", for a small sample.
@@ -256,6 +282,8 @@ public struct IndicatorResult: Sendable {
 
 /// The rules every figure follows, in words for the method section of every report.
 public enum ReportMethod {
+    /// The principles, in both languages: not reported is never 0, not applicable counts as 0, ratios show their
+    /// base, changes are given like for like, small samples are flagged.
     public static let principles = LocalizedText(
         fr: "Chaque valeur est calculée à partir des chiffres déclarés par les membres pour l'année. Une donnée non renseignée (case vide, « NC ») reste manquante, jamais 0. Un membre non concerné compte pour 0 : une case vide d'ETP, de personnes ou de sorties en insertion chez un membre qui n'est pas une structure d'insertion ; la couverture le montre à part. Les ratios ne retiennent que les membres qui ont déclaré toutes les données utilisées, et leur base (numérateur et dénominateur) est donnée quand des membres manquent. Quand les membres qui ont déclaré une donnée diffèrent d'une année à l'autre, l'évolution est d'abord donnée à périmètre constant, sur les membres présents les deux années ; l'évolution de l'ensemble reste indiquée. Une évolution de score d'enquête reposant sur moins de \(IndicatorResult.smallSampleRespondents) répondants est signalée comme petit échantillon et n'est pas colorée.",
         en: "Each value is computed from the figures the members reported for the year. A figure not reported (an empty cell, \"NC\") stays missing, never 0. A member not concerned counts as 0: an empty insertion FTE, people or exits cell of a member that is not an insertion structure; coverage shows such members apart. Ratios use only the members that reported every input, and their base (numerator and denominator) is given when members are missing. When the members that reported a figure differ from one year to the next, the change is first given like for like, over the members present in both years; the change over all members stays visible. A survey score change resting on fewer than \(IndicatorResult.smallSampleRespondents) respondents is marked as a small sample and not coloured.")
@@ -263,10 +291,13 @@ public enum ReportMethod {
 
 /// Everything computed for one pole and one year: the input of every writer.
 public struct PoleReport: Sendable {
+    /// The pole's metadata, from `pole.toml`.
     public let profile: PoleProfile
+    /// The year reported on.
     public let year: Int
     /// The previous year, when the data holds members for it.
     public let previousYear: Int?
+    /// Every indicator of the library for the year, with or without a value, in library order.
     public let results: [IndicatorResult]
     /// The results in sections, one per theme of the library, with their charts.
     public let sections: [ReportSection]
@@ -274,10 +305,15 @@ public struct PoleReport: Sendable {
     public let keyFigures: [IndicatorResult]
     /// The score of each dimension of the question bank, in the bank's order.
     public let surveyScores: [SurveyDimensionScore]
+    /// The results of each scale or yes/no question answered in the year, in the bank's order.
     public let questions: [QuestionResult]
+    /// The open answers and comments of the year, in file order.
     public let quotations: [Quotation]
+    /// Every finding made while reading the dataset (all years), by file, line and column.
     public let findings: [Finding]
+    /// The CSV files read, in reading order, with their encoding, delimiter and SHA-256.
     public let sources: [SourceFile]
+    /// The indicator library the report was computed with.
     public let library: IndicatorLibrary
     /// The dataset the report was computed from (the writers' data sheets).
     public let dataset: PoleDataset
@@ -304,6 +340,7 @@ public struct PoleReport: Sendable {
         sections = ReportSection.sections(library: library, results: results, surveyScores: surveyScores, dataset: dataset, year: year)
     }
 
+    /// The result of indicator `id` (`eco.fte`), or `nil` when the library has no such indicator.
     public func result(_ id: String) -> IndicatorResult? {
         results.first { $0.definition.id == id }
     }
@@ -330,8 +367,12 @@ public struct PoleReport: Sendable {
 
     /// The rows of the report year, viewed without copying (the writers' data sheets).
     public var members: YearSlice<Member> { dataset.members(in: year) }
+    /// The cooperations of the report year, without copying them.
     public var cooperations: YearSlice<Cooperation> { dataset.cooperations(in: year) }
+    /// The budget lines of the report year, without copying them.
     public var finances: YearSlice<FinanceLine> { dataset.finances(in: year) }
+    /// The projects of the report year, without copying them.
     public var projects: YearSlice<Project> { dataset.projects(in: year) }
+    /// The survey answers of the report year, without copying them.
     public var survey: YearSlice<SurveyAnswer> { dataset.survey(in: year) }
 }

@@ -5,8 +5,10 @@ import PTCEModel
 /// Computes a pole's report for a year: every indicator of the library in dependency order,
 /// with previous-year value and coverage, and the survey results.
 public struct ReportBuilder: Sendable {
+    /// The library whose indicators every report computes.
     public let library: IndicatorLibrary
 
+    /// Creates a builder computing with `library`.
     public init(library: IndicatorLibrary) {
         self.library = library
     }

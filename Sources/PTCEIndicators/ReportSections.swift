@@ -48,6 +48,7 @@ public enum SectionChart: Sendable {
 
 /// The funding of one kind in the pole's budget for the year.
 public struct FundingAmount: Sendable, Hashable {
+    /// The kind of funding.
     public let kind: FundingKind
     /// Euros: the sum of the year's lines of that kind, in file order.
     public let amount: Double
@@ -55,13 +56,17 @@ public struct FundingAmount: Sendable, Hashable {
 
 /// How many collective projects are at a stage.
 public struct ProjectStageCount: Sendable, Hashable {
+    /// The stage.
     public let stage: ProjectStage
+    /// Projects of the year at that stage; 0 when none.
     public let count: Int
 }
 
 /// The score of a dimension of the question bank (its `[per_survey_dimension]` indicator).
 public struct SurveyDimensionScore: Sendable {
+    /// The dimension of the question bank.
     public let dimension: SurveyDimension
+    /// The result of its score indicator (the mean score 1–5 in the standard library), with its survey statistics.
     public let result: IndicatorResult
 }
 
@@ -69,9 +74,11 @@ public struct SurveyDimensionScore: Sendable {
 public struct CooperationNetwork: Sendable {
     /// A member with at least one cooperation.
     public struct Node: Sendable, Hashable {
+        /// The member id, as `cooperations.csv` writes it.
         public let id: String
         /// The member's name, or its id when the member is not among the year's members.
         public let name: String
+        /// The member's actor type; `nil` when it is not among the year's members or its type was invalid.
         public let actorType: ActorType?
         /// Cooperations the member takes part in (a pair counted as often as it was declared).
         public let degree: Int
@@ -81,7 +88,9 @@ public struct CooperationNetwork: Sendable {
 
     /// Two members that cooperate, `a` before `b` by id, and how many cooperations they declared.
     public struct Link: Sendable, Hashable {
+        /// The two member ids, `a` before `b` in id order.
         public let a: String, b: String
+        /// How many cooperations of the year the two declared (in either order).
         public let count: Int
     }
 

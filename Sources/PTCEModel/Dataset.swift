@@ -11,6 +11,7 @@ public struct SourceFile: Sendable, Hashable, Codable {
     /// SHA-256 of the file's bytes, in lowercase hexadecimal.
     public var sha256: String
 
+    /// Creates the description of a file read.
     public init(name: String, encoding: String, delimiter: String, records: Int, sha256: String) {
         self.name = name
         self.encoding = encoding
@@ -24,17 +25,26 @@ public struct SourceFile: Sendable, Hashable, Codable {
 ///
 /// Rows with errors in required cells are not in the tables; the findings say which and why.
 public struct PoleDataset: Sendable, Hashable {
+    /// The pole's metadata, from `pole.toml`.
     public var profile: PoleProfile
+    /// The rows of `members.csv` kept, every year, in file order.
     public var members: [Member]
+    /// The rows of `cooperations.csv` kept, every year, in file order.
     public var cooperations: [Cooperation]
+    /// The rows of `finances.csv` kept, every year, in file order.
     public var finances: [FinanceLine]
+    /// The rows of `projects.csv` kept, every year, in file order.
     public var projects: [Project]
+    /// The rows of `survey.csv` kept, every year, in file order (skipped questions included).
     public var survey: [SurveyAnswer]
+    /// The CSV files read, in reading order (members first; absent files not listed).
     public var sources: [SourceFile]
+    /// Every finding made while reading the folder, `pole.toml` included, in the order made.
     public var findings: Findings
     /// The columns the dataset was read with: the member figures its members hold.
     public var catalogue: FieldCatalogue
 
+    /// Creates a dataset; the tables default to empty, `catalogue` to the standard columns.
     public init(
         profile: PoleProfile, members: [Member] = [], cooperations: [Cooperation] = [],
         finances: [FinanceLine] = [], projects: [Project] = [], survey: [SurveyAnswer] = [],

@@ -1,10 +1,12 @@
 /// The closed lists a column may take its values from.
 public enum ChoiceList: String, Sendable, Hashable {
+    /// The values of ``ActorType``, ``CooperationKind``, ``FundingKind``, ``ProjectStage`` and ``RespondentRole``.
     case actorType, cooperationKind, fundingKind, projectStage, respondentRole
 }
 
 /// How a column's cells are read and checked.
 public enum FieldType: Sendable, Hashable {
+    /// Free text, kept as written.
     case text
     /// An identifier: text that must not have been turned into `3,56E+13` by Excel.
     case identifier
@@ -14,6 +16,8 @@ public enum FieldType: Sendable, Hashable {
     case quantity
     /// An amount of money in euros, with `€`, `k€`, `M€` allowed.
     case money
+    /// Yes or no: `oui`/`non`, `yes`/`no`, `vrai`/`faux`, `true`/`false`, `1`/`0`, or `x` and empty in a column that
+    /// marks with `x`.
     case boolean
     /// A year between 1990 and 2100.
     case year
@@ -26,6 +30,7 @@ public enum FieldType: Sendable, Hashable {
     /// A survey answer, read according to the question's kind.
     case answer
 
+    /// Whether cells are numbers: counts, quantities, money and years.
     public var isNumeric: Bool {
         switch self {
         case .count, .quantity, .money, .year: true
@@ -47,6 +52,7 @@ public enum FieldType: Sendable, Hashable {
 
 /// Which rows a figure concerns.
 public enum Applicability: Sendable, Hashable {
+    /// Every row: an empty cell is not reported.
     case everyRow
     /// Members that are insertion structures (SIAE): for a member whose `insertion_structure` is
     /// no, an empty cell means none (0, not applicable), while `NC` still means not reported.
@@ -82,20 +88,26 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var name: String
     /// The other headers that designate the column, French first: `ETP`, `équivalents temps plein`.
     public var aliases: [String]
+    /// How its cells are read and checked.
     public var type: FieldType
+    /// Whether every row must fill it: a row whose required cell is missing or invalid is left out, with a warning.
     public var isRequired: Bool
     /// For numbers: the value no real figure of the column reaches (exclusive).
     public var upperBound: Double?
     /// For numbers: the base symbol of their quantity, as the indicator library's `units.toml`
     /// writes quantities (`fte`, `eur`, `count`, `tonnes`, `year`): what formulas check against.
     public var unit: String?
+    /// Which rows it concerns, and so what an empty cell means.
     public var applicability: Applicability
+    /// Its rules against other figures of the row, checked in order.
     public var rules: [FieldRule]
     /// The column's header in reports, in both languages.
     public var label: LocalizedText
     /// How the figure is shown in a spreadsheet.
     public var format: FigureFormat?
 
+    /// Creates a declaration; `upperBound` defaults to the type's (``FieldType/upperBound``), the other options to
+    /// none.
     public init(
         _ name: String, _ type: FieldType, required: Bool = false, upperBound: Double? = nil, unit: String? = nil,
         applicability: Applicability = .everyRow, rules: [FieldRule] = [], label: LocalizedText, format: FigureFormat? = nil,
@@ -124,10 +136,14 @@ public struct FieldDeclaration: Sendable, Hashable {
 
 /// The columns of one dataset file, in the order of its template.
 public struct TableDeclaration: Sendable, Hashable {
+    /// The file name in a pole folder, e.g. `members.csv`.
     public var file: String
+    /// Whether a pole folder must hold the file (only `members.csv` does).
     public var isRequired: Bool
+    /// Its columns, in the order of its template.
     public var fields: [FieldDeclaration]
 
+    /// Creates a table declaration.
     public init(file: String, isRequired: Bool, fields: [FieldDeclaration]) {
         self.file = file
         self.isRequired = isRequired
@@ -154,6 +170,7 @@ public struct FieldCatalogue: Sendable, Hashable {
     /// A member's optional figures, in storage order.
     public private(set) var memberFigures: [MemberFigure]
 
+    /// The columns of the public contract (``StandardFields``), with no figure of a network's own.
     public static let standard = FieldCatalogue(tables: StandardFields.tables)
 
     private init(tables: [TableDeclaration]) {
@@ -161,6 +178,7 @@ public struct FieldCatalogue: Sendable, Hashable {
         memberFigures = tables[0].fields.filter(\.isFigure).enumerated().map { MemberFigure(index: $0, field: $1) }
     }
 
+    /// The declaration of `members.csv`, the first table.
     public var members: TableDeclaration { tables[0] }
 
     /// The catalogue with `field`, a number that is not required, as one more member figure,

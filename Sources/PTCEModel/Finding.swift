@@ -3,8 +3,11 @@
 /// An `error` makes the data unusable as it stands (`ptce validate` exits 1);
 /// a `warning` is accepted but worth a look; a `note` only informs.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    /// Only informs (an optional file with a header and no data).
     case note
+    /// Accepted, but worth a look.
     case warning
+    /// The data cannot be used as it stands.
     case error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -40,6 +43,8 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     /// The 1-based position of that column, so a spreadsheet user can find it by letter.
     public var columnIndex: Int?
 
+    /// Creates a location in `file`, at a 1-based line and a column (its header as written, its 1-based position)
+    /// when known.
     public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil) {
         self.file = file
         self.line = line
@@ -65,12 +70,15 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 /// Findings are collected, never thrown one at a time: a coordinator fixes a file
 /// in one pass when every problem is listed.
 public struct Finding: Sendable, Hashable, Codable {
+    /// How serious it is.
     public var severity: Severity
+    /// The file, and when known the line and column, it concerns.
     public var location: SourceLocation
     /// A sentence that says the value found and what was expected, in French and in English.
     /// The texts come from each module's message catalogue (`ImportMessage`, `IndicatorMessage`…).
     public var message: LocalizedText
 
+    /// Creates a finding of `severity` about `location`.
     public init(_ severity: Severity, _ message: LocalizedText, at location: SourceLocation) {
         self.severity = severity
         self.message = message
@@ -131,34 +139,43 @@ public struct Finding: Sendable, Hashable, Codable {
 
 /// An ordered collection of findings, as gathered while reading a dataset.
 public struct Findings: Sendable, Hashable {
+    /// The findings in the order they were added.
     public private(set) var all: [Finding] = []
 
+    /// Creates a collection holding `findings` (by default none), in their order.
     public init(_ findings: [Finding] = []) {
         all = findings
     }
 
+    /// Adds `finding` at the end.
     public mutating func append(_ finding: Finding) {
         all.append(finding)
     }
 
+    /// Adds the findings of `other` at the end, in their order.
     public mutating func append(contentsOf other: Findings) {
         all.append(contentsOf: other.all)
     }
 
+    /// Adds an error saying `message` about `location`.
     public mutating func error(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.error, message, at: location))
     }
 
+    /// Adds a warning saying `message` about `location`.
     public mutating func warning(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.warning, message, at: location))
     }
 
+    /// Adds a note saying `message` about `location`.
     public mutating func note(_ message: LocalizedText, at location: SourceLocation) {
         all.append(Finding(.note, message, at: location))
     }
 
+    /// Whether any finding is an error: the data cannot be used as it stands.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
+    /// How many findings have `severity`.
     public func count(of severity: Severity) -> Int {
         all.lazy.filter { $0.severity == severity }.count
     }

@@ -1,6 +1,8 @@
 /// The language of labels and reports.
 public enum Language: String, Sendable, Codable, CaseIterable {
+    /// French, the default of reports and messages.
     case fr
+    /// English.
     case en
 }
 
@@ -18,14 +20,18 @@ extension Language {
 
 /// A text in both report languages.
 public struct LocalizedText: Sendable, Hashable, Codable {
+    /// The French text.
     public var fr: String
+    /// The English text.
     public var en: String
 
+    /// Creates a text from its French and English versions.
     public init(fr: String, en: String) {
         self.fr = fr
         self.en = en
     }
 
+    /// The text in `language`.
     public subscript(language: Language) -> String {
         switch language {
         case .fr: fr
@@ -36,6 +42,8 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 
 /// The engine's name and version, written into reports so a funder knows what produced them.
 public enum Engine {
+    /// The command's name: `ptce`.
     public static let name = "ptce"
+    /// The engine's version, written beside its name in every report.
     public static let version = "0.2.0"
 }

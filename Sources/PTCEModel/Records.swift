@@ -1,22 +1,28 @@
 /// The file and line a record was read from, so later findings can point back to it.
 public struct RecordOrigin: Sendable, Hashable, Codable {
+    /// The file name relative to the pole folder, e.g. `members.csv`.
     public var file: String
+    /// The 1-based physical line the record starts on (a quoted cell may span several lines).
     public var line: Int
 
+    /// Creates the origin of a record starting on `line` (1-based) of `file`.
     public init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
 
+    /// The record's line as the location of a finding (no column).
     public var location: SourceLocation { SourceLocation(file: file, line: line) }
 }
 
 /// A cell of a column the engine does not know, kept as written.
 public struct ExtraValue: Sendable, Hashable, Codable {
-    /// The header as written in the file.
+    /// The header as written in the file; `column N` (N the 1-based position) for a column with values but no header.
     public var column: String
+    /// The cell's text as written; never empty, since empty cells are not kept.
     public var value: String
 
+    /// Creates an extra cell.
     public init(column: String, value: String) {
         self.column = column
         self.value = value
@@ -27,13 +33,20 @@ public struct ExtraValue: Sendable, Hashable, Codable {
 ///
 /// Every optional figure is `nil` when the member did not report it: never 0.
 public struct Member: Sendable, Hashable {
+    /// Where the member's row is in `members.csv`.
     public var origin: RecordOrigin
+    /// The year the row reports on (1990–2100).
     public var year: Int
+    /// The `member_id` as written (a SIRET or any other code), unique within a year: what cooperations and
+    /// projects refer to.
     public var id: String
+    /// The member's name, as written.
     public var name: String
+    /// The legal form as written (`Association`, `SCIC`); `nil` when not given.
     public var legalForm: String?
     /// The INSEE code of the member's commune, five characters.
     public var commune: String?
+    /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
     /// The figures (``FieldCatalogue/memberFigures``), packed: a national dataset holds
     /// hundreds of thousands of members.
@@ -41,30 +54,49 @@ public struct Member: Sendable, Hashable {
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
     /// the member counts, but in no actor type.
     public var actorType: ActorType?
+    /// Whether the member is an insertion structure (SIAE); `nil` when not reported. When `false`, its empty
+    /// insertion cells are not applicable (0), not missing.
     public var insertionStructure: Bool?
 
     // The standard figures by name, for code and tests that know them: the storage itself is
     // generic (``subscript(_:)``), so that a figure added to the catalogue needs no property here.
+    /// Jobs in full-time equivalents (FTE); `nil` when not reported.
     public var fte: Double? { get { self[.fte] } set { self[.fte] = newValue } }
+    /// Employees, in people (not FTE); `nil` when not reported.
     public var headcount: Int? { get { whole(.headcount) } set { self[.headcount] = newValue.map(Double.init) } }
+    /// FTE held by people in insertion, part of ``fte``; 0 when not applicable, `nil` when not reported.
     public var insertionFTE: Double? { get { self[.insertionFTE] } set { self[.insertionFTE] = newValue } }
+    /// People employed on insertion contracts; 0 when not applicable, `nil` when not reported.
     public var insertionPeople: Int? { get { whole(.insertionPeople) } set { self[.insertionPeople] = newValue.map(Double.init) } }
+    /// People who left an insertion job in the year; 0 when not applicable, `nil` when not reported.
     public var insertionExits: Int? { get { whole(.insertionExits) } set { self[.insertionExits] = newValue.map(Double.init) } }
+    /// The exits that were dynamic (to durable or transition employment, positive exits), part of ``insertionExits``;
+    /// 0 when not applicable, `nil` when not reported.
     public var insertionExitsDynamic: Int? {
         get { whole(.insertionExitsDynamic) }
         set { self[.insertionExitsDynamic] = newValue.map(Double.init) }
     }
+    /// The exits to durable employment, part of ``insertionExitsDynamic``; 0 when not applicable, `nil` when not
+    /// reported.
     public var insertionExitsDurable: Int? {
         get { whole(.insertionExitsDurable) }
         set { self[.insertionExitsDurable] = newValue.map(Double.init) }
     }
+    /// Turnover, in euros; `nil` when not reported.
     public var turnover: Double? { get { self[.turnover] } set { self[.turnover] = newValue } }
+    /// Public subsidies received, in euros; `nil` when not reported.
     public var publicFunding: Double? { get { self[.publicFunding] } set { self[.publicFunding] = newValue } }
+    /// Volunteers, in people; `nil` when not reported.
     public var volunteers: Int? { get { whole(.volunteers) } set { self[.volunteers] = newValue.map(Double.init) } }
+    /// Jobs the member created; `nil` when not reported.
     public var jobsCreated: Int? { get { whole(.jobsCreated) } set { self[.jobsCreated] = newValue.map(Double.init) } }
+    /// Purchases, in euros; `nil` when not reported.
     public var purchases: Double? { get { self[.purchases] } set { self[.purchases] = newValue } }
+    /// Purchases made locally, in euros, part of ``purchases``; `nil` when not reported.
     public var localPurchases: Double? { get { self[.localPurchases] } set { self[.localPurchases] = newValue } }
+    /// People trained; `nil` when not reported.
     public var trainees: Int? { get { whole(.trainees) } set { self[.trainees] = newValue.map(Double.init) } }
+    /// Tonnes of goods reused or diverted from waste; `nil` when not reported.
     public var reuseTonnes: Double? { get { self[.reuseTonnes] } set { self[.reuseTonnes] = newValue } }
 
     /// A count: whole numbers are stored exactly (they are below 2⁵³).
@@ -91,6 +123,8 @@ public struct Member: Sendable, Hashable {
         figures.setNotApplicable(figure)
     }
 
+    /// Creates a member; every figure defaults to not reported (none is marked not applicable), the other optional
+    /// values to not given, `extras` to none.
     public init(
         origin: RecordOrigin, year: Int, id: String, name: String, actorType: ActorType?,
         legalForm: String? = nil, insertionStructure: Bool? = nil, commune: String? = nil,
@@ -133,6 +167,7 @@ public struct Member: Sendable, Hashable {
 public struct MemberFigure: Sendable, Hashable {
     /// Where the figure is stored.
     public let index: Int
+    /// The column's declaration: name, unit, labels, rules.
     public let field: FieldDeclaration
 
     init(index: Int, field: FieldDeclaration) {
@@ -147,13 +182,21 @@ public struct MemberFigure: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     // The standard figures, for code that names them.
+    /// The standard figures `fte`, `headcount` and `insertion_fte` (the ``Member`` properties of the same names).
     public static let fte = standard("fte"), headcount = standard("headcount"), insertionFTE = standard("insertion_fte")
+    /// The standard figures `insertion_people` and `insertion_exits`.
     public static let insertionPeople = standard("insertion_people"), insertionExits = standard("insertion_exits")
+    /// The standard figure `insertion_exits_dynamic`.
     public static let insertionExitsDynamic = standard("insertion_exits_dynamic")
+    /// The standard figure `insertion_exits_durable`.
     public static let insertionExitsDurable = standard("insertion_exits_durable")
+    /// The standard figures `turnover` and `public_funding`, in euros.
     public static let turnover = standard("turnover"), publicFunding = standard("public_funding")
+    /// The standard figures `volunteers` and `jobs_created`.
     public static let volunteers = standard("volunteers"), jobsCreated = standard("jobs_created")
+    /// The standard figures `purchases` and `local_purchases`, in euros.
     public static let purchases = standard("purchases"), localPurchases = standard("local_purchases")
+    /// The standard figures `trainees` and `reuse_tonnes`.
     public static let trainees = standard("trainees"), reuseTonnes = standard("reuse_tonnes")
 
     private static func standard(_ name: String) -> MemberFigure {
@@ -216,15 +259,24 @@ struct MemberFigures: Sendable, Hashable {
 
 /// One cooperation between two members in one year.
 public struct Cooperation: Sendable, Hashable, Codable {
+    /// Where the row is in `cooperations.csv`.
     public var origin: RecordOrigin
+    /// The year the row reports on.
     public var year: Int
+    /// The id of one member, a member of the same year.
     public var memberA: String
+    /// The id of the other member, a member of the same year other than ``memberA``.
     public var memberB: String
+    /// What the two members do together.
     public var kind: CooperationKind
+    /// The amount the cooperation involves, in euros; `nil` when not given.
     public var amount: Double?
+    /// What the cooperation is, as written; `nil` when not given.
     public var description: String?
+    /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
 
+    /// Creates a cooperation; the amount and description default to not given, `extras` to none.
     public init(
         origin: RecordOrigin, year: Int, memberA: String, memberB: String, kind: CooperationKind,
         amount: Double? = nil, description: String? = nil, extras: [ExtraValue] = []
@@ -242,14 +294,20 @@ public struct Cooperation: Sendable, Hashable, Codable {
 
 /// One line of the pole's own coordination budget in one year.
 public struct FinanceLine: Sendable, Hashable, Codable {
+    /// Where the row is in `finances.csv`.
     public var origin: RecordOrigin
+    /// The year the budget line belongs to.
     public var year: Int
     /// Who pays, as written: "État – AMI PTCE", "Région", …
     public var source: String
+    /// The kind of funding, which says whether the money is public.
     public var kind: FundingKind
+    /// The amount, in euros (required: a line without one is left out).
     public var amount: Double
+    /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
 
+    /// Creates a budget line; `extras` defaults to none.
     public init(
         origin: RecordOrigin, year: Int, source: String, kind: FundingKind, amount: Double,
         extras: [ExtraValue] = []
@@ -265,18 +323,29 @@ public struct FinanceLine: Sendable, Hashable, Codable {
 
 /// One collective project of the pole in one year.
 public struct Project: Sendable, Hashable, Codable {
+    /// Where the row is in `projects.csv`.
     public var origin: RecordOrigin
+    /// The year the row reports on.
     public var year: Int
+    /// The `project_id` as written, unique within a year.
     public var id: String
+    /// The project's name, as written.
     public var name: String
+    /// How far the project has gone in the year.
     public var stage: ProjectStage
+    /// The sector (filière) as written, e.g. `réemploi`; `nil` when not given.
     public var sector: String?
     /// The member ids that carry the project.
     public var members: [String]
+    /// Jobs the project created; `nil` when not reported.
     public var jobsCreated: Int?
+    /// The project's budget, in euros; `nil` when not reported.
     public var budget: Double?
+    /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
 
+    /// Creates a project; the sector defaults to not given, the figures to not reported, `members` and `extras` to
+    /// none.
     public init(
         origin: RecordOrigin, year: Int, id: String, name: String, stage: ProjectStage,
         sector: String? = nil, members: [String] = [], jobsCreated: Int? = nil, budget: Double? = nil,
@@ -299,6 +368,7 @@ public struct Project: Sendable, Hashable, Codable {
 public enum SurveyAnswerValue: Sendable, Hashable, Codable {
     /// 1 (strongly disagree) to 5 (strongly agree).
     case scale(Int)
+    /// A yes/no answer: `true` for yes.
     case yesNo(Bool)
     /// Free text; may be empty when the text is in the comment.
     case text(String)
@@ -308,15 +378,24 @@ public enum SurveyAnswerValue: Sendable, Hashable, Codable {
 
 /// One answer of one respondent to one question in one year.
 public struct SurveyAnswer: Sendable, Hashable, Codable {
+    /// Where the row is in `survey.csv`.
     public var origin: RecordOrigin
+    /// The year of the survey.
     public var year: Int
+    /// The respondent's identifier as written; a respondent answers each question at most once a year.
     public var respondent: String
+    /// The respondent's role (member, partner, funder…).
     public var role: RespondentRole
+    /// The id of a question of the bank, e.g. `cooperation.pooling`.
     public var questionID: String
+    /// The answer, typed by the question's kind; ``SurveyAnswerValue/notAnswered`` when the question was skipped.
     public var answer: SurveyAnswerValue
+    /// The respondent's comment, kept as a quotation; `nil` when none.
     public var comment: String?
+    /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
 
+    /// Creates an answer; `comment` defaults to none, `extras` to none.
     public init(
         origin: RecordOrigin, year: Int, respondent: String, role: RespondentRole, questionID: String,
         answer: SurveyAnswerValue, comment: String? = nil, extras: [ExtraValue] = []

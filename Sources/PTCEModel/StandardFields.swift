@@ -5,24 +5,32 @@
 /// are stored in this order): the reader, the formulas, the data sheet and the coverage table
 /// take it from there.
 public enum StandardFields {
+    /// `year` (`année`, `exercice`): the year a row reports on, 1990–2100; required in every file.
     public static let year = FieldDeclaration(
         "year", .year, required: true, unit: "year", label: LocalizedText(fr: "Année", en: "Year"), aliases: ["année", "exercice"])
 
     /// `members.csv`: one member structure in one year.
     public enum Members {
+        /// `member_id` (`identifiant`, `siret`): the member's identifier, unique within a year; required.
         public static let memberID = FieldDeclaration(
             "member_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Member id"),
             aliases: ["identifiant", "id", "siret"])
+        /// `name` (`nom`, `raison sociale`): the member's name; required.
         public static let name = FieldDeclaration(
             "name", .text, required: true, label: LocalizedText(fr: "Nom", en: "Name"), aliases: ["nom", "raison sociale", "structure"])
+        /// `actor_type`: one of ``ActorType``; required.
         public static let actorType = FieldDeclaration(
             "actor_type", .choice(.actorType), required: true, label: LocalizedText(fr: "Type d'acteur", en: "Actor type"),
             aliases: ["type d'acteur", "catégorie"])
+        /// `legal_form`: the legal form, as written (`Association`, `SCIC`).
         public static let legalForm = FieldDeclaration(
             "legal_form", .text, label: LocalizedText(fr: "Forme juridique", en: "Legal form"), aliases: ["forme juridique", "statut"])
+        /// `insertion_structure` (`SIAE`): whether the member is an insertion structure; when no, its empty insertion
+        /// cells are not applicable (0).
         public static let insertionStructure = FieldDeclaration(
             "insertion_structure", .boolean, label: LocalizedText(fr: "SIAE", en: "Insertion structure"),
             aliases: ["SIAE", "structure d'insertion"])
+        /// `commune` (`code INSEE`): the INSEE code of the member's commune.
         public static let commune = FieldDeclaration(
             "commune", .communeCode, label: LocalizedText(fr: "Code commune", en: "Commune code"), aliases: ["code commune", "code INSEE"])
 
@@ -100,6 +108,7 @@ public enum StandardFields {
         public static let cooperates = FieldDeclaration(
             "cooperates", .boolean, label: LocalizedText(fr: "Coopère", en: "Cooperates"), aliases: [])
 
+        /// `members.csv`, required: the member's identity, then its ``figures``.
         public static let table = TableDeclaration(
             file: "members.csv", isRequired: true,
             fields: [year, memberID, name, actorType, legalForm, insertionStructure, commune] + figures)
@@ -107,15 +116,20 @@ public enum StandardFields {
 
     /// `cooperations.csv`: one cooperation between two members in one year.
     public enum Cooperations {
+        /// `member_a`: one member, a member id of the same year; required.
         public static let memberA = FieldDeclaration(
             "member_a", .identifier, required: true, label: LocalizedText(fr: "Membre A", en: "Member A"), aliases: ["membre A", "membre 1"])
+        /// `member_b`: the other member, a member id of the same year other than `member_a`; required.
         public static let memberB = FieldDeclaration(
             "member_b", .identifier, required: true, label: LocalizedText(fr: "Membre B", en: "Member B"), aliases: ["membre B", "membre 2"])
+        /// `kind`: one of ``CooperationKind``; required.
         public static let kind = FieldDeclaration(
             "kind", .choice(.cooperationKind), required: true, label: LocalizedText(fr: "Type de coopération", en: "Kind"),
             aliases: ["type", "nature", "type de coopération"])
+        /// `amount`: what the cooperation involves, in euros.
         public static let amount = FieldDeclaration(
             "amount", .money, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money, aliases: ["montant"])
+        /// `description` (`objet`): what the cooperation is, as written.
         public static let description = FieldDeclaration(
             "description", .text, label: LocalizedText(fr: "Objet", en: "Description"), aliases: ["description", "objet"])
 
@@ -125,17 +139,21 @@ public enum StandardFields {
         public static let crossesTypes = FieldDeclaration(
             "crosses_types", .boolean, label: LocalizedText(fr: "Entre types d'acteurs", en: "Across actor types"), aliases: [])
 
+        /// `cooperations.csv`, optional.
         public static let table = TableDeclaration(
             file: "cooperations.csv", isRequired: false, fields: [year, memberA, memberB, kind, amount, description])
     }
 
     /// `finances.csv`: one line of the pole's coordination budget in one year.
     public enum Finances {
+        /// `source` (`financeur`): who pays, as written (`Région`); required.
         public static let source = FieldDeclaration(
             "source", .text, required: true, label: LocalizedText(fr: "Financeur", en: "Source"), aliases: ["financeur", "origine"])
+        /// `kind`: one of ``FundingKind``; required.
         public static let kind = FieldDeclaration(
             "kind", .choice(.fundingKind), required: true, label: LocalizedText(fr: "Type de financement", en: "Kind"),
             aliases: ["type", "nature", "type de financement"])
+        /// `amount`: the line's amount in euros; required.
         public static let amount = FieldDeclaration(
             "amount", .money, required: true, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money,
             aliases: ["montant"])
@@ -143,44 +161,59 @@ public enum StandardFields {
         /// Derived: the kind is public money (state, local authority, EU).
         public static let isPublic = FieldDeclaration("public", .boolean, label: LocalizedText(fr: "Public", en: "Public"), aliases: [])
 
+        /// `finances.csv`, optional.
         public static let table = TableDeclaration(file: "finances.csv", isRequired: false, fields: [year, source, kind, amount])
     }
 
     /// `projects.csv`: one collective project in one year.
     public enum Projects {
+        /// `project_id`: the project's identifier, unique within a year; required.
         public static let projectID = FieldDeclaration(
             "project_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Project id"),
             aliases: ["identifiant", "id"])
+        /// `name`: the project's name (the members' `name` column); required.
         public static let name = Members.name
+        /// `stage` (`étape`): one of ``ProjectStage``; required.
         public static let stage = FieldDeclaration(
             "stage", .choice(.projectStage), required: true, label: LocalizedText(fr: "Étape", en: "Stage"),
             aliases: ["étape", "stade", "état"])
+        /// `sector` (`filière`): the project's sector, as written.
         public static let sector = FieldDeclaration(
             "sector", .text, label: LocalizedText(fr: "Filière", en: "Sector"), aliases: ["filière", "secteur"])
+        /// `members`: the ids of the members carrying the project, separated by `|`, each a member of the same year.
         public static let members = FieldDeclaration(
             "members", .memberList, label: LocalizedText(fr: "Membres", en: "Members"), aliases: ["membres"])
+        /// `jobs_created`: jobs the project created, a count.
         public static let jobsCreated = FieldDeclaration(
             "jobs_created", .count, unit: "count", label: LocalizedText(fr: "Emplois créés", en: "Jobs created"), format: .count,
             aliases: ["emplois créés"])
+        /// `budget`: the project's budget, in euros.
         public static let budget = FieldDeclaration(
             "budget", .money, unit: "eur", label: LocalizedText(fr: "Budget", en: "Budget"), format: .money, aliases: ["budget", "coût"])
 
+        /// `projects.csv`, optional.
         public static let table = TableDeclaration(
             file: "projects.csv", isRequired: false, fields: [year, projectID, name, stage, sector, members, jobsCreated, budget])
     }
 
     /// `survey.csv`: one answer of one respondent to one question in one year.
     public enum Survey {
+        /// `respondent`: the respondent's identifier, as written; required.
         public static let respondent = FieldDeclaration(
             "respondent", .identifier, required: true, label: LocalizedText(fr: "Répondant", en: "Respondent"),
             aliases: ["répondant", "répondant·e"])
+        /// `role`: one of ``RespondentRole``; required.
         public static let role = FieldDeclaration(
             "role", .choice(.respondentRole), required: true, label: LocalizedText(fr: "Rôle", en: "Role"), aliases: ["rôle", "profil"])
+        /// `question`: the id of a question of the bank (`cooperation.pooling`); required.
         public static let question = FieldDeclaration(
             "question", .identifier, required: true, label: LocalizedText(fr: "Question", en: "Question"),
             aliases: ["question", "code question"])
+        /// `answer`: 1–5, yes/no or text, as the question's kind says; required, but a row with neither answer nor
+        /// comment is a question skipped.
         public static let answer = FieldDeclaration(
             "answer", .answer, required: true, label: LocalizedText(fr: "Réponse", en: "Answer"), aliases: ["réponse", "note"])
+        /// `comment` (`verbatim`): the respondent's words, kept as a quotation.
         public static let comment = FieldDeclaration(
             "comment", .text, label: LocalizedText(fr: "Commentaire", en: "Comment"), aliases: ["commentaire", "verbatim"])
 
@@ -192,6 +225,7 @@ public enum StandardFields {
         /// Derived: a yes/no answer.
         public static let yes = FieldDeclaration("yes", .boolean, label: LocalizedText(fr: "Oui", en: "Yes"), aliases: [])
 
+        /// `survey.csv`, optional.
         public static let table = TableDeclaration(
             file: "survey.csv", isRequired: false, fields: [year, respondent, role, question, answer, comment])
     }

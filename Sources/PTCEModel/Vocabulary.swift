@@ -24,8 +24,12 @@ extension ChoiceList {
 
 /// The kind of actor a member structure is (article 9 of the 2014 ESS law lists them).
 public enum ActorType: String, Vocabulary {
+    /// `ess`: a social and solidarity economy structure (association, cooperative, mutual…); `company`; `public`: a
+    /// local authority or public body; `research`: a training or research body; `citizen`: a citizen or resident;
+    /// `other`.
     case ess, company, `public`, research, citizen, other
 
+    /// The type in reports: "Structure de l’ESS", "Company".
     public var label: LocalizedText {
         switch self {
         case .ess: LocalizedText(fr: "Structure de l’ESS", en: "Social economy organisation")
@@ -37,6 +41,7 @@ public enum ActorType: String, Vocabulary {
         }
     }
 
+    /// The other names a cell may give the type: `ESS`, `collectivité`…
     public var frenchAliases: [String] {
         switch self {
         case .ess: ["ESS", "économie sociale", "économie sociale et solidaire"]
@@ -51,15 +56,24 @@ public enum ActorType: String, Vocabulary {
 
 /// What two members do together.
 public enum CooperationKind: String, Vocabulary {
+    /// A project the two carry together.
     case jointProject = "joint_project"
+    /// Jobs shared between them (one person working for both).
     case sharedJobs = "shared_jobs"
+    /// Premises they share.
     case sharedPremises = "shared_premises"
+    /// Equipment they share.
     case sharedEquipment = "shared_equipment"
+    /// Purchases they make together.
     case jointPurchasing = "joint_purchasing"
+    /// One works for the other.
     case subcontracting
+    /// Training between them.
     case training
+    /// Any other cooperation.
     case other
 
+    /// The kind in reports: "Projet commun", "Shared jobs".
     public var label: LocalizedText {
         switch self {
         case .jointProject: LocalizedText(fr: "Projet commun", en: "Joint project")
@@ -73,6 +87,7 @@ public enum CooperationKind: String, Vocabulary {
         }
     }
 
+    /// The other names a cell may give the kind: `projet commun`, `emplois partagés`…
     public var frenchAliases: [String] {
         switch self {
         case .jointProject: ["projet commun"]
@@ -89,15 +104,24 @@ public enum CooperationKind: String, Vocabulary {
 
 /// Where a line of the pole's coordination budget comes from.
 public enum FundingKind: String, Vocabulary {
+    /// The State (an AMI PTCE grant, a ministry): public.
     case state
+    /// Local authorities (region, département, commune): public.
     case localAuthority = "local_authority"
+    /// European Union funds: public.
     case eu
+    /// Foundations.
     case foundation
+    /// Companies.
     case company
+    /// The members' dues.
     case memberDues = "member_dues"
+    /// What the pole earns from its services and sales.
     case sales
+    /// Any other source.
     case other
 
+    /// The kind in reports: "Collectivités", "Member dues".
     public var label: LocalizedText {
         switch self {
         case .state: LocalizedText(fr: "État", en: "State")
@@ -111,6 +135,7 @@ public enum FundingKind: String, Vocabulary {
         }
     }
 
+    /// The other names a cell may give the kind: `État`, `cotisations`…
     public var frenchAliases: [String] {
         switch self {
         case .state: ["État"]
@@ -135,8 +160,11 @@ public enum FundingKind: String, Vocabulary {
 
 /// How far a collective project has gone, from idea to operation.
 public enum ProjectStage: String, Vocabulary {
+    /// From idea to operation: `idea`, `study` (being studied), `launch` (being launched or tried out), `operating`;
+    /// or `stopped` (abandoned).
     case idea, study, launch, operating, stopped
 
+    /// The stage in reports: "Idée", "Operating".
     public var label: LocalizedText {
         switch self {
         case .idea: LocalizedText(fr: "Idée", en: "Idea")
@@ -147,6 +175,7 @@ public enum ProjectStage: String, Vocabulary {
         }
     }
 
+    /// The other names a cell may give the stage: `idée`, `opérationnel`…
     public var frenchAliases: [String] {
         switch self {
         case .idea: ["idée"]
@@ -160,8 +189,11 @@ public enum ProjectStage: String, Vocabulary {
 
 /// Who answered a survey question.
 public enum RespondentRole: String, Vocabulary {
+    /// `member`: a member structure of the pole; `partner`; `beneficiary`: a beneficiary of its actions; `funder`;
+    /// `resident`: a resident of the territory.
     case member, partner, beneficiary, funder, resident
 
+    /// The role in reports: "Membre", "Funder".
     public var label: LocalizedText {
         switch self {
         case .member: LocalizedText(fr: "Membre", en: "Member")
@@ -172,6 +204,7 @@ public enum RespondentRole: String, Vocabulary {
         }
     }
 
+    /// The other names a cell may give the role: `membre`, `financeur`…
     public var frenchAliases: [String] {
         switch self {
         case .member: ["membre"]

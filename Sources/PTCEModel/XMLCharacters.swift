@@ -5,6 +5,8 @@
 /// (Swift strings hold no surrogates). Forbidden: the other C0 control characters, U+FFFE and
 /// U+FFFF.
 public enum XMLCharacters {
+    /// Whether XML 1.0 allows `scalar`: tab, line feed, carriage return, and every character from U+0020 but U+FFFE
+    /// and U+FFFF.
     public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: true

@@ -7,11 +7,14 @@ public struct JSONReportWriter: TextOutputWriter {
     /// The language of labels.
     public let language: Language
 
+    /// Creates a writer whose labels are in `language`.
     public init(language: Language) {
         self.language = language
     }
 
+    /// The JSON of `report`, labels in the writer's language.
     public func text(_ report: PoleReport) -> String { Self.json(report, language: language) }
+    /// The JSON of `comparison`, labels in the writer's language.
     public func text(_ comparison: PoleComparison) -> String { Self.json(comparison, language: language) }
 
     /// The JSON text of one report, in `language` for labels.

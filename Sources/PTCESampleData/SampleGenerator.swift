@@ -6,11 +6,17 @@ import PTCEModel
 /// the same bytes. Each file has the columns of its declaration in the field catalogue, headed
 /// as `ptce init`'s templates head them.
 public struct SampleGenerator: Sendable {
+    /// Members per year; in the first year one in 25 is left out, joining the year after.
     public var members: Int
+    /// How many consecutive years are written, from ``firstYear``.
     public var years: Int
+    /// The first year written.
     public var firstYear: Int
+    /// The seed of the random figures: the same options give the same bytes.
     public var seed: UInt64
 
+    /// Creates a generator of `members` members over `years` years from `firstYear` (by default 2023), its figures
+    /// drawn from `seed`.
     public init(members: Int, years: Int, firstYear: Int = 2023, seed: UInt64 = 2014) {
         self.members = members
         self.years = years
@@ -29,7 +35,8 @@ public struct SampleGenerator: Sendable {
                                     "dynamism.activity", "dynamism.jobs", "innovation.new_services", "values.governance", "values.shared",
                                     "recognition.visibility"]
 
-    /// Writes `pole.toml` and the five CSV files into `folder` (created if needed).
+    /// Writes `pole.toml` and the five CSV files into `folder` (created if needed), replacing files
+    /// of the same names. Throws the file system's error when the folder or a file cannot be created.
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let toml = """

@@ -6,6 +6,9 @@ import PTCEModel
 /// cached) and a colour scale that follows each indicator's direction, one sheet per theme
 /// with ranks and normalised views, each pole's key figures, and the method.
 public enum ComparisonWorkbookWriter {
+    /// Writes the comparison's workbook at `path`, in `options.language`, dated `options.created` (the other options
+    /// are for report workbooks). Throws ``XLSXError`` when libxlsxwriter cannot create or write the file, a sheet or
+    /// a cell.
     public static func write(_ comparison: PoleComparison, to path: String, options: WorkbookOptions) throws {
         let words = Words(language: options.language)
         let language = options.language

@@ -4,6 +4,7 @@ import PTCEModel
 
 /// How a report workbook is written.
 public struct WorkbookOptions: Sendable {
+    /// The language of sheet names, headers, labels and the yes/no words of data sheets.
     public var language: Language
     /// The creation date stored in the file (fixed, so the same report gives the same bytes).
     public var created: Date
@@ -15,6 +16,8 @@ public struct WorkbookOptions: Sendable {
     /// with the header).
     public var rowsPerSheet: Int
 
+    /// Creates options; by default constant-memory mode above 20,000 members and 1,048,575 data rows per sheet (all
+    /// Excel holds).
     public init(language: Language, created: Date, constantMemoryAbove: Int = 20_000, rowsPerSheet: Int = 1_048_575) {
         self.language = language
         self.created = created
@@ -34,23 +37,29 @@ public struct WorkbookOptions: Sendable {
 /// Writes a pole's report as the funder workbook: summary with live formulas over the data
 /// sheets, every indicator, the survey, the data sheets of the report year, data quality and method.
 public struct ReportWorkbookWriter: OutputWriter {
+    /// How every workbook is written.
     public let options: WorkbookOptions
 
+    /// Creates a writer with `options`.
     public init(options: WorkbookOptions) {
         self.options = options
     }
 
+    /// Writes the report's workbook at `url` (``write(_:to:options:)``) and returns the notices about the file.
+    /// Throws ``XLSXError`` when libxlsxwriter cannot create or write the file, a sheet or a cell.
     public func write(_ report: PoleReport, to url: URL) throws -> [Finding] {
         try Self.write(report, to: url.path, options: options)
     }
 
-    /// The comparison's workbook (``ComparisonWorkbookWriter``).
+    /// The comparison's workbook (``ComparisonWorkbookWriter``). Throws ``XLSXError`` when libxlsxwriter cannot
+    /// create or write the file, a sheet or a cell.
     public func write(_ comparison: PoleComparison, to url: URL) throws {
         try ComparisonWorkbookWriter.write(comparison, to: url.path, options: options)
     }
 
     /// Writes the workbook at `path` (the caller writes to a temporary name and renames).
     /// Returns what the reader should know about the file itself (a table split over sheets).
+    /// Throws ``XLSXError`` when libxlsxwriter cannot create or write the file, a sheet or a cell.
     @discardableResult
     public static func write(_ report: PoleReport, to path: String, options: WorkbookOptions) throws -> [Finding] {
         let draft = try ReportWorkbookDraft(
@@ -80,7 +89,8 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private var hasDataSheets = false
 
     /// Creates the workbook at `path` and writes the members sheet of `year`, a column per figure
-    /// of `catalogue` (the catalogue the members were read with).
+    /// of `catalogue` (the catalogue the members were read with). Throws ``XLSXError`` when
+    /// libxlsxwriter cannot create the workbook or write the sheet.
     public init(
         profile: PoleProfile, members: [Member], catalogue: FieldCatalogue = .standard, year: Int, path: String, options: WorkbookOptions
     ) throws {
@@ -104,6 +114,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     }
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
+    /// Throws ``XLSXError`` when a sheet or a cell cannot be written; call it once.
     public func writeDataSheets(of dataset: PoleDataset) throws {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
@@ -119,7 +130,9 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     }
 
     /// Writes the sheets that show `report` — the report of the dataset and year the draft was
-    /// made from — and then the file. Returns the notices about the file itself.
+    /// made from — and then the file. Returns the notices about the file itself. Throws
+    /// ``XLSXError`` when a sheet cannot be written or the file cannot be saved (no such folder,
+    /// no permission, disk full).
     public func finish(with report: PoleReport) throws -> [Finding] {
         precondition(report.year == data.year && hasDataSheets, "the report is of the data sheets written")
         let words = data.words

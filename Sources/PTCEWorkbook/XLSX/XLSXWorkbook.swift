@@ -4,7 +4,9 @@ import PTCEModel
 
 /// A libxlsxwriter error, with what was being written when it happened.
 public struct XLSXError: Error, CustomStringConvertible {
+    /// What was being written: the file's path, a sheet, a cell (`Membres!C12`), a chart.
     public let context: String
+    /// libxlsxwriter's message, or what the engine refused (`not a finite number`).
     public let reason: String
 
     init(_ code: lxw_error, _ context: String) {
@@ -53,11 +55,15 @@ extension CellStyle {
 
 /// A value to write in a cell.
 package enum CellValue {
+    /// A string cell, never a formula; characters XML forbids become U+FFFD, and text beyond 32,767 characters is
+    /// cut.
     case text(String)
+    /// A number cell; the number must be finite.
     case number(Double)
     /// A formula and the result the engine computed, cached so that viewers that do not
     /// recalculate show the right figure.
     case formula(String, cached: Double)
+    /// An empty cell: written only when it has a style to carry.
     case blank
 }
 

@@ -73,7 +73,7 @@ public struct SampleGenerator: Sendable {
                     let publicFunding = random.next(below: 200_000), volunteers = random.next(below: 30)
                     let jobsCreated = random.next(below: 4), localShare = 1 + random.next(below: 9), trainees = random.next(below: 50)
                     let tonnes = index % 11 == 0 ? Self.decimal(Double(random.next(below: 5000)) / 10) : ""
-                    line([
+                    try line([
                         StandardFields.year: String(year), M.memberID: String(format: "M%07d", index), M.name: "Structure \(index) – coopérative d'été",
                         M.actorType: Self.actorTypes[index % Self.actorTypes.count], M.legalForm: index % 2 == 0 ? "Association" : "SCIC",
                         M.insertionStructure: insertion ? "oui" : "non",
@@ -97,7 +97,7 @@ public struct SampleGenerator: Sendable {
             for year in firstYear..<(firstYear + years) {
                 for index in stride(from: 0, to: members - 1, by: 2) where !(year == firstYear && (index % 25 == 24 || (index + 1) % 25 == 24)) {
                     let partner = index + 1
-                    line([StandardFields.year: String(year), C.memberA: String(format: "M%07d", index), C.memberB: String(format: "M%07d", partner),
+                    try line([StandardFields.year: String(year), C.memberA: String(format: "M%07d", index), C.memberB: String(format: "M%07d", partner),
                           C.kind: Self.coopKinds[(index / 2) % Self.coopKinds.count],
                           C.amount: random.next(below: 3) == 0 ? Self.money(1000 + random.next(below: 50_000)) : "",
                           C.description: "Coopération \"terrain\"; atelier partagé"])
@@ -107,7 +107,7 @@ public struct SampleGenerator: Sendable {
         try writeCSV(in: folder, F.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for (source, kind) in Self.fundingKinds {
-                    line([StandardFields.year: String(year), F.source: source, F.kind: kind, F.amount: Self.money(10_000 + random.next(below: 200_000))])
+                    try line([StandardFields.year: String(year), F.source: source, F.kind: kind, F.amount: Self.money(10_000 + random.next(below: 200_000))])
                 }
             }
         }
@@ -116,7 +116,7 @@ public struct SampleGenerator: Sendable {
                 for index in 0..<max(1, members / 100) {
                     let carrier = (index * 97) % members
                     guard !(year == firstYear && carrier % 25 == 24) else { continue }
-                    line([StandardFields.year: String(year), P.projectID: "P\(index)", P.name: "Projet \(index)",
+                    try line([StandardFields.year: String(year), P.projectID: "P\(index)", P.name: "Projet \(index)",
                           P.stage: Self.stages[index % Self.stages.count], P.sector: "réemploi", P.members: String(format: "M%07d", carrier),
                           P.jobsCreated: String(random.next(below: 5)), P.budget: Self.money(random.next(below: 300_000))])
                 }
@@ -126,10 +126,10 @@ public struct SampleGenerator: Sendable {
             for year in firstYear..<(firstYear + years) {
                 for respondent in 0..<max(1, members / 20) {
                     for question in Self.questions {
-                        line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: respondent % 3 == 0 ? "partenaire" : "membre",
+                        try line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: respondent % 3 == 0 ? "partenaire" : "membre",
                               S.question: question, S.answer: String(1 + random.next(below: 5))])
                     }
-                    line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: "membre", S.question: "cooperation.recommend",
+                    try line([StandardFields.year: String(year), S.respondent: "R\(respondent)", S.role: "membre", S.question: "cooperation.recommend",
                           S.answer: random.next(below: 5) == 0 ? "non" : "oui"])
                 }
             }
@@ -154,7 +154,7 @@ public struct SampleGenerator: Sendable {
     /// `;` or `"`: a header per declared column, then one line per call of `rows`' argument, whose
     /// cells are given by column (a column not given is left empty).
     private func writeCSV(
-        in folder: URL, _ table: TableDeclaration, rows: ((([FieldDeclaration: String]) -> Void)) throws -> Void
+        in folder: URL, _ table: TableDeclaration, rows: ((([FieldDeclaration: String]) throws -> Void)) throws -> Void
     ) throws {
         let url = folder.appendingPathComponent(table.file)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
@@ -163,25 +163,25 @@ public struct SampleGenerator: Sendable {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = Data()
-        func flushIfLarge() {
+        func flushIfLarge() throws {
             if buffer.count > 1 << 20 {
-                handle.write(buffer)
+                try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        func append(_ line: String) {
+        func append(_ line: String) throws {
             buffer.append(line.data(using: .windowsCP1252)!)
             buffer.append(contentsOf: [0x0D, 0x0A])
-            flushIfLarge()
+            try flushIfLarge()
         }
-        append(table.fields.map(\.frenchHeader).joined(separator: ";"))
+        try append(table.fields.map(\.frenchHeader).joined(separator: ";"))
         try rows { cells in
             precondition(cells.keys.allSatisfy { table[$0.name] != nil }, "a cell for a column \(table.file) does not declare")
-            append(table.fields.map { cells[$0] ?? "" }.map { cell in
+            try append(table.fields.map { cells[$0] ?? "" }.map { cell in
                 cell.contains(";") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
             }.joined(separator: ";"))
         }
-        handle.write(buffer)
+        try handle.write(contentsOf: buffer)
     }
 }
 

@@ -80,7 +80,7 @@ if let folder = option("--phases"), let out = option("--out") {
     let dataSheets = try seconds {
         let options = WorkbookOptions(language: .fr, created: WorkbookOptions.creationDate(reportYear: year))
         draft = try ReportWorkbookDraft(profile: dataset.profile, members: dataset.members, year: year, path: out + ".xlsx", options: options)
-        try draft.writeDataSheets(of: dataset)
+        try draft.writeDataSheets(of: dataset, questionBank: library.questionBank)
     }
     print("xlsx-data-sheets \(dataSheets) \(peakMegabytes())")
     let finish = try seconds { _ = try draft.finish(with: report) }
@@ -118,7 +118,8 @@ if let rowsText = option("--floor"), let rows = Int(rowsText), let columns = opt
 /// report's data sheets (made beforehand, untimed); prints the seconds of the libxlsxwriter
 /// calls and close, and the number of cells.
 if let folder = option("--floor-same-cells"), let path = option("--out") {
-    let (dataset, year) = readPole(folder, library: bundledLibrary())
+    let library = bundledLibrary()
+    let (dataset, year) = readPole(folder, library: library)
     // The cells in flat arrays (every string in one buffer, NUL-terminated), so that the time
     // is libxlsxwriter's, not that of walking millions of small allocations.
     struct FloorSheet {
@@ -129,7 +130,7 @@ if let folder = option("--floor-same-cells"), let path = option("--out") {
         var textStarts: [Int] = []
     }
     var text: [CChar] = []
-    let sheets = ReportWorkbookDraft.dataSheetCells(of: dataset, year: year, language: .fr).flatMap { sheet in
+    let sheets = ReportWorkbookDraft.dataSheetCells(of: dataset, year: year, language: .fr, questionBank: library.questionBank).flatMap { sheet in
         // Past Excel's last row a table goes on to another sheet, as in the report.
         stride(from: 0, to: sheet.rows.count, by: 1_048_576).map { start in
             var floorSheet = FloorSheet(numberFormats: sheet.numberFormats)

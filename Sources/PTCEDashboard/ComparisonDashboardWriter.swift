@@ -99,7 +99,7 @@ public enum ComparisonDashboardWriter {
                                 if let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
                                 if cell.lowCoverage { text += t(" ⚠ couverture faible", " ⚠ low coverage") }
                             } else {
-                                text = "n.d."
+                                text = MissingReason.shown(cell.missingReason)[language]
                             }
                             row.element("td", [("class", cell.value == nil ? "number missing" : "number")]) { td in
                                 td.text(text)

@@ -109,7 +109,7 @@ private struct Dashboard {
     }
 
     private func missingText(_ result: IndicatorResult) -> String {
-        t("n.d.", "n/a") + " (" + (result.missingReason?.label[language] ?? "") + ")"
+        MissingReason.shown(result.missingReason)[language]
     }
 
     /// What a value rests on when some members did not report: "sur 7 membres : 3 déclarants,

@@ -15,6 +15,13 @@ public enum MissingReason: String, Sendable, Hashable, Codable {
     /// The result is beyond what a double holds (a ratio over a vanishingly small denominator).
     case outOfRange = "out_of_range"
 
+    /// What reports show in place of a missing value: "n.d. (aucune donnée)", "n/a (no data)";
+    /// "n.d." ("n/a") alone when the reason is not known.
+    public static func shown(_ reason: MissingReason?) -> LocalizedText {
+        guard let reason else { return LocalizedText(fr: "n.d.", en: "n/a") }
+        return LocalizedText(fr: "n.d. (\(reason.label.fr))", en: "n/a (\(reason.label.en))")
+    }
+
     /// The reason in words, for reports.
     public var label: LocalizedText {
         switch self {

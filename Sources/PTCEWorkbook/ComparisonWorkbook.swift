@@ -46,7 +46,7 @@ public enum ComparisonWorkbookWriter {
             for comparisonRow in rows {
                 row += 1
                 let definition = comparisonRow.definition
-                let style = CellStyle(numberFormat: NumberFormats.format(for: definition.unit))
+                let style = CellStyle(numberFormat: words.formats.value(definition.unit))
                 buffer.put(.text(definition.label[language]), row: row, column: 0)
                 buffer.put(.text(definition.unit.label[language]), row: row, column: 1)
                 for (index, cell) in comparisonRow.cells.enumerated() {
@@ -60,12 +60,12 @@ public enum ComparisonWorkbookWriter {
                         buffer.put(.text(words("non comparable (autres questions)", "not comparable (other questions)")), row: row, column: column,
                                    style: .missing)
                     } else {
-                        buffer.put(.text("n.d."), row: row, column: column, style: .missing)
+                        buffer.put(.text(MissingReason.shown(cell.missingReason)[language]), row: row, column: column, style: .missing)
                     }
                 }
                 let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
                 for (offset, (function, value)) in [("MEDIAN", comparisonRow.median), ("MIN", comparisonRow.minimum), ("MAX", comparisonRow.maximum)].enumerated() {
-                    buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text("n.d."), row: row, column: medianColumn + offset, style: style)
+                    buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text(MissingReason.shown(nil)[language]), row: row, column: medianColumn + offset, style: style)
                 }
                 let flagged = zip(poles, comparisonRow.cells).filter { $0.1.lowCoverage }.map(\.0.profile.name)
                 if !flagged.isEmpty { buffer.put(.text(flagged.joined(separator: ", ")), row: row, column: medianColumn + 3) }
@@ -80,7 +80,7 @@ public enum ComparisonWorkbookWriter {
             try side.colourScale(row: scale.row, firstColumn: firstPole, lastColumn: medianColumn - 1, higherIsBetter: scale.higherIsBetter)
         }
         side.freeze(rows: 3, columns: 1)
-        try side.setUpPrinting(headerRows: 2)
+        try side.setUpPrinting(headerRows: 2, width: buffer.totalWidth)
 
         for (theme, sheet) in themeSheets {
             try writeTheme(theme, of: comparison, to: sheet, words: words)
@@ -104,7 +104,7 @@ public enum ComparisonWorkbookWriter {
             let headers = [words("Pôle", "Pole"), words("Valeur", "Value"), words("Rang", "Rank"), words("Couverture", "Coverage"),
                            words("Couverture faible", "Low coverage")] + comparisonRow.normalisations.map { $0.label[language].capitalizedFirst }
             for (column, header) in headers.enumerated() {
-                buffer.put(.text(header), row: row, column: column, style: CellStyle(bold: true, background: 0xDDEBF7))
+                buffer.put(.text(header), row: row, column: column, style: .header)
             }
             for (pole, cell) in zip(comparison.poles, comparisonRow.cells) {
                 row += 1
@@ -115,9 +115,9 @@ public enum ComparisonWorkbookWriter {
                     continue
                 }
                 if let value = cell.value {
-                    buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: NumberFormats.format(for: definition.unit)))
+                    buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: words.formats.value(definition.unit)))
                 } else {
-                    buffer.put(.text("n.d. — " + (cell.missingReason?.label[language] ?? "")), row: row, column: 1, style: CellStyle(italic: true))
+                    buffer.put(.text(MissingReason.shown(cell.missingReason)[language]), row: row, column: 1, style: .missing)
                 }
                 if let rank = cell.rank { buffer.put(.number(Double(rank)), row: row, column: 2) }
                 if !cell.comparable { buffer.put(.text(words("non comparable", "not comparable")), row: row, column: 2) }
@@ -125,38 +125,38 @@ public enum ComparisonWorkbookWriter {
                 buffer.put(.text(language.yesNo(cell.lowCoverage)), row: row, column: 4)
                 for (offset, normalisation) in comparisonRow.normalisations.enumerated() {
                     if let value = cell.normalised[normalisation] {
-                        buffer.put(.number(value), row: row, column: 5 + offset, style: CellStyle(numberFormat: NumberFormats.decimal))
+                        buffer.put(.number(value), row: row, column: 5 + offset, style: CellStyle(numberFormat: words.formats.decimal))
                     }
                 }
             }
         }
         buffer.fixedWidths[0] = 44
         try buffer.flush(to: sheet)
-        try sheet.setUpPrinting(headerRows: nil)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth)
     }
 
     private static func writeKeyFigures(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
         let rows = comparison.library.keyFigures.compactMap { figure in comparison.rows.first { $0.definition.id == figure.id } }
         var buffer = SheetBuffer()
-        buffer.put(.text(words("Pôle", "Pole")), row: 0, column: 0, style: CellStyle(bold: true, background: 0xDDEBF7))
-        buffer.put(.text(words("Territoire", "Territory")), row: 0, column: 1, style: CellStyle(bold: true, background: 0xDDEBF7))
-        buffer.put(.text(words("Population", "Population")), row: 0, column: 2, style: CellStyle(bold: true, background: 0xDDEBF7))
+        buffer.put(.text(words("Pôle", "Pole")), row: 0, column: 0, style: .header)
+        buffer.put(.text(words("Territoire", "Territory")), row: 0, column: 1, style: .header)
+        buffer.put(.text(words("Population", "Population")), row: 0, column: 2, style: .header)
         for (offset, row) in rows.enumerated() {
             buffer.put(.text(row.definition.label[words.language]), row: 0, column: 3 + offset, style: .header)
         }
         for (index, pole) in comparison.poles.enumerated() {
             buffer.put(.text(pole.profile.name), row: index + 1, column: 0)
             buffer.put(.text(pole.profile.territory), row: index + 1, column: 1)
-            if let population = pole.profile.population { buffer.put(.number(Double(population)), row: index + 1, column: 2, style: CellStyle(numberFormat: NumberFormats.count)) }
+            if let population = pole.profile.population { buffer.put(.number(Double(population)), row: index + 1, column: 2, style: CellStyle(numberFormat: words.formats.count)) }
             for (offset, row) in rows.enumerated() {
                 let cell = row.cells[index]
-                buffer.put(cell.value.map(CellValue.number) ?? .text("n.d."), row: index + 1, column: 3 + offset,
-                           style: CellStyle(numberFormat: NumberFormats.format(for: row.definition.unit)))
+                buffer.put(cell.value.map(CellValue.number) ?? .text(MissingReason.shown(cell.missingReason)[words.language]), row: index + 1, column: 3 + offset,
+                           style: CellStyle(numberFormat: words.formats.value(row.definition.unit)))
             }
         }
         try buffer.flush(to: sheet)
         sheet.freeze(rows: 1, columns: 1)
-        try sheet.setUpPrinting(headerRows: 0)
+        try sheet.setUpPrinting(headerRows: 0, width: buffer.totalWidth)
     }
 
     private static func writeMethod(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
@@ -181,7 +181,7 @@ public enum ComparisonWorkbookWriter {
         }
         var row = lines.count + 1
         for (column, header) in [words("Pôle", "Pole"), words("Identifiant", "Id"), words("Années des données", "Years in the data")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: CellStyle(bold: true, background: 0xDDEBF7))
+            buffer.put(.text(header), row: row, column: column, style: .header)
         }
         for pole in comparison.poles {
             row += 1
@@ -191,7 +191,7 @@ public enum ComparisonWorkbookWriter {
         }
         buffer.fixedWidths[0] = 100
         try buffer.flush(to: sheet)
-        try sheet.setUpPrinting(headerRows: nil)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth)
     }
 }
 

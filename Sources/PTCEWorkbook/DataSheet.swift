@@ -24,23 +24,43 @@ struct DataSheetLayout {
 }
 
 extension XLSXSheet {
+    /// The width of a data sheet's column of long text (descriptions, comments), in characters.
+    static let wrappedWidth = 40.0
+
     /// Writes a header row and one row per element, row by row, as an Excel table with header
     /// filters (or a plain autofilter in constant-memory mode, where tables are unavailable),
     /// with the header frozen and repeated on printed pages.
     func writeDataTable<Rows: Collection>(_ rows: Rows, columns: [DataColumn<Rows.Element>], tableName: String) throws(XLSXError) -> DataSheetLayout {
-        let header = CellStyle(bold: true, wrap: true)
-        var widths = columns.map { Double(max($0.header.count, 6)) * 1.1 + 2 }
+        // Headers of number columns are aligned right, over their numbers.
+        let headers = columns.map { CellStyle(bold: true, wrap: true, alignRight: $0.style?.numberFormat != nil) }
+        // Long text wraps in a column of fixed width, its row made tall enough.
+        let wraps = columns.map { $0.style?.wrap == true }
+        var widths = columns.enumerated().map { index, column in wraps[index] ? Self.wrappedWidth : Double(max(column.header.count, 6)) * 1.1 + 2 }
         for (index, column) in columns.enumerated() {
-            try write(.text(column.header), row: 0, column: index, style: header)
+            try write(.text(column.header), row: 0, column: index, style: headers[index])
         }
-        let formats = try columns.map { column throws(XLSXError) in try workbook.format(column.style) }
+        // Where long text wraps, rows may be several lines tall: every cell then reads from the top.
+        let formats = try columns.map { column throws(XLSXError) in
+            guard wraps.contains(true) else { return try workbook.format(column.style) }
+            var style = column.style ?? CellStyle()
+            style.alignTop = true
+            return try workbook.format(style)
+        }
+        var values: [CellValue] = []
         for (rowIndex, row) in rows.enumerated() {
-            for (index, column) in columns.enumerated() {
-                let value = column.value(row)
-                if case .text(let text) = value, rowIndex < 1_000 {
+            values = columns.map { $0.value(row) }
+            var height: Double?
+            for (index, value) in values.enumerated() {
+                guard case .text(let text) = value else { continue }
+                if wraps[index] {
+                    if let needed = Self.wrappedHeight(of: text, width: Self.wrappedWidth) { height = max(height ?? 0, needed) }
+                } else if rowIndex < 1_000 {
                     // Widths from the first thousand rows: enough to fit, without measuring every cell.
                     widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60))
                 }
+            }
+            if let height { try setRow(rowIndex + 1, height: height) }
+            for (index, value) in values.enumerated() {
                 try write(value, row: rowIndex + 1, column: index, format: formats[index])
             }
         }
@@ -48,10 +68,11 @@ extension XLSXSheet {
         if workbook.constantMemory {
             try autofilter(firstRow: 0, lastRow: max(rows.count, 1), columns: columns.count)
         } else {
-            try addTable(name: tableName, headers: columns.map(\.header), firstRow: 0, lastRow: rows.count)
+            try addTable(name: tableName, headers: zip(columns, headers).map { ($0.header, $1) }, firstRow: 0, lastRow: rows.count)
         }
         freeze(rows: 1)
-        try setUpPrinting(headerRows: 0)
+        // The first two columns (an id and a name) are repeated on each page across.
+        try setUpPrinting(headerRows: 0, width: widths.reduce(0, +), keptColumns: 2)
         return DataSheetLayout(
             sheetName: name, positions: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.key, $0) }),
             rowCount: rows.count)

@@ -13,9 +13,8 @@ struct Words {
         value.map(language.yesNo)
     }
 
-    func missingReason(_ reason: MissingReason?) -> String {
-        reason?.label[language] ?? ""
-    }
+    /// The number formats of the language.
+    var formats: NumberFormats { NumberFormats(language: language) }
 
     /// The sheet names.
     var summary: String { self("Synthèse", "Summary") }
@@ -30,38 +29,80 @@ struct Words {
     var method: String { self("Méthode", "Method") }
 }
 
-/// Excel number formats. Codes use `,` and `.` as Excel's placeholders: a French Excel or
-/// LibreOffice shows `1 380 000 €` and `54,8 %` from them.
-enum NumberFormats {
-    static func format(for unit: IndicatorUnit) -> String {
-        let decimals = unit.decimals > 0 ? "." + String(repeating: "0", count: unit.decimals) : ""
-        if unit.isShare { return "0\(decimals)%" }
-        if unit.isMoney { return "#,##0\(decimals) \"€\"" }
-        return "#,##0\(decimals)"
+/// Excel number formats in the report's language. Codes use `,` and `.` as Excel's
+/// placeholders (a French Excel or LibreOffice groups digits and writes the decimal comma itself);
+/// the unit is part of the format, written as the dashboard writes it — `145,0 ETP`, `54,8 %`,
+/// `1 380 000 €` in French, `€1,380,000` and `54.8%` in English — so that a value cell says its
+/// unit and no other cell repeats it. Changes carry a true minus sign (U+2212).
+struct NumberFormats {
+    let language: Language
+
+    /// The no-break space the dashboard puts between a number and its unit.
+    private static let space = "\u{00A0}"
+
+    /// A value in `unit`; a yes/no unit shows Oui/Non (Yes/No).
+    func value(_ unit: IndicatorUnit) -> String {
+        if unit.isFlag {
+            let (yes, no) = (Self.quoted(language.yesNo(true)), Self.quoted(language.yesNo(false)))
+            return "\(yes);\(yes);\(no)"
+        }
+        if unit.isShare { return share(decimals: unit.decimals) }
+        let number = Self.digits(unit.decimals)
+        let suffix = Self.quoted(unit.suffix?[language] ?? "")
+        return (unit.isMoney ? money(number) : number) + suffix
     }
 
-    /// A change: in percentage points for shares, else in the unit, with its sign.
-    static func change(for unit: IndicatorUnit) -> String {
-        if unit.isShare { return "+0.0\" pts\";-0.0\" pts\";0.0\" pts\"" }
-        let plain = format(for: unit)
-        return "+\(plain);-\(plain);\(plain)"
+    /// A change of a value in `unit`, with its sign: in percentage points for shares (the
+    /// value written × 100), else in the unit.
+    func change(_ unit: IndicatorUnit) -> String {
+        if unit.isShare {
+            let points = "0.0" + Self.quoted(Self.space + language.text("pt", "pts"))
+            return Self.signed(points)
+        }
+        return Self.signed(value(unit))
     }
 
-    /// The format of a declared figure (``FigureFormat``); general when it has none.
-    static func format(_ format: FigureFormat?) -> String? {
+    /// The format of a member figure of the data sheets (``FigureFormat``); general when it has none.
+    func figure(_ format: FigureFormat?) -> String? {
         switch format {
         case .count: count
-        case .tenths: fte
-        case .money: money
-        case .decimal: decimal
+        case .tenths: Self.digits(1)
+        case .money: money(Self.digits(0))
+        case .decimal: "#,##0.0##"
         case nil: nil
         }
     }
 
-    static let money = "#,##0 \"€\""
-    static let fte = "#,##0.0"
-    static let count = "#,##0"
-    static let decimal = "#,##0.##"
-    static let share = "0.0%"
-    static let score = "0.00"
+    /// Whole euros.
+    var euros: String { money(Self.digits(0)) }
+    /// A whole number, digits grouped.
+    let count = "#,##0"
+    /// A fraction shown as a percentage with `decimals` digits.
+    func share(decimals: Int = 1) -> String {
+        Self.digits(decimals, grouped: false) + language.text(Self.quoted(Self.space), "") + "%"
+    }
+    /// A survey score, 1 to 5.
+    let score = "0.00"
+    /// A number with one to three decimals (values per member, per FTE…).
+    let decimal = "#,##0.0##"
+
+    /// `number` with the euro sign where the language puts it.
+    private func money(_ number: String) -> String {
+        language.text(number + Self.quoted(Self.space + "€"), Self.quoted("€") + number)
+    }
+
+    /// `#,##0.0` for one decimal.
+    private static func digits(_ decimals: Int, grouped: Bool = true) -> String {
+        (grouped ? "#,##0" : "0") + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
+    }
+
+    /// Text inside a format code; `""` for none.
+    private static func quoted(_ text: String) -> String {
+        text.isEmpty ? "" : "\"" + text.replacingOccurrences(of: "\"", with: "") + "\""
+    }
+
+    /// `+x` for a rise, `−x` for a fall (U+2212, not a hyphen), `x` for none.
+    private static func signed(_ format: String) -> String {
+        "+\(format);\"−\"\(format);\(format)"
+    }
 }

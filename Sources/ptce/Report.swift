@@ -112,7 +112,7 @@ extension PTCECommand {
                         profile: profile, members: members, catalogue: library.catalogue, year: year, path: path,
                         options: ReportFormat.workbookOptions(language: language, year: year))
                     guard let dataset = readData.value() else { return nil }
-                    try draft.writeDataSheets(of: dataset)
+                    try draft.writeDataSheets(of: dataset, questionBank: library.questionBank)
                     return draft
                 }
             }

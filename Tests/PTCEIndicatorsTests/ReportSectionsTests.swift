@@ -99,14 +99,17 @@ struct ReportSectionsTests {
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
         let units = folder.appendingPathComponent("units.toml")
-        try String(contentsOf: units, encoding: .utf8).replacingOccurrences(of: "id = \"tonnes\"\nquantity", with: "id = \"tonnes\"\ndimension")
+        let unitsText = try String(contentsOf: units, encoding: .utf8)
+        try unitsText.replacingOccurrences(of: "id = \"tonnes\"\nquantity", with: "id = \"tonnes\"\ndimension")
             .write(to: units, atomically: true, encoding: .utf8)
+        // The line of the tonnes' quantity: the one after its id.
+        let tonnesLine = try #require(unitsText.components(separatedBy: "\n").firstIndex(of: "id = \"tonnes\"")) + 2
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
         #expect(library.theme("local")?.label.en == "Local")
         #expect(library.indicator("env.reuse_tonnes")?.unit.label.en == "tonnes")
         #expect(findings.all.map { $0.formatted(.en) } == [
-            "units.toml:80:dimension: warning: \"dimension\" is now called \"quantity\": rename it",
+            "units.toml:\(tonnesLine):dimension: warning: \"dimension\" is now called \"quantity\": rename it",
             "10-local.toml:1:dimension: warning: \"dimension\" is now called \"theme\": rename it",
         ])
     }

@@ -60,6 +60,11 @@ struct InspectedSheet {
     func formula(_ cell: String) -> String? { cells[cell]?["formula"] as? String }
     func format(_ cell: String) -> String? { cells[cell]?["number_format"] as? String }
     func type(_ cell: String) -> String? { cells[cell]?["type"] as? String }
+    /// The horizontal alignment (`right`, `left`…), `nil` for the default (text left, numbers right).
+    func alignment(_ cell: String) -> String? { cells[cell]?["align"] as? String }
+    func wraps(_ cell: String) -> Bool { cells[cell]?["wrap"] as? Bool ?? false }
+    /// The height set for a 1-based row, in points; `nil` for the default.
+    func height(ofRow row: Int) -> Double? { (raw["row_heights"] as? [String: Any])?[String(row)] as? Double }
     var tables: [[String: Any]] { raw["tables"] as? [[String: Any]] ?? [] }
 
     /// The address of the first cell in column `column` whose text is `text`.

@@ -78,7 +78,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-catalogue-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try ReportWorkbookWriter.write(report, to: url.path, options: WorkbookOptions(language: .fr, created: Date(timeIntervalSince1970: 0)))
-        let cells = try #require(ReportWorkbookDraft.dataSheetCells(of: dataset, year: 2024, language: .fr).first)
+        let cells = try #require(ReportWorkbookDraft.dataSheetCells(of: dataset, year: 2024, language: .fr, questionBank: library.questionBank).first)
         let header = cells.rows[0]
         let column = try #require(header.firstIndex { if case .text("Repas servis") = $0 { true } else { false } })
         #expect(column == header.count - 2)  // before the source column

@@ -45,6 +45,13 @@ struct ReportWorkbookTests {
         #expect(members.raw["landscape"] as? Bool == true)
         #expect(members.raw["fit_width"] as? Bool == true)
         #expect(members.raw["print_titles"] as? String == "$1:$1")
+        // 23 columns are printed on pages across (never shrunk to one page), id and name repeated on each.
+        #expect((members.raw["fit_to"] as? [Int])?.first.map { $0 > 1 } == true)
+        #expect((members.raw["fit_to"] as? [Int])?.last == 0)
+        #expect(members.raw["print_title_columns"] as? String == "$A:$B")
+        // The summary is a one-page document.
+        let summary = try #require(book.sheet("Synthèse"))
+        #expect(summary.raw["fit_to"] as? [Int] == [1, 1])
         #expect(members.tables.first?["name"] as? String == "Membres")
         #expect(members.tables.first?["ref"] as? String == "A1:W5")
     }
@@ -57,20 +64,24 @@ struct ReportWorkbookTests {
         #expect(summary.formula("B\(fte)") == "=SUM('Membres'!$H$2:$H$5)")
         #expect(summary.value("B\(fte)") as? Double == 19)             // 12 + 4 + 3, E not reported
         #expect(summary.value("C\(fte)") as? Double == 17)
-        #expect(summary.format("B\(fte)") == "#,##0.0")
+        // The unit is in the format, as the dashboard writes it ("19,0 ETP"), and in no other cell.
+        #expect(summary.format("B\(fte)") == "#,##0.0\"\u{00A0}ETP\"")
         // C left and D joined: the change shown first is over A and B (12 + 4 against 10 + 5),
         // the change over all members stays a formula beside it.
         #expect(summary.value("D\(fte)") as? Double == 1)
         #expect(summary.value("E\(fte)") as? String == "à périmètre constant (2 membres présents les deux années)")
         #expect(summary.formula("F\(fte)") == "=(B\(fte)-C\(fte))")
         #expect(summary.value("F\(fte)") as? Double == 2)
-        #expect(summary.value("H\(fte)") as? String == "3 / 4 — sur 4 membres : 3 déclarants, 1 non déclaré")
+        #expect(summary.value("G\(fte)") as? String == "3 / 4 — sur 4 membres : 3 déclarants, 1 non déclaré")
+        // A change shows its sign, a fall a true minus sign (U+2212).
+        #expect(summary.format("D\(fte)") == "+#,##0.0\"\u{00A0}ETP\";\"\u{2212}\"#,##0.0\"\u{00A0}ETP\";#,##0.0\"\u{00A0}ETP\"")
         let share = try #require(summary.row(where: "A", is: "Part des ETP en insertion"))
         #expect((summary.value("B\(share)") as? Double).map { abs($0 - 7.0 / 12) < 1e-12 } == true)
-        #expect(summary.format("B\(share)") == "0.0%")
+        #expect(summary.format("B\(share)") == "0.0\"\u{00A0}\"%")
+        #expect(summary.format("D\(share)") == "+0.0\"\u{00A0}pt\";\"\u{2212}\"0.0\"\u{00A0}pt\";0.0\"\u{00A0}pt\"")
         #expect(summary.formula("B\(share)")?.hasPrefix("=SUMPRODUCT(") == true)
         let turnover = try #require(summary.row(where: "A", is: "Chiffre d'affaires consolidé"))
-        #expect(summary.format("B\(turnover)") == "#,##0 \"€\"")
+        #expect(summary.format("B\(turnover)") == "#,##0\"\u{00A0}€\"")
         #expect(summary.value("B\(turnover)") as? Int == 1_500_000)
         let budget = try #require(summary.row(where: "A", is: "Part publique du budget du pôle"))
         #expect(summary.formula("B\(budget)") == "=SUMIF('Financements'!$C$2:$C$6,\"Oui\",'Financements'!$D$2:$D$6)/SUM('Financements'!$D$2:$D$6)")
@@ -81,23 +92,62 @@ struct ReportWorkbookTests {
         let url = try write(try report(folder: "Tests/Fixtures/hand-worked"), language: .en)
         defer { try? FileManager.default.removeItem(at: url) }
         let indicators = try #require(try ExternalReaders.inspect(url).sheet("Indicators"))
-        let ids = indicators.cells.filter { $0.key.hasPrefix("K") }.compactMap { $0.value["value"] as? String }
+        let ids = indicators.cells.filter { $0.key.hasPrefix("J") }.compactMap { $0.value["value"] as? String }
         #expect(ids.count == library.indicators.count + 1)              // + the header
-        let dynamism = try #require(indicators.row(where: "K", is: "qual.dynamism"))
-        #expect(indicators.value("B\(dynamism)") as? String == "n.d. — no data")
-        #expect(indicators.value("L\(dynamism)") as? String == "no data")
-        let density = try #require(indicators.row(where: "K", is: "coop.density"))
+        let dynamism = try #require(indicators.row(where: "J", is: "qual.dynamism"))
+        #expect(indicators.value("B\(dynamism)") as? String == "n/a (no data)")
+        let density = try #require(indicators.row(where: "J", is: "coop.density"))
         #expect((indicators.value("B\(density)") as? Double).map { abs($0 - 2.0 / 6) < 1e-12 } == true)
-        #expect(indicators.value("H\(density)") as? String == "4 / 4")
-        // A ratio with its base: turnover per FTE over A and B, 1 500 000 € for 16 FTE.
-        let perFTE = try #require(indicators.row(where: "K", is: "eco.turnover_per_fte"))
-        #expect(indicators.value("I\(perFTE)") as? Double == 1_500_000)
-        #expect(indicators.value("J\(perFTE)") as? Double == 16)
-        #expect(indicators.format("J\(perFTE)") == "#,##0.0")
+        #expect(indicators.value("G\(density)") as? String == "4 / 4")
+        // A ratio with its base: turnover per FTE over A and B, €1,500,000 for 16 FTE.
+        let perFTE = try #require(indicators.row(where: "J", is: "eco.turnover_per_fte"))
+        #expect(indicators.value("H\(perFTE)") as? Double == 1_500_000)
+        #expect(indicators.value("I\(perFTE)") as? Double == 16)
+        #expect(indicators.format("I\(perFTE)") == "#,##0.0\"\u{00A0}FTE\"")
+        #expect(indicators.format("H\(perFTE)") == "\"€\"#,##0")
         // A yes/no indicator has no arithmetic change.
-        let decree = try #require(indicators.row(where: "K", is: "gov.decree_composition"))
+        let decree = try #require(indicators.row(where: "J", is: "gov.decree_composition"))
         #expect(indicators.value("D\(decree)") as? String == "unchanged")
         #expect((indicators.raw["conditional_formats"] as? Int ?? 0) > 0)
+    }
+
+    /// As a funder reads it in LibreOffice or Excel: headers over numbers aligned like them, rows
+    /// tall enough for their wrapped text, questions by their wording.
+    @Test func readableLayout() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/hand-worked"))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let summary = try #require(book.sheet("Synthèse"))
+        let header = try #require(summary.row(where: "A", is: "Chiffre clé"))
+        #expect(summary.alignment("B\(header)") == "right")           // "2024", over numbers
+        #expect(summary.alignment("D\(header)") == "right")           // "Évolution"
+        #expect(summary.alignment("A\(header)") == nil)               // "Chiffre clé", over text
+        #expect(summary.alignment("G\(header)") == nil)               // "Couverture", over sentences
+        let members = try #require(book.sheet("Membres"))
+        let fteColumn = try #require(members.cells.first { $0.key.hasSuffix("1") && $0.key.count == 2 && $0.value["value"] as? String == "ETP" }?.key)
+        #expect(members.alignment(fteColumn) == "right")
+        #expect(members.alignment("B1") == nil)                        // "Nom"
+
+        // The computation rules span the width of the table below them, in a row as tall as their lines.
+        let method = try #require(book.sheet("Méthode"))
+        let rules = try #require(method.row(where: "A", is: "Règles de calcul"))
+        #expect((method.raw["merged"] as? [String])?.contains("B\(rules):G\(rules)") == true)
+        #expect((method.height(ofRow: rules) ?? 0) >= 60)
+        // Every wrapped cell whose text is longer than its line has a row height set.
+        for sheetName in ["Synthèse", "Indicateurs", "Qualitatif", "Méthode", "Enquête"] {
+            let sheet = try #require(book.sheet(sheetName))
+            for (cell, entry) in sheet.cells where sheet.wraps(cell) {
+                guard let text = entry["value"] as? String, text.count > 60 else { continue }
+                let row = Int(cell.drop { $0.isLetter }) ?? 0
+                #expect(sheet.height(ofRow: row) != nil, "\(sheetName)!\(cell) wraps \(text.count) characters in a row of default height")
+            }
+        }
+
+        // The survey sheet gives each question's wording beside its code.
+        let survey = try #require(book.sheet("Enquête"))
+        #expect(survey.value("D1") as? String == "Intitulé de la question")
+        let answer = try #require(survey.row(where: "C", is: "cooperation.pooling"))
+        #expect(survey.value("D\(answer)") as? String == library.questionBank["cooperation.pooling"]?.wording.fr)
     }
 
     @Test func memberTextNeverBecomesAFormula() throws {

@@ -44,11 +44,11 @@ extension ReportSheets {
                                         XLSXSheet.reference(row: row, column: 3))
             if let share = coverage.share {
                 buffer.put(.formula("(\(part)+\(apart))/\(whole)", cached: share), row: row, column: 4,
-                           style: CellStyle(numberFormat: NumberFormats.share))
+                           style: CellStyle(numberFormat: words.formats.share()))
             }
         }
         buffer.fixedWidths[4] = 90
         try buffer.flush(to: sheet)
-        try sheet.setUpPrinting(headerRows: 1)
+        try sheet.setUpPrinting(headerRows: 1, width: buffer.totalWidth)
     }
 }

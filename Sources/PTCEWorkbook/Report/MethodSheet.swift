@@ -21,7 +21,7 @@ extension ReportSheets {
         for (label, value) in facts {
             row += 1
             buffer.put(.text(label), row: row, column: 0, style: CellStyle(bold: true))
-            buffer.put(.text(value), row: row, column: 1, style: CellStyle.wrapped)
+            buffer.put(value, row: row, columns: 1...6, style: CellStyle.wrapped)
         }
         row += 2
         buffer.put(.text(words("Définitions des indicateurs", "Indicator definitions")), row: row, column: 0, style: CellStyle.title)
@@ -37,8 +37,8 @@ extension ReportSheets {
             buffer.put(.text(definition.label[language]), row: row, column: 1, style: CellStyle.wrapped)
             buffer.put(.text(definition.description[language]), row: row, column: 2, style: CellStyle.wrapped)
             buffer.put(.text(definition.formula), row: row, column: 3, style: CellStyle.wrapped)
-            buffer.put(.text(definition.unit.label[language]), row: row, column: 4)
-            buffer.put(.text(definition.direction.label[language]), row: row, column: 5)
+            buffer.put(.text(definition.unit.label[language]), row: row, column: 4, style: CellStyle.wrapped)
+            buffer.put(.text(definition.direction.label[language]), row: row, column: 5, style: CellStyle.wrapped)
             let references = definition.references.map { [$0.source, $0.id, $0.note, $0.url].compactMap { $0 }.joined(separator: " ") }
             if !references.isEmpty { buffer.put(.text(references.joined(separator: " ; ")), row: row, column: 6, style: CellStyle.wrapped) }
         }
@@ -57,8 +57,8 @@ extension ReportSheets {
             buffer.put(.number(Double(file.records)), row: row, column: 3)
             buffer.put(.text(file.sha256), row: row, column: 4)
         }
-        buffer.fixedWidths = [0: 30, 1: 36, 2: 60, 3: 48, 4: 22, 5: 18, 6: 40]
+        buffer.fixedWidths = [0: 28, 1: 30, 2: 50, 3: 38, 4: 16, 5: 16, 6: 28]
         try buffer.flush(to: sheet)
-        try sheet.setUpPrinting(headerRows: nil)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth)
     }
 }

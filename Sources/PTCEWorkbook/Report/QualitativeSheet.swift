@@ -6,7 +6,7 @@ extension ReportSheets {
     func writeQualitative(_ sheet: XLSXSheet, workbook: XLSXWorkbook) throws {
         var buffer = SheetBuffer()
         let bank = report.library.questionBank
-        let scoreStyle = CellStyle(numberFormat: NumberFormats.score), shareStyle = CellStyle(numberFormat: NumberFormats.share)
+        let scoreStyle = CellStyle(numberFormat: words.formats.score), shareStyle = CellStyle(numberFormat: words.formats.share())
         var row = 0
         buffer.put(.text(words("Enquête \(year) : scores par dimension (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
                                "Survey \(year): scores by dimension (1 = strongly disagree, 5 = strongly agree)")),
@@ -23,7 +23,7 @@ extension ReportSheets {
             if let value = result.value {
                 buffer.put(.number(value), row: row, column: 1, style: scoreStyle)
             } else {
-                buffer.put(.text("n.d."), row: row, column: 1, style: CellStyle.missing)
+                buffer.put(.text(MissingReason.shown(result.missingReason)[language]), row: row, column: 1, style: CellStyle.missing)
             }
             if let statistics = result.survey {
                 buffer.put(.number(Double(statistics.n)), row: row, column: 2)
@@ -61,20 +61,30 @@ extension ReportSheets {
         row += 2
         buffer.put(.text(words("Citations", "Quotations")), row: row, column: 0, style: CellStyle.title)
         row += 1
-        for (column, header) in [words("Citation", "Quotation"), words("Rôle", "Role"), words("Question", "Question"), words("Source", "Source")].enumerated() {
+        for (column, header) in [words("Citation", "Quotation"), words("Rôle", "Role"), words("Source", "Source")].enumerated() {
             buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
         }
+        // The quotations under the question they answer, questions in the order first quoted.
+        var questionOrder: [String] = []
+        var byQuestion: [String: [Quotation]] = [:]
         for quotation in report.quotations {
+            if byQuestion[quotation.questionID] == nil { questionOrder.append(quotation.questionID) }
+            byQuestion[quotation.questionID, default: []].append(quotation)
+        }
+        for questionID in questionOrder {
             row += 1
-            buffer.put(.text(quotation.text), row: row, column: 0, style: CellStyle.wrapped)
-            buffer.put(.text(quotation.role.label[language]), row: row, column: 1)
-            buffer.put(.text(bank[quotation.questionID]?.wording[language] ?? quotation.questionID), row: row, column: 2, style: CellStyle.wrapped)
-            buffer.put(.text("\(quotation.origin.file):\(quotation.origin.line)"), row: row, column: 3)
+            buffer.put(.text(bank[questionID]?.wording[language] ?? questionID), row: row, column: 0, style: CellStyle(bold: true, wrap: true))
+            for quotation in byQuestion[questionID] ?? [] {
+                row += 1
+                buffer.put(.text(quotation.text), row: row, column: 0, style: CellStyle.wrapped)
+                buffer.put(.text(quotation.role.label[language]), row: row, column: 1, style: CellStyle.wrapped)
+                buffer.put(.text("\(quotation.origin.file):\(quotation.origin.line)"), row: row, column: 2, style: CellStyle.wrapped)
+            }
         }
         buffer.fixedWidths[0] = 60
-        buffer.fixedWidths[2] = 12
+        buffer.fixedWidths[2] = 14
         try buffer.flush(to: sheet)
-        try sheet.setUpPrinting(headerRows: nil)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth)
 
         if lastDimensionRow >= firstDimensionRow {
             let chart = try workbook.addChart(.bar)

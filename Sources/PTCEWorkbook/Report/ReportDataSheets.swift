@@ -36,7 +36,7 @@ struct DataSheets {
     /// spreadsheet formulas name), headed by its label, in its number format unless `style` is given.
     private func column<Row>(_ field: FieldDeclaration, style: CellStyle? = nil, _ value: @escaping (Row) -> CellValue) -> DataColumn<Row> {
         DataColumn(key: field.name, header: field.label[language],
-                   style: style ?? NumberFormats.format(field.format).map { CellStyle(numberFormat: $0) }, value: value)
+                   style: style ?? words.formats.figure(field.format).map { CellStyle(numberFormat: $0) }, value: value)
     }
 
     /// The last column of every data sheet: the file and line a row was read from.
@@ -98,12 +98,16 @@ struct DataSheets {
         ]
     }
 
-    var surveyColumns: [DataColumn<SurveyAnswer>] {
+    /// The survey's columns; each question's wording from `bank` follows its code.
+    func surveyColumns(bank: QuestionBank) -> [DataColumn<SurveyAnswer>] {
         [
             column(S.respondent) { .text($0.respondent) },
             column(S.role) { .text($0.role.label[language]) },
             column(S.question) { .text($0.questionID) },
-            column(S.answer) { answer in
+            DataColumn(key: "wording", header: words("Intitulé de la question", "Question wording"), style: CellStyle.wrapped) {
+                text(bank[$0.questionID]?.wording[language])
+            },
+            column(S.answer, style: CellStyle.wrapped) { answer in
                 switch answer.answer {
                 case .scale(let score): .number(Double(score))
                 case .yesNo(let yes): .text(words.yesNo(yes)!)

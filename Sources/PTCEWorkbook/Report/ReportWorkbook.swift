@@ -65,7 +65,7 @@ public struct ReportWorkbookWriter: OutputWriter {
         let draft = try ReportWorkbookDraft(
             profile: report.profile, members: report.dataset.members, catalogue: report.dataset.catalogue, year: report.year,
             path: path, options: options)
-        try draft.writeDataSheets(of: report.dataset)
+        try draft.writeDataSheets(of: report.dataset, questionBank: report.library.questionBank)
         return try draft.finish(with: report)
     }
 }
@@ -115,7 +115,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
     /// Throws ``XLSXError`` when a sheet or a cell cannot be written; call it once.
-    public func writeDataSheets(of dataset: PoleDataset) throws {
+    public func writeDataSheets(of dataset: PoleDataset, questionBank: QuestionBank) throws {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
         let words = data.words, year = data.year
@@ -126,7 +126,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         try write(dataset.projects(in: year), of: StandardFields.Projects.table, name: words.projects,
                   columns: data.projectColumns, table: "Projets")
         try write(dataset.survey(in: year), of: StandardFields.Survey.table, name: words.survey,
-                  columns: data.surveyColumns, table: "Enquete")
+                  columns: data.surveyColumns(bank: questionBank), table: "Enquete")
     }
 
     /// Writes the sheets that show `report` — the report of the dataset and year the draft was
@@ -175,7 +175,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
 extension ReportWorkbookDraft {
     /// The data sheets of `year` as cells (header row first) with each column's number format:
     /// for the benchmark, which has libxlsxwriter alone write the very same cells (the floor).
-    package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language) -> [(numberFormats: [String?], rows: [[CellValue]])] {
+    package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language, questionBank: QuestionBank) -> [(numberFormats: [String?], rows: [[CellValue]])] {
         let data = DataSheets(
             profile: dataset.profile, members: dataset.members, figures: dataset.catalogue.memberFigures, year: year,
             words: Words(language: language))
@@ -187,7 +187,7 @@ extension ReportWorkbookDraft {
             cells(dataset.cooperations(in: year), data.cooperationColumns),
             cells(dataset.finances(in: year), data.financeColumns),
             cells(dataset.projects(in: year), data.projectColumns),
-            cells(dataset.survey(in: year), data.surveyColumns),
+            cells(dataset.survey(in: year), data.surveyColumns(bank: questionBank)),
         ]
     }
 }

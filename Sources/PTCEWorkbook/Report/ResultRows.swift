@@ -11,7 +11,6 @@ extension ReportSheets {
         case changeScope
         /// The change over all members, when the headline is like for like.
         case totalChange
-        case unit
         case coverage
         /// The two terms of a ratio.
         case numerator, denominator
@@ -19,7 +18,7 @@ extension ReportSheets {
 
     var resultHeaders: [String] {
         [words("Évolution", "Change"), words("Périmètre de l'évolution", "Change compares"),
-         words("Évolution, ensemble des membres", "Change, all members"), words("Unité", "Unit"),
+         words("Évolution, ensemble des membres", "Change, all members"),
          words("Couverture", "Coverage"), words("Base : numérateur", "Base: numerator"), words("Base : dénominateur", "Base: denominator")]
     }
 
@@ -28,7 +27,7 @@ extension ReportSheets {
     func putResult(_ result: IndicatorResult, formula: String?, row: Int, into buffer: inout SheetBuffer) throws {
         let definition = result.definition
         let unit = definition.unit
-        let valueStyle = CellStyle(numberFormat: NumberFormats.format(for: unit))
+        let valueStyle = CellStyle(numberFormat: words.formats.value(unit))
         func put(_ value: CellValue, _ column: ResultColumn, style: CellStyle? = nil) {
             buffer.put(value, row: row, column: column.rawValue, style: style)
         }
@@ -36,10 +35,10 @@ extension ReportSheets {
         if let value = result.value {
             buffer.put(formula.map { .formula($0, cached: value) } ?? .number(value), row: row, column: 1, style: valueStyle)
         } else {
-            buffer.put(.text("n.d. — " + words.missingReason(result.missingReason)), row: row, column: 1, style: CellStyle.missing)
+            buffer.put(.text(MissingReason.shown(result.missingReason)[language]), row: row, column: 1, style: CellStyle.missing)
         }
         buffer.put(result.previous.map(CellValue.number) ?? .blank, row: row, column: 2, style: valueStyle)
-        let changeStyle = CellStyle(numberFormat: NumberFormats.change(for: unit))
+        let changeStyle = CellStyle(numberFormat: words.formats.change(unit))
         let scale = unit.isShare ? 100.0 : 1
         /// `value − previous` as a live formula over this row's cells.
         func totalChange(_ change: Double) -> CellValue {
@@ -51,22 +50,30 @@ extension ReportSheets {
             put(.text(flag.label[language]), .change)
         case .likeForLike(let change, let scope, let total)?:
             if let change { put(.number(change * scale), .change, style: changeStyle) }
-            put(.text(scope[language]), .changeScope)
+            put(.text(scope[language]), .changeScope, style: Self.note)
             if let total { put(totalChange(total), .totalChange, style: changeStyle) }
         case .total(let change, let smallSample)?:
             put(totalChange(change), .change, style: changeStyle)
-            if let smallSample { put(.text(smallSample[language]), .changeScope) }
+            if let smallSample { put(.text(smallSample[language]), .changeScope, style: Self.note) }
         case nil:
             break
         }
-        put(.text(unit.label[language]), .unit)
         if let coverage = result.coverage {
-            put(.text(coverage.label(language)), .coverage)
+            put(.text(coverage.label(language)), .coverage, style: Self.note)
         }
         if let quotient = result.quotient {
-            put(.number(quotient.numerator), .numerator, style: CellStyle(numberFormat: NumberFormats.format(for: quotient.units.numerator)))
-            put(.number(quotient.denominator), .denominator, style: CellStyle(numberFormat: NumberFormats.format(for: quotient.units.denominator)))
+            put(.number(quotient.numerator), .numerator, style: CellStyle(numberFormat: words.formats.value(quotient.units.numerator)))
+            put(.number(quotient.denominator), .denominator, style: CellStyle(numberFormat: words.formats.value(quotient.units.denominator)))
         }
+    }
+
+    /// The wrapped text beside a figure: what a change compares, what a value rests on.
+    private static let note = CellStyle(wrap: true)
+
+    /// Fixes the widths of the result columns that hold sentences, so that they wrap.
+    func fitResultColumns(_ buffer: inout SheetBuffer) {
+        buffer.fixedWidths[ResultColumn.changeScope.rawValue] = 30
+        buffer.fixedWidths[ResultColumn.coverage.rawValue] = 34
     }
 
     /// Colours each headline change by the indicator's direction (never a small sample's or a

@@ -40,61 +40,68 @@ extension ReportSheets {
             highlights.append((row, figure.result))
         }
         buffer.fixedWidths[0] = 42
+        fitResultColumns(&buffer)
 
-        // Chart data beside the figures: the first indicator the library breaks down by actor type
-        // (the FTE), and the funding mix of the pole budget when the library shows it. A type whose
-        // members all said "NC" is not charted as 0.
-        let chartColumn = ResultColumn.allCases.count + 4
+        // Below the figures, each chart under the table it draws: the first indicator the library
+        // breaks down by actor type (the FTE), then the funding mix of the pole budget when the
+        // library shows it. A type whose members all said "NC" is not charted as 0.
         let charts = report.sections.flatMap(\.charts)
         let broken = charts.lazy.compactMap { chart -> IndicatorResult? in if case .actorTypes(let result) = chart { result } else { nil } }.first
         let funding = charts.lazy.compactMap { chart -> [FundingAmount]? in if case .fundingMix(let amounts) = chart { amounts } else { nil } }
             .first ?? []
-        let parts = (broken?.breakdown ?? []).compactMap { part in part.value.map { (part.actorType.label[language], $0) } }
-        let unit = broken?.definition.unit
-        let breakdownFormula = broken?.definition.breakdownSpreadsheetFormula
-        let breakdownRows = putChartTable(
-            header: (words("Type d'acteur", "Actor type"), unit?.label[language] ?? ""), at: headerRow, column: chartColumn,
-            rows: parts,
-            formula: breakdownFormula.map { formula in { label in filled(formula, group: label) } },
-            numberFormat: unit.map(NumberFormats.format(for:)) ?? NumberFormats.decimal, into: &buffer)
-        let fundingRows = putChartTable(
-            header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: breakdownRows.1 + 2, column: chartColumn,
-            rows: funding.map { ($0.kind.label[language], $0.amount) },
-            formula: sumIf(layouts[StandardFields.Finances.table.formulaName], by: StandardFields.Finances.kind.name, of: StandardFields.Finances.amount.name),
-            numberFormat: NumberFormats.money, into: &buffer)
-        // Charts go below the figures (about 15 rows high); the note on formulas comes after them.
-        let chartRow = headerRow + figures.count + 2
-        let notesRow = chartRow + 16
-        buffer.put(.text(words(
-            "Les valeurs de l'année sont des formules sur les feuilles de données (cliquez pour les suivre) ; la feuille Indicateurs donne tous les indicateurs, la feuille Méthode leurs définitions.",
-            "This year's values are formulas over the data sheets (click to trace them); the Indicators sheet lists every indicator, the Method sheet their definitions.")),
-            row: notesRow, column: 0, style: CellStyle(italic: true))
-        try buffer.flush(to: sheet)
-        try highlightChanges(highlights, on: sheet)
-        try sheet.setUpPrinting(headerRows: nil)
-
-        if let unit, !parts.isEmpty {
-            let chart = try workbook.addChart(.column)
-            try chart.addSeries(categories: sheet.range(column: chartColumn, firstRow: breakdownRows.0, lastRow: breakdownRows.1),
-                                values: sheet.range(column: chartColumn + 1, firstRow: breakdownRows.0, lastRow: breakdownRows.1))
-            chart.setTitle(words("\(unit.label.fr) par type d'acteur", "\(unit.label.en) by actor type"))
-            chart.hideLegend()
-            try sheet.insert(chart, row: chartRow, column: 0)
+        // The two tables side by side below the figures, each chart below its table: the whole
+        // summary prints on one page.
+        let tablesRow = headerRow + figures.count + 2
+        var placed: [(chart: XLSXChart.Kind, title: String, rows: (Int, Int), column: Int)] = []
+        if let broken {
+            let parts = broken.breakdown.compactMap { part in part.value.map { (part.actorType.label[language], $0) } }
+            let unit = broken.definition.unit
+            if !parts.isEmpty {
+                let rows = putChartTable(
+                    header: (words("Type d'acteur", "Actor type"), unit.label[language]), at: tablesRow, rows: parts,
+                    formula: broken.definition.breakdownSpreadsheetFormula.map { formula in { label in filled(formula, group: label) } },
+                    numberFormat: words.formats.value(unit), into: &buffer)
+                placed.append((.column, words("\(unit.label.fr) par type d'acteur", "\(unit.label.en) by actor type"), rows, 0))
+            }
         }
         if !funding.isEmpty {
-            let chart = try workbook.addChart(.doughnut)
-            try chart.addSeries(categories: sheet.range(column: chartColumn, firstRow: fundingRows.0, lastRow: fundingRows.1),
-                                values: sheet.range(column: chartColumn + 1, firstRow: fundingRows.0, lastRow: fundingRows.1))
-            chart.setTitle(words("Financement du budget du pôle", "Funding mix of the pole budget"))
-            try sheet.insert(chart, row: chartRow, column: 4)
+            let column = ResultColumn.changeScope.rawValue
+            let rows = putChartTable(
+                header: (words("Financement du pôle", "Pole funding"), words("Montant", "Amount")), at: tablesRow, column: column,
+                rows: funding.map { ($0.kind.label[language], $0.amount) },
+                formula: sumIf(layouts[StandardFields.Finances.table.formulaName], by: StandardFields.Finances.kind.name,
+                               of: StandardFields.Finances.amount.name),
+                numberFormat: words.formats.euros, into: &buffer)
+            placed.append((.doughnut, words("Financement du budget du pôle", "Funding mix of the pole budget"), rows, column))
+        }
+        let chartRow = (placed.map(\.rows.1).max() ?? tablesRow) + 2
+        let row = placed.isEmpty ? tablesRow : chartRow + Self.chartRows + 1
+        buffer.put(.text(words(
+            "Les valeurs de l'année sont, quand la bibliothèque le permet, des formules sur les feuilles de données : sélectionnez une cellule pour lire sa formule. La feuille Indicateurs donne tous les indicateurs, la feuille Méthode leurs définitions.",
+            "Where the library allows, this year's values are formulas over the data sheets: select a cell to read its formula. The Indicators sheet lists every indicator, the Method sheet their definitions.")),
+            row: row, column: 0, style: CellStyle(italic: true))
+        try buffer.flush(to: sheet)
+        try highlightChanges(highlights, on: sheet)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth, onePage: true)
+
+        for placement in placed {
+            let chart = try workbook.addChart(placement.chart)
+            try chart.addSeries(categories: sheet.range(column: placement.column, firstRow: placement.rows.0, lastRow: placement.rows.1),
+                                values: sheet.range(column: placement.column + 1, firstRow: placement.rows.0, lastRow: placement.rows.1))
+            chart.setTitle(placement.title)
+            if placement.chart == .column { chart.hideLegend() }
+            try sheet.insert(chart, row: chartRow, column: placement.column)
         }
     }
+
+    /// The rows a chart of the summary takes (it is 288 points high: 15 rows of 20 px).
+    private static let chartRows = 15
 
     /// A two-column table that a chart reads: a header, then one label and value per row, the value
     /// a formula over the data sheets (result cached) when `formula` gives one for the label. Returns its first and
     /// last data rows.
     private func putChartTable(
-        header: (String, String), at headerRow: Int, column: Int, rows: [(label: String, value: Double)],
+        header: (String, String), at headerRow: Int, column: Int = 0, rows: [(label: String, value: Double)],
         formula: ((String) -> String?)?, numberFormat: String, into buffer: inout SheetBuffer
     ) -> (Int, Int) {
         buffer.put(.text(header.0), row: headerRow, column: column, style: CellStyle.header)

@@ -37,6 +37,8 @@ struct CellStyle: Hashable {
     var fontColor: UInt32?
     var background: UInt32?
     var alignTop = false
+    /// Right-aligned, as numbers are: for the header of a column of numbers.
+    var alignRight = false
 }
 
 extension CellStyle {
@@ -143,6 +145,7 @@ final class XLSXWorkbook {
         if style.italic { format_set_italic(format) }
         if style.wrap { format_set_text_wrap(format) }
         if style.alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
         if let size = style.fontSize { format_set_font_size(format, size) }
         if let color = style.fontColor { format_set_font_color(format, color) }
         if let color = style.background {
@@ -240,31 +243,74 @@ struct XLSXSheet {
                   "\(name) column width")
     }
 
+    /// Writes `text` in one cell spanning `columns` of `row`, as ``write(_:row:column:style:)``
+    /// writes text (never a formula, forbidden characters replaced, clipped to Excel's limit).
+    func merge(_ text: String, row: Int, columns: ClosedRange<Int>, style: CellStyle?) throws(XLSXError) {
+        let place = "\(name)!\(Self.reference(row: row, column: columns.lowerBound))"
+        try check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound),
+                                        Self.clipped(XMLCharacters.replacingForbidden(in: text) ?? text), try workbook.format(style)), place)
+    }
+
+    /// The height of a row, in points (15 is one line of the default font).
+    func setRow(_ row: Int, height: Double) throws(XLSXError) {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name) row height")
+    }
+
+    /// How tall a row must be for `text` to show whole when wrapped in a column `width`
+    /// characters wide: 15 points per line, lines counted generously (a word that does not fit
+    /// goes to the next line, bold text is wider); `nil` when one line is enough.
+    static func wrappedHeight(of text: String, width: Double, bold: Bool = false) -> Double? {
+        // Text is narrower than the digit "0" that column widths count, bold text about as wide;
+        // keep a margin for word breaks.
+        let perLine = max(1, Int(width * (bold ? 0.95 : 1.15)) - 2)
+        var lines = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += max(1, (paragraph.count + perLine - 1) / perLine)
+        }
+        return lines > 1 ? Double(min(lines, 27)) * 15 : nil
+    }
+
     func freeze(rows: Int, columns: Int = 0) {
         worksheet_freeze_panes(handle, lxw_row_t(rows), lxw_col_t(columns))
     }
 
-    /// Landscape A4, fitted to the page width, with `headerRows` repeated on every page.
-    func setUpPrinting(headerRows: Int?) throws(XLSXError) {
+    /// Landscape A4, with `headerRows` repeated on every page. A sheet `width` characters wide
+    /// (the sum of its column widths) is fitted to as many pages across as keep the text at
+    /// least about 70 % of its size, its first `keptColumns` columns repeated on each; `onePage`
+    /// fits it whole on one page.
+    func setUpPrinting(headerRows: Int?, width: Double, keptColumns: Int = 1, onePage: Bool = false) throws(XLSXError) {
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)
-        worksheet_fit_to_pages(handle, 1, 0)
+        let across = onePage ? 1 : max(1, Int((width / Self.printedWidth).rounded(.up)))
+        worksheet_fit_to_pages(handle, UInt16(min(across, 20)), onePage ? 1 : 0)
+        if across > 1, keptColumns > 0 {
+            try check(worksheet_repeat_columns(handle, 0, lxw_col_t(keptColumns - 1)), "\(name) print titles")
+        }
         if let headerRows {
             try check(worksheet_repeat_rows(handle, lxw_row_t(headerRows), lxw_row_t(headerRows)), "\(name) print titles")
         }
     }
 
-    /// An Excel table (header filters, banded rows) over a written range.
-    func addTable(name tableName: String, headers: [String], firstRow: Int, lastRow: Int, firstColumn: Int = 0) throws(XLSXError) {
+    /// The characters of column width a landscape A4 page holds at about two thirds of the text size (140 at 100 %).
+    static let printedWidth = 210.0
+
+    /// An Excel table (header filters, banded rows) over a written range; each header in its style
+    /// (the table writes the header row itself).
+    func addTable(
+        name tableName: String, headers: [(text: String, style: CellStyle?)], firstRow: Int, lastRow: Int, firstColumn: Int = 0
+    ) throws(XLSXError) {
+        let formats = try headers.map { header throws(XLSXError) in try workbook.format(header.style) }
+        let headers = headers.map(\.text)
         let names = headers.map { (header: String) in strdup(XMLCharacters.replacingForbidden(in: header) ?? header) }
         let tableNameC = strdup(tableName)
         defer {
             names.forEach { free($0) }
             free(tableNameC)
         }
-        var columns = names.map { name -> lxw_table_column in
+        var columns = zip(names, formats).map { name, format -> lxw_table_column in
             var column = lxw_table_column()
             column.header = name
+            column.header_format = format
             return column
         }
         var failure: lxw_error = LXW_NO_ERROR

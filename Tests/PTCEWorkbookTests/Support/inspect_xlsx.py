@@ -2,8 +2,10 @@
 
 usage: inspect_xlsx.py FILE.xlsx
 Prints {"sheets": [...], "properties": {...}, "charts": N, "sheet": {name: {"cells": {A1: {...}},
-"tables": [...], "freeze": "A2", "landscape": bool, "fit_width": int, "print_titles": str}}}.
-Each cell: value (cached), formula (when a formula), number_format, type (openpyxl data type).
+"tables": [...], "freeze": "A2", "landscape": bool, "fit_width": int, "fit_to": [wide, tall], "print_titles": str,
+"print_title_columns": str, "row_heights": {row: points}, "merged": [ranges]}}}.
+Each cell: value (cached), formula (when a formula), number_format, type (openpyxl data type), align (horizontal
+alignment or null), vertical, wrap.
 """
 import json
 import sys
@@ -30,7 +32,8 @@ def main(path):
             for cell in row:
                 if cell.value is None:
                     continue
-                entry = {"number_format": cell.number_format, "type": cell.data_type}
+                entry = {"number_format": cell.number_format, "type": cell.data_type, "align": cell.alignment.horizontal,
+                         "vertical": cell.alignment.vertical, "wrap": bool(cell.alignment.wrap_text)}
                 if cell.data_type == "f":
                     entry["formula"] = str(cell.value)
                     entry["value"] = values[cell.coordinate].value
@@ -45,7 +48,13 @@ def main(path):
             "freeze": ws.freeze_panes,
             "landscape": setup.orientation == "landscape",
             "fit_width": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else False,
+            # Absent attributes are OOXML's default, 1.
+            "fit_to": [1 if setup.fitToWidth is None else setup.fitToWidth, 1 if setup.fitToHeight is None else setup.fitToHeight],
             "print_titles": ws.print_title_rows,
+            "print_title_columns": ws.print_title_cols,
+            "row_heights": {str(index): dimension.height for index, dimension in ws.row_dimensions.items()
+                            if dimension.customHeight and dimension.height},
+            "merged": [str(r) for r in ws.merged_cells.ranges],
             "conditional_formats": len(ws.conditional_formatting),
         }
     json.dump(result, sys.stdout, ensure_ascii=False, default=str)

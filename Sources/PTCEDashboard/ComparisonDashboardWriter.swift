@@ -43,18 +43,25 @@ public enum ComparisonDashboardWriter {
                             section.element("h2", [("id", "title-\(theme.id)")], text: theme.label[language])
                             sideBySide(rows, poles: poles, year: comparison.year, caption: theme.label[language], numbers: numbers, language: language, into: &section)
                             for row in rows where row.cells.filter({ $0.value != nil && $0.comparable }).count >= 2 {
+                                // A volume is drawn per member, as it is ranked.
                                 let unit = row.definition.unit
+                                let view = row.rankedBy
+                                let shown: (Double) -> String = { view == nil ? numbers.value($0, unit: unit) : numbers.normalised($0, unit: unit) }
                                 let points = zip(poles, row.cells).map { pole, cell -> Bar in
                                     guard pole.report != nil else { return Bar(label: pole.profile.name, value: nil, shown: t("pas de données", "no data")) }
                                     guard cell.comparable else { return Bar(label: pole.profile.name, value: nil, shown: t("non comparable", "not comparable")) }
-                                    guard let value = cell.value else { return Bar(label: pole.profile.name, value: nil, shown: "n.d.") }
-                                    return Bar(label: pole.profile.name, value: value, shown: numbers.value(value, unit: unit) + (cell.lowCoverage ? " ⚠" : ""))
+                                    guard let value = view.map({ cell.normalised[$0] }) ?? cell.value else {
+                                        return Bar(label: pole.profile.name, value: nil, shown: MissingReason.shown(cell.missingReason)[language])
+                                    }
+                                    return Bar(label: pole.profile.name, value: value, shown: shown(value) + (cell.lowCoverage ? " ⚠" : ""))
                                 }
-                                let medianShown = row.median.map { numbers.value($0, unit: unit) } ?? "—"
+                                let median = view.map { row.normalisedSpreads[$0]?.median } ?? row.median
+                                let medianShown = median.map(shown) ?? "—"
                                 let summary = points.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; ") + " ; " + t("médiane ", "median ") + medianShown
+                                let title = row.definition.label[language] + (view.map { ", " + $0.label[language] } ?? "")
                                 charts.dots(&section, id: "dots-\(row.definition.id.replacingOccurrences(of: ".", with: "-"))",
-                                            title: row.definition.label[language], summary: summary, valueHeader: unit.label[language],
-                                            points: points, median: row.median, medianShown: medianShown)
+                                            title: title, summary: summary, valueHeader: unit.label[language],
+                                            points: points, median: median, medianShown: medianShown)
                             }
                         }
                     }
@@ -75,8 +82,7 @@ public enum ComparisonDashboardWriter {
     private static func sideBySide(_ rows: [ComparisonRow], poles: [ComparedPole], year: Int, caption: String, numbers: NumberStyle,
                                    language: Language, into html: inout HTMLBuilder) {
         let t = language.text
-        html.element("table") { table in
-            table.element("caption", text: caption)
+        html.table(caption: caption) { table in
             table.element("thead") { head in
                 head.element("tr") { row in
                     row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
@@ -96,7 +102,7 @@ public enum ComparisonDashboardWriter {
                             } else if let value = cell.value {
                                 text = numbers.value(value, unit: unit)
                                 if !cell.comparable { text += t(" (autres questions)", " (other questions)") }
-                                if let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
+                                if comparisonRow.rankedBy == nil, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
                                 if cell.lowCoverage { text += t(" ⚠ couverture faible", " ⚠ low coverage") }
                             } else {
                                 text = MissingReason.shown(cell.missingReason)[language]
@@ -110,6 +116,25 @@ public enum ComparisonDashboardWriter {
                             }
                         }
                         row.element("td", [("class", "number")], text: comparisonRow.median.map { numbers.value($0, unit: unit) } ?? "—")
+                    }
+                    // A volume's views by size, the one it is ranked by with the ranks and flags.
+                    for normalisation in comparisonRow.normalisations {
+                        let ranked = normalisation == comparisonRow.rankedBy
+                        body.element("tr", [("class", "view")]) { row in
+                            row.element("th", [("scope", "row")], text: "… " + normalisation.label[language])
+                            for (pole, cell) in zip(poles, comparisonRow.cells) {
+                                guard pole.report != nil, let value = cell.normalised[normalisation] else {
+                                    row.element("td", [("class", "number missing")], text: "—")
+                                    continue
+                                }
+                                var text = numbers.normalised(value, unit: unit)
+                                if ranked, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
+                                if ranked, cell.lowCoverage { text += " ⚠" }
+                                row.element("td", [("class", "number")], text: text)
+                            }
+                            row.element("td", [("class", "number")],
+                                        text: comparisonRow.normalisedSpreads[normalisation].map { numbers.normalised($0.median, unit: unit) } ?? "—")
+                        }
                     }
                 }
             }

@@ -81,7 +81,7 @@ private struct Dashboard {
     }
 
     private func keyFigures(_ html: inout HTMLBuilder) {
-        html.element("section", [("aria-labelledby", "key-figures")]) { section in
+        html.element("section", [("class", "key-figures"), ("aria-labelledby", "key-figures")]) { section in
             section.element("h2", [("id", "key-figures")], text: t("Chiffres clés", "Key figures"))
             section.element("ul", [("class", "cards")]) { list in
                 for result in report.keyFigures {
@@ -168,8 +168,7 @@ private struct Dashboard {
     }
 
     private func indicatorTable(_ results: [IndicatorResult], caption: String, into html: inout HTMLBuilder) {
-        html.element("table") { table in
-            table.element("caption", text: t("Indicateurs : ", "Indicators: ") + caption)
+        html.table(caption: t("Indicateurs : ", "Indicators: ") + caption, kind: "indicators") { table in
             table.element("thead") { head in
                 head.element("tr") { row in
                     row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
@@ -296,9 +295,8 @@ private struct Dashboard {
     private func survey(_ html: inout HTMLBuilder) {
         guard !report.questions.isEmpty || !report.quotations.isEmpty else { return }
         html.element("h3", text: t("Réponses par question", "Answers by question"))
-        html.element("table") { table in
-            table.element("caption", text: t("Distribution des réponses (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
-                                             "Distribution of answers (1 = strongly disagree, 5 = strongly agree)"))
+        html.table(caption: t("Distribution des réponses (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
+                              "Distribution of answers (1 = strongly disagree, 5 = strongly agree)")) { table in
             table.element("thead") { head in
                 head.element("tr") { row in
                     row.element("th", [("scope", "col")], text: t("Question", "Question"))
@@ -349,8 +347,7 @@ private struct Dashboard {
                 ? t("Aucun constat : toutes les cellules lues sont conformes.", "No finding: every cell read is as expected.")
                 : counts.joined(separator: ", ") + ".")
             guard !findings.isEmpty else { return }
-            section.element("table") { table in
-                table.element("caption", text: t("Constats, avec le fichier, la ligne et la colonne", "Findings, with file, line and column"))
+            section.table(caption: t("Constats, avec le fichier, la ligne et la colonne", "Findings, with file, line and column")) { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
                         for header in [t("Gravité", "Severity"), t("Emplacement", "Place"), t("Message", "Message")] {
@@ -383,8 +380,7 @@ private struct Dashboard {
         html.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
             section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
             section.element("p", text: ReportMethod.principles[language])
-            section.element("table") { table in
-                table.element("caption", text: t("Définitions des indicateurs", "Indicator definitions"))
+            section.table(caption: t("Définitions des indicateurs", "Indicator definitions"), kind: "definitions") { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
                         for header in [t("Indicateur", "Indicator"), t("Définition", "Definition"), t("Formule", "Formula"), t("Références", "References")] {
@@ -403,8 +399,7 @@ private struct Dashboard {
                     }
                 }
             }
-            section.element("table") { table in
-                table.element("caption", text: t("Fichiers lus", "Files read"))
+            section.table(caption: t("Fichiers lus", "Files read")) { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
                         for header in [t("Fichier", "File"), t("Encodage", "Encoding"), t("Lignes", "Records"), "SHA-256"] {

@@ -28,6 +28,23 @@ struct HTMLBuilder {
         element(name, attributes) { $0.text(text) }
     }
 
+    /// A box that scrolls sideways when its content (a wide table, a chart) is wider than the
+    /// screen, so that the page itself never does; reachable by keyboard and named for screen readers.
+    mutating func scrollBox(label: String, content: (inout HTMLBuilder) -> Void) {
+        element("div", [("class", "scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", label)], content: content)
+    }
+
+    /// A table with its caption, in a ``scrollBox(label:content:)`` named by the caption;
+    /// `kind` is its class, for the widths of its columns.
+    mutating func table(caption: String, kind: String? = nil, content: (inout HTMLBuilder) -> Void) {
+        scrollBox(label: caption) { box in
+            box.element("table", kind.map { [("class", $0)] } ?? []) { table in
+                table.element("caption", text: caption)
+                content(&table)
+            }
+        }
+    }
+
     mutating func text(_ text: String) {
         output += Self.escape(text)
     }

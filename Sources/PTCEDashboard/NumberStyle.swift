@@ -48,12 +48,19 @@ struct NumberStyle {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
-    /// A value in an indicator's unit.
-    func value(_ value: Double, unit: IndicatorUnit) -> String {
-        if unit.isShare { return percent(value, decimals: unit.decimals) }
+    /// A value in an indicator's unit; `decimals` overrides the unit's.
+    func value(_ value: Double, unit: IndicatorUnit, decimals: Int? = nil) -> String {
+        let decimals = decimals ?? unit.decimals
+        if unit.isShare { return percent(value, decimals: decimals) }
         if unit.isFlag { return language.yesNo(value >= 1) }
-        let number = unit.isMoney ? money(value, decimals: unit.decimals) : plain(value, decimals: unit.decimals)
+        let number = unit.isMoney ? money(value, decimals: decimals) : plain(value, decimals: decimals)
         return number + (unit.suffix?[language] ?? "")
+    }
+
+    /// A volume divided by a pole's size (per member, per 1,000 inhabitants), in its unit with
+    /// at least one decimal unless in euros, as the workbook writes it.
+    func normalised(_ value: Double, unit: IndicatorUnit) -> String {
+        self.value(value, unit: unit, decimals: unit.isMoney ? unit.decimals : max(unit.decimals, 1))
     }
 
     func money(_ value: Double, decimals: Int = 0) -> String {

@@ -5,6 +5,8 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
     header, main, footer { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
     header { padding-top: 24px; border-bottom: 4px solid var(--accent); }
     h1 { font-size: 1.8rem; margin: 0 0 4px; }
     h2 { font-size: 1.35rem; margin: 32px 0 12px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
@@ -25,23 +27,52 @@ enum Stylesheet {
     thead th { background: #eef4fa; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     figure.chart { margin: 12px 0; break-inside: avoid; }
-    figure.chart svg { max-width: 100%; height: auto; color: var(--ink); }
+    figure.chart svg { max-width: 100%; min-width: 560px; height: auto; color: var(--ink); }
     figure.chart text { font: 13px system-ui, sans-serif; fill: var(--ink); }
     figure.chart text.value { font-weight: 600; }
     figure.chart text.missing { fill: var(--muted); font-style: italic; }
-    figcaption { color: var(--muted); font-size: 0.9rem; }
+    figcaption { color: var(--muted); font-size: 0.9rem; font-weight: 600; margin-bottom: 4px; }
+    tr.view th { font-weight: normal; font-style: italic; padding-left: 1.5em; }
+    tr.view td, tr.view th { border-bottom-style: dotted; color: var(--muted); }
+    @media (max-width: 600px) {
+      header, main, footer { padding: 0 12px; }
+      h1 { font-size: 1.4rem; }
+      .cards { grid-template-columns: 1fr 1fr; gap: 8px; }
+      .card .value { font-size: 1.25rem; }
+    }
     details.data summary { cursor: pointer; color: var(--accent); }
     blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid #E69F00; background: #fdf6ea; white-space: pre-line; }
     blockquote footer { padding: 0; margin: 4px 0 0; color: var(--muted); font-size: 0.85rem; }
     footer.page { color: var(--muted); font-size: 0.85rem; padding: 24px; }
     .severity-error { color: var(--bad); font-weight: 600; }
     @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
-    @page { size: A4; margin: 14mm; }
+    @page { size: A4; margin: 12mm; }
     @media print {
-      body { font-size: 11pt; }
+      /* Page 1 is the summary: the header and the key figures; the themes follow, flowing. */
+      body { font-size: 9.5pt; line-height: 1.35; }
       header, main, footer { max-width: none; padding: 0; }
-      section.theme:not(.compact), section.quality, section.method { break-before: page; }
-      figure.chart, table, .card, blockquote { break-inside: avoid; }
+      h2 { margin: 14px 0 6px; break-after: avoid; }
+      h3, caption, figcaption { break-after: avoid; }
+      section.key-figures { break-after: page; }
+      td .base { display: inline; margin-left: 0.3em; }
+      table.indicators { table-layout: fixed; }
+      table.indicators th:nth-child(1) { width: 27%; }
+      table.indicators th:nth-child(2), table.indicators th:nth-child(3) { width: 13%; }
+      table.indicators th:nth-child(4) { width: 20%; }
+      table.indicators th:nth-child(5) { width: 27%; }
+      table.indicators td.number { white-space: normal; }
+      .cards { grid-template-columns: repeat(3, 1fr); gap: 8px; }
+      figure.chart, .card, blockquote, tr { break-inside: avoid; }
+      figure.chart svg { min-width: 0; max-height: 58mm; width: auto; }
+      section.method table { font-size: 7.5pt; }
+      /* Formulas and references are in the workbook's Method sheet and the JSON; print keeps the definitions. */
+      table.definitions th:nth-child(n+3), table.definitions td:nth-child(n+3) { display: none; }
+      section.method td code { font-size: 7pt; }
+      table { font-size: 8pt; margin: 2px 0 8px; }
+      th, td { padding: 2px 5px; }
+      h3 { margin: 10px 0 4px; }
+      blockquote { margin: 4px 0; padding: 4px 10px; }
+      .scroll { overflow: visible; }
       details.data { display: none; }
       a { color: inherit; text-decoration: none; }
     }

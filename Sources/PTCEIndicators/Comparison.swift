@@ -12,25 +12,42 @@ public struct ComparisonRow: Sendable {
     public let minimum: Double?
     /// The highest comparable value among the poles; `nil` when none has one.
     public let maximum: Double?
-    /// The normalised views that make sense for this indicator (extensive quantities only).
+    /// The normalised views that make sense for this indicator (volumes only).
     public let normalisations: [Normalisation]
+    /// The view ranks and colours follow: per member for volumes (so that a small pole is not
+    /// last on every volume), `nil` when the value itself is compared.
+    public let rankedBy: Normalisation?
+    /// The median, minimum and maximum of each normalised view over the poles that have it.
+    public let normalisedSpreads: [Normalisation: ValueSpread]
+}
+
+/// Where the poles' values of one view lie.
+public struct ValueSpread: Sendable, Hashable {
+    public let median: Double
+    public let minimum: Double
+    public let maximum: Double
+
+    /// The spread of `values` (sorted), `nil` when there is none.
+    init?(sorted values: [Double]) {
+        guard let median = ComparisonBuilder.median(values), let minimum = values.first, let maximum = values.last else { return nil }
+        (self.median, self.minimum, self.maximum) = (median, minimum, maximum)
+    }
 }
 
 /// A way to put poles of different sizes on the same footing.
 public enum Normalisation: String, Sendable, CaseIterable {
-    /// Divided by the pole's member count (the indicator marked `size_of = "per_member"`).
+    /// Divided by the members the value rests on (those that reported or were not concerned),
+    /// or by the pole's members of the year when the value counts rows: a mean per member that
+    /// a missing figure does not lower.
     case perMember = "per_member"
     /// Divided by the pole's population, in thousands (`pole.toml`).
     case perThousandInhabitants = "per_1000_inhabitants"
-    /// Divided by the pole's FTE (the indicator marked `size_of = "per_fte"`); amounts in euros only.
-    case perFTE = "per_fte"
 
-    /// The view in words, as it follows a value: "par membre", "per FTE".
+    /// The view in words, as it follows a value: "par membre", "per 1,000 inhabitants".
     public var label: LocalizedText {
         switch self {
         case .perMember: LocalizedText(fr: "par membre", en: "per member")
         case .perThousandInhabitants: LocalizedText(fr: "pour 1 000 habitants", en: "per 1,000 inhabitants")
-        case .perFTE: LocalizedText(fr: "par ETP", en: "per FTE")
         }
     }
 }
@@ -119,26 +136,35 @@ public struct ComparisonBuilder: Sendable {
         let normalisations = Self.normalisations(for: definition)
         let values: [Double?] = results.enumerated().map { index, result in comparable[index] ? result?.value : nil }
         let present = values.compactMap { $0 }.sorted()
-        let cells = poles.indices.map { index -> ComparisonCell in
-            let result = results[index]
-            var normalised: [Normalisation: Double] = [:]
-            if let value = result?.value, let report = poles[index].report {
-                for normalisation in normalisations {
-                    // A tiny size (an FTE of 1e-300) must not turn a quotient infinite: then it is not shown.
-                    if let size = size(normalisation, report: report), size > 0, (value / size).isFinite {
-                        normalised[normalisation] = value / size
-                    }
+        let normalised: [[Normalisation: Double]] = poles.indices.map { index in
+            guard let value = values[index], let report = poles[index].report, let result = results[index] else { return [:] }
+            var views: [Normalisation: Double] = [:]
+            for normalisation in normalisations {
+                // A tiny size must not turn a quotient infinite: then it is not shown.
+                if let size = Self.size(normalisation, of: result, in: report), size > 0, (value / size).isFinite {
+                    views[normalisation] = value / size
                 }
             }
+            return views
+        }
+        let rankedBy: Normalisation? = normalisations.contains(.perMember) ? .perMember : nil
+        let basis: [Double?] = rankedBy.map { view in normalised.map { $0[view] } } ?? values
+        let ranked = basis.compactMap { $0 }.sorted()
+        let cells = poles.indices.map { index -> ComparisonCell in
+            let result = results[index]
             return ComparisonCell(
                 value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage, quotient: result?.quotient,
-                rank: values[index].flatMap { Self.rank($0, among: present, direction: definition.direction) },
+                rank: basis[index].flatMap { Self.rank($0, among: ranked, direction: definition.direction) },
                 lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
-                comparable: comparable[index], normalised: normalised)
+                comparable: comparable[index], normalised: normalised[index])
+        }
+        var spreads: [Normalisation: ValueSpread] = [:]
+        for normalisation in normalisations {
+            spreads[normalisation] = ValueSpread(sorted: normalised.compactMap { $0[normalisation] }.sorted())
         }
         return ComparisonRow(
             definition: definition, cells: cells, median: Self.median(present), minimum: present.first, maximum: present.last,
-            normalisations: normalisations)
+            normalisations: normalisations, rankedBy: rankedBy, normalisedSpreads: spreads)
     }
 
     /// For a survey dimension, a pole is comparable when it asked the same questions of the
@@ -165,17 +191,18 @@ public struct ComparisonBuilder: Sendable {
     /// which do not: `scales_with_size = false`).
     static func normalisations(for definition: IndicatorDefinition) -> [Normalisation] {
         guard definition.unit.isVolume, definition.scalesWithSize else { return [] }
-        var views: [Normalisation] = [.perMember, .perThousandInhabitants]
-        if definition.unit.isMoney { views.append(.perFTE) }
-        return views
+        return [.perMember, .perThousandInhabitants]
     }
 
-    /// The pole's size for a view: its population in thousands, or the indicator the library
-    /// names as that size (`size_of`).
-    private func size(_ normalisation: Normalisation, report: PoleReport) -> Double? {
+    /// What a view divides `result` by: the population in thousands, or the members the value
+    /// rests on (the pole's members of the year when it counts respondents or rows).
+    private static func size(_ normalisation: Normalisation, of result: IndicatorResult, in report: PoleReport) -> Double? {
         switch normalisation {
-        case .perThousandInhabitants: report.profile.population.map { Double($0) / 1000 }
-        case .perMember, .perFTE: library.size(for: normalisation).flatMap { report.result($0.id)?.value }
+        case .perThousandInhabitants:
+            return report.profile.population.map { Double($0) / 1000 }
+        case .perMember:
+            guard let coverage = result.coverage, coverage.basis == .members else { return Double(report.members.count) }
+            return Double(coverage.counted)
         }
     }
 

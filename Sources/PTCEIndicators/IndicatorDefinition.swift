@@ -132,8 +132,6 @@ public struct IndicatorDefinition: Sendable {
     /// 1,000 inhabitants and, for money, per FTE (`scales_with_size`, true unless the library says
     /// false; only counts, FTE, euros and tonnes are concerned).
     public let scalesWithSize: Bool
-    /// The normalised view it is the size for (`size_of`): the member count, the FTE.
-    public let sizeOf: Normalisation?
     /// Whether reports also show it computed over the members of each actor type (`breakdown =
     /// "actor_type"`), as a chart.
     public let isBrokenDownByActorType: Bool

@@ -49,12 +49,6 @@ public struct IndicatorLibrary: Sendable {
         indicators.filter(\.isKeyFigure)
     }
 
-    /// The indicator that measures a pole's size for `view` (`size_of`): the member count for
-    /// per-member views, the FTE for per-FTE ones.
-    public func size(for view: Normalisation) -> IndicatorDefinition? {
-        indicators.first { $0.sizeOf == view }
-    }
-
     /// The score of a survey dimension of the question bank (made by `[per_survey_dimension]`).
     public func score(ofSurveyDimension dimension: String) -> IndicatorDefinition? {
         indicators.first { $0.surveyDimension == dimension }
@@ -108,7 +102,6 @@ public enum IndicatorLibraryReader {
         var comparesLikeForLike: Bool
         var isKeyFigure: Bool
         var scalesWithSize: Bool
-        var sizeOf: Normalisation?
         var isBrokenDownByActorType: Bool
         var breakdownSpreadsheetFormula: (text: String, location: SourceLocation)?
         var surveyDimension: String? = nil
@@ -145,7 +138,7 @@ public enum IndicatorLibraryReader {
 
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
-        "key_figure", "spreadsheet_formula", "scales_with_size", "size_of", "breakdown", "breakdown_spreadsheet_formula",
+        "key_figure", "spreadsheet_formula", "scales_with_size", "breakdown", "breakdown_spreadsheet_formula",
     ]
 
     private static func readIndicatorFile(
@@ -218,11 +211,6 @@ public enum IndicatorLibraryReader {
             if let breakdown, breakdown != byActorType {
                 findings.error(IndicatorMessage.invalidBreakdown(breakdown), at: table.location("breakdown"))
             }
-            let sizeOf = table.string("size_of", &findings)
-            let sizedView = sizeOf.flatMap { Normalisation(rawValue: $0) }
-            if let sizeOf, sizedView == nil || sizedView == .perThousandInhabitants {
-                findings.error(IndicatorMessage.invalidSizeOf(sizeOf), at: table.location("size_of"))
-            }
             /// A spreadsheet formula as written (placeholders filled), and where.
             func located(_ key: String) -> (text: String, location: SourceLocation)? {
                 table.string(key, &findings).map { (fill($0), table.location(key)) }
@@ -232,7 +220,7 @@ public enum IndicatorLibraryReader {
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
                 isKeyFigure: table.flag("key_figure", absent: false, &findings),
-                scalesWithSize: table.flag("scales_with_size", absent: true, &findings), sizeOf: sizedView,
+                scalesWithSize: table.flag("scales_with_size", absent: true, &findings),
                 isBrokenDownByActorType: breakdown == byActorType,
                 breakdownSpreadsheetFormula: located("breakdown_spreadsheet_formula"), spreadsheetFormula: located("spreadsheet_formula"),
                 location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
@@ -314,7 +302,7 @@ public enum IndicatorLibraryReader {
                     }
                 },
                 isKeyFigure: draft.isKeyFigure, spreadsheetFormula: spreadsheetFormula, scalesWithSize: draft.scalesWithSize,
-                sizeOf: draft.sizeOf, isBrokenDownByActorType: draft.isBrokenDownByActorType,
+                isBrokenDownByActorType: draft.isBrokenDownByActorType,
                 breakdownSpreadsheetFormula: breakdownSpreadsheetFormula, surveyDimension: draft.surveyDimension,
                 location: draft.location, checked: checked))
         }

@@ -70,12 +70,6 @@ enum IndicatorMessage {
         LocalizedText(fr: "breakdown « \(breakdown) » doit valoir actor_type", en: "breakdown \"\(breakdown)\" must be actor_type")
     }
 
-    /// A `size_of` view that is no size.
-    static func invalidSizeOf(_ sizeOf: String) -> LocalizedText {
-        LocalizedText(
-            fr: "size_of « \(sizeOf) » doit valoir per_member ou per_fte", en: "size_of \"\(sizeOf)\" must be per_member or per_fte")
-    }
-
     /// A `{` of a spreadsheet formula without its `}`.
     static let unclosedPlaceholder = LocalizedText(fr: "une accolade { n'est pas fermée", en: "a { is not closed")
 

@@ -28,7 +28,7 @@ public enum StandardFields {
         /// `insertion_structure` (`SIAE`): whether the member is an insertion structure; when no, its empty insertion
         /// cells are not applicable (0).
         public static let insertionStructure = FieldDeclaration(
-            "insertion_structure", .boolean, label: LocalizedText(fr: "SIAE", en: "Insertion structure"),
+            "insertion_structure", .boolean, label: LocalizedText(fr: "SIAE", en: "Work-integration enterprise (SIAE)"),
             aliases: ["SIAE", "structure d'insertion"])
         /// `commune` (`code INSEE`): the INSEE code of the member's commune.
         public static let commune = FieldDeclaration(
@@ -48,12 +48,12 @@ public enum StandardFields {
             FieldDeclaration(
                 "insertion_fte", .quantity, unit: "fte", applicability: .insertionStructuresOnly,
                 rules: [.partOf(whole: "fte", because: LocalizedText(
-                    fr: "les ETP en insertion font partie des ETP", en: "insertion FTE are part of the FTE"))],
-                label: LocalizedText(fr: "ETP insertion", en: "Insertion FTE"), format: .tenths,
+                    fr: "les ETP en insertion font partie des ETP", en: "work-integration FTE are part of the FTE"))],
+                label: LocalizedText(fr: "ETP insertion", en: "Work-integration FTE"), format: .tenths,
                 aliases: ["ETP insertion", "ETP personnes éloignées de l'emploi"]),
             FieldDeclaration(
                 "insertion_people", .count, unit: "count", applicability: .insertionStructuresOnly,
-                label: LocalizedText(fr: "Personnes en insertion", en: "People in insertion"), format: .count,
+                label: LocalizedText(fr: "Personnes en insertion", en: "People in work integration"), format: .count,
                 aliases: ["personnes en insertion", "salariés en insertion"]),
             FieldDeclaration(
                 "insertion_exits", .count, unit: "count", applicability: .insertionStructuresOnly,

@@ -25,19 +25,29 @@ public enum ComparisonWorkbookWriter {
         let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
         let method = try workbook.addSheet(words("Méthode", "Method"))
 
-        // Side by side: indicators as rows, poles as columns.
+        // Side by side: indicators as rows, poles as columns; a volume is followed by its views per
+        // member and per 1,000 inhabitants, and coloured per member (its rank's basis).
         var buffer = SheetBuffer()
         let poles = comparison.poles
-        let firstPole = 2, medianColumn = 2 + poles.count
+        let firstPole = 1, medianColumn = 1 + poles.count
         buffer.put(.text(words("Comparaison de \(poles.count) pôles en \(comparison.year)", "\(poles.count) poles compared in \(comparison.year)")),
                    row: 0, column: 0, style: .title)
-        let headers = [words("Indicateur", "Indicator"), words("Unité", "Unit")] + poles.map(\.profile.name)
+        let headers = [words("Indicateur", "Indicator")] + poles.map(\.profile.name)
             + [words("Médiane", "Median"), "Min", "Max", words("Couverture faible", "Low coverage")]
         for (column, header) in headers.enumerated() {
             buffer.put(.text(header), row: 2, column: column, style: .header)
         }
         var row = 2
         var scales: [(row: Int, higherIsBetter: Bool)] = []
+        /// MEDIAN, MIN and MAX of the poles' cells of `row`, as formulas with the model's values cached.
+        func putStatistics(_ spread: (median: Double?, minimum: Double?, maximum: Double?), row: Int, style: CellStyle) {
+            let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
+            let statistics: [(String, Double?)] = [("MEDIAN", spread.median), ("MIN", spread.minimum), ("MAX", spread.maximum)]
+            for (offset, (function, value)) in statistics.enumerated() {
+                buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text(MissingReason.shown(nil)[language]),
+                           row: row, column: medianColumn + offset, style: style)
+            }
+        }
         for theme in comparison.library.themes {
             let rows = comparison.rows.filter { $0.definition.theme == theme.id }
             guard !rows.isEmpty else { continue }
@@ -48,7 +58,6 @@ public enum ComparisonWorkbookWriter {
                 let definition = comparisonRow.definition
                 let style = CellStyle(numberFormat: words.formats.value(definition.unit))
                 buffer.put(.text(definition.label[language]), row: row, column: 0)
-                buffer.put(.text(definition.unit.label[language]), row: row, column: 1)
                 for (index, cell) in comparisonRow.cells.enumerated() {
                     let column = firstPole + index
                     if poles[index].report == nil {
@@ -63,14 +72,26 @@ public enum ComparisonWorkbookWriter {
                         buffer.put(.text(MissingReason.shown(cell.missingReason)[language]), row: row, column: column, style: .missing)
                     }
                 }
-                let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
-                for (offset, (function, value)) in [("MEDIAN", comparisonRow.median), ("MIN", comparisonRow.minimum), ("MAX", comparisonRow.maximum)].enumerated() {
-                    buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text(MissingReason.shown(nil)[language]), row: row, column: medianColumn + offset, style: style)
-                }
+                putStatistics((comparisonRow.median, comparisonRow.minimum, comparisonRow.maximum), row: row, style: style)
                 let flagged = zip(poles, comparisonRow.cells).filter { $0.1.lowCoverage }.map(\.0.profile.name)
                 if !flagged.isEmpty { buffer.put(.text(flagged.joined(separator: ", ")), row: row, column: medianColumn + 3) }
-                if definition.direction != .neutral, comparisonRow.cells.filter({ $0.value != nil && $0.comparable }).count > 1 {
+                let colourable = definition.direction != .neutral
+                if colourable, comparisonRow.rankedBy == nil, comparisonRow.cells.filter({ $0.value != nil && $0.comparable }).count > 1 {
                     scales.append((row, definition.direction == .higherIsBetter))
+                }
+                let viewStyle = CellStyle(numberFormat: words.formats.normalised(definition.unit))
+                for normalisation in comparisonRow.normalisations {
+                    row += 1
+                    buffer.put(.text("    " + normalisation.label[language]), row: row, column: 0, style: CellStyle(italic: true))
+                    let values = comparisonRow.cells.map { $0.normalised[normalisation] }
+                    for (index, value) in values.enumerated() {
+                        if let value { buffer.put(.number(value), row: row, column: firstPole + index, style: viewStyle) }
+                    }
+                    let spread = comparisonRow.normalisedSpreads[normalisation]
+                    putStatistics((spread?.median, spread?.minimum, spread?.maximum), row: row, style: viewStyle)
+                    if colourable, normalisation == comparisonRow.rankedBy, values.compactMap({ $0 }).count > 1 {
+                        scales.append((row, definition.direction == .higherIsBetter))
+                    }
                 }
             }
         }
@@ -98,10 +119,10 @@ public enum ComparisonWorkbookWriter {
         for comparisonRow in comparison.rows where comparisonRow.definition.theme == theme.id {
             let definition = comparisonRow.definition
             row += 2
-            buffer.put(.text(definition.label[language] + " (" + definition.unit.label[language] + ")"), row: row, column: 0,
-                       style: CellStyle(bold: true))
+            buffer.put(.text(definition.label[language]), row: row, column: 0, style: CellStyle(bold: true))
             row += 1
-            let headers = [words("Pôle", "Pole"), words("Valeur", "Value"), words("Rang", "Rank"), words("Couverture", "Coverage"),
+            let rank = comparisonRow.rankedBy.map { words("Rang (", "Rank (") + $0.label[language] + ")" } ?? words("Rang", "Rank")
+            let headers = [words("Pôle", "Pole"), words("Valeur", "Value"), rank, words("Couverture", "Coverage"),
                            words("Couverture faible", "Low coverage")] + comparisonRow.normalisations.map { $0.label[language].capitalizedFirst }
             for (column, header) in headers.enumerated() {
                 buffer.put(.text(header), row: row, column: column, style: .header)
@@ -125,7 +146,8 @@ public enum ComparisonWorkbookWriter {
                 buffer.put(.text(language.yesNo(cell.lowCoverage)), row: row, column: 4)
                 for (offset, normalisation) in comparisonRow.normalisations.enumerated() {
                     if let value = cell.normalised[normalisation] {
-                        buffer.put(.number(value), row: row, column: 5 + offset, style: CellStyle(numberFormat: words.formats.decimal))
+                        buffer.put(.number(value), row: row, column: 5 + offset,
+                                   style: CellStyle(numberFormat: words.formats.normalised(definition.unit)))
                     }
                 }
             }
@@ -169,8 +191,8 @@ public enum ComparisonWorkbookWriter {
                   "Median, minimum and maximum are over the poles with a comparable value; a pole without data for the year is listed as such."),
             words("Le rang 1 est le meilleur selon le sens de l'indicateur ; les indicateurs neutres ne sont pas classés ; les ex aequo partagent le rang.",
                   "Rank 1 is best following the indicator's direction; neutral indicators are not ranked; ties share a rank."),
-            words("Les volumes (ETP, euros, effectifs, tonnes) sont aussi rapportés au nombre de membres, à la population (pour 1 000 habitants) et, pour les euros, aux ETP : un petit pôle rural et un grand pôle urbain se comparent ainsi à taille égale.",
-                  "Volumes (FTE, euros, counts, tonnes) are also divided by the number of members, by the population (per 1,000 inhabitants) and, for euros, by FTE, so that a small rural pole and a large urban one compare at equal size."),
+            words("Les volumes (ETP, euros, effectifs, tonnes) sont aussi rapportés aux membres sur lesquels ils reposent (par membre) et à la population (pour 1 000 habitants) ; leur rang et leurs couleurs suivent la valeur par membre : un petit pôle rural et un grand pôle urbain se comparent ainsi à taille égale.",
+                  "Volumes (FTE, euros, counts, tonnes) are also divided by the members they rest on (per member) and by the population (per 1,000 inhabitants); their rank and colours follow the value per member, so that a small rural pole and a large urban one compare at equal size."),
             words("Une valeur est signalée « couverture faible » quand moins de la moitié des membres du pôle ont déclaré les données utilisées.",
                   "A value is flagged \"low coverage\" when fewer than half of the pole's members reported its inputs."),
             words("Les scores d'enquête ne sont comparés qu'entre pôles qui ont posé les mêmes questions de la dimension.",

@@ -40,14 +40,15 @@ struct NumberFormats {
     /// The no-break space the dashboard puts between a number and its unit.
     private static let space = "\u{00A0}"
 
-    /// A value in `unit`; a yes/no unit shows Oui/Non (Yes/No).
-    func value(_ unit: IndicatorUnit) -> String {
+    /// A value in `unit`; a yes/no unit shows Oui/Non (Yes/No). `decimals` overrides the unit's
+    /// (a count per member needs one).
+    func value(_ unit: IndicatorUnit, decimals: Int? = nil) -> String {
         if unit.isFlag {
             let (yes, no) = (Self.quoted(language.yesNo(true)), Self.quoted(language.yesNo(false)))
             return "\(yes);\(yes);\(no)"
         }
-        if unit.isShare { return share(decimals: unit.decimals) }
-        let number = Self.digits(unit.decimals)
+        if unit.isShare { return share(decimals: decimals ?? unit.decimals) }
+        let number = Self.digits(decimals ?? unit.decimals)
         let suffix = Self.quoted(unit.suffix?[language] ?? "")
         return (unit.isMoney ? money(number) : number) + suffix
     }
@@ -83,8 +84,11 @@ struct NumberFormats {
     }
     /// A survey score, 1 to 5.
     let score = "0.00"
-    /// A number with one to three decimals (values per member, per FTE…).
-    let decimal = "#,##0.0##"
+    /// A volume divided by a pole's size (per member, per 1,000 inhabitants): in its unit, with
+    /// at least one decimal unless in euros.
+    func normalised(_ unit: IndicatorUnit) -> String {
+        value(unit, decimals: unit.isMoney ? unit.decimals : max(unit.decimals, 1))
+    }
 
     /// `number` with the euro sign where the language puts it.
     private func money(_ number: String) -> String {

@@ -178,6 +178,14 @@ private enum Browser {
         return chromium && validator && axe
     }()
 
+    /// Chromium, Debian's chromedriver (or `PTCE_CHROMEDRIVER`) and Python's Selenium.
+    static let layoutAvailable: Bool = {
+        let chromium = run(["sh", "-c", "command -v chromium || command -v chromium-browser"]).status == 0
+        let driver = ProcessInfo.processInfo.environment["PTCE_CHROMEDRIVER"].map(FileManager.default.isExecutableFile(atPath:))
+            ?? (run(["sh", "-c", "command -v chromedriver"]).status == 0)
+        return chromium && driver && run(["python3", "-c", "import selenium"]).status == 0
+    }()
+
     static func run(_ arguments: [String]) -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -218,6 +226,63 @@ struct BrowserChecks {
     }
 }
 
+/// The dashboards as a reader sees them in Chromium, driven by Selenium through Debian's
+/// chromedriver: no sideways scrolling of the page on a phone, a tablet or a desktop, chart text
+/// that stays readable, and a compact print.
+@Suite(.enabled(if: Browser.layoutAvailable, "Chromium, chromedriver or Selenium is missing (./setup.sh --tests installs them): the layout checks are skipped"))
+struct BrowserLayoutChecks {
+    /// What `check_html.py layout` measured.
+    private func layout(of html: String) throws -> (widths: [String: [String: Double]], pages: Int) {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let page = work.appendingPathComponent("page.html")
+        try Data(html.utf8).write(to: page)
+        let run = Browser.run(["python3", Browser.script.path, "layout", page.path])
+        #expect(run.status == 0)
+        let result = try #require(try JSONSerialization.jsonObject(with: run.output) as? [String: Any])
+        let widths = try #require(result["widths"] as? [String: [String: Double]])
+        return (widths, try #require(result["pages"] as? Int))
+    }
+
+    private func expectNoOverflow(_ widths: [String: [String: Double]], _ name: String) {
+        for width in ["390", "1000", "1280"] {
+            let measured = widths[width] ?? [:]
+            #expect(measured["scroll"] != nil && measured["scroll"] == measured["inner"],
+                    "\(name) at \(width) px: the page is \(measured["scroll"] ?? 0) px wide in a \(measured["inner"] ?? 0) px window")
+            #expect((measured["smallest"] ?? 0) >= 8, "\(name) at \(width) px: chart text \(measured["smallest"] ?? 0) px high")
+        }
+    }
+
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"])
+    func theDashboardFitsEveryScreen(folder: String) throws {
+        for language in Language.allCases {
+            let measured = try layout(of: DashboardWriter.html(try report(folder: folder), language: language))
+            expectNoOverflow(measured.widths, "\(folder) (\(language))")
+        }
+    }
+
+    /// Printed on A4, the Bray report is a compact document: the summary page, then the themes.
+    @Test func theBrayDashboardPrintsOnAtMostEightPages() throws {
+        for language in Language.allCases {
+            let pages = try layout(of: DashboardWriter.html(try report(folder: "Samples/pays-de-bray"), language: language)).pages
+            #expect((2...8).contains(pages), "\(language): \(pages) pages")
+        }
+    }
+
+    @Test func theComparisonFitsEveryScreen() throws {
+        var findings = Findings()
+        let reader = PoleFolderReader(questionBank: library.questionBank)
+        let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
+            try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
+        }
+        let comparison = ComparisonBuilder(library: library).compare(datasets, year: 2024)
+        for language in Language.allCases {
+            expectNoOverflow(try layout(of: ComparisonDashboardWriter.html(comparison, language: language)).widths, "comparison (\(language))")
+        }
+    }
+}
+
 @Suite struct ComparisonDashboardTests {
     @Test func sideBySideWithDotPlots() throws {
         var findings = Findings()
@@ -228,8 +293,12 @@ struct BrowserChecks {
         let html = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2024), language: .fr)
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"fr\">"))
         #expect(html.contains("<h1>3 pôles côte à côte en 2024</h1>"))
-        #expect(html.contains("143,2\(nbsp)ETP · rang 1"))
-        #expect(html.contains("1\(nbsp)465\(nbsp)000\(nbsp)€ · rang 3 ⚠ couverture faible"))
+        // Volumes are ranked per member: Bray's 143,2 FTE rest on 6 members, 23,9 each.
+        #expect(html.contains(">143,2\(nbsp)ETP<"))
+        #expect(html.contains("<tr class=\"view\"><th scope=\"row\">… par membre</th><td class=\"number\">23,9\(nbsp)ETP · rang 1</td>"))
+        // The metropole's turnover rests on 2 of 6 members: flagged, and ranked on 732 500 € each.
+        #expect(html.contains("1\(nbsp)465\(nbsp)000\(nbsp)€ ⚠ couverture faible"))
+        #expect(html.contains("732\(nbsp)500\(nbsp)€ · rang 2 ⚠"))
         #expect(html.contains("(autres questions)"))
         // Bray's insertion share with what it rests on.
         #expect(html.contains("41,7\(nbsp)%"))

@@ -18,7 +18,7 @@ private let members = membersCSV(";ETP", [
         ])
         let dataset = readDataset(["members.csv": csv])
         #expect(dataset.formattedFindings == [
-            "members.csv:3:ETP insertion: error: insertion_fte 10.5 is more than fte 10: insertion FTE are part of the FTE",
+            "members.csv:3:ETP insertion: error: insertion_fte 10.5 is more than fte 10: work-integration FTE are part of the FTE",
             "members.csv:3:Achats locaux: error: local_purchases 120 is more than purchases 100: local purchases are part of purchases",
             "members.csv:3:Sorties dynamiques: error: insertion_exits_dynamic 6 is more than insertion_exits 5: dynamic exits are part of all exits",
             "members.csv:4:Sorties durables: error: insertion_exits_durable 4 is more than insertion_exits_dynamic 3: durable exits are part of dynamic exits",

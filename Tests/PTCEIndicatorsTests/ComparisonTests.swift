@@ -25,6 +25,8 @@ import Testing
         let fte = try row("eco.fte")
         // Bray 143,2 · campus 86,6 · metropole 25,5 · hand-worked 19: median (86,6 + 25,5) / 2.
         #expect(fte.cells.map { $0.value.map { ($0 * 10).rounded() / 10 } } == [143.2, 86.6, 25.5, 19])
+        // Ranked per member the value rests on: 143,2 / 6, 86,6 / 9, 25,5 / 3, 19 / 3.
+        #expect(fte.rankedBy == .perMember)
         #expect(fte.cells.map(\.rank) == [1, 2, 3, 4])
         #expect(close(fte.median, (86.6 + 25.5) / 2))
         #expect(close(fte.minimum, 19))
@@ -45,11 +47,9 @@ import Testing
         #expect(ComparisonBuilder.median([1e308, 1.5e308]) == 1.25e308)  // not an overflow to infinity
     }
 
-    /// Which indicators scale with a pole's size, and which measure that size, is in the library.
-    @Test func sizesAreDeclaredInTheLibrary() throws {
+    /// Which indicators scale with a pole's size is in the library.
+    @Test func whatScalesWithSizeIsDeclaredInTheLibrary() throws {
         let library = standardLibrary
-        #expect(library.size(for: .perMember)?.id == "eco.members")
-        #expect(library.size(for: .perFTE)?.id == "eco.fte")
         #expect(library.indicators.filter { !$0.scalesWithSize }.map(\.id) == [
             "eco.members", "ter.communes", "coop.actor_types", "fin.funding_kinds", "qual.respondents",
         ])
@@ -59,11 +59,17 @@ import Testing
 
     @Test func normalisedViews() throws {
         let turnover = try row("eco.turnover")
-        #expect(turnover.normalisations == [.perMember, .perThousandInhabitants, .perFTE])
-        // Bray: 4 400 000 € for 7 members, 18 500 inhabitants, 143,2 FTE.
-        #expect(close(turnover.cells[0].normalised[.perMember], 4_400_000.0 / 7))
+        #expect(turnover.normalisations == [.perMember, .perThousandInhabitants])
+        // Bray: 4 400 000 € reported by 6 of its 7 members, 18 500 inhabitants. Per member divides
+        // by the members the sum rests on, so the member that did not report does not lower it.
+        #expect(close(turnover.cells[0].normalised[.perMember], 4_400_000.0 / 6))
         #expect(close(turnover.cells[0].normalised[.perThousandInhabitants], 4_400_000.0 / 18.5))
-        #expect(close(turnover.cells[0].normalised[.perFTE], 4_400_000.0 / 143.2))
+        // A count of rows (cooperations) per member of the pole: Bray's 11 for 7 members.
+        #expect(close(try row("coop.links").cells[0].normalised[.perMember], 11.0 / 7))
+        // Volumes are ranked per member: hand-worked 750 000 € (2 members), Bray 733 333 €,
+        // metropole 732 500 € (2), campus 422 389 € (9): the large pole is not first by size alone.
+        #expect(turnover.cells.map(\.rank) == [2, 4, 3, 1])
+        #expect(close(turnover.normalisedSpreads[.perMember]?.median, (4_400_000.0 / 6 + 1_465_000.0 / 2) / 2))
         #expect(try row("emp.insertion_share").normalisations.isEmpty)         // shares are comparable as they are
         #expect(try row("eco.members").normalisations.isEmpty)
     }
@@ -72,7 +78,7 @@ import Testing
         // Metropole: 2 of 6 members reported turnover; Bray 6 of 7.
         let turnover = try row("eco.turnover")
         #expect(turnover.cells.map(\.lowCoverage) == [false, false, true, false])
-        #expect(turnover.cells[2].rank == 4)                                   // flagged, still ranked (1 465 000 € < 1 500 000 €)
+        #expect(turnover.cells[2].rank == 3)                                   // flagged, still ranked (732 500 € per member)
     }
 
     @Test func surveyDimensionsOnlyWhereTheSameQuestionsWereAsked() throws {

@@ -323,13 +323,19 @@ struct ComparisonWorkbookTests {
         #expect(sheets.first == "Comparaison")
         #expect(sheets.contains("Poids économique") && sheets.contains("Chiffres clés") && sheets.last == "Méthode")
         let side = try #require(book.sheet("Comparaison"))
-        #expect(side.value("C3") as? String == "PTCE en Pays de Bray – Maison d'Économie Solidaire")
+        #expect(side.value("B3") as? String == "PTCE en Pays de Bray – Maison d'Économie Solidaire")
         let fte = try #require(side.row(where: "A", is: "ETP consolidés"))
-        #expect(side.formula("F\(fte)") == "=MEDIAN(C\(fte):E\(fte))")
-        #expect((side.value("F\(fte)") as? Double).map { abs($0 - 86.6) < 1e-9 } == true)
+        #expect(side.formula("E\(fte)") == "=MEDIAN(B\(fte):D\(fte))")
+        #expect((side.value("E\(fte)") as? Double).map { abs($0 - 86.6) < 1e-9 } == true)
+        #expect(side.format("B\(fte)") == "#,##0.0\"\u{00A0}ETP\"")
+        // A volume is followed by its views by size; the one per member, which ranks, is coloured.
+        #expect(side.value("A\(fte + 1)") as? String == "    par membre")
+        #expect((side.value("B\(fte + 1)") as? Double).map { abs($0 - 143.2 / 6) < 1e-9 } == true)   // 6 of 7 members reported
+        #expect(side.formula("E\(fte + 1)") == "=MEDIAN(B\(fte + 1):D\(fte + 1))")
+        #expect(side.value("A\(fte + 2)") as? String == "    pour 1 000 habitants")
         #expect((side.raw["conditional_formats"] as? Int ?? 0) > 10)
         let anchoring = try #require(side.row(where: "A", is: "Ancrage territorial (score)"))
-        #expect(side.value("E\(anchoring)") as? String == "non comparable (autres questions)")
+        #expect(side.value("D\(anchoring)") as? String == "non comparable (autres questions)")
     }
 
     @Test(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice is not installed: the recalculation check is skipped"))

@@ -48,18 +48,26 @@ struct ChartBuilder {
         table(&html, caption: title, headers: [language.text("Catégorie", "Category"), valueHeader], rows: bars.map { [$0.label, $0.shown] })
     }
 
-    /// A dot plot: one row per pole, the dot at its value on a common axis, and the median as a
-    /// dashed line. Missing values are written as missing, without a dot.
+    /// A dot plot: one row per pole, the dot at its value on a common axis with three labelled
+    /// ticks (`tick` writes their values), and the median as a dashed line. Missing values are
+    /// written as missing, without a dot.
     func dots(_ html: inout HTMLBuilder, id: String, title: String, summary: String, valueHeader: String,
-              points: [Bar], median: Double?, medianShown: String) {
-        let labelWidth = 200.0, plot = 300.0, rowHeight = 26.0, top = 24.0
-        let width = labelWidth + plot + 150, height = top + rowHeight * Double(max(points.count, 1)) + 8
+              points: [Bar], median: Double?, medianShown: String, tick: (Double) -> String) {
+        let labelWidth = 330.0, plot = 300.0, rowHeight = 26.0, top = 24.0
+        let axis = top + rowHeight * Double(max(points.count, 1)) + 4
+        let width = labelWidth + plot + 170, height = axis + 26
         let values = points.compactMap(\.value)
         let low = min(values.min() ?? 0, 0), high = max(values.max() ?? 1, low + 1e-9)
         let x = { (value: Double) in labelWidth + (value - low) / (high - low) * plot }
         figure(&html, id: id, title: title, summary: summary, width: width, height: height) { svg in
-            svg.element("line", [("x1", fmt(labelWidth)), ("x2", fmt(labelWidth + plot)), ("y1", fmt(top - 6)), ("y2", fmt(top - 6)),
+            svg.element("line", [("x1", fmt(labelWidth)), ("x2", fmt(labelWidth + plot)), ("y1", fmt(axis)), ("y2", fmt(axis)),
                                  ("stroke", "currentColor")])
+            for value in [low, (low + high) / 2, high] {
+                svg.element("line", [("x1", fmt(x(value))), ("x2", fmt(x(value))), ("y1", fmt(axis)), ("y2", fmt(axis + 5)),
+                                     ("stroke", "currentColor")])
+                svg.element("text", [("x", fmt(x(value))), ("y", fmt(axis + 19)), ("text-anchor", "middle"), ("class", "label")],
+                            text: tick(value))
+            }
             if let median {
                 svg.element("line", [("x1", fmt(x(median))), ("x2", fmt(x(median))), ("y1", fmt(top - 10)), ("y2", fmt(height - 4)),
                                      ("stroke", Palette.muted), ("stroke-dasharray", "4 3")])
@@ -69,7 +77,7 @@ struct ChartBuilder {
             for (index, point) in points.enumerated() {
                 let y = top + Double(index) * rowHeight + 14
                 svg.element("text", [("x", fmt(labelWidth - 8)), ("y", fmt(y + 4)), ("text-anchor", "end"), ("class", "label")],
-                            text: truncated(point.label, 28))
+                            text: truncated(point.label, 40))
                 guard let value = point.value else {
                     svg.element("text", [("x", fmt(labelWidth + 4)), ("y", fmt(y + 4)), ("class", "missing")], text: point.shown)
                     continue
@@ -84,13 +92,15 @@ struct ChartBuilder {
     }
 
     /// Who cooperates with whom: members on a circle, one line per pair of members that cooperate
-    /// (thicker with more cooperations), coloured by actor type.
+    /// (thicker with more cooperations, its kinds and amount as the line's title and in the
+    /// table), coloured by actor type.
     func network(
         _ html: inout HTMLBuilder, id: String, title: String, summary: String,
-        nodes: [(id: String, label: String, group: Int, groupLabel: String)], links: [(a: String, b: String, count: Int)]
+        nodes: [(id: String, label: String, group: Int, groupLabel: String)], links: [(a: String, b: String, count: Int, detail: String)]
     ) {
-        // Room for labels on both sides of the circle, and for the legend on the right.
-        let height = 520.0, radius = 190.0, centre = (x: 400.0, y: height / 2), legendX = 760.0
+        // Room for labels (26 characters, about 190 units) on both sides of the circle, and for
+        // the legend on the right.
+        let height = 520.0, radius = 190.0, centre = (x: 440.0, y: height / 2), legendX = 820.0
         var position: [String: (Double, Double)] = [:]
         for (index, node) in nodes.enumerated() {
             let angle = Double(index) / Double(max(nodes.count, 1)) * 2 * Double.pi - Double.pi / 2
@@ -101,7 +111,7 @@ struct ChartBuilder {
                 guard let a = position[link.a], let b = position[link.b] else { continue }
                 svg.element("line", [("x1", fmt(a.0)), ("y1", fmt(a.1)), ("x2", fmt(b.0)), ("y2", fmt(b.1)),
                                      ("stroke", Palette.muted), ("stroke-width", fmt(1 + Double(min(link.count, 6)))),
-                                     ("stroke-opacity", "0.6")])
+                                     ("stroke-opacity", "0.6")]) { line in line.element("title", text: link.detail) }
             }
             for node in nodes {
                 guard let (x, y) = position[node.id] else { continue }
@@ -121,7 +131,7 @@ struct ChartBuilder {
         }
         let names = Dictionary(nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         table(&html, caption: title, headers: [language.text("Membre", "Member"), language.text("Membre", "Member"), language.text("Coopérations", "Cooperations")],
-              rows: links.map { [names[$0.a] ?? $0.a, names[$0.b] ?? $0.b, String($0.count)] })
+              rows: links.map { [names[$0.a] ?? $0.a, names[$0.b] ?? $0.b, $0.detail] })
     }
 
     private func figure(_ html: inout HTMLBuilder, id: String, title: String, summary: String, width: Double, height: Double,

@@ -61,7 +61,7 @@ public enum ComparisonDashboardWriter {
                                 let title = row.definition.label[language] + (view.map { ", " + $0.label[language] } ?? "")
                                 charts.dots(&section, id: "dots-\(row.definition.id.replacingOccurrences(of: ".", with: "-"))",
                                             title: title, summary: summary, valueHeader: unit.label[language],
-                                            points: points, median: median, medianShown: medianShown)
+                                            points: points, median: median, medianShown: medianShown, tick: shown)
                             }
                         }
                     }
@@ -82,7 +82,7 @@ public enum ComparisonDashboardWriter {
     private static func sideBySide(_ rows: [ComparisonRow], poles: [ComparedPole], year: Int, caption: String, numbers: NumberStyle,
                                    language: Language, into html: inout HTMLBuilder) {
         let t = language.text
-        html.table(caption: caption) { table in
+        html.table(caption: caption, kind: "side") { table in
             table.element("thead") { head in
                 head.element("tr") { row in
                     row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))

@@ -275,7 +275,16 @@ private struct Dashboard {
             summary += t(" Seuls les \(drawn.count) membres les plus reliés sont dessinés.", " Only the \(drawn.count) most connected members are drawn.")
         }
         charts.network(&html, id: "chart-network", title: t("Qui coopère avec qui en \(report.year)", "Who cooperates with whom in \(report.year)"),
-                       summary: summary, nodes: nodes, links: pairs.map { (a: $0.a, b: $0.b, count: $0.count) })
+                       summary: summary, nodes: nodes, links: pairs.map { link in
+                           (a: link.a, b: link.b, count: link.count, detail: cooperationDetail(link))
+                       })
+    }
+
+    /// "2 coopérations : projet commun, emploi partagé · 10 000 €".
+    private func cooperationDetail(_ link: CooperationNetwork.Link) -> String {
+        let count = link.count > 1 ? t("\(link.count) coopérations", "\(link.count) cooperations") : t("1 coopération", "1 cooperation")
+        let kinds = link.kinds.map { $0.label[language].lowercased() }.joined(separator: ", ")
+        return count + t(" : ", ": ") + kinds + (link.amount.map { " · " + numbers.money($0) } ?? "")
     }
 
     private func surveyScores(_ scores: [SurveyDimensionScore], into html: inout HTMLBuilder) {
@@ -341,11 +350,13 @@ private struct Dashboard {
             section.element("h2", [("id", "title-quality")], text: t("Qualité des données", "Data quality"))
             let findings = report.findings
             let counts = Severity.allCases.reversed().map { severity in
-                "\(findings.filter { $0.severity == severity }.count) \(severity.label[language])(s)"
+                counted(findings.filter { $0.severity == severity }.count, severity.label)
             }
             section.element("p", text: findings.isEmpty
-                ? t("Aucun constat : toutes les cellules lues sont conformes.", "No finding: every cell read is as expected.")
-                : counts.joined(separator: ", ") + ".")
+                ? t("Aucun constat sur les fichiers : toutes les cellules lues sont conformes.",
+                    "No finding about the files: every cell read is as expected.")
+                : t("Constats sur les fichiers : ", "Findings about the files: ") + counts.joined(separator: ", ") + ".")
+            missingData(&section)
             guard !findings.isEmpty else { return }
             section.table(caption: t("Constats, avec le fichier, la ligne et la colonne", "Findings, with file, line and column")) { table in
                 table.element("thead") { head in
@@ -371,6 +382,52 @@ private struct Dashboard {
             if findings.count > findingsLimit {
                 section.element("p", text: t("… et \(findings.count - findingsLimit) autres constats, tous listés dans le classeur et le JSON.",
                                              "… and \(findings.count - findingsLimit) more findings, all listed in the workbook and the JSON."))
+            }
+        }
+    }
+
+    /// "3 erreurs", "0 erreur", "1 warning", "2 warnings": French keeps 0 and 1 singular.
+    private func counted(_ count: Int, _ word: LocalizedText) -> String {
+        let plural = language == .fr ? count > 1 : count != 1
+        return "\(count) \(word[language])\(plural ? "s" : "")"
+    }
+
+    /// The indicators without a value and those resting on part of the members: sound files can
+    /// still leave figures unreported, and a reader must see it here, not only in each table.
+    private func missingData(_ html: inout HTMLBuilder) {
+        let gaps = report.gaps
+        let missing = gaps.filter { $0.value == nil }.count
+        guard !gaps.isEmpty else {
+            html.element("p", text: t("Chaque indicateur a une valeur et repose sur tous les membres de l'année.",
+                                      "Every indicator has a value and rests on every member of the year."))
+            return
+        }
+        let indicators = counted(missing, LocalizedText(fr: "indicateur", en: "indicator"))
+        html.element("p", text: t(
+            "Données manquantes : \(indicators) sans valeur, \(gaps.count - missing) ne reposant que sur une partie des membres.",
+            "Missing data: \(indicators) without a value, \(gaps.count - missing) resting on part of the members only."))
+        html.table(caption: t("Indicateurs incomplets", "Incomplete indicators"), kind: "gaps") { table in
+            table.element("thead") { head in
+                head.element("tr") { row in
+                    for header in [t("Indicateur", "Indicator"), t("Valeur", "Value"), t("Ce qui manque", "What is missing")] {
+                        row.element("th", [("scope", "col")], text: header)
+                    }
+                }
+            }
+            table.element("tbody") { body in
+                for result in gaps {
+                    body.element("tr") { row in
+                        row.element("th", [("scope", "row")], text: result.definition.label[language])
+                        if let value = result.value {
+                            row.element("td", [("class", "number")], text: numbers.value(value, unit: result.definition.unit))
+                            row.element("td", text: result.coverage.map { $0.summary(language) } ?? "")
+                        } else {
+                            row.element("td", [("class", "number missing")], text: MissingReason.shown(nil)[language])
+                            row.element("td", text: (result.missingReason?.label[language] ?? "")
+                                + (result.coverage.map { " · " + $0.summary(language) } ?? ""))
+                        }
+                    }
+                }
             }
         }
     }

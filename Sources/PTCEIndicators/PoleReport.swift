@@ -341,6 +341,12 @@ public struct PoleReport: Sendable {
     }
 
     /// The result of indicator `id` (`eco.fte`), or `nil` when the library has no such indicator.
+    /// What a reader should know is incomplete, in library order: the indicators without a value,
+    /// and those whose value rests on only part of the members (respondents, rows).
+    public var gaps: [IndicatorResult] {
+        results.filter { $0.value == nil || $0.coverage?.isComplete == false }
+    }
+
     public func result(_ id: String) -> IndicatorResult? {
         results.first { $0.definition.id == id }
     }

@@ -92,6 +92,15 @@ public struct CooperationNetwork: Sendable {
         public let a: String, b: String
         /// How many cooperations of the year the two declared (in either order).
         public let count: Int
+        /// The kinds of their cooperations, each once, in ``CooperationKind`` order.
+        public let kinds: [CooperationKind]
+        /// Euros: the sum of the amounts declared for them, `nil` when none was.
+        public let amount: Double?
+
+        /// Creates a link; the kinds and the amount are optional.
+        public init(a: String, b: String, count: Int, kinds: [CooperationKind] = [], amount: Double? = nil) {
+            (self.a, self.b, self.count, self.kinds, self.amount) = (a, b, count, kinds, amount)
+        }
     }
 
     /// The members that cooperate, the most connected first (ties by id).
@@ -103,7 +112,14 @@ public struct CooperationNetwork: Sendable {
 
     init(cooperations: YearSlice<Cooperation>, members: YearSlice<Member>) {
         var counts: [[String]: Int] = [:]
-        for link in cooperations { counts[[link.memberA, link.memberB].sorted(), default: 0] += 1 }
+        var kinds: [[String]: Set<CooperationKind>] = [:]
+        var amounts: [[String]: [Double]] = [:]
+        for link in cooperations {
+            let pair = [link.memberA, link.memberB].sorted()
+            counts[pair, default: 0] += 1
+            kinds[pair, default: []].insert(link.kind)
+            if let amount = link.amount { amounts[pair, default: []].append(amount) }
+        }
         var degree: [String: Int] = [:]
         for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
         var known: [String: Member] = [:]
@@ -112,7 +128,10 @@ public struct CooperationNetwork: Sendable {
             let member = known[id]
             return Node(id: id, name: member?.name ?? id, actorType: member?.actorType, degree: degree, isMember: member != nil)
         }
-        links = counts.map { Link(a: $0.key[0], b: $0.key[1], count: $0.value) }.sorted { ($0.a + $0.b) < ($1.a + $1.b) }
+        links = counts.map { pair, count in
+            Link(a: pair[0], b: pair[1], count: count, kinds: CooperationKind.allCases.filter { kinds[pair]?.contains($0) == true },
+                 amount: amounts[pair].map { $0.reduce(0, +) })
+        }.sorted { ($0.a + $0.b) < ($1.a + $1.b) }
         isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
     }
 }

@@ -20,7 +20,11 @@ struct ReportSectionsTests {
 
         // 2024: A–B twice (joint project, then shared jobs as B–A), A–E once.
         guard case .cooperationNetwork(let network)? = sections["coop"]?.charts.first else { Issue.record("no network"); return }
-        #expect(network.links == [CooperationNetwork.Link(a: "A", b: "B", count: 2), CooperationNetwork.Link(a: "A", b: "E", count: 1)])
+        // A–B: a joint project of 10 000 € and shared jobs without an amount; A–E: shared premises.
+        #expect(network.links == [
+            CooperationNetwork.Link(a: "A", b: "B", count: 2, kinds: [.jointProject, .sharedJobs], amount: 10_000),
+            CooperationNetwork.Link(a: "A", b: "E", count: 1, kinds: [.sharedPremises], amount: nil),
+        ])
         #expect(network.nodes.map(\.id) == ["A", "B", "E"])
         #expect(network.nodes.map(\.degree) == [3, 2, 1])
 

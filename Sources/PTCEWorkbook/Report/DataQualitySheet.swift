@@ -15,7 +15,8 @@ extension ReportSheets {
         let findings = report.findings + notices
         if findings.isEmpty {
             row += 1
-            buffer.put(.text(words("Aucun constat : toutes les cellules sont conformes.", "No finding: every cell is as expected.")),
+            buffer.put(.text(words("Aucun constat sur les fichiers : toutes les cellules lues sont conformes.",
+                                   "No finding about the files: every cell read is as expected.")),
                        row: row, column: 0, style: CellStyle(italic: true))
         }
         for finding in findings {
@@ -25,6 +26,33 @@ extension ReportSheets {
             buffer.put(finding.location.line.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
             buffer.put(finding.location.column.map(CellValue.text) ?? .blank, row: row, column: 3)
             buffer.put(.text(finding.message[language]), row: row, column: 4, style: CellStyle.wrapped)
+        }
+        // Sound files can still leave figures unreported: the indicators without a value, or
+        // resting on part of the members only.
+        row += 2
+        buffer.put(.text(words("Indicateurs incomplets en \(year)", "Incomplete indicators in \(year)")), row: row, column: 0, style: CellStyle.title)
+        row += 1
+        for (column, header) in [(0, words("Indicateur", "Indicator")), (1, words("Valeur", "Value")), (2, words("Ce qui manque", "What is missing"))] {
+            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
+        }
+        let gaps = report.gaps
+        if gaps.isEmpty {
+            row += 1
+            buffer.put(.text(words("Chaque indicateur a une valeur et repose sur tous les membres de l'année.",
+                                   "Every indicator has a value and rests on every member of the year.")),
+                       row: row, column: 0, style: CellStyle(italic: true))
+        }
+        for result in gaps {
+            row += 1
+            buffer.put(.text(result.definition.label[language]), row: row, column: 0, style: CellStyle.wrapped)
+            let missing = result.value == nil ? (result.missingReason?.label[language] ?? "") : ""
+            if let value = result.value {
+                buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: words.formats.value(result.definition.unit)))
+            } else {
+                buffer.put(.text(MissingReason.shown(nil)[language]), row: row, column: 1, style: CellStyle.missing)
+            }
+            let coverage = result.coverage.map { $0.summary(language) } ?? ""
+            buffer.put([missing, coverage].filter { !$0.isEmpty }.joined(separator: " · "), row: row, columns: 2...4, style: CellStyle.wrapped)
         }
         row += 2
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),
@@ -36,7 +64,7 @@ extension ReportSheets {
         }
         for (field, coverage) in report.memberFieldCoverage() {
             row += 1
-            buffer.put(.text(field.name), row: row, column: 0)
+            buffer.put(.text("\(field.label[language]) (\(field.name))"), row: row, column: 0)
             buffer.put(.number(Double(coverage.reported)), row: row, column: 1)
             buffer.put(.number(Double(coverage.notApplicable)), row: row, column: 2)
             buffer.put(.number(Double(coverage.of)), row: row, column: 3)
@@ -47,6 +75,7 @@ extension ReportSheets {
                            style: CellStyle(numberFormat: words.formats.share()))
             }
         }
+        buffer.fixedWidths[0] = 36
         buffer.fixedWidths[4] = 90
         try buffer.flush(to: sheet)
         try sheet.setUpPrinting(headerRows: 1, width: buffer.totalWidth)

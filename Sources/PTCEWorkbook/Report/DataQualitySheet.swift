@@ -7,18 +7,12 @@ extension ReportSheets {
         var buffer = SheetBuffer()
         var row = 0
         buffer.put(.text(words("Constats sur les données", "Findings about the data")), row: row, column: 0, style: CellStyle.title)
-        row += 1
-        for (column, header) in [words("Gravité", "Severity"), words("Fichier", "File"), words("Ligne", "Line"),
-                                 words("Colonne", "Column"), words("Message", "Message")].enumerated() {
-            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
-        }
         let findings = report.findings + notices
-        if findings.isEmpty {
-            row += 1
-            buffer.put(.text(words("Aucun constat sur les fichiers : toutes les cellules lues sont conformes.",
-                                   "No finding about the files: every cell read is as expected.")),
-                       row: row, column: 0, style: CellStyle(italic: true))
-        }
+        putHeader([words("Gravité", "Severity"), words("Fichier", "File"), words("Ligne", "Line"), words("Colonne", "Column"),
+                   words("Message", "Message")].enumerated().map { ($0, $1) },
+                  orElse: findings.isEmpty ? words("Aucun constat sur les fichiers : toutes les cellules lues sont conformes.",
+                                                   "No finding about the files: every cell read is as expected.") : nil,
+                  row: &row, into: &buffer)
         for finding in findings {
             row += 1
             buffer.put(.text(finding.severity.label[language]), row: row, column: 0)
@@ -31,17 +25,11 @@ extension ReportSheets {
         // resting on part of the members only.
         row += 2
         buffer.put(.text(words("Indicateurs incomplets en \(year)", "Incomplete indicators in \(year)")), row: row, column: 0, style: CellStyle.title)
-        row += 1
-        for (column, header) in [(0, words("Indicateur", "Indicator")), (1, words("Valeur", "Value")), (2, words("Ce qui manque", "What is missing"))] {
-            buffer.put(.text(header), row: row, column: column, style: CellStyle.header)
-        }
         let gaps = report.gaps
-        if gaps.isEmpty {
-            row += 1
-            buffer.put(.text(words("Chaque indicateur a une valeur et repose sur tous les membres de l'année.",
-                                   "Every indicator has a value and rests on every member of the year.")),
-                       row: row, column: 0, style: CellStyle(italic: true))
-        }
+        putHeader([(0, words("Indicateur", "Indicator")), (1, words("Valeur", "Value")), (2, words("Ce qui manque", "What is missing"))],
+                  orElse: gaps.isEmpty ? words("Chaque indicateur a une valeur et repose sur tous les membres de l'année.",
+                                               "Every indicator has a value and rests on every member of the year.") : nil,
+                  row: &row, into: &buffer)
         for result in gaps {
             row += 1
             buffer.put(.text(result.definition.label[language]), row: row, column: 0, style: CellStyle.wrapped)
@@ -79,5 +67,15 @@ extension ReportSheets {
         buffer.fixedWidths[4] = 90
         try buffer.flush(to: sheet)
         try sheet.setUpPrinting(headerRows: 1, width: buffer.totalWidth)
+    }
+
+    /// A table's header row below `row` (each header at its column), then, when the table has no
+    /// rows, `note` in italics; `row` is left on the last row written.
+    private func putHeader(_ headers: [(Int, String)], orElse note: String?, row: inout Int, into buffer: inout SheetBuffer) {
+        row += 1
+        for (column, header) in headers { buffer.put(.text(header), row: row, column: column, style: CellStyle.header) }
+        guard let note else { return }
+        row += 1
+        buffer.put(.text(note), row: row, column: 0, style: CellStyle(italic: true))
     }
 }

@@ -409,9 +409,9 @@ private struct Dashboard {
         html.table(caption: t("Indicateurs incomplets", "Incomplete indicators"), kind: "gaps") { table in
             table.element("thead") { head in
                 head.element("tr") { row in
-                    for header in [t("Indicateur", "Indicator"), t("Valeur", "Value"), t("Ce qui manque", "What is missing")] {
-                        row.element("th", [("scope", "col")], text: header)
-                    }
+                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
+                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Valeur", "Value"))
+                    row.element("th", [("scope", "col")], text: t("Ce qui manque", "What is missing"))
                 }
             }
             table.element("tbody") { body in

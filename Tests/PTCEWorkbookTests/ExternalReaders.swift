@@ -22,6 +22,15 @@ enum ExternalReaders {
         return try json(run(["python3", support.appendingPathComponent("recalculate_xlsx.py").path, file.path, work.path]))
     }
 
+    /// The workbook printed to PDF by LibreOffice in the fr-FR locale (`Support/render_xlsx.py`):
+    /// its page count and each page's text.
+    static func render(_ file: URL) throws -> [String: Any] {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        return try json(run(["python3", support.appendingPathComponent("render_xlsx.py").path, file.path, work.path]))
+    }
+
     private static func json(_ outcome: (status: Int32, output: Data, errors: String)) throws -> [String: Any] {
         guard outcome.status == 0, let object = try JSONSerialization.jsonObject(with: outcome.output) as? [String: Any] else {
             throw ReaderFailure(message: outcome.errors)

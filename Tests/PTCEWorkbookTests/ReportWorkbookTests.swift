@@ -150,6 +150,21 @@ struct ReportWorkbookTests {
         #expect(survey.value("D\(answer)") as? String == library.questionBank["cooperation.pooling"]?.wording.fr)
     }
 
+    /// As a French funder prints it from LibreOffice: every sheet prints, the summary on its first
+    /// page with its key figures and units as the dashboard writes them.
+    @Test(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice is not installed: the printed workbook is not checked"))
+    func printsInAFrenchLibreOffice() throws {
+        let url = try write(try report(folder: "Samples/pays-de-bray"))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let printed = try ExternalReaders.render(url)
+        let pages = try #require(printed["pages"] as? Int)
+        #expect(pages >= 10, "\(pages) pages for 10 sheets")
+        if let first = (printed["texts"] as? [String])?.first {
+            #expect(first.contains("Chiffre clé") && first.contains("Financement du pôle"))  // the whole summary on page 1
+            #expect(first.contains("143,2\u{00A0}ETP") || first.contains("143,2 ETP"))
+        }
+    }
+
     @Test func memberTextNeverBecomesAFormula() throws {
         let hostile = ["=HYPERLINK(\"http://example.org\",\"clic\")", "+33 1 23 45 67 89", "-5 rue du Port", "@SUM(A1)", "=1+1"]
         let members = (["year;member_id;name;actor_type;legal_form"] + hostile.enumerated().map { "2024;M\($0);\"\($1.replacingOccurrences(of: "\"", with: "\"\""))\";ess;\($1.hasPrefix("=") ? "" : $1)" })

@@ -353,6 +353,20 @@ struct ComparisonWorkbookTests {
         #expect(side.value("D\(anchoring)") as? String == "non comparable (autres questions)")
     }
 
+    @Test(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice is not installed: the printed comparison is not checked"))
+    func printsInAFrenchLibreOfficeWithEveryPole() throws {
+        let url = try write(try comparison())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let printed = try ExternalReaders.render(url)
+        #expect((printed["pages"] as? Int ?? 0) >= 13)                 // the side by side, nine themes, key figures, method
+        if let texts = printed["texts"] as? [String], let first = texts.first {
+            for pole in ["Pays de Bray", "Campus Coopératif", "Tiers-lieux de la Métropole"] {
+                #expect(texts.joined().contains(pole) && first.contains(String(pole.prefix(8))), "\(pole) is not printed")
+            }
+            #expect(texts.joined().contains("Médiane"))
+        }
+    }
+
     @Test(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice is not installed: the recalculation check is skipped"))
     func cachedResultsEqualRecalculatedOnes() throws {
         let url = try write(try comparison())

@@ -13,7 +13,7 @@ public enum StandardFields {
     public enum Members {
         /// `member_id` (`identifiant`, `siret`): the member's identifier, unique within a year; required.
         public static let memberID = FieldDeclaration(
-            "member_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Member id"),
+            "member_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Member ID"),
             aliases: ["identifiant", "id", "siret"])
         /// `name` (`nom`, `raison sociale`): the member's name; required.
         public static let name = FieldDeclaration(
@@ -49,11 +49,11 @@ public enum StandardFields {
                 "insertion_fte", .quantity, unit: "fte", applicability: .insertionStructuresOnly,
                 rules: [.partOf(whole: "fte", because: LocalizedText(
                     fr: "les ETP en insertion font partie des ETP", en: "work-integration FTE are part of the FTE"))],
-                label: LocalizedText(fr: "ETP insertion", en: "Work-integration FTE"), format: .tenths,
+                label: LocalizedText(fr: "ETP en insertion", en: "Work-integration FTE"), format: .tenths,
                 aliases: ["ETP insertion", "ETP personnes éloignées de l'emploi"]),
             FieldDeclaration(
                 "insertion_people", .count, unit: "count", applicability: .insertionStructuresOnly,
-                label: LocalizedText(fr: "Personnes en insertion", en: "People in work integration"), format: .count,
+                label: LocalizedText(fr: "Personnes en insertion", en: "People in work-integration jobs"), format: .count,
                 aliases: ["personnes en insertion", "salariés en insertion"]),
             FieldDeclaration(
                 "insertion_exits", .count, unit: "count", applicability: .insertionStructuresOnly,
@@ -62,7 +62,7 @@ public enum StandardFields {
                 "insertion_exits_dynamic", .count, unit: "count", applicability: .insertionStructuresOnly,
                 rules: [.partOf(whole: "insertion_exits", because: LocalizedText(
                     fr: "les sorties dynamiques font partie de l'ensemble des sorties", en: "dynamic exits are part of all exits"))],
-                label: LocalizedText(fr: "Sorties dynamiques", en: "Dynamic exits"), format: .count, aliases: ["sorties dynamiques"]),
+                label: LocalizedText(fr: "Sorties dynamiques", en: "Positive exits"), format: .count, aliases: ["sorties dynamiques"]),
             FieldDeclaration(
                 "insertion_exits_durable", .count, unit: "count", applicability: .insertionStructuresOnly,
                 rules: [
@@ -71,7 +71,7 @@ public enum StandardFields {
                     .partOf(whole: "insertion_exits", because: LocalizedText(
                         fr: "les sorties durables font partie de l'ensemble des sorties", en: "durable exits are part of all exits")),
                 ],
-                label: LocalizedText(fr: "Sorties durables", en: "Durable exits"), format: .count,
+                label: LocalizedText(fr: "Sorties vers l'emploi durable", en: "Exits to sustainable employment"), format: .count,
                 aliases: ["sorties durables", "sorties vers l'emploi durable"]),
             FieldDeclaration(
                 "turnover", .money, unit: "eur", label: LocalizedText(fr: "Chiffre d'affaires", en: "Turnover"), format: .money,
@@ -97,13 +97,13 @@ public enum StandardFields {
                 aliases: ["personnes formées"]),
             FieldDeclaration(
                 "reuse_tonnes", .quantity, upperBound: 1e9, unit: "tonnes",
-                label: LocalizedText(fr: "Tonnes réemployées", en: "Tonnes reused"), format: .decimal,
+                label: LocalizedText(fr: "Tonnes réemployées ou détournées", en: "Tonnes reused or diverted"), format: .decimal,
                 aliases: ["tonnes réemployées", "tonnes détournées"]),
         ]
 
         /// Derived: the commune is one of the pole's communes (not reported without a commune).
         public static let inTerritory = FieldDeclaration(
-            "in_territory", .boolean, label: LocalizedText(fr: "Sur le territoire", en: "In the territory"), aliases: [])
+            "in_territory", .boolean, label: LocalizedText(fr: "Sur le territoire", en: "Based locally"), aliases: [])
         /// Derived: the member is in at least one cooperation of the year.
         public static let cooperates = FieldDeclaration(
             "cooperates", .boolean, label: LocalizedText(fr: "Coopère", en: "Cooperates"), aliases: [])
@@ -124,7 +124,7 @@ public enum StandardFields {
             "member_b", .identifier, required: true, label: LocalizedText(fr: "Membre B", en: "Member B"), aliases: ["membre B", "membre 2"])
         /// `kind`: one of ``CooperationKind``; required.
         public static let kind = FieldDeclaration(
-            "kind", .choice(.cooperationKind), required: true, label: LocalizedText(fr: "Type de coopération", en: "Kind"),
+            "kind", .choice(.cooperationKind), required: true, label: LocalizedText(fr: "Type de coopération", en: "Cooperation type"),
             aliases: ["type", "nature", "type de coopération"])
         /// `amount`: what the cooperation involves, in euros.
         public static let amount = FieldDeclaration(
@@ -148,10 +148,10 @@ public enum StandardFields {
     public enum Finances {
         /// `source` (`financeur`): who pays, as written (`Région`); required.
         public static let source = FieldDeclaration(
-            "source", .text, required: true, label: LocalizedText(fr: "Financeur", en: "Source"), aliases: ["financeur", "origine"])
+            "source", .text, required: true, label: LocalizedText(fr: "Financeur", en: "Funder"), aliases: ["financeur", "origine"])
         /// `kind`: one of ``FundingKind``; required.
         public static let kind = FieldDeclaration(
-            "kind", .choice(.fundingKind), required: true, label: LocalizedText(fr: "Type de financement", en: "Kind"),
+            "kind", .choice(.fundingKind), required: true, label: LocalizedText(fr: "Type de financement", en: "Funding type"),
             aliases: ["type", "nature", "type de financement"])
         /// `amount`: the line's amount in euros; required.
         public static let amount = FieldDeclaration(
@@ -169,7 +169,7 @@ public enum StandardFields {
     public enum Projects {
         /// `project_id`: the project's identifier, unique within a year; required.
         public static let projectID = FieldDeclaration(
-            "project_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Project id"),
+            "project_id", .identifier, required: true, label: LocalizedText(fr: "Identifiant", en: "Project ID"),
             aliases: ["identifiant", "id"])
         /// `name`: the project's name (the members' `name` column); required.
         public static let name = Members.name

@@ -34,9 +34,9 @@ public enum ActorType: String, Vocabulary {
         switch self {
         case .ess: LocalizedText(fr: "Structure de l’ESS", en: "Social economy organisation")
         case .company: LocalizedText(fr: "Entreprise", en: "Company")
-        case .public: LocalizedText(fr: "Collectivité, acteur public", en: "Local authority, public body")
-        case .research: LocalizedText(fr: "Formation, recherche", en: "Training, research")
-        case .citizen: LocalizedText(fr: "Citoyen, habitant", en: "Citizen, resident")
+        case .public: LocalizedText(fr: "Collectivité ou acteur public", en: "Local authority or public body")
+        case .research: LocalizedText(fr: "Formation ou recherche", en: "Training or research body")
+        case .citizen: LocalizedText(fr: "Citoyen ou habitant", en: "Citizen or resident")
         case .other: LocalizedText(fr: "Autre", en: "Other")
         }
     }
@@ -77,7 +77,7 @@ public enum CooperationKind: String, Vocabulary {
     public var label: LocalizedText {
         switch self {
         case .jointProject: LocalizedText(fr: "Projet commun", en: "Joint project")
-        case .sharedJobs: LocalizedText(fr: "Emploi partagé", en: "Shared jobs")
+        case .sharedJobs: LocalizedText(fr: "Emplois partagés", en: "Shared staff")
         case .sharedPremises: LocalizedText(fr: "Locaux partagés", en: "Shared premises")
         case .sharedEquipment: LocalizedText(fr: "Matériel partagé", en: "Shared equipment")
         case .jointPurchasing: LocalizedText(fr: "Achats groupés", en: "Joint purchasing")
@@ -124,13 +124,13 @@ public enum FundingKind: String, Vocabulary {
     /// The kind in reports: "Collectivités", "Member dues".
     public var label: LocalizedText {
         switch self {
-        case .state: LocalizedText(fr: "État", en: "State")
+        case .state: LocalizedText(fr: "État", en: "Central government")
         case .localAuthority: LocalizedText(fr: "Collectivités", en: "Local authorities")
-        case .eu: LocalizedText(fr: "Europe", en: "European Union")
+        case .eu: LocalizedText(fr: "Fonds européens", en: "EU funds")
         case .foundation: LocalizedText(fr: "Fondations", en: "Foundations")
         case .company: LocalizedText(fr: "Entreprises", en: "Companies")
         case .memberDues: LocalizedText(fr: "Cotisations", en: "Member dues")
-        case .sales: LocalizedText(fr: "Prestations, ventes", en: "Sales of services")
+        case .sales: LocalizedText(fr: "Prestations et ventes", en: "Fees and sales")
         case .other: LocalizedText(fr: "Autre", en: "Other")
         }
     }
@@ -171,7 +171,7 @@ public enum ProjectStage: String, Vocabulary {
         case .study: LocalizedText(fr: "Étude", en: "Study")
         case .launch: LocalizedText(fr: "Lancement", en: "Launch")
         case .operating: LocalizedText(fr: "En activité", en: "Operating")
-        case .stopped: LocalizedText(fr: "Abandonné", en: "Stopped")
+        case .stopped: LocalizedText(fr: "Abandonné", en: "Abandoned")
         }
     }
 

@@ -107,7 +107,7 @@ private let nbsp = "\u{00A0}"
 
     @Test func missingValuesAreShownAsMissing() throws {
         let html = DashboardWriter.html(try report(folder: "Tests/Fixtures/hand-worked"), language: .fr)
-        #expect(html.contains("<th scope=\"row\">Dynamisme économique (score)</th><td class=\"number missing\">n.d. (aucune donnée)</td>"))
+        #expect(html.contains("<th scope=\"row\">Dynamisme économique (score d&#39;enquête)</th><td class=\"number missing\">n.d. (aucune donnée)</td>"))
         // The community that reported no FTE in the chart is "not reported", not a bar of 0.
         let metropole = DashboardWriter.html(try report(folder: "Samples/metropole-tiers-lieux"), language: .fr)
         #expect(metropole.contains("class=\"missing\">non renseigné</text>"))

@@ -349,7 +349,7 @@ struct ComparisonWorkbookTests {
         #expect(side.formula("E\(fte + 1)") == "=MEDIAN(B\(fte + 1):D\(fte + 1))")
         #expect(side.value("A\(fte + 2)") as? String == "    pour 1 000 habitants")
         #expect((side.raw["conditional_formats"] as? Int ?? 0) > 10)
-        let anchoring = try #require(side.row(where: "A", is: "Ancrage territorial (score)"))
+        let anchoring = try #require(side.row(where: "A", is: "Ancrage territorial (score d'enquête)"))
         #expect(side.value("D\(anchoring)") as? String == "non comparable (autres questions)")
     }
 

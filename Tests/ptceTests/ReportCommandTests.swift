@@ -237,7 +237,7 @@ import Testing
         let list = try PTCE.run(["indicators", "list", "--lang", "en"])
         #expect(list.status == 0)
         #expect(list.output.contains("emp.insertion_share"))
-        #expect(list.output.contains("Share of FTE in work integration"))
+        #expect(list.output.contains("Work-integration share of FTE"))
         let explain = try PTCE.run(["indicators", "explain", "emp.insertion_share"])
         #expect(explain.status == 0)
         #expect(explain.output.contains("Formule: ratio(members.insertion_fte, members.fte)"))

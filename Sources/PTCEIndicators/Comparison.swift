@@ -47,7 +47,7 @@ public enum Normalisation: String, Sendable, CaseIterable {
     public var label: LocalizedText {
         switch self {
         case .perMember: LocalizedText(fr: "par membre", en: "per member")
-        case .perThousandInhabitants: LocalizedText(fr: "pour 1 000 habitants", en: "per 1,000 inhabitants")
+        case .perThousandInhabitants: LocalizedText(fr: "pour 1\u{00A0}000 habitants", en: "per 1,000 inhabitants")
         }
     }
 }

@@ -61,15 +61,15 @@ public enum StandardFields {
             FieldDeclaration(
                 "insertion_exits_dynamic", .count, unit: "count", applicability: .insertionStructuresOnly,
                 rules: [.partOf(whole: "insertion_exits", because: LocalizedText(
-                    fr: "les sorties dynamiques font partie de l'ensemble des sorties", en: "dynamic exits are part of all exits"))],
+                    fr: "les sorties dynamiques font partie de l'ensemble des sorties", en: "positive exits are part of all exits"))],
                 label: LocalizedText(fr: "Sorties dynamiques", en: "Positive exits"), format: .count, aliases: ["sorties dynamiques"]),
             FieldDeclaration(
                 "insertion_exits_durable", .count, unit: "count", applicability: .insertionStructuresOnly,
                 rules: [
                     .partOf(whole: "insertion_exits_dynamic", because: LocalizedText(
-                        fr: "les sorties durables font partie des sorties dynamiques", en: "durable exits are part of dynamic exits")),
+                        fr: "les sorties vers l'emploi durable font partie des sorties dynamiques", en: "exits to sustainable employment are part of positive exits")),
                     .partOf(whole: "insertion_exits", because: LocalizedText(
-                        fr: "les sorties durables font partie de l'ensemble des sorties", en: "durable exits are part of all exits")),
+                        fr: "les sorties vers l'emploi durable font partie de l'ensemble des sorties", en: "exits to sustainable employment are part of all exits")),
                 ],
                 label: LocalizedText(fr: "Sorties vers l'emploi durable", en: "Exits to sustainable employment"), format: .count,
                 aliases: ["sorties durables", "sorties vers l'emploi durable"]),

@@ -20,10 +20,10 @@ private let members = membersCSV(";ETP", [
         #expect(dataset.formattedFindings == [
             "members.csv:3:ETP insertion: error: insertion_fte 10.5 is more than fte 10: work-integration FTE are part of the FTE",
             "members.csv:3:Achats locaux: error: local_purchases 120 is more than purchases 100: local purchases are part of purchases",
-            "members.csv:3:Sorties dynamiques: error: insertion_exits_dynamic 6 is more than insertion_exits 5: dynamic exits are part of all exits",
-            "members.csv:4:Sorties durables: error: insertion_exits_durable 4 is more than insertion_exits_dynamic 3: durable exits are part of dynamic exits",
+            "members.csv:3:Sorties dynamiques: error: insertion_exits_dynamic 6 is more than insertion_exits 5: positive exits are part of all exits",
+            "members.csv:4:Sorties durables: error: insertion_exits_durable 4 is more than insertion_exits_dynamic 3: exits to sustainable employment are part of positive exits",
             "members.csv:5:ETP: warning: fte 12.7 is more than headcount 12: one person works at most one FTE; check both figures",
-            "members.csv:5:Sorties durables: error: insertion_exits_durable 5 is more than insertion_exits 4: durable exits are part of all exits",
+            "members.csv:5:Sorties durables: error: insertion_exits_durable 5 is more than insertion_exits 4: exits to sustainable employment are part of all exits",
         ])
         // The offending part reads as not reported; the whole is kept.
         let b = dataset.members[1]

@@ -97,6 +97,33 @@ import Testing
         #expect(left.result("gov.decree_composition")?.value == 0)
     }
 
+    /// Decree 2015-431: at least 3 legal persons, among them an ESS structure, a company, and a
+    /// local authority, research or training body or other organisation; citizens do not count.
+    @Test func theDecreeCompositionCountsLegalPersonsOfEachKind() throws {
+        func composition(_ change: (inout [Member]) -> Void) throws -> Double? {
+            var dataset = try fixtureDataset("insertion-scope")
+            change(&dataset.members)
+            return ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).value("gov.decree_composition")
+        }
+        // 2024: A, D, E of the ESS, B a company, C a training centre.
+        #expect(try composition { _ in } == 1)
+        // Without the training centre, no third kind of actor.
+        #expect(try composition { $0.removeAll { $0.year == 2024 && $0.id == "C" } } == 0)
+        // The training centre become a citizen: 5 members, but no third kind of legal person.
+        #expect(try composition { members in
+            for index in members.indices where members[index].id == "C" { members[index].actorType = .citizen }
+        } == 0)
+        // Only A (ESS), B (company) and C (research) with two citizens: 3 legal persons, each kind.
+        #expect(try composition { members in
+            for index in members.indices where ["D", "E"].contains(members[index].id) { members[index].actorType = .citizen }
+        } == 1)
+        // Two legal persons and a citizen are not enough.
+        #expect(try composition { members in
+            members.removeAll { $0.year == 2024 && ["D", "E"].contains($0.id) }
+            for index in members.indices where members[index].id == "A" { members[index].actorType = .citizen }
+        } == 0)
+    }
+
     @Test func aScoreChangeOnFewRespondentsIsASmallSampleAndNotColoured() throws {
         var dataset = try fixtureDataset("insertion-scope")
         func answers(year: Int, respondents: Int, score: Int) -> [SurveyAnswer] {

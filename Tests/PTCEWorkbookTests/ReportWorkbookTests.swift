@@ -347,7 +347,7 @@ struct ComparisonWorkbookTests {
         #expect(side.value("A\(fte + 1)") as? String == "    par membre")
         #expect((side.value("B\(fte + 1)") as? Double).map { abs($0 - 143.2 / 6) < 1e-9 } == true)   // 6 of 7 members reported
         #expect(side.formula("E\(fte + 1)") == "=MEDIAN(B\(fte + 1):D\(fte + 1))")
-        #expect(side.value("A\(fte + 2)") as? String == "    pour 1 000 habitants")
+        #expect(side.value("A\(fte + 2)") as? String == "    pour 1\u{00A0}000 habitants")
         #expect((side.raw["conditional_formats"] as? Int ?? 0) > 10)
         let anchoring = try #require(side.row(where: "A", is: "Ancrage territorial (score d'enquête)"))
         #expect(side.value("D\(anchoring)") as? String == "non comparable (autres questions)")

@@ -102,6 +102,10 @@ public struct IndicatorDefinition: Sendable {
     public let id: String
     /// The id of its theme (``IndicatorTheme``): `emp`.
     public let theme: String
+    /// An amount produced during the year (jobs created, tonnes reused, a budget), which adds up
+    /// over a period; otherwise a stock, a state in the year (members, FTE, shares, scores),
+    /// whose value over a period is its last year's (`flow = true` in the library).
+    public let isFlow: Bool
     /// Its name in both languages, as reports title it.
     public let label: LocalizedText
     /// What it measures, in plain words in both languages: the method text of reports.

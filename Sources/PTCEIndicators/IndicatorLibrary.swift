@@ -92,6 +92,7 @@ public enum IndicatorLibraryReader {
     private struct Draft {
         var id: String
         var theme: String
+        var isFlow: Bool
         var label: LocalizedText
         var description: LocalizedText
         var unit: IndicatorUnit
@@ -138,7 +139,7 @@ public enum IndicatorLibraryReader {
 
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
-        "key_figure", "spreadsheet_formula", "scales_with_size", "breakdown", "breakdown_spreadsheet_formula",
+        "key_figure", "spreadsheet_formula", "scales_with_size", "breakdown", "breakdown_spreadsheet_formula", "flow",
     ]
 
     private static func readIndicatorFile(
@@ -216,7 +217,7 @@ public enum IndicatorLibraryReader {
                 table.string(key, &findings).map { (fill($0), table.location(key)) }
             }
             return Draft(
-                id: id, theme: themeID, label: label, description: description, unit: unit, direction: direction,
+                id: id, theme: themeID, isFlow: table.flag("flow", absent: false, &findings), label: label, description: description, unit: unit, direction: direction,
                 formula: formula, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
                 isKeyFigure: table.flag("key_figure", absent: false, &findings),
@@ -293,7 +294,7 @@ public enum IndicatorLibraryReader {
             let spreadsheetFormula = parsed(draft.spreadsheetFormula)
             let breakdownSpreadsheetFormula = parsed(draft.breakdownSpreadsheetFormula)
             definitions.append(IndicatorDefinition(
-                id: draft.id, theme: draft.theme, label: draft.label, description: draft.description,
+                id: draft.id, theme: draft.theme, isFlow: draft.isFlow, label: draft.label, description: draft.description,
                 unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
                 minimumCoverage: draft.minimumCoverage, comparesLikeForLike: draft.comparesLikeForLike,
                 quotientUnits: checked.quotient.flatMap { quotient in

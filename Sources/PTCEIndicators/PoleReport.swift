@@ -181,6 +181,15 @@ public struct Quotation: Sendable, Hashable {
     public let origin: RecordOrigin
 }
 
+/// An indicator's value in one year of the series.
+public struct SeriesPoint: Sendable, Hashable {
+    public let year: Int
+    /// `nil` when missing that year (never 0).
+    public let value: Double?
+    /// What the value rests on that year; `nil` when the formula reads no table.
+    public let coverage: Coverage?
+}
+
 /// An indicator computed over the members of one actor type.
 public struct ActorTypePart: Sendable, Hashable {
     /// The actor type of the members it is computed over.
@@ -214,6 +223,9 @@ public struct IndicatorResult: Sendable {
     public let likeForLike: LikeForLikeChange?
     /// For a ratio: the sums it divides.
     public let quotient: QuotientTerms?
+    /// The indicator in every year with members up to the report year, oldest first: each year
+    /// computed on its own rows (a ratio recomputed, never averaged).
+    public let series: [SeriesPoint]
     /// For an indicator the library breaks down by actor type: its value over the members of
     /// each type present in the year, in the order of ``ActorType``.
     public let breakdown: [ActorTypePart]

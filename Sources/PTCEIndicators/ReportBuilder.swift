@@ -42,6 +42,21 @@ public struct ReportBuilder: Sendable {
             values = evaluateAll(rows: current, previous: previous.map { ($0, previousValues!) }, profile: dataset.profile)
         }
 
+        // The earlier years of the series: every year with members before the previous one, each
+        // computed with its own previous year's rows (not its previous() results, as for the previous year).
+        var rowsByYear: [Int: YearRows?] = [year: current, year - 1: previous]
+        func yearRows(_ year: Int) -> YearRows? {
+            if let known = rowsByYear[year] { return known }
+            let rows = rowsWithMembers(in: year)
+            rowsByYear[year] = rows
+            return rows
+        }
+        var earlier: [(rows: YearRows, values: [(EvaluatedValue, UsedRows)])] = []
+        for earlierYear in Set(dataset.members.map(\.year)).filter({ $0 < year - 1 }).sorted() {
+            guard let rows = yearRows(earlierYear) else { continue }
+            earlier.append((rows, evaluateAll(rows: rows, previous: yearRows(earlierYear - 1).map { ($0, nil) }, profile: dataset.profile)))
+        }
+
         let survey = SurveySummary(rows: current, bank: library.questionBank)
         var pairing: MemberPairing?
         let results = library.indicators.enumerated().map { index, definition in
@@ -58,14 +73,11 @@ public struct ReportBuilder: Sendable {
                 number = nil
                 reason = .lowCoverage
             }
-            var previousNumber: Double?
-            var previousCoverage: Coverage?
-            if let previous, let previousValues {
-                previousCoverage = Self.coverage(previousValues[index].1, rows: previous, tables: definition.checked.tables)
-                if case .number(let result) = previousValues[index].0, result.isFinite, Self.meetsMinimum(definition, previousCoverage) {
-                    previousNumber = result
-                }
-            }
+            let before = previous.flatMap { rows in previousValues.map { Self.shown($0[index], of: definition, over: rows) } }
+            let (previousNumber, previousCoverage) = (before?.value, before?.coverage)
+            let previousPoint = previous.flatMap { rows in before.map { (rows.year, $0) } }
+            let series = earlier.map { year in (year.rows.year, Self.shown(year.values[index], of: definition, over: year.rows)) }
+                + (previousPoint.map { [$0] } ?? []) + [(year, (number, coverage))]
             var likeForLike: LikeForLikeChange?
             if definition.comparesLikeForLike, number != nil, previousNumber != nil, let previous, let previousValues {
                 let pairs = pairing ?? MemberPairing(current: current, previous: previous)
@@ -82,12 +94,23 @@ public struct ReportBuilder: Sendable {
                 definition: definition, value: number, previous: previousNumber, coverage: coverage,
                 previousCoverage: previousCoverage, missingReason: reason, survey: definition.surveyDimension.flatMap { survey.dimensions[$0] },
                 likeForLike: likeForLike, quotient: quotient,
+                series: series.map { SeriesPoint(year: $0.0, value: $0.1.value, coverage: $0.1.coverage) },
                 breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [])
         }
         return PoleReport(
             profile: dataset.profile, year: year, previousYear: previousYear, results: results,
             questions: survey.questions, quotations: survey.quotations, findings: dataset.findings.sorted,
             sources: dataset.sources, library: library, dataset: dataset)
+    }
+
+    /// An indicator's value as reports show it for a year, with its coverage: `nil` when missing,
+    /// not finite, or resting on fewer members than the indicator's minimum coverage.
+    private static func shown(
+        _ evaluated: (EvaluatedValue, UsedRows), of definition: IndicatorDefinition, over rows: YearRows
+    ) -> (value: Double?, coverage: Coverage?) {
+        let coverage = coverage(evaluated.1, rows: rows, tables: definition.checked.tables)
+        guard case .number(let value) = evaluated.0, value.isFinite, meetsMinimum(definition, coverage) else { return (nil, coverage) }
+        return (value, coverage)
     }
 
     /// Evaluates every indicator for one year, in dependency order; results by library index.

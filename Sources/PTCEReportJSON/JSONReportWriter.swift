@@ -176,6 +176,16 @@ public struct JSONReportWriter: TextOutputWriter {
         json.field("missing_reason", .string(result.missingReason?.rawValue))
         json.field("direction", .string(definition.direction.rawValue))
         json.field("formula", .string(definition.formula))
+        json.field("accumulation", .string(definition.isFlow ? "flow" : "stock"))
+        json.array("series") { points in
+            for point in result.series {
+                points.object { item in
+                    item.field("year", .integer(point.year))
+                    item.field("value", .number(point.value))
+                    write(point.coverage, key: "coverage", into: &item)
+                }
+            }
+        }
         if let statistics = result.survey {
             json.object("survey") { write(statistics, into: &$0) }
         }

@@ -97,6 +97,32 @@ import Testing
         #expect(left.result("gov.decree_composition")?.value == 0)
     }
 
+    /// Every year with members up to the report year, each computed on its own rows: a sum per
+    /// year, a ratio recomputed (never averaged), missing where nothing was reported, and a
+    /// like-for-like change missing in the first year (no year before it).
+    @Test func theSeriesRecomputesEveryYear() throws {
+        var dataset = try fixtureDataset("insertion-scope")
+        // 2022: the 2023 members with half their FTE and no insertion FTE reported.
+        dataset.members += dataset.members.filter { $0.year == 2023 }.map { member in
+            var earlier = member
+            earlier.year = 2022
+            earlier.fte = member.fte.map { $0 / 2 }
+            earlier.insertionFTE = nil
+            return earlier
+        }
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        let fte = try #require(report.result("eco.fte"))
+        #expect(fte.series.map(\.year) == [2022, 2023, 2024])
+        #expect(fte.series.map(\.value) == [17.5, 35, 44])                  // 5 + 10 + 2,5 · 10 + 20 + 5 · 11 + 22 + 5 + 4 + 2
+        #expect(fte.series.last?.value == fte.value && fte.series[1].value == fte.previous)
+        #expect(fte.series[0].coverage == Coverage(reported: 3, of: 3))
+        // The share of insertion FTE: 2023 over A and B (8 / 30), 2024 over A, B, D (12 / 37).
+        let share = try #require(report.result("emp.insertion_share"))
+        #expect(share.series[0].value == nil)                               // 2022: no insertion FTE reported
+        #expect(close(share.series[1].value, 8.0 / 30) && close(share.series[2].value, 12.0 / 37))
+        #expect(try #require(report.result("eco.fte_change_like_for_like")).series[0].value == nil)
+    }
+
     /// Decree 2015-431: at least 3 legal persons, among them an ESS structure, a company, and a
     /// local authority, research or training body or other organisation; citizens do not count.
     @Test func theDecreeCompositionCountsLegalPersonsOfEachKind() throws {

@@ -46,21 +46,23 @@ extension XLSXSheet {
             style.alignTop = true
             return try workbook.format(style)
         }
-        var values: [CellValue] = []
+        let wrapped = wraps.indices.filter { wraps[$0] }
         for (rowIndex, row) in rows.enumerated() {
-            values = columns.map { $0.value(row) }
-            var height: Double?
-            for (index, value) in values.enumerated() {
-                guard case .text(let text) = value else { continue }
-                if wraps[index] {
-                    if let needed = Self.wrappedHeight(of: text, width: Self.wrappedWidth) { height = max(height ?? 0, needed) }
-                } else if rowIndex < 1_000 {
+            // A row's height is set before its cells (constant-memory mode writes rows in order);
+            // sheets without long text (the members, the largest) skip this entirely.
+            if !wrapped.isEmpty {
+                let heights = wrapped.compactMap { index -> Double? in
+                    guard case .text(let text) = columns[index].value(row) else { return nil }
+                    return Self.wrappedHeight(of: text, width: Self.wrappedWidth)
+                }
+                if let height = heights.max() { try setRow(rowIndex + 1, height: height) }
+            }
+            for (index, column) in columns.enumerated() {
+                let value = column.value(row)
+                if case .text(let text) = value, rowIndex < 1_000, !wraps[index] {
                     // Widths from the first thousand rows: enough to fit, without measuring every cell.
                     widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60))
                 }
-            }
-            if let height { try setRow(rowIndex + 1, height: height) }
-            for (index, value) in values.enumerated() {
                 try write(value, row: rowIndex + 1, column: index, format: formats[index])
             }
         }

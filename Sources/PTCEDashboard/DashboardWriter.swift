@@ -216,7 +216,7 @@ private struct Dashboard {
     private func chart(_ chart: SectionChart, into html: inout HTMLBuilder) {
         switch chart {
         case .actorTypes(let result): byActorType(result, into: &html)
-        case .cooperationNetwork(let network): cooperationNetwork(network, into: &html)
+        case .cooperationNetwork(let rows): cooperationNetwork(CooperationNetwork(rows, mostConnected: networkLimit), into: &html)
         case .fundingMix(let amounts): fundingMix(amounts, into: &html)
         case .projectStages(let stages): projectStages(stages, into: &html)
         case .surveyScores(let scores): surveyScores(scores, into: &html)
@@ -259,7 +259,7 @@ private struct Dashboard {
     private func cooperationNetwork(_ network: CooperationNetwork, into html: inout HTMLBuilder) {
         guard !network.links.isEmpty else { return }
         // The most connected members of the year.
-        let drawn = network.nodes.prefix(networkLimit).filter(\.isMember)
+        let drawn = network.nodes.filter(\.isMember)
             .sorted { ($0.actorType?.rawValue ?? "", $0.name) < ($1.actorType?.rawValue ?? "", $1.name) }
         let drawnIDs = Set(drawn.map(\.id))
         let pairs = network.links.filter { drawnIDs.contains($0.a) && drawnIDs.contains($0.b) }
@@ -271,7 +271,7 @@ private struct Dashboard {
         let isolated = network.isolated
         var summary = t("\(pairs.count) paires de membres coopèrent", "\(pairs.count) pairs of members cooperate")
         summary += t(" ; \(isolated) membre(s) sans coopération déclarée.", "; \(isolated) member(s) without a declared cooperation.")
-        if drawn.count < network.nodes.count {
+        if drawn.count < network.connected {
             summary += t(" Seuls les \(drawn.count) membres les plus reliés sont dessinés.", " Only the \(drawn.count) most connected members are drawn.")
         }
         charts.network(&html, id: "chart-network", title: t("Qui coopère avec qui en \(report.year)", "Who cooperates with whom in \(report.year)"),

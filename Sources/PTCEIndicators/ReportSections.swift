@@ -36,8 +36,9 @@ public struct ReportSection: Sendable {
 public enum SectionChart: Sendable {
     /// An indicator over the members of each actor type (``IndicatorResult/breakdown``).
     case actorTypes(IndicatorResult)
-    /// The members and who cooperates with whom.
-    case cooperationNetwork(CooperationNetwork)
+    /// The members and who cooperates with whom: the year's rows, which
+    /// ``CooperationNetwork/init(_:)`` makes a graph of when a writer draws it.
+    case cooperationNetwork(CooperationRows)
     /// The amount of each kind of funding present in the year, in ``FundingKind`` order.
     case fundingMix([FundingAmount])
     /// How many collective projects are at each stage, every stage listed.
@@ -71,6 +72,13 @@ public struct SurveyDimensionScore: Sendable {
 }
 
 /// The cooperations of the year between members, as a graph.
+/// The cooperations and members of a year, as views of the dataset: a report that draws no
+/// network (the JSON) does not pay for one.
+public struct CooperationRows: Sendable {
+    let cooperations: YearSlice<Cooperation>
+    let members: YearSlice<Member>
+}
+
 public struct CooperationNetwork: Sendable {
     /// A member with at least one cooperation.
     public struct Node: Sendable, Hashable {
@@ -103,36 +111,63 @@ public struct CooperationNetwork: Sendable {
         }
     }
 
-    /// The members that cooperate, the most connected first (ties by id).
+    /// The most connected members that cooperate (at most the `mostConnected` asked), the most
+    /// connected first (ties by id).
     public let nodes: [Node]
-    /// Every pair that cooperates, ordered by the two ids.
+    /// Every pair of those members that cooperates, ordered by the two ids.
     public let links: [Link]
+    /// How many members (or ids) take part in a cooperation of the year, drawn or not.
+    public let connected: Int
     /// Members of the year without any declared cooperation.
     public let isolated: Int
 
-    init(cooperations: YearSlice<Cooperation>, members: YearSlice<Member>) {
-        var counts: [[String]: Int] = [:]
-        var kinds: [[String]: Set<CooperationKind>] = [:]
-        var amounts: [[String]: [Double]] = [:]
-        for link in cooperations {
-            let pair = [link.memberA, link.memberB].sorted()
-            counts[pair, default: 0] += 1
-            kinds[pair, default: []].insert(link.kind)
-            if let amount = link.amount { amounts[pair, default: []].append(amount) }
+    /// Two member ids, in order.
+    private struct Pair: Hashable {
+        let a: String, b: String
+
+        init(_ link: Cooperation) {
+            (a, b) = link.memberA <= link.memberB ? (link.memberA, link.memberB) : (link.memberB, link.memberA)
         }
+    }
+
+    /// What the cooperations of one pair add up to, in file order.
+    private struct Tally {
+        var count = 0
+        var kinds: Set<CooperationKind> = []
+        var amount: Double?
+    }
+
+    /// The graph of `rows` around its `mostConnected` most connected members: computed on each
+    /// call, so a writer calls it once. Kinds and amounts are gathered for the pairs kept only.
+    public init(_ rows: CooperationRows, mostConnected limit: Int = .max) {
+        var counts: [Pair: Int] = [:]
+        for link in rows.cooperations { counts[Pair(link), default: 0] += 1 }
         var degree: [String: Int] = [:]
-        for (pair, count) in counts { for id in pair { degree[id, default: 0] += count } }
+        for (pair, count) in counts {
+            degree[pair.a, default: 0] += count
+            degree[pair.b, default: 0] += count
+        }
+        let kept = degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit)
+        let keptIDs = Set(kept.map(\.key))
         var known: [String: Member] = [:]
-        for member in members where degree[member.id] != nil { known[member.id] = known[member.id] ?? member }
-        nodes = degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { id, degree in
+        for member in rows.members where keptIDs.contains(member.id) { known[member.id] = known[member.id] ?? member }
+        nodes = kept.map { id, degree in
             let member = known[id]
             return Node(id: id, name: member?.name ?? id, actorType: member?.actorType, degree: degree, isMember: member != nil)
         }
-        links = counts.map { pair, count in
-            Link(a: pair[0], b: pair[1], count: count, kinds: CooperationKind.allCases.filter { kinds[pair]?.contains($0) == true },
-                 amount: amounts[pair].map { $0.reduce(0, +) })
+        var tallies: [Pair: Tally] = [:]
+        for link in rows.cooperations {
+            let pair = Pair(link)
+            guard keptIDs.contains(pair.a), keptIDs.contains(pair.b) else { continue }
+            tallies[pair, default: Tally()].count += 1
+            tallies[pair]!.kinds.insert(link.kind)
+            if let amount = link.amount { tallies[pair]!.amount = (tallies[pair]!.amount ?? 0) + amount }
+        }
+        links = tallies.map { pair, tally in
+            Link(a: pair.a, b: pair.b, count: tally.count, kinds: CooperationKind.allCases.filter(tally.kinds.contains), amount: tally.amount)
         }.sorted { ($0.a + $0.b) < ($1.a + $1.b) }
-        isolated = members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
+        connected = degree.count
+        isolated = rows.members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
     }
 }
 
@@ -149,7 +184,7 @@ extension ReportSection {
             let declared = theme.views.compactMap { view -> SectionChart? in
                 switch view {
                 case .cooperationNetwork:
-                    return .cooperationNetwork(CooperationNetwork(cooperations: dataset.cooperations(in: year), members: dataset.members(in: year)))
+                    return .cooperationNetwork(CooperationRows(cooperations: dataset.cooperations(in: year), members: dataset.members(in: year)))
                 case .fundingMix:
                     let lines = dataset.finances(in: year)
                     return .fundingMix(FundingKind.allCases.compactMap { kind in

@@ -19,7 +19,8 @@ struct ReportSectionsTests {
         #expect(fte.definition.id == "eco.fte")
 
         // 2024: A–B twice (joint project, then shared jobs as B–A), A–E once.
-        guard case .cooperationNetwork(let network)? = sections["coop"]?.charts.first else { Issue.record("no network"); return }
+        guard case .cooperationNetwork(let rows)? = sections["coop"]?.charts.first else { Issue.record("no network"); return }
+        let network = CooperationNetwork(rows)
         // A–B: a joint project of 10 000 € and shared jobs without an amount; A–E: shared premises.
         #expect(network.links == [
             CooperationNetwork.Link(a: "A", b: "B", count: 2, kinds: [.jointProject, .sharedJobs], amount: 10_000),

@@ -51,7 +51,7 @@ extension PTCECommand {
                 print(indicator.description[lang])
                 print("\(french ? "Thème" : "Theme"): \(library.theme(indicator.theme)?.label[lang] ?? indicator.theme)")
                 print("\(french ? "Unité" : "Unit"): \(indicator.unit.label[lang])")
-                print("\(french ? "Sens" : "Direction"): \(indicator.direction.rawValue)")
+                print("\(french ? "Sens" : "Direction"): \(indicator.direction.label[lang]) (\(indicator.direction.rawValue))")
                 print("\(french ? "Formule" : "Formula"): \(indicator.formula)")
                 if let minimum = indicator.minimumCoverage {
                     print("\(french ? "Couverture minimale" : "Minimum coverage"): \(minimum)")

@@ -11,9 +11,15 @@ public struct VocabularyAliases: Sendable, Hashable {
         var map: [String: String] = [:]
         var accepted: [String] = []
         for value in V.allCases {
-            let names = [value.rawValue] + value.frenchAliases
-            for name in names { map[NameMatching.key(name)] = value.rawValue }
-            accepted.append(names.joined(separator: "/"))
+            // Each spelling once (`public` is both the value and an alias), a slash inside an alias
+            // (`formation/recherche`) kept for matching but not listed, where it would read as two.
+            var shown: [String] = []
+            for name in [value.rawValue] + value.frenchAliases {
+                let key = NameMatching.key(name)
+                if map[key] == nil, !name.contains("/") { shown.append(name) }
+                map[key] = value.rawValue
+            }
+            accepted.append(shown.joined(separator: "/"))
         }
         canonicalByKey = map
         self.accepted = accepted

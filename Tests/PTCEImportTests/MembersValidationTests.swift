@@ -87,7 +87,7 @@ import Testing
             "members.csv:3: warning: this member is left out: its year, member_id and name must all be valid",
             "members.csv:4:year: error: \"1989\" is out of range; expected a year from 1990 to 2100",
             "members.csv:4: warning: this member is left out: its year, member_id and name must all be valid",
-            "members.csv:5:actor_type: error: \"banque\" is not a known actor_type; expected one of: ess/ESS/économie sociale/économie sociale et solidaire, company/entreprise, public/collectivité/public/acteur public, research/formation/recherche/formation/recherche, citizen/citoyen/habitant, other/autre",
+            "members.csv:5:actor_type: error: \"banque\" is not a known actor_type; expected one of: ess/économie sociale/économie sociale et solidaire, company/entreprise, public/collectivité/acteur public, research/formation/recherche, citizen/citoyen/habitant, other/autre",
             "members.csv:5:SIAE: error: \"peut-être\" is not yes or no; expected oui/non, yes/no, vrai/faux, 1/0 or x",
             "members.csv:5:Code commune: warning: commune code \"6014\" has 4 digits: read as \"06014\" (Excel drops the leading zero; format the column as Text)",
             "members.csv:5:Chiffre d'affaires: error: \"5 %\" is a percentage; expected an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€",

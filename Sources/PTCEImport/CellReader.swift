@@ -120,9 +120,19 @@ struct CellReader {
             && !power.isEmpty && power.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "+" || $0 == "-") }
     }
 
-    /// A number of the column's kind: whole for counts and years, `€` only for money, `%` never.
-    /// A number of a count, quantity, money or year column, checked against its type and bound.
+    /// A number of a count, quantity, money or year column, checked against its type and bound:
+    /// whole for counts and years, `€` only for money, `%` never.
     func figure(_ column: FieldDeclaration, _ findings: inout Findings) -> Double? {
+        number(column, &findings)?.value
+    }
+
+    /// An objective's number (``FieldType/target``): `€` and `%` allowed, a percentage read as a
+    /// fraction and marked, for the library to check against the indicator's unit.
+    func target(_ column: FieldDeclaration, _ findings: inout Findings) -> Target.Number? {
+        number(column, &findings).map { Target.Number($0.value, isPercentage: $0.suffix == .percent) }
+    }
+
+    private func number(_ column: FieldDeclaration, _ findings: inout Findings) -> (value: Double, suffix: TypedNumber.Suffix)? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         var cell: String { String(decoding: bytes, as: UTF8.self) }
         let expected = ImportMessage.expectedFigure(column.type)
@@ -133,11 +143,11 @@ struct CellReader {
             findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location(column))
             return nil
         }
-        if number.suffix == .currency, column.type != .money {
+        if number.suffix == .currency, column.type != .money, column.type != .target {
             findings.error(ImportMessage.moneyNotExpected(cell, expected: expected), at: location(column))
             return nil
         }
-        if number.suffix == .percent {
+        if number.suffix == .percent, column.type != .target {
             findings.error(ImportMessage.percentageNotExpected(cell, expected: expected), at: location(column))
             return nil
         }
@@ -165,7 +175,7 @@ struct CellReader {
             findings.error(ImportMessage.notWhole(cell, expected: expected), at: location(column))
             return nil
         }
-        return value == 0 ? 0 : value  // -0 typed as `-0` reads as 0
+        return (value == 0 ? 0 : value, number.suffix)  // -0 typed as `-0` reads as 0
     }
 
     func count(_ column: FieldDeclaration, _ findings: inout Findings) -> Int? {
@@ -174,8 +184,13 @@ struct CellReader {
 
     static let yearRange = 1990...2100
 
+    /// The row's year, in the `year` column.
     func year(_ findings: inout Findings) -> Int? {
-        let column = StandardFields.year
+        year(in: StandardFields.year, &findings)
+    }
+
+    /// A year in `column`, between 1990 and 2100.
+    func year(in column: FieldDeclaration, _ findings: inout Findings) -> Int? {
         guard let year = figure(column, &findings) else { return nil }
         guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
             // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.

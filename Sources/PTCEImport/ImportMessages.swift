@@ -278,6 +278,10 @@ enum ImportMessage {
             LocalizedText(
                 fr: "un montant en euros ≥ 0, par exemple 1 380 000 € ou 12,5 k€",
                 en: "an amount in euros ≥ 0, e.g. 1 380 000 € or 12,5 k€")
+        case .target:
+            LocalizedText(
+                fr: "un nombre dans l'unité de l'indicateur, par exemple 20, 25 % ou 250 000 €",
+                en: "a number in the indicator's unit, e.g. 20, 25 % or 250 000 €")
         default: LocalizedText(fr: "un nombre ≥ 0, par exemple 12,5", en: "a number ≥ 0, e.g. 12,5")
         }
     }
@@ -457,6 +461,18 @@ enum ImportMessage {
     static let budgetLineLeftOut = LocalizedText(
         fr: "cette ligne budgétaire est écartée : ses colonnes year, source, kind et amount doivent toutes être valides",
         en: "this budget line is left out: its year, source, kind and amount must all be valid")
+
+    /// An objective whose indicator, period or target is invalid.
+    static let objectiveLeftOut = LocalizedText(
+        fr: "cet objectif est écarté : ses colonnes indicator, from, to et target doivent toutes être valides",
+        en: "this objective is left out: its indicator, from, to and target must all be valid")
+
+    /// An objective whose period ends before it starts.
+    static func periodReversed(from: Int, to: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "la période finit (\(to)) avant de commencer (\(from)) : to doit être ≥ from",
+            en: "the period ends (\(to)) before it starts (\(from)): to must be ≥ from")
+    }
 
     /// A project whose year, id, name or stage is invalid.
     static let projectLeftOut = LocalizedText(

@@ -128,6 +128,7 @@ public struct PoleFolderReader: Sendable {
         dataset.finances = load(schemas[2]) { FinanceRows.read($0, &$1) }
         dataset.projects = load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) }
         dataset.survey = load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
+        dataset.targets = load(schemas[5]) { TargetRows.read($0, &$1) }
         return dataset
     }
 }

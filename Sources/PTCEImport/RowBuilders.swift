@@ -184,6 +184,34 @@ enum FinanceRows {
     }
 }
 
+/// `targets.csv` rows: a period that does not end before it starts. Whether the indicator exists
+/// and the target fits its unit is checked with the library.
+enum TargetRows {
+    typealias C = StandardFields.Targets
+
+    static func read(_ table: Table, _ findings: inout Findings) -> [Target] {
+        table.rows(&findings) { row, findings in
+            let indicator = row.identifier(C.indicator, &findings)
+            var from = row.year(in: C.from, &findings)
+            let to = row.year(in: C.to, &findings)
+            let target = row.target(C.target, &findings)
+            let baseline = row.target(C.baseline, &findings)
+            let comment = row.text(C.comment, &findings)
+            if let start = from, let to, to < start {
+                findings.error(ImportMessage.periodReversed(from: start, to: to), at: row.location(C.to))
+                from = nil
+            }
+            guard let indicator, let from, let to, let target else {
+                findings.warning(ImportMessage.objectiveLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                return nil
+            }
+            return Target(
+                origin: RecordOrigin(file: table.schema.file, line: row.line), indicator: indicator, from: from, to: to,
+                target: target, baseline: baseline, comment: comment)
+        }
+    }
+}
+
 /// `projects.csv` rows: ids unique within a year, carriers members that year.
 enum ProjectRows {
     typealias C = StandardFields.Projects

@@ -37,6 +37,8 @@ public struct PoleDataset: Sendable, Hashable {
     public var projects: [Project]
     /// The rows of `survey.csv` kept, every year, in file order (skipped questions included).
     public var survey: [SurveyAnswer]
+    /// The objectives of `targets.csv` kept, in file order.
+    public var targets: [Target] = []
     /// The CSV files read, in reading order (members first; absent files not listed).
     public var sources: [SourceFile]
     /// Every finding made while reading the folder, `pole.toml` included, in the order made.

@@ -29,6 +29,9 @@ public enum FieldType: Sendable, Hashable {
     case memberList
     /// A survey answer, read according to the question's kind.
     case answer
+    /// An objective's number in its indicator's unit: `45 %` (a share, read 0.45), `0,45`, `20`,
+    /// `250 000 €`; the indicator, which the table does not know, says which forms fit.
+    case target
 
     /// Whether cells are numbers: counts, quantities, money and years.
     public var isNumeric: Bool {

@@ -321,6 +321,43 @@ public struct FinanceLine: Sendable, Hashable, Codable {
     }
 }
 
+/// One objective of the pole (`targets.csv`): a value an indicator should reach over a period.
+public struct Target: Sendable, Hashable, Codable {
+    /// A number of the file, and whether it was written as a percentage (`45 %`).
+    public struct Number: Sendable, Hashable, Codable {
+        /// The number, a percentage read as a fraction (`45 %` is 0.45).
+        public var value: Double
+        public var isPercentage: Bool
+
+        /// Creates a number; `isPercentage` defaults to false.
+        public init(_ value: Double, isPercentage: Bool = false) {
+            self.value = value
+            self.isPercentage = isPercentage
+        }
+    }
+
+    /// Where the row is in `targets.csv`.
+    public var origin: RecordOrigin
+    /// The id of the indicator the objective is for, as written (checked against the library).
+    public var indicator: String
+    /// The first and last years of the period, `from ≤ to`.
+    public var from: Int, to: Int
+    /// The value to reach, in the indicator's unit.
+    public var target: Number
+    /// The value the period starts from; `nil`: the indicator's value in `from − 1`, when known.
+    public var baseline: Number?
+    /// The objective in the pole's words ("convention AMI 2024-2026").
+    public var comment: String?
+
+    /// Creates an objective; `baseline` and `comment` default to none.
+    public init(
+        origin: RecordOrigin, indicator: String, from: Int, to: Int, target: Number, baseline: Number? = nil, comment: String? = nil
+    ) {
+        (self.origin, self.indicator, self.from, self.to) = (origin, indicator, from, to)
+        (self.target, self.baseline, self.comment) = (target, baseline, comment)
+    }
+}
+
 /// One collective project of the pole in one year.
 public struct Project: Sendable, Hashable, Codable {
     /// Where the row is in `projects.csv`.

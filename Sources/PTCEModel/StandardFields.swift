@@ -230,6 +230,27 @@ public enum StandardFields {
             file: "survey.csv", isRequired: false, fields: [year, respondent, role, question, answer, comment])
     }
 
-    /// The five files of a pole folder, in reading order.
-    public static let tables: [TableDeclaration] = [Members.table, Cooperations.table, Finances.table, Projects.table, Survey.table]
+    /// `targets.csv`: one objective of the pole for an indicator over a period.
+    public enum Targets {
+        public static let indicator = FieldDeclaration(
+            "indicator", .identifier, required: true, label: LocalizedText(fr: "Indicateur", en: "Indicator"), aliases: ["indicateur"])
+        public static let from = FieldDeclaration(
+            "from", .year, required: true, label: LocalizedText(fr: "Début", en: "From"), aliases: ["début", "de"])
+        public static let to = FieldDeclaration(
+            "to", .year, required: true, label: LocalizedText(fr: "Fin", en: "To"), aliases: ["fin", "à"])
+        public static let target = FieldDeclaration(
+            "target", .target, required: true, label: LocalizedText(fr: "Cible", en: "Target"), aliases: ["cible", "objectif"])
+        public static let baseline = FieldDeclaration(
+            "baseline", .target, label: LocalizedText(fr: "Valeur de départ", en: "Baseline"), aliases: ["valeur de départ", "référence"])
+        public static let comment = FieldDeclaration(
+            "comment", .text, label: LocalizedText(fr: "Commentaire", en: "Comment"), aliases: ["commentaire"])
+
+        public static let table = TableDeclaration(
+            file: "targets.csv", isRequired: false, fields: [indicator, from, to, target, baseline, comment])
+    }
+
+    /// The six files of a pole folder, in reading order.
+    public static let tables: [TableDeclaration] = [
+        Members.table, Cooperations.table, Finances.table, Projects.table, Survey.table, Targets.table,
+    ]
 }

@@ -97,7 +97,7 @@ import Testing
             "finances.csv": "year,source,kind,amount\n2024,State,state,\"1,150,000\"\n2024,Dues,member_dues,\"2,500\"\n",
         ])
         #expect(dataset.finances.map(\.amount) == [1_150_000, 2_500])
-        #expect(requests == ["members.csv": 1, "cooperations.csv": 1, "finances.csv": 1, "projects.csv": 1, "survey.csv": 1])
+        #expect(requests == ["members.csv": 1, "cooperations.csv": 1, "finances.csv": 1, "projects.csv": 1, "survey.csv": 1, "targets.csv": 1])
     }
 
     @Test func anotherFileIsReadAtMostOnceForTheFolderAndReportsNothingThen() {
@@ -112,7 +112,7 @@ import Testing
         #expect(dataset.members.first?.turnover == 480_000)
         #expect(dataset.cooperations.map(\.amount) == [12_000])
         #expect(dataset.finances.map(\.amount) == [2_500])
-        #expect(requests == ["members.csv": 1, "cooperations.csv": 1, "finances.csv": 2, "projects.csv": 2, "survey.csv": 1])
+        #expect(requests == ["members.csv": 1, "cooperations.csv": 1, "finances.csv": 2, "projects.csv": 2, "survey.csv": 1, "targets.csv": 1])
         // finances.csv's bad kind is reported once, in its own turn.
         #expect(dataset.formatted(.error).count == 1)
         #expect(dataset.formatted(.error).first?.hasPrefix("finances.csv:2:kind: error: \"grant\" is not a known kind") == true)

@@ -112,7 +112,7 @@ import Testing
 @Suite struct PoleTemplateTests {
     @Test func templatesAreReadBackWithEveryColumnRecognised() {
         let files = PoleTemplate.files(poleID: "mon-pole")
-        #expect(files.map(\.name) == ["pole.toml", "members.csv", "cooperations.csv", "finances.csv", "projects.csv", "survey.csv"])
+        #expect(files.map(\.name) == ["pole.toml", "members.csv", "cooperations.csv", "finances.csv", "projects.csv", "survey.csv", "targets.csv"])
         for (schema, file) in zip(TableSchema.all, files.dropFirst()) {
             #expect(file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
             let document = CSVReader.read(file.bytes, file: file.name)

@@ -149,7 +149,7 @@ struct PTCE {
         let created = try PTCE.run(["init", folder.path])
         #expect(created.status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["cooperations.csv", "finances.csv", "members.csv", "pole.toml", "projects.csv", "survey.csv"])
+        #expect(names == ["cooperations.csv", "finances.csv", "members.csv", "pole.toml", "projects.csv", "survey.csv", "targets.csv"])
         let toml = try String(contentsOf: folder.appendingPathComponent("pole.toml"), encoding: .utf8)
         #expect(toml.contains("id = \"pole-du-vexin\""))
 

@@ -233,8 +233,10 @@ private struct Dashboard {
         }
         guard !bars.isEmpty else { return }
         let summary = bars.map { "\($0.label) : \($0.shown)" }.joined(separator: " ; ")
-        charts.bars(&html, id: "chart-\(unit.id)",
-                    title: t("\(unit.label.fr) par type d'acteur en \(report.year)", "\(unit.label.en) by actor type in \(report.year)"),
+        // Named after the indicator: a library may break down several, of the same unit.
+        let label = result.definition.label
+        charts.bars(&html, id: "chart-" + result.definition.id.replacingOccurrences(of: ".", with: "-"),
+                    title: t("\(label.fr) par type d'acteur en \(report.year)", "\(label.en) by actor type in \(report.year)"),
                     summary: summary, valueHeader: unit.label[language], bars: bars)
     }
 

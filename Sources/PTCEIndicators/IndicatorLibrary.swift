@@ -159,12 +159,18 @@ public enum IndicatorLibraryReader {
         if themes.contains(where: { $0.id == themeID }) {
             findings.error(IndicatorMessage.themeDeclaredTwice(themeID), at: themeTable.location("id"))
         }
-        let views = themeTable.strings("shows", &findings).compactMap { name -> SectionView? in
+        var views: [SectionView] = []
+        for name in themeTable.strings("shows", &findings) {
             guard let view = SectionView(rawValue: name) else {
                 findings.error(IndicatorMessage.unknownView(name, known: SectionView.allCases.map(\.rawValue)), at: themeTable.location("shows"))
-                return nil
+                continue
             }
-            return view
+            // A view draws the pole's data once: shown a second time it would only repeat it.
+            guard !views.contains(view), !themes.contains(where: { $0.views.contains(view) }) else {
+                findings.warning(IndicatorMessage.viewShownTwice(name), at: themeTable.location("shows"))
+                continue
+            }
+            views.append(view)
         }
         themes.append(IndicatorTheme(id: themeID, label: themeLabel, views: views))
 

@@ -36,6 +36,13 @@ enum IndicatorMessage {
             en: "shows: \"\(name)\" is not a view reports know; known: \(known.map { "\"\($0)\"" }.joined(separator: ", "))")
     }
 
+    /// A view that a `shows` list, or another theme's, already names.
+    static func viewShownTwice(_ name: String) -> LocalizedText {
+        LocalizedText(
+            fr: "shows : « \(name) » est déjà montré ailleurs dans la bibliothèque ; il n'est montré qu'une fois",
+            en: "shows: \"\(name)\" is already shown elsewhere in the library; it is shown once")
+    }
+
     /// An indicator id that does not start with its file's theme.
     static func indicatorIDOutsideTheme(_ id: String, theme: String) -> LocalizedText {
         LocalizedText(

@@ -165,7 +165,7 @@ public struct CooperationNetwork: Sendable {
         }
         links = tallies.map { pair, tally in
             Link(a: pair.a, b: pair.b, count: tally.count, kinds: CooperationKind.allCases.filter(tally.kinds.contains), amount: tally.amount)
-        }.sorted { ($0.a + $0.b) < ($1.a + $1.b) }
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         connected = degree.count
         isolated = rows.members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
     }

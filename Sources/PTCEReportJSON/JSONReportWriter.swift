@@ -60,6 +60,16 @@ public struct JSONReportWriter: TextOutputWriter {
         json.field("median", .number(row.median))
         json.field("min", .number(row.minimum))
         json.field("max", .number(row.maximum))
+        // What the ranks follow: the value itself, or for a volume its value per member.
+        json.field("ranked_by", .string(row.rankedBy?.rawValue ?? "value"))
+        for normalisation in row.normalisations {
+            let spread = row.normalisedSpreads[normalisation]
+            json.object(normalisation.rawValue) { item in
+                item.field("median", .number(spread?.median))
+                item.field("min", .number(spread?.minimum))
+                item.field("max", .number(spread?.maximum))
+            }
+        }
         json.array("poles") { cells in
             for (pole, cell) in zip(poles, row.cells) {
                 cells.object { item in

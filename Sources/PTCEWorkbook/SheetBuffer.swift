@@ -37,6 +37,7 @@ struct SheetBuffer {
     /// About how many characters `number` shows in `format`: its digits grouped by three, a
     /// sign, the decimals the format asks for and the text it adds (` ETP`, ` €`), in its first section.
     private static func shownLength(of number: Double, format: String?) -> Int {
+        guard number.isFinite else { return 3 }  // refused when written; no width to measure
         let magnitude = abs(number)
         let digits = magnitude < 1 ? 1 : min(16, Int(log10(magnitude)) + 1)
         var quoted = 0, decimals = 0, inside = false, afterPoint = false

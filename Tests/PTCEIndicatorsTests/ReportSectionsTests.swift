@@ -44,8 +44,8 @@ struct ReportSectionsTests {
         #expect(scores.map(\.result.definition.id) == scores.map { "qual.\($0.dimension.id)" })
     }
 
-    /// A network adds a dimension that shows the project stages: no Swift change, one line of TOML.
-    @Test func aLibraryChoosesTheViewsOfItsOwnDimension() throws {
+    /// A network moves the project stages to a theme of its own: no Swift change, two lines of TOML.
+    @Test func aLibraryChoosesTheViewsOfItsOwnTheme() throws {
         let folder = try copyOfStandardLibrary(adding: """
             [theme]
             id = "local"
@@ -60,8 +60,12 @@ struct ReportSectionsTests {
             formula = "count(projects)"
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let projects = folder.appendingPathComponent("06-proj.toml")
+        try String(contentsOf: projects, encoding: .utf8).replacingOccurrences(of: "shows = [\"project_stages\"]\n", with: "")
+            .write(to: projects, atomically: true, encoding: .utf8)
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
+        #expect(!findings.hasErrors && findings.all.isEmpty)
         let report = ReportBuilder(library: library).report(for: try fixtureDataset("hand-worked"), year: 2024)
         let local = try #require(report.sections.last)
         #expect(local.theme.id == "local" && !local.isCompact)
@@ -117,5 +121,38 @@ struct ReportSectionsTests {
             "units.toml:\(tonnesLine):dimension: warning: \"dimension\" is now called \"quantity\": rename it",
             "10-local.toml:1:dimension: warning: \"dimension\" is now called \"theme\": rename it",
         ])
+    }
+
+    /// Pairs are ordered by their two ids, not by the ids glued together (A–BC and AB–C would tie).
+    @Test func theNetworkOrdersPairsWhateverTheIds() throws {
+        let origin = RecordOrigin(file: "cooperations.csv", line: 2)
+        let cooperations = [("AB", "C"), ("A", "BC"), ("C", "A")].map { a, b in
+            Cooperation(origin: origin, year: 2024, memberA: a, memberB: b, kind: .jointProject)
+        }
+        let members = ["A", "AB", "BC", "C"].map { Member(origin: origin, year: 2024, id: $0, name: $0, actorType: .ess) }
+        let dataset = PoleDataset(profile: try fixtureDataset("hand-worked").profile, members: members, cooperations: cooperations)
+        let network = CooperationNetwork(CooperationRows(cooperations: dataset.cooperations(in: 2024), members: dataset.members(in: 2024)))
+        #expect(network.links.map { "\($0.a)–\($0.b)" } == ["A–BC", "A–C", "AB–C"])
+    }
+
+    @Test func aViewIsShownOnceInTheLibrary() throws {
+        let folder = try copyOfStandardLibrary(adding: """
+            [theme]
+            id = "local"
+            label = { fr = "Local", en = "Local" }
+            shows = ["funding_mix", "project_stages", "project_stages"]
+
+            [[indicator]]
+            id = "local.projects"
+            unit = "count"
+            label = { fr = "Projets", en = "Projects" }
+            description = { fr = "Projets.", en = "Projects." }
+            formula = "count(projects)"
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))
+        #expect(library.theme("local")?.views == [])                            // both already shown (fin, proj)
+        #expect(findings.all.map { $0.formatted(.en) }.filter { $0.contains("already shown") }.count == 3)
     }
 }

@@ -61,7 +61,8 @@ extension ReportSheets {
                     header: (words("Type d'acteur", "Actor type"), unit.label[language]), at: tablesRow, rows: parts,
                     formula: broken.definition.breakdownSpreadsheetFormula.map { formula in { label in filled(formula, group: label) } },
                     numberFormat: words.formats.value(unit), into: &buffer)
-                placed.append((.column, words("\(unit.label.fr) par type d'acteur", "\(unit.label.en) by actor type"), rows, 0))
+                let label = broken.definition.label
+                placed.append((.column, words("\(label.fr) par type d'acteur", "\(label.en) by actor type"), rows, 0))
             }
         }
         if !funding.isEmpty {

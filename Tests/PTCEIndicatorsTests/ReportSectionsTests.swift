@@ -7,6 +7,17 @@ import Testing
 /// The sections of a report: what each dimension shows, as the library declares it
 /// (`shows = [...]`), with the charts' data computed once for every writer.
 struct ReportSectionsTests {
+    /// One indicator for a theme `local` that the tests add to a copy of the library.
+    private let localProjects = """
+
+        [[indicator]]
+        id = "local.projects"
+        unit = "count"
+        label = { fr = "Projets", en = "Projects" }
+        description = { fr = "Projets.", en = "Projects." }
+        formula = "count(projects)"
+        """
+
     @Test func theStandardLibraryDeclaresWhatEachSectionShows() throws {
         let report = ReportBuilder(library: standardLibrary).report(for: try fixtureDataset("hand-worked"), year: 2024)
         let sections = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.theme.id, $0) })
@@ -52,13 +63,7 @@ struct ReportSectionsTests {
             label = { fr = "Local", en = "Local" }
             shows = ["project_stages"]
 
-            [[indicator]]
-            id = "local.projects"
-            unit = "count"
-            label = { fr = "Projets", en = "Projects" }
-            description = { fr = "Projets.", en = "Projects." }
-            formula = "count(projects)"
-            """)
+            """ + localProjects)
         defer { try? FileManager.default.removeItem(at: folder) }
         let projects = folder.appendingPathComponent("06-proj.toml")
         try String(contentsOf: projects, encoding: .utf8).replacingOccurrences(of: "shows = [\"project_stages\"]\n", with: "")
@@ -99,13 +104,7 @@ struct ReportSectionsTests {
             id = "local"
             label = { fr = "Local", en = "Local" }
 
-            [[indicator]]
-            id = "local.projects"
-            unit = "count"
-            label = { fr = "Projets", en = "Projects" }
-            description = { fr = "Projets.", en = "Projects." }
-            formula = "count(projects)"
-            """)
+            """ + localProjects)
         defer { try? FileManager.default.removeItem(at: folder) }
         let units = folder.appendingPathComponent("units.toml")
         let unitsText = try String(contentsOf: units, encoding: .utf8)
@@ -142,13 +141,7 @@ struct ReportSectionsTests {
             label = { fr = "Local", en = "Local" }
             shows = ["funding_mix", "project_stages", "project_stages"]
 
-            [[indicator]]
-            id = "local.projects"
-            unit = "count"
-            label = { fr = "Projets", en = "Projects" }
-            description = { fr = "Projets.", en = "Projects." }
-            formula = "count(projects)"
-            """)
+            """ + localProjects)
         defer { try? FileManager.default.removeItem(at: folder) }
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: folder, findings: &findings))

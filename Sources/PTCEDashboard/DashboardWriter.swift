@@ -284,7 +284,7 @@ private struct Dashboard {
 
     /// "2 coopérations : projet commun, emploi partagé · 10 000 €".
     private func cooperationDetail(_ link: CooperationNetwork.Link) -> String {
-        let count = link.count > 1 ? t("\(link.count) coopérations", "\(link.count) cooperations") : t("1 coopération", "1 cooperation")
+        let count = language.counted(link.count, LocalizedText(fr: "coopération", en: "cooperation"))
         let kinds = link.kinds.map { $0.label[language].lowercased() }.joined(separator: ", ")
         return count + t(" : ", ": ") + kinds + (link.amount.map { " · " + numbers.money($0) } ?? "")
     }
@@ -352,7 +352,7 @@ private struct Dashboard {
             section.element("h2", [("id", "title-quality")], text: t("Qualité des données", "Data quality"))
             let findings = report.findings
             let counts = Severity.allCases.reversed().map { severity in
-                counted(findings.filter { $0.severity == severity }.count, severity.label)
+                language.counted(findings.filter { $0.severity == severity }.count, severity.label)
             }
             section.element("p", text: findings.isEmpty
                 ? t("Aucun constat sur les fichiers : toutes les cellules lues sont conformes.",
@@ -388,12 +388,6 @@ private struct Dashboard {
         }
     }
 
-    /// "3 erreurs", "0 erreur", "1 warning", "2 warnings": French keeps 0 and 1 singular.
-    private func counted(_ count: Int, _ word: LocalizedText) -> String {
-        let plural = language == .fr ? count > 1 : count != 1
-        return "\(count) \(word[language])\(plural ? "s" : "")"
-    }
-
     /// The indicators without a value and those resting on part of the members: sound files can
     /// still leave figures unreported, and a reader must see it here, not only in each table.
     private func missingData(_ html: inout HTMLBuilder) {
@@ -404,7 +398,7 @@ private struct Dashboard {
                                       "Every indicator has a value and rests on every member of the year."))
             return
         }
-        let indicators = counted(missing, LocalizedText(fr: "indicateur", en: "indicator"))
+        let indicators = language.counted(missing, LocalizedText(fr: "indicateur", en: "indicator"))
         html.element("p", text: t(
             "Données manquantes : \(indicators) sans valeur, \(gaps.count - missing) ne reposant que sur une partie des membres.",
             "Missing data: \(indicators) without a value, \(gaps.count - missing) resting on part of the members only."))
@@ -422,12 +416,10 @@ private struct Dashboard {
                         row.element("th", [("scope", "row")], text: result.definition.label[language])
                         if let value = result.value {
                             row.element("td", [("class", "number")], text: numbers.value(value, unit: result.definition.unit))
-                            row.element("td", text: result.coverage.map { $0.summary(language) } ?? "")
                         } else {
                             row.element("td", [("class", "number missing")], text: MissingReason.shown(nil)[language])
-                            row.element("td", text: (result.missingReason?.label[language] ?? "")
-                                + (result.coverage.map { " · " + $0.summary(language) } ?? ""))
                         }
+                        row.element("td", text: result.gap(language))
                     }
                 }
             }

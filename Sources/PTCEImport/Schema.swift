@@ -60,20 +60,11 @@ public struct TableSchema: Sendable {
 extension VocabularyAliases {
     /// The aliases of a declared closed list.
     static func of(_ list: ChoiceList) -> VocabularyAliases {
-        switch list {
-        case .actorType: actorType
-        case .cooperationKind: cooperationKind
-        case .fundingKind: fundingKind
-        case .projectStage: projectStage
-        case .respondentRole: respondentRole
-        }
+        byList[list] ?? VocabularyAliases(list.vocabulary)
     }
 
-    private static let actorType = VocabularyAliases(ActorType.self)
-    private static let cooperationKind = VocabularyAliases(CooperationKind.self)
-    private static let fundingKind = VocabularyAliases(FundingKind.self)
-    private static let projectStage = VocabularyAliases(ProjectStage.self)
-    private static let respondentRole = VocabularyAliases(RespondentRole.self)
+    /// Built once per list.
+    private static let byList = Dictionary(uniqueKeysWithValues: ChoiceList.allCases.map { ($0, VocabularyAliases($0.vocabulary)) })
 }
 
 extension TableSchema {

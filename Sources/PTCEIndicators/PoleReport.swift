@@ -280,6 +280,13 @@ public struct IndicatorResult: Sendable {
         }
     }
 
+    /// What is missing from the value, for the list of incomplete indicators: why it has none,
+    /// then what it rests on ("aucune donnée · sur 6 membres : 0 déclarant, 6 non déclarés").
+    public func gap(_ language: Language) -> String {
+        [value == nil ? missingReason?.label[language] : nil, coverage?.summary(language)].compactMap { $0 }
+            .joined(separator: " · ")
+    }
+
     /// Whether ``headlineChange`` is good news (`true`), bad news (`false`), or neither (`nil`:
     /// no change, a neutral indicator, or a small sample).
     public var changeIsBetter: Bool? {

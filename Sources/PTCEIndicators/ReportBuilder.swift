@@ -45,6 +45,8 @@ public struct ReportBuilder: Sendable {
         // The earlier years of the series: every year with members before the previous one, each
         // computed with its own previous year's rows (not its previous() results, as for the previous year).
         var rowsByYear: [Int: YearRows?] = [year: current, year - 1: previous]
+        // The year before the previous one, when read already for the previous year's comparisons.
+        if previous != nil { rowsByYear[year - 2] = .some(yearBefore) }
         func yearRows(_ year: Int) -> YearRows? {
             if let known = rowsByYear[year] { return known }
             let rows = rowsWithMembers(in: year)

@@ -159,9 +159,11 @@ public struct CooperationNetwork: Sendable {
         for link in rows.cooperations {
             let pair = Pair(link)
             guard keptIDs.contains(pair.a), keptIDs.contains(pair.b) else { continue }
-            tallies[pair, default: Tally()].count += 1
-            tallies[pair]!.kinds.insert(link.kind)
-            if let amount = link.amount { tallies[pair]!.amount = (tallies[pair]!.amount ?? 0) + amount }
+            var tally = tallies[pair, default: Tally()]
+            tally.count += 1
+            tally.kinds.insert(link.kind)
+            if let amount = link.amount { tally.amount = (tally.amount ?? 0) + amount }
+            tallies[pair] = tally
         }
         links = tallies.map { pair, tally in
             Link(a: pair.a, b: pair.b, count: tally.count, kinds: CooperationKind.allCases.filter(tally.kinds.contains), amount: tally.amount)

@@ -1,5 +1,5 @@
 /// The closed lists a column may take its values from.
-public enum ChoiceList: String, Sendable, Hashable {
+public enum ChoiceList: String, Sendable, Hashable, CaseIterable {
     /// The values of ``ActorType``, ``CooperationKind``, ``FundingKind``, ``ProjectStage`` and ``RespondentRole``.
     case actorType, cooperationKind, fundingKind, projectStage, respondentRole
 }

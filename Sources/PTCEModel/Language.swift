@@ -12,6 +12,13 @@ extension Language {
         self == .fr ? french : english
     }
 
+    /// A count and its noun: "0 erreur", "3 erreurs", "0 errors", "1 error" — French keeps 0 and
+    /// 1 in the singular, English only 1. `word` is the singular; the plural adds an `s`.
+    public func counted(_ count: Int, _ word: LocalizedText) -> String {
+        let isPlural = self == .fr ? count > 1 : count != 1
+        return "\(count) \(word[self])" + (isPlural ? "s" : "")
+    }
+
     /// "Oui"/"Non" or "Yes"/"No".
     public func yesNo(_ value: Bool) -> String {
         value ? text("Oui", "Yes") : text("Non", "No")

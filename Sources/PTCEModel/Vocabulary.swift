@@ -10,15 +10,22 @@ where RawValue == String, AllCases == [Self] {
 }
 
 extension ChoiceList {
-    /// The canonical names of the list's values, in declaration order.
-    public var values: [String] {
+    /// The vocabulary the list takes its values from: the one place a list names its type.
+    public var vocabulary: any Vocabulary.Type {
         switch self {
-        case .actorType: ActorType.allCases.map(\.rawValue)
-        case .cooperationKind: CooperationKind.allCases.map(\.rawValue)
-        case .fundingKind: FundingKind.allCases.map(\.rawValue)
-        case .projectStage: ProjectStage.allCases.map(\.rawValue)
-        case .respondentRole: RespondentRole.allCases.map(\.rawValue)
+        case .actorType: ActorType.self
+        case .cooperationKind: CooperationKind.self
+        case .fundingKind: FundingKind.self
+        case .projectStage: ProjectStage.self
+        case .respondentRole: RespondentRole.self
         }
+    }
+
+    /// The canonical names of the list's values, in declaration order.
+    public var values: [String] { Self.names(of: vocabulary) }
+
+    private static func names<V: Vocabulary>(of vocabulary: V.Type) -> [String] {
+        vocabulary.allCases.map(\.rawValue)
     }
 }
 

@@ -107,10 +107,7 @@ func readPole(
 /// "1 error", "3 warnings", "0 errors" ("1 erreur", "3 avertissements", "0 erreur"): how many
 /// findings of `severity` there are, in `language`.
 func counted(_ severity: Severity, in findings: Findings, language: Language) -> String {
-    let count = findings.count(of: severity)
-    // French puts 0 and 1 in the singular, English only 1.
-    let isPlural = language == .fr ? count > 1 : count != 1
-    return "\(count) \(severity.label[language])" + (isPlural ? "s" : "")
+    language.counted(findings.count(of: severity), severity.label)
 }
 
 /// What a long run is doing, on one line of standard error, only when it is a terminal.

@@ -33,14 +33,12 @@ extension ReportSheets {
         for result in gaps {
             row += 1
             buffer.put(.text(result.definition.label[language]), row: row, column: 0, style: CellStyle.wrapped)
-            let missing = result.value == nil ? (result.missingReason?.label[language] ?? "") : ""
             if let value = result.value {
                 buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: words.formats.value(result.definition.unit)))
             } else {
                 buffer.put(.text(MissingReason.shown(nil)[language]), row: row, column: 1, style: CellStyle.missing)
             }
-            let coverage = result.coverage.map { $0.summary(language) } ?? ""
-            buffer.put([missing, coverage].filter { !$0.isEmpty }.joined(separator: " · "), row: row, columns: 2...4, style: CellStyle.wrapped)
+            buffer.put(result.gap(language), row: row, columns: 2...4, style: CellStyle.wrapped)
         }
         row += 2
         buffer.put(.text(words("Couverture des champs des membres en \(year)", "Coverage of member fields in \(year)")),

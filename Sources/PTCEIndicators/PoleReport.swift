@@ -390,14 +390,6 @@ public struct PoleReport: Sendable {
             }
     }
 
-    /// The rows of the report year, viewed without copying (the writers' data sheets).
+    /// The members of the report year, viewed without copying.
     public var members: YearSlice<Member> { dataset.members(in: year) }
-    /// The cooperations of the report year, without copying them.
-    public var cooperations: YearSlice<Cooperation> { dataset.cooperations(in: year) }
-    /// The budget lines of the report year, without copying them.
-    public var finances: YearSlice<FinanceLine> { dataset.finances(in: year) }
-    /// The projects of the report year, without copying them.
-    public var projects: YearSlice<Project> { dataset.projects(in: year) }
-    /// The survey answers of the report year, without copying them.
-    public var survey: YearSlice<SurveyAnswer> { dataset.survey(in: year) }
 }

@@ -62,7 +62,7 @@ func bundledLibrary() -> IndicatorLibrary {
 /// A generated pole folder, read, and the year its report covers (the latest).
 func readPole(_ folder: String, library: IndicatorLibrary) -> (dataset: PoleDataset, year: Int) {
     var findings = Findings()
-    let dataset = PoleFolderReader(questionBank: library.questionBank).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
+    let dataset = PoleFolderReader(library: library).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
     return (dataset, dataset.members.map(\.year).max()!)
 }
 

@@ -45,6 +45,11 @@ struct CellReader {
         table.position(of: column.name).map { record.field($0).trimmingBlankBytes }
     }
 
+    /// The cell as written, without surrounding blanks, to quote in a finding; empty when the file has no such column.
+    func written(_ column: FieldDeclaration) -> String {
+        trimmedCell(column).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
     /// Whether the file has the column and this record's cell is blank: not reported, unless
     /// the member is not concerned by the column (then it means none).
     func isEmpty(_ column: FieldDeclaration) -> Bool {
@@ -129,7 +134,14 @@ struct CellReader {
     /// An objective's number (``FieldType/target``): `€` and `%` allowed, a percentage read as a
     /// fraction and marked, for the library to check against the indicator's unit.
     func target(_ column: FieldDeclaration, _ findings: inout Findings) -> Target.Number? {
-        number(column, &findings).map { Target.Number($0.value, isPercentage: $0.suffix == .percent) }
+        number(column, &findings).map { number in
+            let unit: Target.WrittenUnit = switch number.suffix {
+            case .none: .none
+            case .percent: .percent
+            case .currency: .euros
+            }
+            return Target.Number(number.value, unit: unit)
+        }
     }
 
     private func number(_ column: FieldDeclaration, _ findings: inout Findings) -> (value: Double, suffix: TypedNumber.Suffix)? {

@@ -462,10 +462,51 @@ enum ImportMessage {
         fr: "cette ligne budgétaire est écartée : ses colonnes year, source, kind et amount doivent toutes être valides",
         en: "this budget line is left out: its year, source, kind and amount must all be valid")
 
-    /// An objective whose indicator, period or target is invalid.
+    /// An objective whose indicator, period, target or baseline is invalid.
     static let objectiveLeftOut = LocalizedText(
-        fr: "cet objectif est écarté : ses colonnes indicator, from, to et target doivent toutes être valides",
-        en: "this objective is left out: its indicator, from, to and target must all be valid")
+        fr: "cet objectif est écarté : ses colonnes indicator, from, to, target et, si elle est remplie, baseline doivent toutes être valides",
+        en: "this objective is left out: its indicator, from, to, target and, when filled in, baseline must all be valid")
+
+    /// An objective naming no indicator of the library, with the closest id when one is near.
+    static func unknownIndicator(_ id: String, suggestion: String?) -> LocalizedText {
+        LocalizedText(
+            fr: "« \(id) » n'est pas un indicateur de la bibliothèque"
+                + (suggestion.map { " : vouliez-vous dire \($0) ?" } ?? " (la liste : ptce indicators list)"),
+            en: "“\(id)” is not an indicator of the library"
+                + (suggestion.map { ": did you mean \($0)?" } ?? " (the list: ptce indicators list)"))
+    }
+
+    /// An objective on a flow whose fall is good news: a total over the period cannot be followed against a ceiling.
+    static func objectiveOnLowerFlow(_ id: String) -> LocalizedText {
+        LocalizedText(
+            fr: "\(id) est un flux (additionné sur la période) dont la baisse est souhaitée : un objectif sur ce total ne peut pas être suivi ; fixez-le sur un indicateur de stock",
+            en: "\(id) is a flow (added up over the period) where lower is better: an objective on that total cannot be followed; set it on a stock indicator")
+    }
+
+    /// A target or baseline not in its indicator's unit: the cell as written, then ``TargetUnitProblem``.
+    static func targetUnit(_ cell: String, _ problem: LocalizedText) -> LocalizedText {
+        LocalizedText(fr: "« \(cell) » : \(problem.fr)", en: "“\(cell)”: \(problem.en)")
+    }
+
+    /// Why a number is not in its indicator's unit.
+    enum TargetUnitProblem {
+        /// A share written as `25` or with `€`.
+        static func share(_ id: String) -> LocalizedText {
+            LocalizedText(fr: "\(id) est une part, qui s'écrit 25 % ou 0,25", en: "\(id) is a share, written 25 % or 0.25")
+        }
+        /// A yes/no indicator's target other than 1 or 0.
+        static func flag(_ id: String) -> LocalizedText {
+            LocalizedText(fr: "\(id) vaut 1 (oui) ou 0 (non) : la valeur est 1 ou 0", en: "\(id) is 1 (yes) or 0 (no): the value is 1 or 0")
+        }
+        /// A percentage for an indicator that is not a share.
+        static func notShare(_ id: String) -> LocalizedText {
+            LocalizedText(fr: "\(id) n'est pas une part : la valeur s'écrit sans %", en: "\(id) is not a share: the value is written without %")
+        }
+        /// Euros for an indicator that is not an amount.
+        static func notMoney(_ id: String) -> LocalizedText {
+            LocalizedText(fr: "\(id) n'est pas un montant : la valeur s'écrit sans €", en: "\(id) is not an amount: the value is written without €")
+        }
+    }
 
     /// An objective whose period ends before it starts.
     static func periodReversed(from: Int, to: Int) -> LocalizedText {

@@ -12,14 +12,19 @@ public struct PoleFolderReader: Sendable {
     public let questionBank: QuestionBank
     /// The columns read: the standard ones, or a network's catalogue with figures of its own.
     public let catalogue: FieldCatalogue
+    /// The indicators an objective of `targets.csv` may name, by id, with what its numbers must
+    /// fit; `nil`: objectives are read without being checked against a library.
+    public let indicators: [String: IndicatorTraits]?
     /// The schema of each file, from ``catalogue``, in reading order.
     private let schemas: [TableSchema]
 
-    /// Creates a reader checking survey answers against `questionBank` and reading the columns of `catalogue` (by
-    /// default the standard ones).
-    public init(questionBank: QuestionBank, catalogue: FieldCatalogue = .standard) {
+    /// Creates a reader checking survey answers against `questionBank`, objectives against
+    /// `indicators` (by default not at all) and reading the columns of `catalogue` (by default the
+    /// standard ones).
+    public init(questionBank: QuestionBank, catalogue: FieldCatalogue = .standard, indicators: [String: IndicatorTraits]? = nil) {
         self.questionBank = questionBank
         self.catalogue = catalogue
+        self.indicators = indicators
         schemas = catalogue.tables.map(TableSchema.init)
     }
 
@@ -128,7 +133,7 @@ public struct PoleFolderReader: Sendable {
         dataset.finances = load(schemas[2]) { FinanceRows.read($0, &$1) }
         dataset.projects = load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) }
         dataset.survey = load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
-        dataset.targets = load(schemas[5]) { TargetRows.read($0, &$1) }
+        dataset.targets = load(schemas[5]) { TargetRows.read($0, indicators: indicators, &$1) }
         return dataset
     }
 }

@@ -173,35 +173,61 @@ enum FinanceRows {
             let source = row.text(C.source, &findings)
             let kind = row.choice(C.kind, as: FundingKind.self, &findings)
             let amount = row.figure(C.amount, &findings)
+            let planned = row.figure(C.planned, &findings)
             guard let year, let source, let kind, let amount else {
                 findings.warning(ImportMessage.budgetLineLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
             return FinanceLine(
                 origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, source: source, kind: kind,
-                amount: amount, extras: row.extras)
+                amount: amount, planned: planned, extras: row.extras)
         }
     }
 }
 
-/// `targets.csv` rows: a period that does not end before it starts. Whether the indicator exists
-/// and the target fits its unit is checked with the library.
+/// `targets.csv` rows: a period that does not end before it starts and, when the library's
+/// indicators are given, an indicator of the library whose objective can be followed, with a
+/// target and a baseline in its unit.
 enum TargetRows {
     typealias C = StandardFields.Targets
 
-    static func read(_ table: Table, _ findings: inout Findings) -> [Target] {
+    static func read(_ table: Table, indicators: [String: IndicatorTraits]?, _ findings: inout Findings) -> [Target] {
         table.rows(&findings) { row, findings in
-            let indicator = row.identifier(C.indicator, &findings)
+            var indicator = row.identifier(C.indicator, &findings)
             var from = row.year(in: C.from, &findings)
             let to = row.year(in: C.to, &findings)
-            let target = row.target(C.target, &findings)
-            let baseline = row.target(C.baseline, &findings)
+            var target = row.target(C.target, &findings)
+            var baseline = row.target(C.baseline, &findings)
             let comment = row.text(C.comment, &findings)
+            var baselineIsValid = true
             if let start = from, let to, to < start {
                 findings.error(ImportMessage.periodReversed(from: start, to: to), at: row.location(C.to))
                 from = nil
             }
-            guard let indicator, let from, let to, let target else {
+            if let indicators, let id = indicator {
+                if let traits = indicators[id] {
+                    if traits.isFlow, traits.lowerIsBetter {
+                        findings.error(ImportMessage.objectiveOnLowerFlow(id), at: row.location(C.indicator))
+                        indicator = nil
+                    }
+                    /// Whether `number` is in the indicator's unit; if not, says so at `column`.
+                    func fits(_ number: Target.Number, _ column: FieldDeclaration) -> Bool {
+                        guard let problem = unitProblem(of: number, traits: traits, indicator: id) else { return true }
+                        findings.error(ImportMessage.targetUnit(row.written(column), problem), at: row.location(column))
+                        return false
+                    }
+                    if let number = target, !fits(number, C.target) { target = nil }
+                    if let number = baseline, !fits(number, C.baseline) {
+                        baseline = nil
+                        baselineIsValid = false
+                    }
+                } else {
+                    findings.error(ImportMessage.unknownIndicator(id, suggestion: suggestion(for: id, among: indicators.keys)),
+                                   at: row.location(C.indicator))
+                    indicator = nil
+                }
+            }
+            guard let indicator, let from, let to, let target, baselineIsValid else {
                 findings.warning(ImportMessage.objectiveLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
                 return nil
             }
@@ -209,6 +235,30 @@ enum TargetRows {
                 origin: RecordOrigin(file: table.schema.file, line: row.line), indicator: indicator, from: from, to: to,
                 target: target, baseline: baseline, comment: comment)
         }
+    }
+
+    /// What is wrong with `number` as a value of an indicator with `traits`, or `nil` when it fits:
+    /// a share is written `25 %` or as a fraction, a yes/no is 1 or 0, `%` and `€` only where the
+    /// unit is a share or money.
+    private static func unitProblem(of number: Target.Number, traits: IndicatorTraits, indicator: String) -> LocalizedText? {
+        if traits.isShare {
+            return number.unit == .percent || (number.unit == .none && number.value <= 1) ? nil
+                : ImportMessage.TargetUnitProblem.share(indicator)
+        }
+        if traits.isFlag {
+            return number.unit == .none && (number.value == 0 || number.value == 1) ? nil : ImportMessage.TargetUnitProblem.flag(indicator)
+        }
+        switch number.unit {
+        case .none: return nil
+        case .percent: return ImportMessage.TargetUnitProblem.notShare(indicator)
+        case .euros: return traits.isMoney ? nil : ImportMessage.TargetUnitProblem.notMoney(indicator)
+        }
+    }
+
+    /// The indicator id closest to a mistyped one (at most 3 edits), else `nil`.
+    private static func suggestion(for id: String, among ids: Dictionary<String, IndicatorTraits>.Keys) -> String? {
+        ids.map { ($0, NameMatching.distance(id.lowercased(), $0)) }.filter { $0.1 <= 3 }
+            .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
     }
 }
 

@@ -220,6 +220,7 @@ struct Fields: Sendable {
             F.source.name: Field(.text, alwaysReported: true) { .text($1.finances[$0].source) },
             F.kind.name: Field(.text, alwaysReported: true) { .text($1.finances[$0].kind.rawValue) },
             F.amount.name: Field(.number(eur), alwaysReported: true) { .number($1.finances[$0].amount) },
+            F.planned.name: Field(.number(eur)) { number($1.finances[$0].planned) },
             F.isPublic.name: Field(.bool, alwaysReported: true) { .bool($1.finances[$0].kind.isPublic) },
         ],
         .projects: [

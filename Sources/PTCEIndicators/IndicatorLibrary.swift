@@ -58,6 +58,23 @@ public struct IndicatorLibrary: Sendable {
     public func theme(_ id: String) -> IndicatorTheme? {
         themes.first { $0.id == id }
     }
+
+    /// Each indicator's id with what an objective on it must fit: the importer checks `targets.csv` against it.
+    public var traits: [String: IndicatorTraits] {
+        Dictionary(indicators.map { definition in
+            (definition.id, IndicatorTraits(
+                isShare: definition.unit.isShare, isMoney: definition.unit.isMoney, isFlag: definition.unit.isFlag,
+                isFlow: definition.isFlow, lowerIsBetter: definition.direction == .lowerIsBetter))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension PoleFolderReader {
+    /// A reader for the datasets `library` computes on: survey answers checked against its question
+    /// bank, objectives against its indicators, members' figures those of its catalogue.
+    public init(library: IndicatorLibrary) {
+        self.init(questionBank: library.questionBank, catalogue: library.catalogue, indicators: library.traits)
+    }
 }
 
 /// Reads an indicator library folder, reporting every problem as a located finding.

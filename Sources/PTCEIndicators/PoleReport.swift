@@ -229,6 +229,8 @@ public struct IndicatorResult: Sendable {
     /// For an indicator the library breaks down by actor type: its value over the members of
     /// each type present in the year, in the order of ``ActorType``.
     public let breakdown: [ActorTypePart]
+    /// The pole's objectives on this indicator (`targets.csv`), measured in the report year, in file order.
+    public let objectives: [ObjectiveProgress]
 
     /// Survey changes resting on fewer respondents than this (in either year) are a small sample.
     public static let smallSampleRespondents = 10
@@ -336,6 +338,8 @@ public struct PoleReport: Sendable {
     public let library: IndicatorLibrary
     /// The dataset the report was computed from (the writers' data sheets).
     public let dataset: PoleDataset
+    /// The year's resources against the budget plan, when a budget line of the year has a planned amount.
+    public let resources: ResourcesAgainstPlan?
 
     init(
         profile: PoleProfile, year: Int, previousYear: Int?, results: [IndicatorResult], questions: [QuestionResult],
@@ -351,6 +355,7 @@ public struct PoleReport: Sendable {
         self.sources = sources
         self.library = library
         self.dataset = dataset
+        resources = ResourcesAgainstPlan(dataset: dataset, year: year)
         let byID = Dictionary(results.map { ($0.definition.id, $0) }, uniquingKeysWith: { first, _ in first })
         keyFigures = library.keyFigures.compactMap { byID[$0.id] }
         surveyScores = library.questionBank.dimensions.compactMap { dimension in
@@ -359,13 +364,23 @@ public struct PoleReport: Sendable {
         sections = ReportSection.sections(library: library, results: results, surveyScores: surveyScores, dataset: dataset, year: year)
     }
 
-    /// The result of indicator `id` (`eco.fte`), or `nil` when the library has no such indicator.
     /// What a reader should know is incomplete, in library order: the indicators without a value,
     /// and those whose value rests on only part of the members (respondents, rows).
     public var gaps: [IndicatorResult] {
         results.filter { $0.value == nil || $0.coverage?.isComplete == false }
     }
 
+    /// Every objective of `targets.csv` with the result of its indicator, in file order.
+    public var objectives: [(result: IndicatorResult, progress: ObjectiveProgress)] {
+        results.flatMap { result in result.objectives.map { (result, $0) } }.sorted { $0.progress.objective.origin.line < $1.progress.objective.origin.line }
+    }
+
+    /// The years of the series, oldest first: every year with members up to the report year.
+    public var seriesYears: [Int] {
+        results.first?.series.map(\.year) ?? [year]
+    }
+
+    /// The result of indicator `id` (`eco.fte`), or `nil` when the library has no such indicator.
     public func result(_ id: String) -> IndicatorResult? {
         results.first { $0.definition.id == id }
     }

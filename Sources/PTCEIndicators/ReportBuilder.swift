@@ -60,6 +60,7 @@ public struct ReportBuilder: Sendable {
         }
 
         let survey = SurveySummary(rows: current, bank: library.questionBank)
+        let targetsByIndicator = Dictionary(grouping: dataset.targets, by: \.indicator)
         var pairing: MemberPairing?
         let results = library.indicators.enumerated().map { index, definition in
             let (value, used) = values[index]
@@ -92,12 +93,17 @@ public struct ReportBuilder: Sendable {
             if number != nil, let units = definition.quotientUnits, let terms = used.quotient {
                 quotient = QuotientTerms(numerator: terms.numerator, denominator: terms.denominator, units: units)
             }
+            let points = series.map { SeriesPoint(year: $0.0, value: $0.1.value, coverage: $0.1.coverage) }
+            let objectives = (targetsByIndicator[definition.id] ?? []).map {
+                ObjectiveProgress($0, definition: definition, series: points, year: year)
+            }
             return IndicatorResult(
                 definition: definition, value: number, previous: previousNumber, coverage: coverage,
                 previousCoverage: previousCoverage, missingReason: reason, survey: definition.surveyDimension.flatMap { survey.dimensions[$0] },
                 likeForLike: likeForLike, quotient: quotient,
-                series: series.map { SeriesPoint(year: $0.0, value: $0.1.value, coverage: $0.1.coverage) },
-                breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [])
+                series: points,
+                breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [],
+                objectives: objectives)
         }
         return PoleReport(
             profile: dataset.profile, year: year, previousYear: previousYear, results: results,

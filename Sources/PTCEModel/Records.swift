@@ -304,12 +304,14 @@ public struct FinanceLine: Sendable, Hashable, Codable {
     public var kind: FundingKind
     /// The amount, in euros (required: a line without one is left out).
     public var amount: Double
+    /// The amount the budget planned for the line, in euros; `nil` when none was planned.
+    public var planned: Double?
     /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
 
-    /// Creates a budget line; `extras` defaults to none.
+    /// Creates a budget line; `planned` and `extras` default to none.
     public init(
-        origin: RecordOrigin, year: Int, source: String, kind: FundingKind, amount: Double,
+        origin: RecordOrigin, year: Int, source: String, kind: FundingKind, amount: Double, planned: Double? = nil,
         extras: [ExtraValue] = []
     ) {
         self.origin = origin
@@ -317,32 +319,44 @@ public struct FinanceLine: Sendable, Hashable, Codable {
         self.source = source
         self.kind = kind
         self.amount = amount
+        self.planned = planned
         self.extras = extras
     }
 }
 
 /// One objective of the pole (`targets.csv`): a value an indicator should reach over a period.
 public struct Target: Sendable, Hashable, Codable {
-    /// A number of the file, and whether it was written as a percentage (`45 %`).
+    /// The unit a number of the file was written with, checked against the indicator's unit.
+    public enum WrittenUnit: String, Sendable, Hashable, Codable {
+        /// A bare number: `20`, `0,25`.
+        case none
+        /// A percentage, `25 %`, read as a fraction.
+        case percent
+        /// An amount of euros: `250 000 €`, `250 k€`.
+        case euros
+    }
+
+    /// A number of the file, with the unit it was written with.
     public struct Number: Sendable, Hashable, Codable {
         /// The number, a percentage read as a fraction (`45 %` is 0.45).
         public var value: Double
-        public var isPercentage: Bool
+        /// What followed the number: nothing, `%` or `€`.
+        public var unit: WrittenUnit
 
-        /// Creates a number; `isPercentage` defaults to false.
-        public init(_ value: Double, isPercentage: Bool = false) {
+        /// Creates a number; `unit` defaults to none (a bare number).
+        public init(_ value: Double, unit: WrittenUnit = .none) {
             self.value = value
-            self.isPercentage = isPercentage
+            self.unit = unit
         }
     }
 
     /// Where the row is in `targets.csv`.
     public var origin: RecordOrigin
-    /// The id of the indicator the objective is for, as written (checked against the library).
+    /// The id of the indicator the objective is for, as written, an indicator of the library.
     public var indicator: String
     /// The first and last years of the period, `from ≤ to`.
     public var from: Int, to: Int
-    /// The value to reach, in the indicator's unit.
+    /// The value to reach, in the indicator's unit (a share as a fraction).
     public var target: Number
     /// The value the period starts from; `nil`: the indicator's value in `from − 1`, when known.
     public var baseline: Number?
@@ -355,6 +369,26 @@ public struct Target: Sendable, Hashable, Codable {
     ) {
         (self.origin, self.indicator, self.from, self.to) = (origin, indicator, from, to)
         (self.target, self.baseline, self.comment) = (target, baseline, comment)
+    }
+}
+
+/// What an objective of `targets.csv` must fit, for one indicator of the library: the unit its
+/// numbers are in, and whether an objective on it can be followed at all.
+public struct IndicatorTraits: Sendable, Hashable {
+    /// Values are fractions shown as percentages: a target is written `25 %` or `0,25`.
+    public var isShare: Bool
+    /// Values are amounts of euros: a target may be written with `€`.
+    public var isMoney: Bool
+    /// Values are yes (1) or no (0): a target is 1 or 0.
+    public var isFlag: Bool
+    /// An amount produced during the year, which adds up over a period (else a stock).
+    public var isFlow: Bool
+    /// A fall is good news (`direction = "lower"`).
+    public var lowerIsBetter: Bool
+
+    /// Creates the traits of an indicator.
+    public init(isShare: Bool, isMoney: Bool, isFlag: Bool, isFlow: Bool, lowerIsBetter: Bool) {
+        (self.isShare, self.isMoney, self.isFlag, self.isFlow, self.lowerIsBetter) = (isShare, isMoney, isFlag, isFlow, lowerIsBetter)
     }
 }
 

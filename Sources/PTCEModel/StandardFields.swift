@@ -157,12 +157,16 @@ public enum StandardFields {
         public static let amount = FieldDeclaration(
             "amount", .money, required: true, unit: "eur", label: LocalizedText(fr: "Montant", en: "Amount"), format: .money,
             aliases: ["montant"])
+        /// `planned` (`prévu`): the amount the budget planned for the line, in euros; optional.
+        public static let planned = FieldDeclaration(
+            "planned", .money, unit: "eur", label: LocalizedText(fr: "Prévu", en: "Planned"), format: .money,
+            aliases: ["prévu", "budget prévisionnel", "montant prévu"])
 
         /// Derived: the kind is public money (state, local authority, EU).
         public static let isPublic = FieldDeclaration("public", .boolean, label: LocalizedText(fr: "Public", en: "Public"), aliases: [])
 
         /// `finances.csv`, optional.
-        public static let table = TableDeclaration(file: "finances.csv", isRequired: false, fields: [year, source, kind, amount])
+        public static let table = TableDeclaration(file: "finances.csv", isRequired: false, fields: [year, source, kind, amount, planned])
     }
 
     /// `projects.csv`: one collective project in one year.
@@ -232,19 +236,27 @@ public enum StandardFields {
 
     /// `targets.csv`: one objective of the pole for an indicator over a period.
     public enum Targets {
+        /// `indicator` (`indicateur`): the id of an indicator of the library; required.
         public static let indicator = FieldDeclaration(
             "indicator", .identifier, required: true, label: LocalizedText(fr: "Indicateur", en: "Indicator"), aliases: ["indicateur"])
+        /// `from` (`début`): the first year of the period; required.
         public static let from = FieldDeclaration(
             "from", .year, required: true, label: LocalizedText(fr: "Début", en: "From"), aliases: ["début", "de"])
+        /// `to` (`fin`): the last year of the period, not before `from`; required.
         public static let to = FieldDeclaration(
             "to", .year, required: true, label: LocalizedText(fr: "Fin", en: "To"), aliases: ["fin", "à"])
+        /// `target` (`cible`): the value to reach, in the indicator's unit (`45 %` or `0,45` for a share); required.
         public static let target = FieldDeclaration(
             "target", .target, required: true, label: LocalizedText(fr: "Cible", en: "Target"), aliases: ["cible", "objectif"])
+        /// `baseline` (`valeur de départ`): the value the period starts from; by default the indicator's value in
+        /// `from − 1`, when the data has it.
         public static let baseline = FieldDeclaration(
             "baseline", .target, label: LocalizedText(fr: "Valeur de départ", en: "Baseline"), aliases: ["valeur de départ", "référence"])
+        /// `comment` (`commentaire`): the objective in the pole's words; optional.
         public static let comment = FieldDeclaration(
             "comment", .text, label: LocalizedText(fr: "Commentaire", en: "Comment"), aliases: ["commentaire"])
 
+        /// `targets.csv`, optional.
         public static let table = TableDeclaration(
             file: "targets.csv", isRequired: false, fields: [indicator, from, to, target, baseline, comment])
     }

@@ -103,6 +103,9 @@ public struct JSONReportWriter: TextOutputWriter {
                 indicators.object { write(result, language: language, into: &$0) }
             }
         }
+        if let resources = report.resources {
+            json.object("resources") { write(resources, into: &$0) }
+        }
         json.object("survey") { survey in
             survey.array("questions") { questions in
                 for result in report.questions {
@@ -196,9 +199,52 @@ public struct JSONReportWriter: TextOutputWriter {
                 }
             }
         }
+        json.array("targets") { targets in
+            for objective in result.objectives {
+                targets.object { item in
+                    item.field("from", .integer(objective.objective.from))
+                    item.field("to", .integer(objective.objective.to))
+                    item.field("target", .number(objective.target))
+                    item.field("baseline", .number(objective.baseline))
+                    item.field("baseline_year", .integer(objective.baselineYear))
+                    item.field("actual", .number(objective.actual))
+                    item.field("progress", .number(objective.progress))
+                    item.field("status", .string(objective.status.rawValue))
+                    if !objective.missingYears.isEmpty {
+                        item.array("missing_years") { years in
+                            for year in objective.missingYears { years.field(nil, .integer(year)) }
+                        }
+                    }
+                    item.field("comment", .string(objective.objective.comment))
+                    item.field("line", .integer(objective.objective.origin.line))
+                }
+            }
+        }
         if let statistics = result.survey {
             json.object("survey") { write(statistics, into: &$0) }
         }
+    }
+
+    /// The year's resources against the budget plan: each line, then the totals over the lines with a plan.
+    private static func write(_ resources: ResourcesAgainstPlan, into json: inout JSONBuilder) {
+        json.array("lines") { lines in
+            for line in resources.lines {
+                lines.object { item in
+                    item.field("source", .string(line.source))
+                    item.field("kind", .string(line.kind.rawValue))
+                    item.field("planned", .number(line.planned))
+                    item.field("actual", .number(line.actual))
+                    item.field("gap", .number(line.gap))
+                    item.field("gap_share", .number(line.gapShare))
+                    item.field("line", .integer(line.origin.line))
+                }
+            }
+        }
+        json.field("planned", .number(resources.planned))
+        json.field("actual_of_planned_lines", .number(resources.actualOfPlannedLines))
+        json.field("gap", .number(resources.gap))
+        json.field("gap_share", .number(resources.gapShare))
+        json.field("actual", .number(resources.actual))
     }
 
     private static func write(_ coverage: Coverage?, key: String, into json: inout JSONBuilder) {

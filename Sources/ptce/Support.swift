@@ -84,7 +84,7 @@ func readPole(
 ) -> PoleDataset? {
     var findings = Findings()
     defer { Progress.clear() }
-    let reader = PoleFolderReader(questionBank: library.questionBank, catalogue: library.catalogue)
+    let reader = PoleFolderReader(library: library)
     guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
         printFindings(findings, folder: folder, language: language, toStandardError: true)
         let errors = counted(.error, in: findings, language: language)

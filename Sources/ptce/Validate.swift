@@ -25,7 +25,7 @@ extension PTCECommand {
         func run() throws {
             let language = self.language.lang
             let library = try library.library(language: language)
-            let reader = PoleFolderReader(questionBank: library.questionBank, catalogue: library.catalogue)
+            let reader = PoleFolderReader(library: library)
             var anyError = false
             for folder in folders {
                 let url = try existingFolder(folder)

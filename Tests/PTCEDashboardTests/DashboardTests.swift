@@ -15,7 +15,7 @@ private let library: IndicatorLibrary = {
 
 private func report(folder: String) throws -> PoleReport {
     var findings = Findings()
-    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+    let dataset = try #require(PoleFolderReader(library: library)
         .read(folder: repositoryRoot.appendingPathComponent(folder), findings: &findings))
     return ReportBuilder(library: library).report(for: dataset, year: 2024)
 }
@@ -123,7 +123,7 @@ private let nbsp = "\u{00A0}"
         let cooperations = "year;member_a;member_b;kind;description\n2024;A;B;joint_project;<img src=x onerror=alert(1)>\n"
         let survey = "year;respondent;role;question;answer;comment\n2024;R1;member;open.testimony;<a href=\"javascript:alert(1)\">clic</a>;\n"
         var findings = Findings()
-        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+        let dataset = PoleFolderReader(library: library).read(
             profile: PoleProfile(id: "x", name: "Pôle \"<i>x</i>\"", territory: "T", communes: []),
             files: ["members.csv": Array(members.utf8), "cooperations.csv": Array(cooperations.utf8), "survey.csv": Array(survey.utf8)],
             findings: &findings)
@@ -146,7 +146,7 @@ private let nbsp = "\u{00A0}"
         #expect(HTMLBuilder.escape(hostile)
             == "\u{0600}&lt;img src=x onerror=alert(1)&gt;\u{301} \u{0600}&lt;x-marker\u{301}&gt; A\u{FFFD}\u{FFFD}")
         var findings = Findings()
-        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+        let dataset = PoleFolderReader(library: library).read(
             profile: PoleProfile(id: "x", name: hostile, territory: "T", communes: []),
             files: ["members.csv": Array("year;member_id;name;actor_type\n2024;A;\(hostile);ess\n".utf8)], findings: &findings)
         let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .en)
@@ -276,7 +276,7 @@ struct BrowserLayoutChecks {
 
     @Test func theComparisonFitsEveryScreen() throws {
         var findings = Findings()
-        let reader = PoleFolderReader(questionBank: library.questionBank)
+        let reader = PoleFolderReader(library: library)
         let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
             try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
         }
@@ -290,7 +290,7 @@ struct BrowserLayoutChecks {
 @Suite struct ComparisonDashboardTests {
     @Test func sideBySideWithDotPlots() throws {
         var findings = Findings()
-        let reader = PoleFolderReader(questionBank: library.questionBank)
+        let reader = PoleFolderReader(library: library)
         let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
             try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
         }
@@ -378,7 +378,7 @@ struct BrowserLayoutChecks {
 @Suite struct DashboardFindingLanguageTests {
     @Test func findingsAreInTheDashboardsLanguage() {
         var findings = Findings()
-        var dataset = PoleFolderReader(questionBank: library.questionBank).read(
+        var dataset = PoleFolderReader(library: library).read(
             profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []),
             files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;Alpha;ess;douze\n".utf8)], findings: &findings)
         dataset.findings = findings

@@ -193,14 +193,14 @@ private let members = membersCSV(";ETP", [
         #expect(dataset.targets.map(\.indicator) == ["eco.jobs_created", "fin.pole_own_share"])
         #expect(dataset.targets[0].target == Target.Number(20) && dataset.targets[0].baseline == nil)
         #expect(dataset.targets[0].comment == "Convention AMI 2023-2025")
-        #expect(dataset.targets[1].target == Target.Number(0.25, isPercentage: true))
+        #expect(dataset.targets[1].target == Target.Number(0.25, unit: .percent))
         #expect(dataset.targets[1].baseline == Target.Number(0.18))
         #expect(dataset.targets[1].from == 2024 && dataset.targets[1].to == 2026)
         #expect(dataset.formattedFindings.filter { $0.hasPrefix("targets.csv") } == [
             "targets.csv:4:fin: error: the period ends (2024) before it starts (2026): to must be ≥ from",
-            "targets.csv:4: warning: this objective is left out: its indicator, from, to and target must all be valid",
+            "targets.csv:4: warning: this objective is left out: its indicator, from, to, target and, when filled in, baseline must all be valid",
             "targets.csv:5:cible: error: \"douze\" is not a number (\"d\" is not part of a number); expected a number in the indicator's unit, e.g. 20, 25 % or 250 000 €",
-            "targets.csv:5: warning: this objective is left out: its indicator, from, to and target must all be valid",
+            "targets.csv:5: warning: this objective is left out: its indicator, from, to, target and, when filled in, baseline must all be valid",
         ])
     }
 }

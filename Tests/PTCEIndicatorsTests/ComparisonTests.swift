@@ -11,7 +11,7 @@ import Testing
 
     init() throws {
         var findings = Findings()
-        let reader = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let reader = PoleFolderReader(library: standardLibrary)
         let folders = ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", "Tests/Fixtures/hand-worked"]
         let datasets = try folders.map { try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings)) }
         comparison = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2024)
@@ -95,7 +95,7 @@ import Testing
 
     @Test func aPoleWithoutDataForTheYearIsListed() throws {
         var findings = Findings()
-        let reader = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let reader = PoleFolderReader(library: standardLibrary)
         let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif"].map {
             try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
         }

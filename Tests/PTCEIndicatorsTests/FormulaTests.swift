@@ -250,7 +250,7 @@ import Testing
         let tiny = "0," + String(repeating: "0", count: 320) + "1"
         let members = "year;member_id;name;actor_type;fte;turnover\n2024;a;A;ess;\(tiny);900 000 000 000\n"
         var findings = Findings()
-        let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank).read(
+        let dataset = PoleFolderReader(library: standardLibrary).read(
             profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []), files: ["members.csv": Array(members.utf8)],
             findings: &findings)
         #expect(!findings.hasErrors)

@@ -35,7 +35,7 @@ import Testing
         try SampleGenerator(members: 3_000, years: 2, seed: 7).write(to: folder)
 
         var findings = Findings()
-        let dataset = try #require(PoleFolderReader(questionBank: standardLibrary.questionBank).read(folder: folder, findings: &findings))
+        let dataset = try #require(PoleFolderReader(library: standardLibrary).read(folder: folder, findings: &findings))
         #expect(!findings.hasErrors, "\(findings.all.prefix(3).map { $0.formatted(.en) })")
         let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
 

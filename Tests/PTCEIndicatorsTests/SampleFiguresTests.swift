@@ -9,7 +9,7 @@ import Testing
 @Suite struct SampleFiguresTests {
     private func report(_ sample: String) throws -> PoleReport {
         var findings = Findings()
-        let dataset = try #require(PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let dataset = try #require(PoleFolderReader(library: standardLibrary)
             .read(folder: repositoryRoot.appendingPathComponent("Samples/\(sample)"), findings: &findings))
         #expect(!findings.hasErrors, "\(findings.all.map { $0.formatted(.en) })")
         return ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)

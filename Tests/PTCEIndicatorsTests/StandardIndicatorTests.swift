@@ -167,7 +167,7 @@ import Testing
     private func report(members: String, profile: PoleProfile? = nil, year: Int = 2024) -> PoleReport {
         var findings = Findings()
         let base = profile ?? PoleProfile(id: "t", name: "T", territory: "T", communes: ["60141"])
-        let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank)
+        let dataset = PoleFolderReader(library: standardLibrary)
             .read(profile: base, files: ["members.csv": Array(members.utf8)], findings: &findings)
         return ReportBuilder(library: standardLibrary).report(for: dataset, year: year)
     }
@@ -207,7 +207,7 @@ import Testing
 @Suite struct NotReportedTablesTests {
     @Test func noCooperationsAndNoCommunesGiveNoDataNotZero() {
         var findings = Findings()
-        let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank).read(
+        let dataset = PoleFolderReader(library: standardLibrary).read(
             profile: PoleProfile(id: "t", name: "T", territory: "T", communes: ["60141"]),
             files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;a;A;ess;3\n2024;b;B;company;2\n".utf8)], findings: &findings)
         let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)

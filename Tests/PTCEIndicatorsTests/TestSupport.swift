@@ -19,7 +19,7 @@ let standardLibrary: IndicatorLibrary = {
 /// Reads a fixture pole folder, failing the test on any error.
 func fixtureDataset(_ name: String) throws -> PoleDataset {
     var findings = Findings()
-    let dataset = PoleFolderReader(questionBank: standardLibrary.questionBank)
+    let dataset = PoleFolderReader(library: standardLibrary)
         .read(folder: fixtures.appendingPathComponent(name), findings: &findings)
     #expect(!findings.hasErrors, "\(findings.all.map { $0.formatted(.en) })")
     return try #require(dataset)

@@ -12,7 +12,7 @@ private let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 private func handWorkedReport() throws -> PoleReport {
     var findings = Findings()
     let library = try #require(IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings))
-    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+    let dataset = try #require(PoleFolderReader(library: library)
         .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
     return ReportBuilder(library: library).report(for: dataset, year: 2024)
 }

@@ -15,7 +15,7 @@ private let library: IndicatorLibrary = {
 
 private func report(folder: String, year: Int = 2024) throws -> PoleReport {
     var findings = Findings()
-    let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+    let dataset = try #require(PoleFolderReader(library: library)
         .read(folder: repositoryRoot.appendingPathComponent(folder), findings: &findings))
     return ReportBuilder(library: library).report(for: dataset, year: year)
 }
@@ -170,7 +170,7 @@ struct ReportWorkbookTests {
         let members = (["year;member_id;name;actor_type;legal_form"] + hostile.enumerated().map { "2024;M\($0);\"\($1.replacingOccurrences(of: "\"", with: "\"\""))\";ess;\($1.hasPrefix("=") ? "" : $1)" })
             .joined(separator: "\n")
         var findings = Findings()
-        let dataset = PoleFolderReader(questionBank: library.questionBank).read(
+        let dataset = PoleFolderReader(library: library).read(
             profile: PoleProfile(id: "t", name: "=cmd|' /C calc'!A0", territory: "T", communes: []),
             files: ["members.csv": Array(members.utf8)], findings: &findings)
         let url = try write(ReportBuilder(library: library).report(for: dataset, year: 2024))
@@ -189,7 +189,7 @@ struct ReportWorkbookTests {
     /// without the importers (which replace them with a warning): the file stays well-formed.
     @Test func charactersXMLForbidsAreNeverWritten() throws {
         var findings = Findings()
-        var dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        var dataset = try #require(PoleFolderReader(library: library)
             .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
         dataset.profile.name = "Pôle\u{FFFF}"
         let first = try #require(dataset.members.firstIndex { $0.year == 2024 })
@@ -206,7 +206,7 @@ struct ReportWorkbookTests {
     /// (counted as it goes: a 40,000-letter name once took two minutes to cut).
     @Test func textLongerThanACellHoldsIsClippedWithAMark() throws {
         var findings = Findings()
-        var dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        var dataset = try #require(PoleFolderReader(library: library)
             .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/hand-worked"), findings: &findings))
         dataset.profile.name = String(repeating: "é", count: 40_000)
         let first = try #require(dataset.members.firstIndex { $0.year == 2024 })
@@ -314,7 +314,7 @@ struct LibreOfficeRecalculationTests {
 
 private func comparison() throws -> PoleComparison {
     var findings = Findings()
-    let reader = PoleFolderReader(questionBank: library.questionBank)
+    let reader = PoleFolderReader(library: library)
     let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
         try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
     }
@@ -404,7 +404,7 @@ struct SheetSplitTests {
 @Suite struct WorkbookFindingLanguageTests {
     @Test func findingsAreInTheWorkbooksLanguage() throws {
         var findings = Findings()
-        var dataset = PoleFolderReader(questionBank: library.questionBank).read(
+        var dataset = PoleFolderReader(library: library).read(
             profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []),
             files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;Alpha;ess;douze\n".utf8)], findings: &findings)
         dataset.findings = findings

@@ -23,7 +23,7 @@ func hostileDataset(_ pole: HostilePole, id: String) -> PoleDataset {
         id: id, name: pole.name, territory: pole.territory, communes: ["60141", "60463"], population: 20_000,
         region: pole.region, created: 2012, amiLaureate: [2014], sectors: [pole.sector])
     var findings = Findings()
-    var dataset = PoleFolderReader(questionBank: fuzzLibrary.questionBank).read(profile: profile, files: pole.fileBytes, findings: &findings)
+    var dataset = PoleFolderReader(library: fuzzLibrary).read(profile: profile, files: pole.fileBytes, findings: &findings)
     dataset.findings = findings
     return dataset
 }

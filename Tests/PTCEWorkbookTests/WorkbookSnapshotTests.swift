@@ -16,7 +16,7 @@ import ZIPFoundation
     func theSampleWorkbookMatchesItsSnapshot(language: Language) throws {
         var findings = Findings()
         let library = try #require(IndicatorLibraryReader.read(folder: root.appendingPathComponent("Indicators"), findings: &findings))
-        let dataset = try #require(PoleFolderReader(questionBank: library.questionBank)
+        let dataset = try #require(PoleFolderReader(library: library)
             .read(folder: root.appendingPathComponent("Samples/pays-de-bray"), findings: &findings))
         let report = ReportBuilder(library: library).report(for: dataset, year: 2024)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-snapshot-\(UUID().uuidString).xlsx")

@@ -74,6 +74,9 @@ public struct ComparisonCell: Sendable {
     public let comparable: Bool
     /// The value divided by the pole's size, for each of the row's normalisations.
     public let normalised: [Normalisation: Double]
+    /// The pole's value in each of ``PoleComparison/trendYears``, oldest first (`nil` where
+    /// missing); empty when the pole has no report for the year.
+    public let trend: [Double?]
 }
 
 /// A pole in a comparison: its report for the year, or why it has none.
@@ -94,6 +97,9 @@ public struct PoleComparison: Sendable {
     public let poles: [ComparedPole]
     /// One row per indicator of the library, in library order.
     public let rows: [ComparisonRow]
+    /// The years up to ``year`` in which every pole with a report has members, oldest first: the
+    /// common years over which each pole's trend is given.
+    public let trendYears: [Int]
     /// The indicator library every pole was computed with.
     public let library: IndicatorLibrary
 
@@ -126,11 +132,15 @@ public struct ComparisonBuilder: Sendable {
                 report: dataset.members.contains { $0.year == year } ? builder.report(for: dataset, year: year) : nil,
                 years: dataset.years)
         }
-        let rows = library.indicators.map { definition in row(definition, poles: poles) }
-        return PoleComparison(year: year, poles: poles, rows: rows, library: library)
+        let reported = poles.compactMap(\.report)
+        let trendYears = reported.map { Set($0.seriesYears) }.reduce(reported.isEmpty ? [] : Set(reported[0].seriesYears)) {
+            $0.intersection($1)
+        }.sorted()
+        let rows = library.indicators.map { definition in row(definition, poles: poles, trendYears: trendYears) }
+        return PoleComparison(year: year, poles: poles, rows: rows, trendYears: trendYears, library: library)
     }
 
-    private func row(_ definition: IndicatorDefinition, poles: [ComparedPole]) -> ComparisonRow {
+    private func row(_ definition: IndicatorDefinition, poles: [ComparedPole], trendYears: [Int]) -> ComparisonRow {
         let results = poles.map { $0.report?.result(definition.id) }
         let comparable = comparability(definition, poles: poles)
         let normalisations = Self.normalisations(for: definition)
@@ -156,7 +166,11 @@ public struct ComparisonBuilder: Sendable {
                 value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage, quotient: result?.quotient,
                 rank: basis[index].flatMap { Self.rank($0, among: ranked, direction: definition.direction) },
                 lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
-                comparable: comparable[index], normalised: normalised[index])
+                comparable: comparable[index], normalised: normalised[index],
+                trend: result.map { result in
+                    let valueByYear = Dictionary(result.series.map { ($0.year, $0.value) }, uniquingKeysWith: { first, _ in first })
+                    return trendYears.map { valueByYear[$0] ?? nil }
+                } ?? [])
         }
         var spreads: [Normalisation: ValueSpread] = [:]
         for normalisation in normalisations {

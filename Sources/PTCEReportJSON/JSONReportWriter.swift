@@ -30,6 +30,7 @@ public struct JSONReportWriter: TextOutputWriter {
         var builder = JSONBuilder()
         builder.object { json in
             json.field("year", .integer(comparison.year))
+            json.array("trend_years") { years in for year in comparison.trendYears { years.field(nil, .integer(year)) } }
             json.array("poles") { poles in
                 for pole in comparison.poles {
                     poles.object { item in
@@ -82,6 +83,7 @@ public struct JSONReportWriter: TextOutputWriter {
                     for normalisation in row.normalisations {
                         item.field(normalisation.rawValue, .number(cell.normalised[normalisation]))
                     }
+                    item.array("trend") { trend in for value in cell.trend { trend.field(nil, .number(value)) } }
                 }
             }
         }

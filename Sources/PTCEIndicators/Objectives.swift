@@ -54,8 +54,8 @@ public struct ObjectiveProgress: Sendable, Hashable {
     public let objective: Target
     /// The value to reach, in the indicator's unit (a share as a fraction).
     public let target: Double
-    /// The value the period starts from: given in the file, else the indicator's value in
-    /// `from − 1` (``baselineYear``); `nil` when neither exists.
+    /// The value the period starts from: given in the file, else, for a stock, the indicator's
+    /// value in `from − 1` (``baselineYear``); `nil` when neither exists.
     public let baseline: Double?
     /// The year the baseline was taken from, when the data gave it; `nil` when the file gave it or there is none.
     public let baselineYear: Int?
@@ -84,7 +84,9 @@ public struct ObjectiveProgress: Sendable, Hashable {
         let valueByYear = Dictionary(series.map { ($0.year, $0.value) }, uniquingKeysWith: { first, _ in first })
         if let given = objective.baseline {
             (baseline, baselineYear) = (given.value, nil)
-        } else if let value = valueByYear[objective.from - 1] ?? nil {
+        } else if !definition.isFlow, let value = valueByYear[objective.from - 1] ?? nil {
+            // A flow's total over the period is measured against its target alone: the year
+            // before is not where its sum starts, so it is not taken as a baseline.
             (baseline, baselineYear) = (value, objective.from - 1)
         } else {
             (baseline, baselineYear) = (nil, nil)

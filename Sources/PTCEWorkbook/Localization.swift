@@ -19,6 +19,9 @@ struct Words {
     /// The sheet names.
     var summary: String { self("Synthèse", "Summary") }
     var indicators: String { self("Indicateurs", "Indicators") }
+    var trajectory: String { self("Trajectoire", "Trajectory") }
+    var objectives: String { self("Objectifs", "Objectives") }
+    var resources: String { self("Ressources", "Resources") }
     var qualitative: String { self("Qualitatif", "Qualitative") }
     var members: String { self("Membres", "Members") }
     var cooperations: String { self("Coopérations", "Cooperations") }
@@ -106,7 +109,7 @@ struct NumberFormats {
     }
 
     /// `+x` for a rise, `−x` for a fall (U+2212, not a hyphen), `x` for none.
-    private static func signed(_ format: String) -> String {
+    static func signed(_ format: String) -> String {
         "+\(format);\"−\"\(format);\(format)"
     }
 }

@@ -18,7 +18,7 @@ struct SheetBuffer {
     mutating func put(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) {
         cells[row, default: [:]][column] = Cell(value: value, style: style)
         let shown: Int = switch value {
-        case .text(let text): text.split(separator: "\n").map(\.count).max() ?? 0
+        case .text(let text), .textFormula(_, let text): text.split(separator: "\n").map(\.count).max() ?? 0
         case .number(let number), .formula(_, let number): Self.shownLength(of: number, format: style?.numberFormat)
         case .blank: 0
         }
@@ -125,7 +125,7 @@ struct SheetBuffer {
                 }
                 switch cell.value {
                 case .number, .formula: numbers += 1
-                case .text: texts += 1
+                case .text, .textFormula: texts += 1
                 case .blank: break
                 }
             }

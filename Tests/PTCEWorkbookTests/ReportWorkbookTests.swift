@@ -33,13 +33,13 @@ struct ReportWorkbookTests {
         let url = try write(try report(folder: "Tests/Fixtures/hand-worked"))
         defer { try? FileManager.default.removeItem(at: url) }
         let book = try ExternalReaders.inspect(url)
-        #expect(book["sheets"] as? [String] == ["Synthèse", "Indicateurs", "Qualitatif", "Membres", "Coopérations",
+        #expect(book["sheets"] as? [String] == ["Synthèse", "Indicateurs", "Trajectoire", "Objectifs", "Ressources", "Qualitatif", "Membres", "Coopérations",
                                                "Financements", "Projets", "Enquête", "Qualité des données", "Méthode"])
         let properties = try #require(book["properties"] as? [String: Any])
         #expect(properties["title"] as? String == "Rapport d'impact 2024 — Pôle calculé à la main")
         #expect(properties["creator"] as? String == "Pôle calculé à la main")
         #expect(properties["created"] as? String == "2025-01-01T00:00:00")
-        #expect(book["charts"] as? Int == 3)
+        #expect(book["charts"] as? Int == 12)  // 3 on the summary and the qualitative sheet, a trend line per key figure
         let members = try #require(book.sheet("Membres"))
         #expect(members.raw["freeze"] as? String == "A2")
         #expect(members.raw["landscape"] as? Bool == true)
@@ -242,7 +242,8 @@ struct ReportWorkbookTests {
 
 @Suite(.enabled(if: ExternalReaders.hasLibreOffice, "LibreOffice (soffice) or openpyxl is not installed (./setup.sh --tests): the recalculation check is skipped"))
 struct LibreOfficeRecalculationTests {
-    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", "Tests/Fixtures/hand-worked"])
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", "Tests/Fixtures/hand-worked",
+                      "Tests/Fixtures/trajectory"])
     func cachedResultsEqualRecalculatedOnes(folder: String) throws {
         for language in Language.allCases {
             let url = try write(try report(folder: folder), language: language)
@@ -261,10 +262,12 @@ struct LibreOfficeRecalculationTests {
         let sheet = try workbook.addSheet("Check")
         try sheet.write(.number(2), row: 0, column: 0)
         try sheet.write(.formula("A1*2", cached: 5), row: 0, column: 1)
+        try sheet.write(.textFormula("IF(A1>1,\"oui\",\"non\")", cached: "non"), row: 1, column: 1)
         try workbook.close()
         let mismatches = try #require(try ExternalReaders.recalculate(url)["mismatches"] as? [[String: Any]])
-        #expect(mismatches.count == 1)
+        #expect(mismatches.count == 2)
         #expect(mismatches.first?["recalculated"] as? Int == 4)
+        #expect(mismatches.last?["recalculated"] as? String == "oui")
     }
 }
 
@@ -389,7 +392,7 @@ struct SheetSplitTests {
         #expect(notices.first?.message.fr.hasPrefix("4 lignes de 2024 dépassent ce qu'une feuille Excel contient : elles sont réparties sur 2 feuilles (Membres, Membres (2))") == true)
         let book = try ExternalReaders.inspect(url)
         let sheets = try #require(book["sheets"] as? [String])
-        #expect(Array(sheets.prefix(6)) == ["Synthèse", "Indicateurs", "Qualitatif", "Membres", "Membres (2)", "Coopérations"])
+        #expect(Array(sheets.dropFirst(5).prefix(4)) == ["Qualitatif", "Membres", "Membres (2)", "Coopérations"])
         #expect(try #require(book.sheet("Membres (2)")).value("A2") as? String == "E")
         let summary = try #require(book.sheet("Synthèse"))
         let fte = try #require(summary.row(where: "A", is: "ETP consolidés"))
@@ -420,5 +423,82 @@ struct SheetSplitTests {
             #expect(strings.contains("<t>\(message)</t>"), "\(language)")
             #expect(!strings.contains("<t>\(messages[language == .fr ? .en : .fr]!)</t>"), "\(language)")
         }
+    }
+}
+
+/// The Trajectoire, Objectifs and Ressources sheets of a pole with four years of members, ten
+/// objectives (each status of README's contract) and a budget plan (`Tests/Fixtures/trajectory`,
+/// whose `targets.csv` comments give each figure worked by hand).
+@Suite(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): the workbook is not checked"))
+struct TrajectoryObjectivesResourcesSheetTests {
+    private func book(_ language: Language = .fr) throws -> [String: Any] {
+        let url = try write(try report(folder: "Tests/Fixtures/trajectory"), language: language)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try ExternalReaders.inspect(url)
+    }
+
+    @Test func trajectoryHasAColumnPerYearAndNoZeroForAMissingValue() throws {
+        let sheet = try #require(try book().sheet("Trajectoire"))
+        #expect(sheet.value("A1") as? String == "Trajectoire 2021–2024")
+        #expect(["C4", "D4", "E4", "F4", "G4"].map { sheet.value($0) as? String } == ["2021", "2022", "2023", "2024", "Couverture 2021"])
+        let fte = try #require(sheet.row(where: "A", is: "ETP consolidés"))
+        #expect(["C", "D", "E", "F"].map { sheet.value("\($0)\(fte)") as? Double } == [10, 15, 17, 19])
+        #expect(sheet.value("B\(fte)") as? String == "stock")
+        #expect(["G", "H", "I", "J"].map { sheet.value("\($0)\(fte)") as? String } == ["1 / 1", "2 / 2", "2 / 2", "2 / 2"])
+        let jobs = try #require(sheet.row(where: "A", is: "Emplois créés par les membres"))
+        #expect(sheet.value("B\(jobs)") as? String == "flux")
+        // 2023: not reported by anyone, an empty cell, never 0.
+        #expect(sheet.value("E\(jobs)") == nil)
+        #expect(sheet.value("D\(jobs)") as? Double == 4)
+    }
+
+    @Test func objectivesAreLiveFormulasOverTheTrajectory() throws {
+        let sheet = try #require(try book().sheet("Objectifs"))
+        #expect(sheet.value("B2") as? Double == 2024)
+        // Rows 6 to 15, in targets.csv's order: the status each comment of the file works out.
+        #expect((6...15).map { sheet.value("K\($0)") as? String } == [
+            "atteint", "non atteint", "incomplet", "en retard", "en bonne voie", "en bonne voie", "sans valeur de départ",
+            "pas encore commencé", "pas de donnée", "atteint",
+        ])
+        #expect((6...15).allSatisfy { sheet.formula("K\($0)") != nil })
+        // A flow: the sum of its yearly values over the period, from the Trajectoire sheet.
+        let jobs = try #require(try book().sheet("Trajectoire")?.row(where: "A", is: "Emplois créés par les membres"))
+        #expect(sheet.formula("G6") == "=IF(COUNT('Trajectoire'!$C$\(jobs):$D$\(jobs))=0,\"—\",SUM('Trajectoire'!$C$\(jobs):$D$\(jobs)))")
+        #expect(sheet.value("G6") as? Double == 7 && sheet.value("I6") as? Double == 1)
+        #expect(sheet.value("H8") as? String == "somme 2022–2024 (manque 2023)")
+        #expect(sheet.value("G8") as? Double == 9 && sheet.value("I8") as? String == "—")
+        // A stock: its 2024 value, from a baseline taken in 2022.
+        #expect(sheet.value("E9") as? Double == 15 && sheet.value("F9") as? String == "valeur 2022")
+        #expect(sheet.value("G9") as? Double == 19)
+        #expect(sheet.value("I9") as? Double == 0.4 && sheet.value("J9") as? Double == 2.0 / 3)
+        #expect(sheet.formula("I9")?.contains("(G9-E9)/(D9-E9)") == true)
+        // A share where lower is better: 50 % → 30 % for a target of 20 %.
+        #expect(sheet.value("E11") as? Double == 0.5 && (sheet.value("I11") as? Double).map { abs($0 - 2.0 / 3) < 1e-9 } == true)
+        #expect(sheet.value("E12") as? String == "—" && sheet.value("F12") as? String == "aucune donnée 2023")
+        #expect(sheet.value("G13") as? String == "—" && sheet.value("H13") as? String == "période pas commencée")
+        #expect(sheet.value("L6") as? String == "reached: 3 + 4")
+    }
+
+    @Test func resourcesAreComparedWithThePlan() throws {
+        let sheet = try #require(try book().sheet("Ressources"))
+        #expect(sheet.value("A1") as? String == "Ressources 2024 : prévu et réalisé")
+        #expect((5...7).map { sheet.value("C\($0)") as? Double } == [60000, 25000, nil])
+        #expect(sheet.value("C7") as? String == "—")
+        #expect((5...7).map { sheet.value("E\($0)") as? Double } == [-10000, 5000, nil])
+        #expect(sheet.value("E7") as? String == "—" && sheet.formula("E7") != nil)
+        #expect(sheet.value("F6") as? Double == 0.2)
+        #expect(sheet.value("A8") as? String == "Total des lignes prévues (2 sur 3)")
+        #expect(sheet.value("C8") as? Double == 85000 && sheet.value("D8") as? Double == 80000 && sheet.value("E8") as? Double == -5000)
+        #expect(sheet.formula("D8") == "=SUMPRODUCT(ISNUMBER(C5:C7)*D5:D7)")
+        #expect(sheet.value("D9") as? Double == 84000)
+        #expect(sheet.format("E8")?.hasPrefix("+") == true)
+    }
+
+    @Test func theSheetsReadInEnglish() throws {
+        let book = try book(.en)
+        #expect((book["sheets"] as? [String])?.prefix(5) == ["Summary", "Indicators", "Trajectory", "Objectives", "Resources"])
+        #expect(book.sheet("Objectives")?.value("K6") as? String == "reached")
+        #expect(book.sheet("Objectives")?.value("K10") as? String == "on track")
+        #expect(book.sheet("Resources")?.value("A8") as? String == "Total of the planned lines (2 of 3)")
     }
 }

@@ -80,7 +80,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private let workbook: XLSXWorkbook
     private let options: WorkbookOptions
     private let data: DataSheets
-    private let summary, indicators, qualitative: XLSXSheet
+    private let summary, indicators, trajectory, objectives, resources, qualitative: XLSXSheet
     /// Where each data sheet written whole on one sheet put its columns, by the name formulas
     /// give its table (`members`).
     private var layouts: [String: DataSheetLayout] = [:]
@@ -109,6 +109,9 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         // Sheets in reading order; the summary's formulas point into the data sheets written after it.
         summary = try workbook.addSheet(words.summary)
         indicators = try workbook.addSheet(words.indicators)
+        trajectory = try workbook.addSheet(words.trajectory)
+        objectives = try workbook.addSheet(words.objectives)
+        resources = try workbook.addSheet(words.resources)
         qualitative = try workbook.addSheet(words.qualitative)
         try write(data.members, of: StandardFields.Members.table, name: words.members, columns: data.memberColumns, table: "Membres")
     }
@@ -141,6 +144,9 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         let sheets = ReportSheets(report: report, options: options)
         try sheets.writeSummary(summary, workbook: workbook, dataSheets: layouts)
         try sheets.writeIndicators(indicators)
+        let layout = try sheets.writeTrajectory(trajectory, workbook: workbook)
+        try sheets.writeObjectives(objectives, trajectory: layout)
+        try sheets.writeResources(resources)
         try sheets.writeQualitative(qualitative, workbook: workbook)
         try sheets.writeDataQuality(dataQuality, notices: notices)
         try sheets.writeMethod(method)

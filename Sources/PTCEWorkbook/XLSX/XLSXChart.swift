@@ -12,12 +12,15 @@ struct XLSXChart {
         case bar
         /// Parts of a whole, as a ring.
         case doughnut
+        /// Values over time, each marked by a dot; a blank cell is a gap in the line, never 0.
+        case line
 
         var type: lxw_chart_type {
             switch self {
             case .column: LXW_CHART_COLUMN
             case .bar: LXW_CHART_BAR
             case .doughnut: LXW_CHART_DOUGHNUT
+            case .line: LXW_CHART_LINE
             }
         }
     }
@@ -32,11 +35,30 @@ struct XLSXChart {
             throw XLSXError(context: "chart", reason: "libxlsxwriter could not add a series")
         }
         if let name { chart_series_set_name(series, Self.safe(name)) }
+        if kind == .line { chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue)) }
     }
 
-    /// The title above the chart.
-    func setTitle(_ title: String) {
+    /// The number format of the value axis's labels (`0.0 %` for shares).
+    func setValueAxisFormat(_ format: String) {
+        chart_axis_set_num_format(valueAxis, format)
+    }
+
+    /// Starts the value axis at `minimum` (0, so that a small change does not look large).
+    func setValueAxisMinimum(_ minimum: Double) {
+        chart_axis_set_min(valueAxis, minimum)
+    }
+
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis> { kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
+
+    /// The title above the chart, in bold of `fontSize` points when given (else the default 14).
+    func setTitle(_ title: String, fontSize: Double? = nil) {
         chart_title_set_name(handle, Self.safe(title))
+        if let fontSize {
+            var font = lxw_chart_font()
+            font.size = fontSize
+            font.bold = 1
+            chart_title_set_name_font(handle, &font)
+        }
     }
 
     /// No legend (a single series says what it is in the title).
@@ -46,9 +68,8 @@ struct XLSXChart {
 
     /// Fixes the axis of the values (horizontal for a bar chart) to `minimum`–`maximum`.
     func setValueAxis(minimum: Double, maximum: Double) {
-        let axis = kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
-        chart_axis_set_min(axis, minimum)
-        chart_axis_set_max(axis, maximum)
+        chart_axis_set_min(valueAxis, minimum)
+        chart_axis_set_max(valueAxis, maximum)
     }
 
     /// Text from a library or a member, with the characters XML forbids replaced.

@@ -65,6 +65,9 @@ package enum CellValue {
     /// A formula and the result the engine computed, cached so that viewers that do not
     /// recalculate show the right figure.
     case formula(String, cached: Double)
+    /// A formula whose result is text (a status, "—" for a value that cannot be computed), with
+    /// the result the engine computed cached.
+    case textFormula(String, cached: String)
     /// An empty cell: written only when it has a style to carry.
     case blank
 }
@@ -216,6 +219,8 @@ struct XLSXSheet {
         case .formula(let formula, let cached):
             guard cached.isFinite else { throw XLSXError(context: place(), reason: "cached result is not finite") }
             try check(worksheet_write_formula_num(handle, r, c, formula, format, cached), place())
+        case .textFormula(let formula, let cached):
+            try check(worksheet_write_formula_str(handle, r, c, formula, format, XMLCharacters.replacingForbidden(in: cached) ?? cached), place())
         case .blank:
             if format != nil { try check(worksheet_write_blank(handle, r, c, format), place()) }
         }
@@ -277,11 +282,13 @@ struct XLSXSheet {
     /// Landscape A4, with `headerRows` repeated on every page. A sheet `width` characters wide
     /// (the sum of its column widths) is fitted to as many pages across as keep the text at
     /// least about 70 % of its size, its first `keptColumns` columns repeated on each; `onePage`
-    /// fits it whole on one page.
-    func setUpPrinting(headerRows: Int?, width: Double, keptColumns: Int = 1, onePage: Bool = false) throws(XLSXError) {
+    /// fits it whole on one page, `oneAcross` its width on one page.
+    func setUpPrinting(
+        headerRows: Int?, width: Double, keptColumns: Int = 1, onePage: Bool = false, oneAcross: Bool = false
+    ) throws(XLSXError) {
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)
-        let across = onePage ? 1 : max(1, Int((width / Self.printedWidth).rounded(.up)))
+        let across = onePage || oneAcross ? 1 : max(1, Int((width / Self.printedWidth).rounded(.up)))
         worksheet_fit_to_pages(handle, UInt16(min(across, 20)), onePage ? 1 : 0)
         if across > 1, keptColumns > 0 {
             try check(worksheet_repeat_columns(handle, 0, lxw_col_t(keptColumns - 1)), "\(name) print titles")
@@ -346,6 +353,18 @@ struct XLSXSheet {
         try check(worksheet_conditional_format_cell(handle, lxw_row_t(row), lxw_col_t(column), &rule), "\(name) highlight")
     }
 
+    /// Gives a cell `style` while it holds `text` exactly (a status written by a formula).
+    func highlight(row: Int, column: Int, whenEqualTo text: String, style: CellStyle) throws(XLSXError) {
+        let quoted = strdup("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        defer { free(quoted) }
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        rule.value_string = quoted
+        rule.format = try workbook.format(style)
+        try check(worksheet_conditional_format_cell(handle, lxw_row_t(row), lxw_col_t(column), &rule), "\(name) highlight")
+    }
+
     /// A three-colour scale over a row range: green at the best end, following the direction.
     func colourScale(row: Int, firstColumn: Int, lastColumn: Int, higherIsBetter: Bool) throws(XLSXError) {
         var rule = lxw_conditional_format()
@@ -358,9 +377,18 @@ struct XLSXSheet {
                                                      lxw_col_t(lastColumn), &rule), "\(name) colour scale")
     }
 
-    /// Places `chart` with its top left corner on the cell at `row`, `column` (0-based).
-    func insert(_ chart: XLSXChart, row: Int, column: Int) throws(XLSXError) {
-        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle), "\(name) chart")
+    /// Places `chart` with its top left corner `offset` pixels right of and below the top left
+    /// corner of the cell at `row`, `column` (0-based), `scale` times its default size (480 × 288
+    /// pixels), described by `description` for screen readers.
+    func insert(
+        _ chart: XLSXChart, row: Int, column: Int, offset: (x: Int, y: Int) = (0, 0), scale: Double = 1, description: String? = nil
+    ) throws(XLSXError) {
+        let text = description.map { strdup(XMLCharacters.replacingForbidden(in: $0) ?? $0) } ?? nil
+        defer { free(text) }
+        var options = lxw_chart_options()
+        (options.x_offset, options.y_offset) = (Int32(offset.x), Int32(offset.y))
+        (options.x_scale, options.y_scale, options.description) = (scale, scale, text)
+        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options), "\(name) chart")
     }
 
     /// `A1`-style reference of a cell (0-based row and column).
@@ -376,8 +404,21 @@ struct XLSXSheet {
 
     /// `'Sheet name'!A2:A9`: a range of one column on this sheet, for formulas and charts.
     func range(column: Int, firstRow: Int, lastRow: Int, absolute: Bool = true) -> String {
-        "'\(name.replacingOccurrences(of: "'", with: "''"))'!"
-            + Self.reference(row: firstRow, column: column, absolute: absolute) + ":"
+        quotedName + Self.reference(row: firstRow, column: column, absolute: absolute) + ":"
             + Self.reference(row: lastRow, column: column, absolute: absolute)
     }
+
+    /// `'Sheet name'!C5:F5`: a range of one row on this sheet, for formulas and charts.
+    func range(row: Int, columns: ClosedRange<Int>) -> String {
+        quotedName + Self.reference(row: row, column: columns.lowerBound, absolute: true) + ":"
+            + Self.reference(row: row, column: columns.upperBound, absolute: true)
+    }
+
+    /// `'Sheet name'!$C$5`: one cell of this sheet, for a formula on another.
+    func cell(row: Int, column: Int) -> String {
+        quotedName + Self.reference(row: row, column: column, absolute: true)
+    }
+
+    /// `'Sheet name'!`, the name quoted as formulas need it.
+    private var quotedName: String { "'\(name.replacingOccurrences(of: "'", with: "''"))'!" }
 }

@@ -23,6 +23,7 @@ public enum ComparisonWorkbookWriter {
             (theme, try workbook.addSheet(theme.label[language]))
         }
         let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
+        let trends = try workbook.addSheet(words("Tendances", "Trends"))
         let method = try workbook.addSheet(words("Méthode", "Method"))
 
         // Side by side: indicators as rows, poles as columns; a volume is followed by its views per
@@ -107,6 +108,7 @@ public enum ComparisonWorkbookWriter {
             try writeTheme(theme, of: comparison, to: sheet, words: words)
         }
         try writeKeyFigures(comparison, to: keyFigures, words: words)
+        try writeTrends(comparison, to: trends, workbook: workbook, words: words)
         try writeMethod(comparison, to: method, words: words)
         try workbook.close()
     }
@@ -179,6 +181,64 @@ public enum ComparisonWorkbookWriter {
         try buffer.flush(to: sheet)
         sheet.freeze(rows: 1, columns: 1)
         try sheet.setUpPrinting(headerRows: 0, width: buffer.totalWidth)
+    }
+
+    /// Each key figure of each pole over the years every pole with a report has members (the
+    /// common years), one block per key figure with a line per pole beside it; a missing value is
+    /// an empty cell, a gap in the line, never 0.
+    private static func writeTrends(_ comparison: PoleComparison, to sheet: XLSXSheet, workbook: XLSXWorkbook, words: Words) throws {
+        let language = words.language
+        let years = comparison.trendYears
+        var buffer = SheetBuffer()
+        buffer.put(.text(words("Tendances des chiffres clés", "Trends of the key figures")), row: 0, column: 0, style: .title)
+        guard years.count > 1 else {
+            buffer.put(.text(words("Les pôles n'ont pas deux années de données en commun jusqu'en \(comparison.year) : pas de tendance à comparer.",
+                                   "The poles do not share two years of data up to \(comparison.year): there is no trend to compare.")),
+                       row: 1, column: 0)
+            try buffer.flush(to: sheet)
+            return
+        }
+        buffer.put(.text(words("Années que tous les pôles ont en commun : \(years.map(String.init).joined(separator: ", ")). Une cellule vide n'a pas de valeur cette année-là, ce n'est jamais 0.",
+                               "Years every pole has in common: \(years.map(String.init).joined(separator: ", ")). An empty cell has no value that year; it is never 0.")),
+                   row: 1, column: 0)
+        let rows = comparison.library.keyFigures.compactMap { figure in comparison.rows.first { $0.definition.id == figure.id } }
+        let reported = comparison.poles.indices.filter { comparison.poles[$0].report != nil }
+        // Each block: a title, a header of years, a row per pole; the chart beside it needs 15 rows.
+        let blockRows = max(reported.count + 3, 15)
+        var charts: [(row: Int, result: ComparisonRow, header: Int)] = []
+        for (offset, comparisonRow) in rows.enumerated() {
+            let top = 3 + offset * blockRows
+            let unit = comparisonRow.definition.unit
+            buffer.put(.text(comparisonRow.definition.label[language]), row: top, column: 0, style: CellStyle(bold: true))
+            buffer.put(.text(words("Pôle", "Pole")), row: top + 1, column: 0, style: .header)
+            for (index, year) in years.enumerated() { buffer.put(.text(String(year)), row: top + 1, column: 1 + index, style: .header) }
+            let style = CellStyle(numberFormat: words.formats.value(unit))
+            for (line, index) in reported.enumerated() {
+                buffer.put(.text(comparison.poles[index].profile.name), row: top + 2 + line, column: 0)
+                for (column, value) in comparisonRow.cells[index].trend.enumerated() {
+                    buffer.put(value.map(CellValue.number) ?? .blank, row: top + 2 + line, column: 1 + column, style: style)
+                }
+            }
+            charts.append((top, comparisonRow, top + 1))
+        }
+        buffer.fixedWidths[0] = 40
+        try buffer.flush(to: sheet)
+        try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth + 50)
+        let yearColumns = 1...years.count
+        for (top, comparisonRow, header) in charts where !comparisonRow.definition.unit.isFlag {
+            let chart = try workbook.addChart(.line)
+            for (line, index) in reported.enumerated() {
+                try chart.addSeries(categories: sheet.range(row: header, columns: yearColumns),
+                                    values: sheet.range(row: header + 1 + line, columns: yearColumns),
+                                    name: comparison.poles[index].profile.name)
+            }
+            chart.setTitle(comparisonRow.definition.label[language], fontSize: 10)
+            chart.placeLegendBelow()
+            chart.setValueAxisFormat(words.formats.value(comparisonRow.definition.unit))
+            if comparisonRow.cells.allSatisfy({ $0.trend.allSatisfy { ($0 ?? 0) >= 0 } }) { chart.setValueAxisMinimum(0) }
+            try sheet.insert(chart, row: top, column: years.count + 2, scale: 0.95,
+                             description: words("\(comparisonRow.definition.label.fr) par pôle", "\(comparisonRow.definition.label.en) by pole"))
+        }
     }
 
     private static func writeMethod(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {

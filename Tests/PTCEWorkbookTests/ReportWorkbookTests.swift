@@ -315,10 +315,12 @@ struct LibreOfficeRecalculationTests {
     }
 }
 
-private func comparison() throws -> PoleComparison {
+private func comparison(
+    of folders: [String] = ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"]
+) throws -> PoleComparison {
     var findings = Findings()
     let reader = PoleFolderReader(library: library)
-    let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
+    let datasets = try folders.map {
         try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
     }
     return ComparisonBuilder(library: library).compare(datasets, year: 2024)
@@ -331,6 +333,23 @@ struct ComparisonWorkbookTests {
         try ComparisonWorkbookWriter.write(comparison, to: url.path, options: WorkbookOptions(
             language: .fr, created: WorkbookOptions.creationDate(reportYear: 2024, environment: [:])))
         return url
+    }
+
+    /// Each pole's key figures over the years both poles have (2023, 2024: the fixture with four
+    /// years and the hand-worked one with two), a missing value an empty cell.
+    @Test func trendsOverTheCommonYears() throws {
+        let url = try write(try comparison(of: ["Tests/Fixtures/trajectory", "Tests/Fixtures/hand-worked"]))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let trends = try #require(try ExternalReaders.inspect(url).sheet("Tendances"))
+        #expect(trends.value("A2") as? String == "Années que tous les pôles ont en commun : 2023, 2024. Une cellule vide n'a pas de valeur cette année-là, ce n'est jamais 0.")
+        let fte = try #require(trends.row(where: "A", is: "ETP consolidés"))
+        #expect([trends.value("B\(fte + 1)"), trends.value("C\(fte + 1)")].map { $0 as? String } == ["2023", "2024"])
+        #expect(trends.value("A\(fte + 2)") as? String == "Pôle sur quatre ans")
+        #expect([trends.value("B\(fte + 2)"), trends.value("C\(fte + 2)")].map { $0 as? Double } == [17, 19])
+        #expect(trends.value("A\(fte + 3)") as? String == "Pôle calculé à la main")
+        let turnover = try #require(trends.row(where: "A", is: "Chiffre d'affaires consolidé"))
+        #expect(trends.value("B\(turnover + 2)") == nil)     // 2023: not reported, never 0
+        #expect(trends.value("C\(turnover + 2)") as? Double == 70000)
     }
 
     @Test func sideBySideWithMedians() throws {

@@ -61,6 +61,11 @@ struct XLSXChart {
         }
     }
 
+    /// The legend below the plot, which keeps the plot's width (a series per pole).
+    func placeLegendBelow() {
+        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+    }
+
     /// No legend (a single series says what it is in the title).
     func hideLegend() {
         chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))

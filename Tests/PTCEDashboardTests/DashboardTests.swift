@@ -310,7 +310,7 @@ struct BrowserLayoutChecks {
         #expect(html.contains("id=\"dots-eco-fte-title\""))
         for forbidden in ["<script", "src=", "href="] { #expect(!html.contains(forbidden)) }
         let future = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2025), language: .en)
-        #expect(future.contains("no data for 2025 (years: 2023, 2024)"))
+        #expect(future.contains("no data for 2025 (years: 2021, 2022, 2023, 2024)"))
     }
 }
 

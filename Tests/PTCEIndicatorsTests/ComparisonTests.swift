@@ -104,7 +104,7 @@ import Testing
         #expect(old.poles.allSatisfy { $0.report != nil })
         let future = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2025)
         #expect(future.poles.map { $0.report == nil } == [true, true])
-        #expect(future.poles[0].years == [2023, 2024])
+        #expect(future.poles[0].years == [2021, 2022, 2023, 2024])
         #expect(try #require(future.rows.first { $0.definition.id == "eco.fte" }).median == nil)
         #expect(ComparisonBuilder.latestYear(of: datasets) == 2024)
     }

@@ -62,6 +62,11 @@ private let nbsp = "\u{00A0}"
         #expect(english.value(145, unit: unit("fte")) == "145.0\(nbsp)FTE")
         #expect(english.value(1234567, unit: unit("count")) == "1,234,567")
         #expect(english.change(0.0175, unit: unit("share")) == "+1.8\(nbsp)pts")
+        // The sign before the currency sign, as an English spreadsheet writes it.
+        #expect(english.money(-15_000) == "−€15,000")
+        #expect(english.signed(8_000) { english.money($0) } == "+€8,000")
+        #expect(english.value(-1_200, unit: unit("eur_per_fte")) == "−€1,200\(nbsp)per FTE")
+        #expect(NumberStyle(language: .fr).signed(-0.3) { NumberStyle(language: .fr).percent($0) } == "−30,0\(nbsp)%")
     }
 }
 

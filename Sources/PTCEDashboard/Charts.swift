@@ -1,4 +1,5 @@
 import Foundation
+import PTCEIndicators
 import PTCEModel
 
 /// The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -7,6 +8,8 @@ enum Palette {
     static let bar = "#0072B2"
     static let text = "#1a1a1a"
     static let muted = "#595959"
+    /// The zero line of a small chart: light, so that it anchors the marks without competing with them.
+    static let axis = "#d0d7de"
 }
 
 /// One bar: its label, its value (`nil` = missing, drawn as missing, never as 0) and the text shown.
@@ -15,6 +18,9 @@ struct Bar {
     let value: Double?
     let shown: String
 }
+
+/// One year of a trend: its value, `nil` when the year has none (a gap in the line, never 0).
+typealias TrendPoint = (year: Int, value: Double?)
 
 /// Accessible SVG charts: each is a `<figure>` whose `<svg role="img">` has a `<title>` and a
 /// `<desc>` with the key numbers, values written beside the marks, and the same numbers in a
@@ -132,6 +138,73 @@ struct ChartBuilder {
         let names = Dictionary(nodes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         table(&html, caption: title, headers: [language.text("Membre", "Member"), language.text("Membre", "Member"), language.text("Coopérations", "Cooperations")],
               rows: links.map { [names[$0.a] ?? $0.a, names[$0.b] ?? $0.b, $0.detail] })
+    }
+
+    /// A small trend line (a sparkline) under a figure, over `points`, oldest first: a dot for each
+    /// year with a value, joined to the next year when that one has a value too, so that a year
+    /// without one is a gap, never a 0. The scale includes 0, as the dot plots' does, so that a
+    /// change of a few percent looks like one; a light line marks 0. The first and last years are
+    /// written under the line with their values, and every year's value is in its accessible name
+    /// ("ETP consolidés de 2021 à 2024 : 2021 : 17,0 ETP ; 2022 : 24,5 ETP ; …"), written by
+    /// `shown`. Nothing is drawn when fewer than two years have a value: there is no trend to see.
+    func sparkline(_ html: inout HTMLBuilder, label: String, points: [TrendPoint], shown: (Double) -> String) {
+        let values = points.compactMap(\.value)
+        guard values.count >= 2, let first = points.first, let last = points.last,
+              let low = values.min().map({ min($0, 0) }), let high = values.max().map({ max($0, 0) }) else { return }
+        let width = 200.0, height = 36.0, inset = 4.0
+        let x = { (index: Int) in inset + Double(index) / Double(points.count - 1) * (width - 2 * inset) }
+        let y = { (value: Double) in high > low ? inset + (high - value) / (high - low) * (height - 2 * inset) : height / 2 }
+        func yearAndValue(_ point: TrendPoint) -> String {
+            "\(point.year)" + language.text(" : ", ": ") + (point.value.map(shown) ?? MissingReason.shown(nil)[language])
+        }
+        let name = label + language.text(" de \(first.year) à \(last.year) : ", " from \(first.year) to \(last.year): ")
+            + points.map(yearAndValue).joined(separator: language.text(" ; ", "; "))
+        // One stroke per run of consecutive years with a value: a missing year breaks the line.
+        var path = ""
+        for (index, point) in points.enumerated() {
+            guard let value = point.value else { continue }
+            path += (index > 0 && points[index - 1].value != nil ? "L" : "M") + fmt(x(index)) + " " + fmt(y(value))
+        }
+        html.element("div", [("class", "trend")]) { trend in
+            trend.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                                  ("width", fmt(width)), ("height", fmt(height)), ("role", "img"), ("aria-label", name)]) { svg in
+                svg.element("title", text: name)
+                svg.element("line", [("x1", "0"), ("x2", fmt(width)), ("y1", fmt(y(0))), ("y2", fmt(y(0))), ("stroke", Palette.axis)])
+                svg.element("path", [("d", path), ("fill", "none"), ("stroke", Palette.bar), ("stroke-width", "2"),
+                                     ("stroke-linejoin", "round")])
+                for (index, point) in points.enumerated() {
+                    guard let value = point.value else { continue }
+                    svg.element("circle", [("cx", fmt(x(index))), ("cy", fmt(y(value))), ("r", index == points.count - 1 ? "3.5" : "2.5"),
+                                           ("fill", Palette.bar)])
+                }
+            }
+            // The ends, for the eye; the accessible name above already lists every year.
+            trend.element("p", [("class", "trend-ends"), ("aria-hidden", "true")]) { ends in
+                ends.element("span", text: yearAndValue(first))
+                ends.element("span", text: yearAndValue(last))
+            }
+        }
+    }
+
+    /// A progress bar: a track, `progress` filled (clamped to the track, 0 to 1: `valueText` says
+    /// the true value) and a tick at `mark`, the share of the way expected by now. An ARIA
+    /// progressbar named `label`, read as `valueText`, never colour alone.
+    func progressBar(_ html: inout HTMLBuilder, label: String, progress: Double, mark: Double, valueText: String) {
+        let width = 120.0, height = 16.0, track = (top: 3.0, height: 10.0)
+        let shown = min(max(progress, 0), 1), tick = min(max(mark, 0), 1)
+        html.element("div", [("class", "progress"), ("role", "progressbar"), ("aria-label", label), ("aria-valuemin", "0"),
+                             ("aria-valuemax", "100"), ("aria-valuenow", String(Int((shown * 100).rounded()))),
+                             ("aria-valuetext", valueText)]) { bar in
+            bar.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                                ("width", fmt(width)), ("height", fmt(height)), ("aria-hidden", "true")]) { svg in
+                svg.element("rect", [("x", "0.5"), ("y", fmt(track.top)), ("width", fmt(width - 1)), ("height", fmt(track.height)),
+                                     ("fill", "#ffffff"), ("stroke", Palette.muted)])
+                svg.element("rect", [("x", "0.5"), ("y", fmt(track.top)), ("width", fmt(shown * (width - 1))), ("height", fmt(track.height)),
+                                     ("fill", Palette.bar)])
+                let at = fmt(1 + tick * (width - 2))
+                svg.element("line", [("x1", at), ("x2", at), ("y1", "0"), ("y2", fmt(height)), ("stroke", Palette.text), ("stroke-width", "2")])
+            }
+        }
     }
 
     private func figure(_ html: inout HTMLBuilder, id: String, title: String, summary: String, width: Double, height: Double,

@@ -41,7 +41,7 @@ public enum ComparisonDashboardWriter {
                         guard !rows.isEmpty else { continue }
                         main.element("section", [("class", "theme"), ("id", "theme-\(theme.id)"), ("aria-labelledby", "title-\(theme.id)")]) { section in
                             section.element("h2", [("id", "title-\(theme.id)")], text: theme.label[language])
-                            sideBySide(rows, poles: poles, year: comparison.year, caption: theme.label[language], numbers: numbers, language: language, into: &section)
+                            sideBySide(rows, of: comparison, caption: theme.label[language], numbers: numbers, charts: charts, into: &section)
                             for row in rows where row.cells.filter({ $0.value != nil && $0.comparable }).count >= 2 {
                                 // A volume is drawn per member, as it is ranked.
                                 let unit = row.definition.unit
@@ -79,9 +79,13 @@ public enum ComparisonDashboardWriter {
         return html.output
     }
 
-    private static func sideBySide(_ rows: [ComparisonRow], poles: [ComparedPole], year: Int, caption: String, numbers: NumberStyle,
-                                   language: Language, into html: inout HTMLBuilder) {
+    /// The table of `rows`, one column per pole of `comparison` and the median; a key figure's
+    /// cells also show each pole's trend over the comparison's ``PoleComparison/trendYears``.
+    private static func sideBySide(_ rows: [ComparisonRow], of comparison: PoleComparison, caption: String, numbers: NumberStyle,
+                                   charts: ChartBuilder, into html: inout HTMLBuilder) {
+        let language = numbers.language
         let t = language.text
+        let poles = comparison.poles
         html.table(caption: caption, kind: "side") { table in
             table.element("thead") { head in
                 head.element("tr") { row in
@@ -113,6 +117,9 @@ public enum ComparisonDashboardWriter {
                                     let base = coverage.summary(language) + (cell.quotient.map { " · " + numbers.quotient($0) } ?? "")
                                     td.element("span", [("class", "base")], text: base)
                                 }
+                                guard comparisonRow.definition.isKeyFigure else { return }
+                                charts.sparkline(&td, label: pole.profile.name + " · " + comparisonRow.definition.label[language],
+                                                 points: Array(zip(comparison.trendYears, cell.trend)), shown: { numbers.value($0, unit: unit) })
                             }
                         }
                         row.element("td", [("class", "number")], text: comparisonRow.median.map { numbers.value($0, unit: unit) } ?? "—")

@@ -54,6 +54,8 @@ private struct Dashboard {
                 header(&body)
                 body.element("main") { main in
                     keyFigures(&main)
+                    objectives(&main)
+                    resources(&main)
                     for section in report.sections { self.section(section, into: &main) }
                     dataQuality(&main)
                     method(&main)
@@ -94,6 +96,9 @@ private struct Dashboard {
                         if let coverage = result.coverage, !coverage.isComplete {
                             card.element("p", [("class", "coverage")], text: baseText(result, coverage))
                         }
+                        let unit = result.definition.unit
+                        charts.sparkline(&card, label: result.definition.label[language], points: result.series.map { ($0.year, $0.value) },
+                                         shown: { numbers.value($0, unit: unit) })
                     }
                 }
             }
@@ -149,6 +154,135 @@ private struct Dashboard {
         case true?: "better"
         case false?: "worse"
         case nil: "same"
+        }
+    }
+
+    // MARK: Objectives and resources
+
+    /// The objectives of `targets.csv`, after the key figures: what the pole committed to, each
+    /// with its period, target, baseline, actual value, progress against the share of the period
+    /// elapsed, and status in words. No objective, no section.
+    private func objectives(_ html: inout HTMLBuilder) {
+        let objectives = report.objectives
+        guard !objectives.isEmpty else { return }
+        html.newline()
+        html.element("section", [("class", "objectives"), ("aria-labelledby", "title-objectives")]) { section in
+            section.element("h2", [("id", "title-objectives")], text: t("Objectifs", "Objectives"))
+            section.element("p", text: t(
+                "Avancement de chaque objectif en \(report.year). Sur chaque barre, le trait vertical marque la part de la période écoulée : une barre qui l'atteint est dans les temps.",
+                "Progress of each objective in \(report.year). On each bar, the vertical mark shows the share of the period elapsed: a bar that reaches it is on schedule."))
+            section.table(caption: t("Objectifs mesurés en \(report.year)", "Objectives measured in \(report.year)"), kind: "objectives") { table in
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
+                        row.element("th", [("scope", "col")], text: t("Période", "Period"))
+                        for header in [t("Cible", "Target"), t("Valeur de départ", "Baseline"), t("Réalisé", "Actual")] {
+                            row.element("th", [("scope", "col"), ("class", "number")], text: header)
+                        }
+                        row.element("th", [("scope", "col")], text: t("Avancement", "Progress"))
+                        row.element("th", [("scope", "col")], text: t("Statut", "Status"))
+                    }
+                }
+                table.element("tbody") { body in
+                    for (result, progress) in objectives {
+                        body.element("tr") { row in objective(progress, of: result, into: &row) }
+                    }
+                }
+            }
+            section.element("p", [("class", "note")], text: ObjectiveProgress.method[language])
+        }
+    }
+
+    /// One objective's row of the objectives table.
+    private func objective(_ objective: ObjectiveProgress, of result: IndicatorResult, into row: inout HTMLBuilder) {
+        let unit = result.definition.unit
+        let label = result.definition.label[language]
+        row.element("th", [("scope", "row")]) { cell in
+            cell.text(label)
+            if let comment = objective.objective.comment { cell.element("span", [("class", "base")], text: comment) }
+        }
+        row.element("td", [("class", "period")], text: objective.period)
+        row.element("td", [("class", "number")], text: numbers.value(objective.target, unit: unit))
+        if objective.isMeasuredFromBaseline, let baseline = objective.baseline {
+            row.element("td", [("class", "number")]) { cell in
+                cell.text(numbers.value(baseline, unit: unit))
+                if let source = objective.baselineSource { cell.element("span", [("class", "base")], text: source[language]) }
+            }
+        } else {
+            row.element("td", [("class", "number missing")], text: "—")
+        }
+        if let actual = objective.actual {
+            row.element("td", [("class", "number")]) { cell in
+                cell.text(numbers.value(actual, unit: unit))
+                if let scope = objective.actualScope { cell.element("span", [("class", "base")], text: scope[language]) }
+            }
+        } else {
+            row.element("td", [("class", "number missing")], text: objective.status == .notStarted ? "—" : MissingReason.shown(.noData)[language])
+        }
+        row.element("td") { cell in
+            guard let progress = objective.progress else { return cell.text("—") }
+            let (done, elapsed) = (numbers.percent(progress, decimals: 0), numbers.percent(objective.elapsed, decimals: 0))
+            charts.progressBar(&cell, label: t("Avancement : ", "Progress: ") + label + " " + objective.period, progress: progress,
+                               mark: objective.elapsed,
+                               valueText: t("avancement \(done), pour \(elapsed) de la période écoulée", "progress \(done), with \(elapsed) of the period elapsed"))
+            cell.text(done)
+            cell.element("span", [("class", "base")], text: t("\(elapsed) de la période écoulée", "\(elapsed) of the period elapsed"))
+        }
+        let news = objective.status.isGoodNews.map { $0 ? "status good" : "status bad" } ?? "status"
+        row.element("td", [("class", news)], text: objective.status.label[language])
+    }
+
+    /// The year's resources against the budget plan (`planned` in `finances.csv`), line by line,
+    /// then the total over the lines with a plan; "—" where nothing was planned.
+    private func resources(_ html: inout HTMLBuilder) {
+        guard let resources = report.resources else { return }
+        func gapShare(_ share: Double?) -> String { share.map { numbers.signed($0) { numbers.percent($0) } } ?? "—" }
+        func money(_ amount: Double?) -> String { amount.map { numbers.money($0) } ?? "—" }
+        func gap(_ amount: Double?) -> String { amount.map { numbers.signed($0) { numbers.money($0) } } ?? "—" }
+        html.newline()
+        html.element("section", [("class", "resources"), ("aria-labelledby", "title-resources")]) { section in
+            section.element("h2", [("id", "title-resources")], text: t("Ressources : prévu et réalisé", "Resources: planned and actual"))
+            section.table(caption: t("Ressources \(report.year) par financeur, prévues au budget et reçues", "Resources \(report.year) by funder, as budgeted and as received"),
+                          kind: "resources") { table in
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        row.element("th", [("scope", "col")], text: StandardFields.Finances.source.label[language])
+                        row.element("th", [("scope", "col")], text: StandardFields.Finances.kind.label[language])
+                        for header in [StandardFields.Finances.planned.label[language], t("Réalisé", "Actual"), t("Écart", "Difference"),
+                                       t("Écart (%)", "Difference (%)")] {
+                            row.element("th", [("scope", "col"), ("class", "number")], text: header)
+                        }
+                    }
+                }
+                table.element("tbody") { body in
+                    for line in resources.lines {
+                        // Nothing planned: "—" for the plan and the gaps, never 0.
+                        let compared = line.planned == nil ? "number missing" : "number"
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: line.source)
+                            row.element("td", text: line.kind.label[language])
+                            row.element("td", [("class", compared)], text: money(line.planned))
+                            row.element("td", [("class", "number")], text: numbers.money(line.actual))
+                            row.element("td", [("class", compared)], text: gap(line.gap))
+                            row.element("td", [("class", compared)], text: gapShare(line.gapShare))
+                        }
+                    }
+                }
+                table.element("tfoot") { foot in
+                    foot.element("tr") { row in
+                        row.element("th", [("scope", "row"), ("colspan", "2")],
+                                    text: resources.isFullyPlanned ? "Total" : t("Total des lignes prévues", "Total of planned lines"))
+                        row.element("td", [("class", "number")], text: numbers.money(resources.planned))
+                        row.element("td", [("class", "number")], text: numbers.money(resources.actualOfPlannedLines))
+                        row.element("td", [("class", "number")], text: gap(resources.gap))
+                        row.element("td", [("class", "number")], text: gapShare(resources.gapShare))
+                    }
+                }
+            }
+            if let scope = resources.totalsScope {
+                section.element("p", text: scope[language] + " " + t("Ressources reçues sur l'ensemble des lignes : ", "Resources received over all lines: ")
+                                + numbers.money(resources.actual) + ".")
+            }
         }
     }
 

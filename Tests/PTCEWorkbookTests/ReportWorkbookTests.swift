@@ -484,7 +484,7 @@ struct TrajectoryObjectivesResourcesSheetTests {
         let jobs = try #require(try book().sheet("Trajectoire")?.row(where: "A", is: "Emplois créés par les membres"))
         #expect(sheet.formula("G6") == "=IF(COUNT('Trajectoire'!$C$\(jobs):$D$\(jobs))=0,\"—\",SUM('Trajectoire'!$C$\(jobs):$D$\(jobs)))")
         #expect(sheet.value("G6") as? Double == 7 && sheet.value("I6") as? Double == 1)
-        #expect(sheet.value("H8") as? String == "somme 2022–2024 (manque 2023)")
+        #expect(sheet.value("H8") as? String == "somme partielle 2022–2024 : pas de donnée pour 2023")
         #expect(sheet.value("G8") as? Double == 9 && sheet.value("I8") as? String == "—")
         // A stock: its 2024 value, from a baseline taken in 2022.
         #expect(sheet.value("E9") as? Double == 15 && sheet.value("F9") as? String == "valeur 2022")
@@ -494,7 +494,7 @@ struct TrajectoryObjectivesResourcesSheetTests {
         // A share where lower is better: 50 % → 30 % for a target of 20 %.
         #expect(sheet.value("E11") as? Double == 0.5 && (sheet.value("I11") as? Double).map { abs($0 - 2.0 / 3) < 1e-9 } == true)
         #expect(sheet.value("E12") as? String == "—" && sheet.value("F12") as? String == "aucune donnée 2023")
-        #expect(sheet.value("G13") as? String == "—" && sheet.value("H13") as? String == "période pas commencée")
+        #expect(sheet.value("G13") as? String == "—" && sheet.value("H13") == nil)
         #expect(sheet.value("L6") as? String == "reached: 3 + 4")
     }
 

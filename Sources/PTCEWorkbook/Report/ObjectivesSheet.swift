@@ -19,9 +19,9 @@ extension ReportSheets {
         buffer.put(.text(words("Année du rapport", "Report year")), row: 1, column: 0)
         buffer.put(.number(Double(year)), row: 1, column: 1, style: CellStyle(numberFormat: "0", bold: true))
         let yearCell = XLSXSheet.reference(row: 1, column: 1, absolute: true)
-        buffer.put(words(
-            "Réalisé : pour un flux, la somme de ses valeurs annuelles du début de la période à l'année du rapport (ou à la fin de la période) ; pour un stock, sa valeur cette année-là. Progression : (réalisé − départ) ÷ (cible − départ) pour un stock avec valeur de départ, sinon réalisé ÷ cible. En bonne voie : progression au moins égale à la part de la période écoulée. Valeur de départ par défaut : la valeur de l'indicateur l'année qui précède la période. Les cellules grisées sont des formules sur la feuille Trajectoire.",
-            "Actual: for a flow, the sum of its yearly values from the start of the period to the report year (or the end of the period); for a stock, its value that year. Progress: (actual − baseline) ÷ (target − baseline) for a stock with a baseline, else actual ÷ target. On track: progress at least the share of the period elapsed. Default baseline: the indicator's value in the year before the period. Shaded cells are formulas over the Trajectory sheet."),
+        buffer.put(ObjectiveProgress.method[language] + " " + words(
+            "Les cellules grisées sont des formules sur l'année du rapport et la feuille Trajectoire.",
+            "Shaded cells are formulas over the report year and the Trajectory sheet."),
             row: 2, columns: 0...C.comment.rawValue, style: CellStyle.wrapped)
         let headerRow = 4
         let headers = [
@@ -66,8 +66,8 @@ extension ReportSheets {
                 put(.text(words("fixée dans targets.csv", "set in targets.csv")), .baselineOrigin, style: CellStyle.wrapped)
             } else if !definition.isFlow, let source = trajectory.cell(definition.id, year: objective.from - 1) {
                 put(formula("IF(ISNUMBER(\(source)),\(source),\"\(dash)\")", cached: progress.baseline), .baseline, style: computed)
-                put(.text(progress.baselineYear == nil ? words("aucune donnée \(objective.from - 1)", "no \(objective.from - 1) data")
-                                                      : words("valeur \(objective.from - 1)", "\(objective.from - 1) value")), .baselineOrigin, style: CellStyle.wrapped)
+                put(.text(progress.baselineSource?[language] ?? words("aucune donnée \(objective.from - 1)", "no \(objective.from - 1) data")),
+                    .baselineOrigin, style: CellStyle.wrapped)
             } else {
                 put(.text(dash), .baseline, style: Self.dashCell)
                 put(.text(definition.isFlow ? words("sans objet (flux : réalisé ÷ cible)", "none (a flow: actual ÷ target)")
@@ -88,17 +88,7 @@ extension ReportSheets {
             } else {
                 put(.text(dash), .actual, style: Self.dashCell)
             }
-            var basis = words("période pas commencée", "period not started")
-            if let years {
-                basis = definition.isFlow && years.count > 1
-                    ? words("somme \(years.lowerBound)–\(years.upperBound)", "sum \(years.lowerBound)–\(years.upperBound)")
-                    : words("valeur \(last)", "\(last) value")
-                if !progress.missingYears.isEmpty {
-                    let missing = progress.missingYears.map(String.init).joined(separator: ", ")
-                    basis += words(" (manque \(missing))", " (\(missing) missing)")
-                }
-            }
-            put(.text(basis), .actualBasis, style: CellStyle.wrapped)
+            if let scope = progress.actualScope { put(.text(scope[language]), .actualBasis, style: CellStyle.wrapped) }
 
             // Progress and the share of the period elapsed.
             let lowerStock = !definition.isFlow && definition.direction == .lowerIsBetter

@@ -28,10 +28,13 @@ let package = Package(
         .target(name: "PTCEModel"),
         // Work started on another thread and awaited: what overlaps reading, computing and writing.
         .target(name: "PTCEConcurrency"),
-        // CSV and TOML reading: dialects, encodings, French number forms, validation rules.
+        // CSV, workbook (.xlsx) and TOML reading: dialects, encodings, French number forms, validation rules.
         .target(
             name: "PTCEImport",
-            dependencies: ["PTCEModel", "PTCEConcurrency", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "PTCEModel", "PTCEConcurrency", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The indicator language and library, and the computation of a pole's report.
         .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport"]),

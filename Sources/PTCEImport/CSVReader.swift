@@ -335,7 +335,15 @@ struct RawRecord {
     /// Where each field ends in `bytes`; a field starts where the one before it ends.
     var ends: [Int] = []
 
+    /// How a spreadsheet stored each field; empty for a CSV record, whose fields are all text.
+    var kinds: [CellKind] = []
+
     var fieldCount: Int { ends.count }
+
+    /// How field `index` was stored: text unless a spreadsheet stored a number, date or boolean.
+    func kind(_ index: Int) -> CellKind {
+        index < kinds.count ? kinds[index] : .text
+    }
 
     /// The bytes of field `index` as written (quotes removed), or empty past the last field.
     func field(_ index: Int) -> ArraySlice<UInt8> {

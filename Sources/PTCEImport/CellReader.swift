@@ -37,7 +37,7 @@ struct CellReader {
             return SourceLocation(file: table.schema.file, line: record.line, column: column.name)
         }
         return SourceLocation(
-            file: table.schema.file, line: record.line, column: table.headers[position], columnIndex: position + 1)
+            file: table.schema.file, line: record.line, column: table.headers[position], columnIndex: position + 1, namesCell: table.isSheet)
     }
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
@@ -149,11 +149,20 @@ struct CellReader {
         var cell: String { String(decoding: bytes, as: UTF8.self) }
         let expected = ImportMessage.expectedFigure(column.type)
         let number: TypedNumber
-        switch NumberParser.parse(bytes) {
-        case .success(let parsed): number = parsed
-        case .failure(let problem):
-            findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location(column))
+        switch table.position(of: column.name).map(record.kind) ?? .text {
+        case .number:
+            // Stored by a spreadsheet with a decimal point: read as it is, never as typed text.
+            number = TypedNumber.stored(Double(cell) ?? 0)
+        case .date:
+            findings.error(ImportMessage.dateInFigureColumn(cell, expected: expected), at: location(column))
             return nil
+        case .text, .boolean:
+            switch NumberParser.parse(bytes) {
+            case .success(let parsed): number = parsed
+            case .failure(let problem):
+                findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location(column))
+                return nil
+            }
         }
         if number.suffix == .currency, column.type != .money, column.type != .target {
             findings.error(ImportMessage.moneyNotExpected(cell, expected: expected), at: location(column))

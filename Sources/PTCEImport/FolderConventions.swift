@@ -33,7 +33,7 @@ final class FolderConventions {
             if let cached = known[schema.file] { return cached.map { (schema.file, $0) } }
             let shown = contents(schema.file).map { bytes in
                 var dropped = Findings()
-                let document = CSVReader.read(bytes, file: schema.file)
+                let document = TableDocument.open(bytes, file: schema.file)
                 return Table(schema: schema, document: document, folder: self, findings: &dropped)?.fileConventions ?? []
             }
             known[schema.file] = .some(shown)

@@ -86,6 +86,89 @@ enum ImportMessage {
             fr: "il a été supprimé pendant sa lecture", en: "it was removed while being read")
     }
 
+    // MARK: Workbooks
+
+    /// How to give a table as a workbook, said after each problem of a workbook file.
+    private static let saveAsXLSX = LocalizedText(
+        fr: "enregistrez-le depuis Excel ou LibreOffice au format « Classeur Excel (.xlsx) », sans mot de passe",
+        en: "save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\", without a password")
+
+    /// A workbook protected by a password: its contents are encrypted.
+    static let encryptedWorkbook = LocalizedText(
+        fr: "ce classeur est protégé par un mot de passe (chiffré) et ne peut pas être lu : \(saveAsXLSX.fr)",
+        en: "this workbook is protected by a password (encrypted) and cannot be read: \(saveAsXLSX.en)")
+    /// An old Excel 97–2003 workbook saved under an `.xlsx` name.
+    static let oldExcelWorkbook = LocalizedText(
+        fr: "c'est un ancien classeur Excel (.xls, Excel 97-2003), pas un .xlsx : \(saveAsXLSX.fr)",
+        en: "this is an old Excel workbook (.xls, Excel 97-2003), not an .xlsx: \(saveAsXLSX.en)")
+    /// An OpenDocument spreadsheet saved under an `.xlsx` name.
+    static let openDocumentSpreadsheet = LocalizedText(
+        fr: "c'est un classeur OpenDocument (.ods), pas un .xlsx : \(saveAsXLSX.fr)",
+        en: "this is an OpenDocument spreadsheet (.ods), not an .xlsx: \(saveAsXLSX.en)")
+    /// Bytes that are no zip at all under an `.xlsx` name.
+    static let notAWorkbook = LocalizedText(
+        fr: "ce fichier n'est pas un classeur Excel (.xlsx) : \(saveAsXLSX.fr)",
+        en: "this file is not an Excel workbook (.xlsx): \(saveAsXLSX.en)")
+    /// A zip that cannot be opened: cut short or damaged.
+    static let damagedWorkbook = LocalizedText(
+        fr: "ce classeur est endommagé ou incomplet (son archive zip ne s'ouvre pas) : \(saveAsXLSX.fr)",
+        en: "this workbook is damaged or incomplete (its zip archive does not open): \(saveAsXLSX.en)")
+    /// A part of the workbook that cannot be inflated (damaged data, a checksum that does not match).
+    static func damagedWorkbookPart(_ part: String) -> LocalizedText {
+        LocalizedText(
+            fr: "la partie \(part) du classeur est endommagée ; les lignes lues avant sont gardées : \(saveAsXLSX.fr)",
+            en: "the part \(part) of the workbook is damaged; the rows read before are kept: \(saveAsXLSX.en)")
+    }
+    /// A part inflating beyond what any table needs (a zip bomb, or not a pole's table).
+    static func workbookPartTooLarge(_ part: String, megabytes: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "la partie \(part) du classeur dépasse ce qu'un tableau peut contenir (\(megabytes) Mo décompressés) : le classeur n'est pas lu",
+            en: "the part \(part) of the workbook exceeds what a table can hold (\(megabytes) MB inflated): the workbook is not read")
+    }
+    /// A workbook whose first sheet cannot be found.
+    static let workbookWithoutSheet = LocalizedText(
+        fr: "ce classeur n'a pas de feuille lisible : \(saveAsXLSX.fr)", en: "this workbook has no readable sheet: \(saveAsXLSX.en)")
+    /// A sheet whose XML ends in the middle of a row.
+    static func sheetCutShort(row: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "la feuille s'arrête au milieu de la ligne \(row) (fichier incomplet) : cette ligne et les suivantes manquent",
+            en: "the sheet stops in the middle of row \(row) (an incomplete file): this row and the next ones are missing")
+    }
+    /// A cell pointing at a shared string that does not exist.
+    static func sharedStringOutOfRange(_ index: Int, count: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "le texte n° \(index) de la cellule n'existe pas (le classeur en a \(count)) : classeur endommagé, la cellule est lue vide",
+            en: "the cell's text number \(index) does not exist (the workbook has \(count)): a damaged workbook, the cell reads as empty")
+    }
+    /// A cell holding a formula error (`#N/A`, `#DIV/0!`).
+    static func formulaError(_ value: String) -> LocalizedText {
+        LocalizedText(
+            fr: "la cellule affiche l'erreur \(value) d'une formule : lue comme non renseignée",
+            en: "the cell shows the formula error \(value): read as not reported")
+    }
+    /// A formula saved without its result (written by a program that does not compute).
+    static let formulaWithoutResult = LocalizedText(
+        fr: "la formule de la cellule n'a pas de résultat enregistré : lue comme non renseignée ; ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le",
+        en: "the cell's formula has no saved result: read as not reported; open the workbook in Excel or LibreOffice and save it")
+    /// A number cell whose stored value is not a number.
+    static func unreadableStoredNumber(_ value: String) -> LocalizedText {
+        LocalizedText(
+            fr: "la valeur enregistrée « \(value) » n'est pas un nombre : classeur endommagé, la cellule est lue vide",
+            en: "the stored value \"\(value)\" is not a number: a damaged workbook, the cell reads as empty")
+    }
+    /// A date where a figure is expected: Excel turned what was typed into a date.
+    static func dateInFigureColumn(_ date: String, expected: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            fr: "la cellule contient une date (\(date)) : Excel a sans doute transformé le chiffre saisi en date ; mettez la colonne au format Nombre et saisissez à nouveau la valeur attendue : \(expected.fr)",
+            en: "the cell holds a date (\(date)): Excel probably turned the figure typed into a date; format the column as Number and type again the value expected: \(expected.en)")
+    }
+    /// A folder holding a table both as CSV and as a workbook.
+    static func bothFormats(_ csv: String, _ workbook: String) -> LocalizedText {
+        LocalizedText(
+            fr: "le dossier contient à la fois \(csv) et \(workbook) : gardez-en un seul ; aucun des deux n'est lu",
+            en: "the folder holds both \(csv) and \(workbook): keep only one; neither is read")
+    }
+
     // MARK: Encodings
 
     /// What a spreadsheet container recognised by its first bytes is, for ``notCSV(_:)``.

@@ -32,6 +32,13 @@ struct TypedNumber: Equatable {
 
     var isAmbiguous: Bool { groupingReading != nil }
 
+    /// A number a spreadsheet stored: exact, unambiguous, with no unit.
+    static func stored(_ value: Double) -> TypedNumber {
+        TypedNumber(
+            value: value, groupingReading: nil, decimalReadingConvention: nil, evidence: nil, suffix: .none,
+            hasFraction: value.rounded() != value)
+    }
+
     /// Zero as an accounting format shows it (a dash), with the currency sign it carries, if any.
     static func accountingZero(_ suffix: Suffix) -> TypedNumber {
         TypedNumber(

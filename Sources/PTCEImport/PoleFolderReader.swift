@@ -47,21 +47,27 @@ public struct PoleFolderReader: Sendable {
         // A file that is there but cannot be read is an error, never taken for an absent one.
         var readable: Set<String> = []
         for schema in schemas {
-            switch TextFile.status(at: url.appendingPathComponent(schema.file).path) {
-            case .absent where schema.isRequired:
+            var present = false
+            for file in [schema.file, schema.workbookFile] {
+                switch TextFile.status(at: url.appendingPathComponent(file).path) {
+                case .absent:
+                    continue
+                case .unreadable(let reason):
+                    local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: file))
+                case .readable:
+                    readable.insert(file)
+                }
+                present = true
+            }
+            if !present, schema.isRequired {
                 local.error(ImportMessage.missingDataFile(schema.file), at: SourceLocation(file: schema.file))
-            case .absent:
-                break
-            case .unreadable(let reason):
-                local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: schema.file))
-            case .readable:
-                readable.insert(schema.file)
             }
         }
         // A file that changed between the look and the reading (removed, locked) is an error too.
         let failedReads = FailedReads()
         var dataset = read(
             profile: profile ?? PoleProfile(id: "", name: "", territory: "", communes: []),
+            isPresent: { [readable] in readable.contains($0) },
             contents: { [readable] name in
                 guard readable.contains(name) else { return nil }
                 switch TextFile.contents(at: url.appendingPathComponent(name).path) {
@@ -79,33 +85,44 @@ public struct PoleFolderReader: Sendable {
         return profile == nil ? nil : dataset
     }
 
-    /// Reads the CSV files given by name (e.g. `members.csv`) as bytes, for a known profile.
+    /// Reads the table files given by name (`members.csv`, or `members.xlsx`) as bytes, for a known profile.
     public func read(profile: PoleProfile, files: [String: [UInt8]], findings: inout Findings) -> PoleDataset {
-        read(profile: profile, contents: { files[$0] }, findings: &findings)
+        read(profile: profile, isPresent: { files[$0] != nil }, contents: { files[$0] }, findings: &findings)
     }
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
     /// absent), so that only one file's text is in memory at a time, and another only while an
     /// ambiguous number asks what the folder's other files settle (``FolderConventions``).
+    ///
+    /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
+    /// `isPresent` says the folder holds; both is an error, and neither is read.
     func read(
-        profile: PoleProfile, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
+        profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
         onMembers: ((PoleProfile, [Member]) -> Void)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile, catalogue: catalogue)
-        let folder = FolderConventions(schemas: schemas, contents: contents)
+        let schemas = schemas.map { schema -> TableSchema? in
+            switch (isPresent(schema.file), isPresent(schema.workbookFile)) {
+            case (true, true):
+                findings.error(ImportMessage.bothFormats(schema.file, schema.workbookFile), at: SourceLocation(file: schema.workbookFile))
+                return nil
+            case (false, true): return schema.reading(schema.workbookFile)
+            default: return schema
+            }
+        }
+        let folder = FolderConventions(schemas: schemas.compactMap { $0 }, contents: contents)
         /// The file as text, and its fingerprint computed on another core meanwhile; both read the
         /// same bytes, let go once the table has been read.
-        func open(_ schema: TableSchema) -> (CSVDocument, BackgroundTask<String, Never>)? {
+        func open(_ schema: TableSchema) -> (TableDocument, BackgroundTask<String, Never>)? {
             guard let bytes = contents(schema.file) else { return nil }
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
-            return (CSVReader.read(bytes, file: schema.file), digest)
+            return (TableDocument.open(bytes, file: schema.file), digest)
         }
-        func load<Row>(_ schema: TableSchema, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
-            guard let (document, digest) = open(schema) else { return [] }
+        func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
+            guard let schema, let (document, digest) = open(schema) else { return [] }
             findings.append(contentsOf: document.findings)
             var source = SourceFile(
-                name: schema.file, encoding: document.encoding.rawValue, delimiter: String(document.delimiter),
-                records: 0, sha256: "")
+                name: schema.file, encoding: document.encoding, delimiter: document.delimiter, records: 0, sha256: "")
             defer {
                 source.sha256 = digest.value()
                 dataset.sources.append(source)

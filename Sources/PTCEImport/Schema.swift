@@ -33,7 +33,7 @@ public struct VocabularyAliases: Sendable, Hashable {
 /// The layout of one dataset file (README, "A pole is a folder").
 public struct TableSchema: Sendable {
     /// The file name in a pole folder, e.g. `members.csv`.
-    public let file: String
+    public private(set) var file: String
     /// Whether the folder must hold the file (only `members.csv`): its absence is an error.
     public let isRequired: Bool
     /// The declared columns, in the order of the file's template.
@@ -48,6 +48,18 @@ public struct TableSchema: Sendable {
         isRequired = table.isRequired
         columns = table.fields
         names = columns.flatMap { column in ([column.name] + column.aliases).map { (NameMatching.key($0), $0, column) } }
+    }
+
+    /// The name of the table given as a workbook: `members.xlsx` for `members.csv`.
+    var workbookFile: String {
+        (file.hasSuffix(".csv") ? String(file.dropLast(4)) : file) + ".xlsx"
+    }
+
+    /// The same table read from the file named `file` (its workbook).
+    func reading(_ file: String) -> TableSchema {
+        var schema = self
+        schema.file = file
+        return schema
     }
 
     /// The column a header designates, if any.

@@ -1,10 +1,10 @@
 import PTCEModel
 
-/// A CSV file matched against its schema: which field holds which column, and the
+/// A table file (CSV, or a workbook's first sheet) matched against its schema: which field holds which column, and the
 /// conventions (decimal mark, `x` for true) its cells settle.
 final class Table {
     let schema: TableSchema
-    let document: CSVDocument
+    let document: TableDocument
     /// The headers as written, by field position.
     let headers: [String]
     /// The number of headers up to the last one that is not empty: a line this long is complete
@@ -16,8 +16,8 @@ final class Table {
     let positions: [(name: String, position: Int)]
     /// Field positions of the columns the schema does not know, kept as extra data, ascending.
     let extraPositions: [Int]
-    /// A parser positioned on the first data record (after the header).
-    let data: CSVReader.Parser
+    /// A cursor positioned on the first data record (after the header).
+    let data: RecordCursor
     /// At least the number of data records: the lines after the header.
     let expectedRecordCount: Int
     /// Data records read by the main pass, ``rows(_:build:)``.
@@ -37,9 +37,9 @@ final class Table {
 
     /// Matches the header against the schema. Returns `nil` (with findings) when the file
     /// cannot be read: empty, or a required column missing. `folder` holds the folder's files.
-    init?(schema: TableSchema, document: CSVDocument, folder: FolderConventions, findings: inout Findings) {
+    init?(schema: TableSchema, document: TableDocument, folder: FolderConventions, findings: inout Findings) {
         let file = schema.file
-        var parser = document.start
+        var parser = document.records
         guard let header = parser?.next(), let data = parser else {
             findings.error(
                 ImportMessage.emptyFile(required: schema.columns.filter(\.isRequired).map(\.name)),
@@ -52,14 +52,15 @@ final class Table {
         headers = header.fields.map { String($0.trimmingBlanks) }
         namedHeaderCount = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
         self.data = data
-        expectedRecordCount = data.remainingLineCount
+        expectedRecordCount = data.remainingCount
 
         var positionByName: [String: Int] = [:]
         var extras: [Int] = []
         let headers = headers
         let filledWithoutHeader = Self.firstFilledLines(of: headers.indices.filter { headers[$0].isEmpty }, in: data)
         for (index, written) in headers.enumerated() {
-            let location = SourceLocation(file: file, line: header.line, column: written.isEmpty ? nil : written, columnIndex: index + 1)
+            let location = SourceLocation(
+                file: file, line: header.line, column: written.isEmpty ? nil : written, columnIndex: index + 1, namesCell: data.isSheet)
             if written.isEmpty {
                 if let firstFilledLine = filledWithoutHeader[index] {
                     findings.warning(
@@ -94,7 +95,7 @@ final class Table {
     /// The line of the first record with a value in each of `columns` (ascending field positions),
     /// for those that have one: one pass over the data whatever the number of columns, looking in
     /// each record only at the positions it has.
-    private static func firstFilledLines(of columns: [Int], in data: CSVReader.Parser) -> [Int: Int] {
+    private static func firstFilledLines(of columns: [Int], in data: RecordCursor) -> [Int: Int] {
         guard !columns.isEmpty else { return [:] }
         var found: [Int: Int] = [:]
         var pending = columns
@@ -200,6 +201,8 @@ final class Table {
         for name in columns {
             guard let position = position(of: name) else { continue }
             forEachRecord { record in
+                // A number a spreadsheet stored proves nothing of how the folder's text writes decimals.
+                guard record.kind(position) == .text else { return true }
                 let cell = record.field(position).trimmingBlankBytes
                 if !CellReader.isNotReported(cell), case .success(let number) = NumberParser.parse(cell), let proof = number.evidence {
                     found.insert(proof)
@@ -210,6 +213,9 @@ final class Table {
         }
         return found
     }
+
+    /// Whether the records are a workbook sheet's: findings then name the cell (`F12`).
+    var isSheet: Bool { data.isSheet }
 
     /// The folded form of a cell (``NameMatching/key(_:)``), remembered for the next ones.
     func foldedKey(_ cell: String) -> String {

@@ -2,7 +2,7 @@ import PTCEModel
 
 extension Table {
     /// Builds one value per data record with `build`, after checking the record's shape:
-    /// more non-empty fields than headers is an error, fewer a warning (the missing cells read as empty).
+    /// more non-empty fields than headers is an error, fewer a warning in a CSV file (the missing cells read as empty).
     /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.
     func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
         var parser = data
@@ -21,9 +21,10 @@ extension Table {
                 if let extra = (headers.count..<record.fieldCount).first(where: { !record.field($0).trimmingBlankBytes.isEmpty }) {
                     findings.error(
                         ImportMessage.tooManyFields(record.fieldCount, headers: headers.count, value: record.string(extra)),
-                        at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1))
+                        at: SourceLocation(file: schema.file, line: record.line, columnIndex: extra + 1, namesCell: isSheet))
                 }
-            } else if record.fieldCount < namedHeaderCount {
+            } else if record.fieldCount < namedHeaderCount, !isSheet {
+                // A sheet leaves its empty cells out: a short row is not a damaged one.
                 findings.warning(
                     ImportMessage.tooFewFields(record.fieldCount, headers: namedHeaderCount),
                     at: SourceLocation(file: schema.file, line: record.line))

@@ -42,14 +42,23 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     public var column: String?
     /// The 1-based position of that column, so a spreadsheet user can find it by letter.
     public var columnIndex: Int?
+    /// Whether the line is a workbook sheet's row, so that a finding names its cell (`F12`).
+    public var namesCell: Bool
 
     /// Creates a location in `file`, at a 1-based line and a column (its header as written, its 1-based position)
-    /// when known.
-    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil) {
+    /// when known; `namesCell` when the file is a workbook whose findings name the cell.
+    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil, namesCell: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.columnIndex = columnIndex
+        self.namesCell = namesCell
+    }
+
+    /// The sheet cell, `F12`, when the location is a workbook's cell.
+    public var cell: String? {
+        guard namesCell, let line, let letter = columnLetter else { return nil }
+        return letter + String(line)
     }
 
     /// The spreadsheet letter of the column (`1` → `A`, `27` → `AA`), if the column is known.
@@ -78,10 +87,11 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The texts come from each module's message catalogue (`ImportMessage`, `IndicatorMessage`…).
     public var message: LocalizedText
 
-    /// Creates a finding of `severity` about `location`.
+    /// Creates a finding of `severity` about `location`; a workbook cell's message starts with
+    /// the cell ("cellule F12 : …").
     public init(_ severity: Severity, _ message: LocalizedText, at location: SourceLocation) {
         self.severity = severity
-        self.message = message
+        self.message = location.cell.map { LocalizedText(fr: "cellule \($0) : \(message.fr)", en: "cell \($0): \(message.en)") } ?? message
         self.location = location
     }
 

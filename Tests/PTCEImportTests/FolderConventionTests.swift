@@ -78,6 +78,7 @@ import Testing
         var findings = Findings()
         var dataset = PoleFolderReader(questionBank: standardBank).read(
             profile: testProfile,
+            isPresent: { files[$0] != nil },
             contents: { name in
                 requests.counts[name, default: 0] += 1
                 return files[name].map { Array($0.utf8) }

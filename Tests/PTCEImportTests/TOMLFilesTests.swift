@@ -118,7 +118,7 @@ import Testing
             let document = CSVReader.read(file.bytes, file: file.name)
             #expect(document.delimiter == ";")
             var findings = Findings()
-            let table = Table(schema: schema, document: document, folder: FolderConventions(schemas: TableSchema.all, contents: { _ in nil }), findings: &findings)
+            let table = Table(schema: schema, document: TableDocument(document), folder: FolderConventions(schemas: TableSchema.all, contents: { _ in nil }), findings: &findings)
             #expect(findings.all.isEmpty, "\(file.name): \(findings.all.map { $0.formatted(.en) })")
             #expect(table?.positions.count == schema.columns.count)
         }

@@ -1,0 +1,269 @@
+import Foundation
+import PTCEModel
+import ZIPFoundation
+
+/// How a cell of a spreadsheet stored its value, which decides how a column reads it: a number
+/// column takes a stored number as it is, never through the forms of typed text.
+enum CellKind: UInt8, Sendable {
+    /// Text (shared or inline strings, a formula's text result), or any cell of a CSV file.
+    case text
+    /// A number as the workbook stores it (a decimal point, no format): written out as `12.5`.
+    case number
+    /// A number shown as a date by its format, written out as `2024-03-15`.
+    case date
+    /// TRUE or FALSE, written out as `true` or `false`.
+    case boolean
+}
+
+/// Reads the first sheet of an `.xlsx` workbook as a table (README, "Spreadsheets in"): shared and
+/// inline strings, numbers, booleans, dates (1900 and 1904 systems, the cell's number format
+/// telling a date from a number), the cached results of formulas, error values and empty cells,
+/// as Excel, LibreOffice, Google Sheets and openpyxl write them. The sheet is inflated and
+/// scanned piece by piece, row by row, into compact records; it is never held whole.
+///
+/// A file that is not a workbook, an encrypted one, an old `.xls`, a damaged zip or a sheet cut
+/// short give findings, never a crash.
+enum SpreadsheetReader {
+    /// The most a sheet or the shared strings may inflate to: beyond, the file is refused (a zip
+    /// bomb, or a table no pole holds).
+    static let maximumSheetBytes: UInt64 = 4 << 30, maximumSharedStringBytes: UInt64 = 512 << 20
+
+    /// Opens the workbook `bytes` of the file named `file` (for findings) and reads its first sheet.
+    static func read(_ bytes: [UInt8], file: String) -> TableDocument {
+        var findings = Findings()
+        let records = sheetRecords(bytes, file: file, findings: &findings)
+        return TableDocument(records: records.map { .sheet(SheetCursor(records: $0)) }, findings: findings, encoding: "xlsx", delimiter: "")
+    }
+
+    private static func sheetRecords(_ bytes: [UInt8], file: String, findings: inout Findings) -> SheetRecords? {
+        let place = SourceLocation(file: file)
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            // An OLE compound file: an encrypted workbook (its parts are in an "EncryptedPackage"
+            // stream, named in UTF-16 in the directory) or an old .xls.
+            let encrypted: [UInt8] = "EncryptedPackage".utf16.flatMap { [UInt8(truncatingIfNeeded: $0), 0] }
+            findings.error(containsSequence(bytes, encrypted) ? ImportMessage.encryptedWorkbook : ImportMessage.oldExcelWorkbook, at: place)
+            return nil
+        }
+        guard bytes.starts(with: [0x50, 0x4B]) else {
+            findings.error(ImportMessage.notAWorkbook, at: place)
+            return nil
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            findings.error(ImportMessage.damagedWorkbook, at: place)
+            return nil
+        }
+        /// The bytes of a part, inflated whole (the small parts: workbook, relationships, styles).
+        func part(_ path: String, limit: UInt64 = 64 << 20) -> [UInt8]? {
+            guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= limit else {
+                findings.error(ImportMessage.workbookPartTooLarge(path, megabytes: Int(entry.uncompressedSize >> 20)), at: place)
+                return nil
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(Int(entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry) { data in
+                    output.append(contentsOf: data)
+                    if UInt64(output.count) > limit { throw PartTooLarge() }
+                }
+            } catch is PartTooLarge {
+                findings.error(ImportMessage.workbookPartTooLarge(path, megabytes: output.count >> 20), at: place)
+                return nil
+            } catch {
+                findings.error(ImportMessage.damagedWorkbookPart(path), at: place)
+                return nil
+            }
+            return output
+        }
+        guard let workbook = part("xl/workbook.xml") else {
+            if findings.hasErrors { return nil }
+            findings.error(archive["content.xml"] != nil ? ImportMessage.openDocumentSpreadsheet : ImportMessage.notAWorkbook, at: place)
+            return nil
+        }
+        let (relationship, date1904) = WorkbookParts.firstSheet(workbook)
+        let target = relationship.flatMap { id in part("xl/_rels/workbook.xml.rels").flatMap { WorkbookParts.target(of: id, in: $0) } }
+            ?? "xl/worksheets/sheet1.xml"
+        guard let sheet = archive[target] else {
+            findings.error(ImportMessage.workbookWithoutSheet, at: place)
+            return nil
+        }
+        guard sheet.uncompressedSize <= maximumSheetBytes else {
+            findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(sheet.uncompressedSize >> 20)), at: place)
+            return nil
+        }
+        let dateStyles = part("xl/styles.xml").map(WorkbookParts.dateStyles) ?? []
+        var strings = SharedStrings()
+        if let entry = archive["xl/sharedStrings.xml"] {
+            guard let text = part(entry.path, limit: maximumSharedStringBytes) else { return nil }
+            strings = SharedStrings(text)
+        }
+        var builder = SheetBuilder(
+            file: file, strings: strings, dateStyles: dateStyles, date1904: date1904, expectedBytes: Int(sheet.uncompressedSize))
+        var pending: [UInt8] = []
+        var inflated: UInt64 = 0
+        do {
+            _ = try archive.extract(sheet, bufferSize: 1 << 18) { data in
+                inflated += UInt64(data.count)
+                if inflated > maximumSheetBytes { throw PartTooLarge() }
+                pending.append(contentsOf: data)
+                // Whole rows are read as they arrive; the rest waits for the next piece.
+                let consumed = builder.read(pending, isLast: false)
+                pending.removeFirst(consumed)
+            }
+        } catch is PartTooLarge {
+            findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(inflated >> 20)), at: place)
+            return nil
+        } catch {
+            // A damaged zip or a checksum that does not match: the rows read so far are kept.
+            findings.error(ImportMessage.damagedWorkbookPart(target), at: place)
+        }
+        _ = builder.read(pending, isLast: true)
+        findings.append(contentsOf: builder.findings)
+        return builder.records
+    }
+
+    private struct PartTooLarge: Error {}
+
+    private static func containsSequence(_ bytes: [UInt8], _ sequence: [UInt8]) -> Bool {
+        guard let first = sequence.first, bytes.count >= sequence.count else { return false }
+        for start in 0...(bytes.count - sequence.count) where bytes[start] == first {
+            if bytes[start..<(start + sequence.count)].elementsEqual(sequence) { return true }
+        }
+        return false
+    }
+}
+
+/// What the workbook's small parts say: which sheet comes first, its date system, which cell
+/// styles show dates.
+enum WorkbookParts {
+    /// The relationship id of the first sheet of `xl/workbook.xml`, and whether dates count from 1904.
+    static func firstSheet(_ workbook: [UInt8]) -> (relationship: String?, date1904: Bool) {
+        workbook.withUnsafeBufferPointer { bytes in
+            var scanner = XMLScanner(bytes)
+            var text = 0..<0
+            var relationship: String?, date1904 = false
+            while let tag = scanner.nextTag(textBefore: &text) {
+                if scanner.tag(tag, is: "workbookPr"), let value = scanner.attribute("date1904", of: tag) {
+                    date1904 = ["1", "true"].contains(scanner.decoded(value))
+                } else if scanner.tag(tag, is: "sheet"), relationship == nil, let id = scanner.attribute("id", of: tag) {
+                    relationship = scanner.decoded(id)
+                }
+            }
+            return (relationship, date1904)
+        }
+    }
+
+    /// The part a relationship of `xl/_rels/workbook.xml.rels` points to, as a path in the zip.
+    static func target(of id: String, in relationships: [UInt8]) -> String? {
+        relationships.withUnsafeBufferPointer { bytes in
+            var scanner = XMLScanner(bytes)
+            var text = 0..<0
+            while let tag = scanner.nextTag(textBefore: &text) {
+                guard scanner.tag(tag, is: "Relationship"), let found = scanner.attribute("Id", of: tag), scanner.decoded(found) == id,
+                      let target = scanner.attribute("Target", of: tag)
+                else { continue }
+                let path = scanner.decoded(target)
+                return path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
+            }
+            return nil
+        }
+    }
+
+    /// The indices of the cell formats (`cellXfs`) of `xl/styles.xml` whose number format shows a date or a time.
+    static func dateStyles(_ styles: [UInt8]) -> Set<Int> {
+        styles.withUnsafeBufferPointer { bytes in
+            var scanner = XMLScanner(bytes)
+            var text = 0..<0
+            var customDates: Set<Int> = []
+            var dates: Set<Int> = []
+            var inCellFormats = false, index = 0
+            while let tag = scanner.nextTag(textBefore: &text) {
+                if scanner.tag(tag, is: "numFmt"), !tag.isEnd, let id = scanner.attribute("numFmtId", of: tag).flatMap(scanner.integer),
+                   let code = scanner.attribute("formatCode", of: tag), isDateFormat(scanner.decoded(code)) {
+                    customDates.insert(id)
+                } else if scanner.tag(tag, is: "cellXfs") {
+                    inCellFormats = !tag.isEnd && !tag.isSelfClosing
+                } else if inCellFormats, scanner.tag(tag, is: "xf"), !tag.isEnd {
+                    let format = scanner.attribute("numFmtId", of: tag).flatMap(scanner.integer) ?? 0
+                    if builtInDateFormats.contains(format) || customDates.contains(format) { dates.insert(index) }
+                    index += 1
+                }
+            }
+            return dates
+        }
+    }
+
+    /// Excel's built-in formats that show dates or times (14–22, 45–47, and those of East Asian locales).
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(45...47).union(27...36).union(50...58)
+
+    /// Whether a format code shows a date or a time: a `d`, `m`, `y`, `h` or `s` outside quoted
+    /// text, escaped characters and brackets (colours, locales; `[h]` elapsed hours count).
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuotes = false, inBrackets = false, escaped = false
+        var bracket = ""
+        // Only the first section (positive numbers) decides.
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            if inQuotes { if character == "\"" { inQuotes = false }; continue }
+            if inBrackets {
+                if character == "]" {
+                    inBrackets = false
+                    if ["h", "hh", "m", "mm", "s", "ss"].contains(bracket) { return true }
+                } else {
+                    bracket.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": inQuotes = true
+            case "\\", "_", "*": escaped = true
+            case "[": inBrackets = true; bracket = ""
+            case ";": return false
+            case "d", "m", "y", "h", "s", "e", "g", "b": if "dmyhs".contains(character) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+}
+
+/// The shared strings of a workbook (`xl/sharedStrings.xml`), stored side by side in one buffer.
+struct SharedStrings {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    init() {}
+
+    /// Reads the part: each `<si>` is a string, its `<t>` runs joined (phonetic runs left out).
+    init(_ part: [UInt8]) {
+        part.withUnsafeBufferPointer { buffer in
+            var scanner = XMLScanner(buffer)
+            var text = 0..<0
+            var inText = false, inPhonetic = false, inItem = false
+            while let tag = scanner.nextTag(textBefore: &text) {
+                if inText, !inPhonetic { scanner.appendDecoded(text, to: &bytes) }
+                if scanner.tag(tag, is: "t") {
+                    inText = !tag.isEnd && !tag.isSelfClosing
+                } else if scanner.tag(tag, is: "rPh") {
+                    inPhonetic = !tag.isEnd && !tag.isSelfClosing
+                } else if scanner.tag(tag, is: "si") {
+                    if tag.isEnd || tag.isSelfClosing { ends.append(bytes.count) }
+                    inItem = !tag.isEnd && !tag.isSelfClosing
+                    inText = false
+                }
+            }
+            if inItem { ends.append(bytes.count) }
+        }
+    }
+
+    var count: Int { ends.count }
+
+    /// The UTF-8 bytes of string `index`, `nil` when out of range.
+    func string(_ index: Int) -> ArraySlice<UInt8>? {
+        guard index >= 0, index < ends.count else { return nil }
+        return bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+}

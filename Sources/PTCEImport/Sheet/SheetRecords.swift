@@ -104,6 +104,8 @@ struct SheetBuilder {
             var consumed = 0
             var rowStart: Int?
             var rowNumber = 0
+            // The column of the last cell met in the row, empty ones included: a cell without `r` follows it.
+            var lastColumn = -1
             var cell: Cell?
             var inValue = false, inInlineText = false
             while let tag = scanner.nextTag(textBefore: &text) {
@@ -118,8 +120,10 @@ struct SheetBuilder {
                     consumed = scanner.position
                 } else if scanner.tag(tag, is: "row") {
                     if tag.isEnd || tag.isSelfClosing {
-                        if tag.isSelfClosing { rowNumber = rowNumberOf(tag, scanner) }
-                        storeRow(line: rowNumber)
+                        // An end without a start (a damaged file) closes nothing.
+                        guard rowStart != nil || tag.isSelfClosing else { continue }
+                        // `<row r="3"/>`, an empty row, holds no record.
+                        if tag.isSelfClosing { _ = rowNumberOf(tag, scanner) } else { storeRow(line: rowNumber) }
                         rowStart = nil
                         consumed = scanner.position
                     } else {
@@ -127,7 +131,11 @@ struct SheetBuilder {
                         rowNumber = rowNumberOf(tag, scanner)
                         rowBytes.removeAll(keepingCapacity: true)
                         rowCells.removeAll(keepingCapacity: true)
+                        lastColumn = -1
                     }
+                } else if rowStart == nil {
+                    // Outside a row (a damaged file): nothing is a cell.
+                    continue
                 } else if scanner.tag(tag, is: "c") {
                     if tag.isEnd {
                         if let finished = cell { appendField(finished, row: rowNumber) }
@@ -135,8 +143,9 @@ struct SheetBuilder {
                     } else {
                         var started = Cell()
                         value.removeAll(keepingCapacity: true)
-                        let previous = rowCells.last?.column ?? -1
-                        started.column = scanner.attribute("r", of: tag).flatMap { Self.column(of: $0, scanner) } ?? (previous + 1)
+                        started.column = scanner.attribute("r", of: tag).flatMap { Self.column(of: $0, scanner) }
+                            ?? min(lastColumn + 1, Self.columnLimit - 1)
+                        lastColumn = started.column
                         started.style = scanner.attribute("s", of: tag).flatMap(scanner.integer) ?? 0
                         started.type = scanner.attribute("t", of: tag).map { $0.isEmpty ? 0 : buffer[$0.lowerBound] } ?? 0
                         // `t="inlineStr"` and `t="str"` both start with `i`/`s`: told apart by length.
@@ -171,7 +180,9 @@ struct SheetBuilder {
     }
 
     private mutating func rowNumberOf(_ tag: XMLScanner.Tag, _ scanner: XMLScanner) -> Int {
-        let number = scanner.attribute("r", of: tag).flatMap(scanner.integer) ?? (lastRow + 1)
+        // A row number out of a sheet's range (a damaged file) is taken as the next row.
+        let written = scanner.attribute("r", of: tag).flatMap(scanner.integer)
+        let number = written.flatMap { (1...Self.rowLimit).contains($0) ? $0 : nil } ?? min(lastRow + 1, Self.rowLimit)
         lastRow = number
         return number
     }
@@ -185,12 +196,15 @@ struct SheetBuilder {
             column = column * 26 + Int(byte - UInt8(ascii: "a") + 1)
             letters += 1
         }
-        return letters == 0 || letters > 3 ? nil : column - 1
+        return letters == 0 || letters > 3 || column > columnLimit ? nil : column - 1
     }
+
+    /// The rows and columns a sheet can have (Excel's limits).
+    private static let rowLimit = 1_048_576, columnLimit = 16_384
 
     /// Appends a finished cell to the row, unless it holds nothing (an error value is reported).
     private mutating func appendField(_ cell: Cell, row: Int) {
-        let place = SourceLocation(file: file, line: row, columnIndex: cell.column + 1)
+        let place = SourceLocation(file: file, line: row, columnIndex: cell.column + 1, namesCell: true)
         func append<Text: Sequence<UInt8>>(_ text: Text, _ kind: CellKind) {
             rowBytes.append(contentsOf: text)
             rowCells.append((cell.column, rowBytes.count, kind))

@@ -24,18 +24,24 @@ enum CellKind: UInt8, Sendable {
 /// A file that is not a workbook, an encrypted one, an old `.xls`, a damaged zip or a sheet cut
 /// short give findings, never a crash.
 enum SpreadsheetReader {
-    /// The most a sheet or the shared strings may inflate to: beyond, the file is refused (a zip
+    /// The most a sheet and the shared strings may inflate to: beyond, the file is refused (a zip
     /// bomb, or a table no pole holds).
-    static let maximumSheetBytes: UInt64 = 4 << 30, maximumSharedStringBytes: UInt64 = 512 << 20
+    struct Limits {
+        var sheetBytes: UInt64
+        var sharedStringBytes: UInt64
+
+        /// 4 GB of sheet XML (some ten million rows), 512 MB of shared strings.
+        static let standard = Limits(sheetBytes: 4 << 30, sharedStringBytes: 512 << 20)
+    }
 
     /// Opens the workbook `bytes` of the file named `file` (for findings) and reads its first sheet.
-    static func read(_ bytes: [UInt8], file: String) -> TableDocument {
+    static func read(_ bytes: [UInt8], file: String, limits: Limits = .standard) -> TableDocument {
         var findings = Findings()
-        let records = sheetRecords(bytes, file: file, findings: &findings)
+        let records = sheetRecords(bytes, file: file, limits: limits, findings: &findings)
         return TableDocument(records: records.map { .sheet(SheetCursor(records: $0)) }, findings: findings, encoding: "xlsx", delimiter: "")
     }
 
-    private static func sheetRecords(_ bytes: [UInt8], file: String, findings: inout Findings) -> SheetRecords? {
+    private static func sheetRecords(_ bytes: [UInt8], file: String, limits: Limits, findings: inout Findings) -> SheetRecords? {
         let place = SourceLocation(file: file)
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             // An OLE compound file: an encrypted workbook (its parts are in an "EncryptedPackage"
@@ -90,14 +96,14 @@ enum SpreadsheetReader {
             findings.error(ImportMessage.workbookWithoutSheet, at: place)
             return nil
         }
-        guard sheet.uncompressedSize <= maximumSheetBytes else {
+        guard sheet.uncompressedSize <= limits.sheetBytes else {
             findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(sheet.uncompressedSize >> 20)), at: place)
             return nil
         }
         let dateStyles = part("xl/styles.xml").map(WorkbookParts.dateStyles) ?? []
         var strings = SharedStrings()
         if let entry = archive["xl/sharedStrings.xml"] {
-            guard let text = part(entry.path, limit: maximumSharedStringBytes) else { return nil }
+            guard let text = part(entry.path, limit: limits.sharedStringBytes) else { return nil }
             strings = SharedStrings(text)
         }
         var builder = SheetBuilder(
@@ -107,7 +113,7 @@ enum SpreadsheetReader {
         do {
             _ = try archive.extract(sheet, bufferSize: 1 << 18) { data in
                 inflated += UInt64(data.count)
-                if inflated > maximumSheetBytes { throw PartTooLarge() }
+                if inflated > limits.sheetBytes { throw PartTooLarge() }
                 pending.append(contentsOf: data)
                 // Whole rows are read as they arrive; the rest waits for the next piece.
                 let consumed = builder.read(pending, isLast: false)

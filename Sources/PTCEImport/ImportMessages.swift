@@ -183,10 +183,10 @@ enum ImportMessage {
     /// A workbook was saved under a CSV name; `container` is one of ``Container``.
     static func notCSV(_ container: LocalizedText) -> LocalizedText {
         LocalizedText(
-            fr: "c'est \(container.fr), pas un fichier CSV : ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format "
-                + "« CSV (séparateur : point-virgule) »",
-            en: "this is \(container.en), not a CSV file: open it in Excel or LibreOffice and save it as "
-                + "\"CSV (séparateur : point-virgule)\"")
+            fr: "c'est \(container.fr), pas un fichier CSV : enregistrez-le dans Excel ou LibreOffice au format « Classeur Excel (.xlsx) » "
+                + "sous le même nom terminé par .xlsx (un classeur est lu tel quel), ou au format « CSV (séparateur : point-virgule) »",
+            en: "this is \(container.en), not a CSV file: save it from Excel or LibreOffice as \"Excel Workbook (.xlsx)\" under the "
+                + "same name ending in .xlsx (a workbook is read as it is), or as \"CSV (séparateur : point-virgule)\"")
     }
 
     /// The bytes hold NUL: binary data, or UTF-16 without its byte-order mark.

@@ -282,3 +282,27 @@ private func read(_ bytes: [UInt8], file: String = "members.xlsx") -> (records: 
         }
     }
 }
+
+extension SpreadsheetReaderDamageTests {
+    /// Bytes of the zip itself flipped, cut or repeated: headers, directory and sizes that lie.
+    @Test func mutatedZipNeverCrashes() {
+        let whole = TestWorkbook(
+            sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>2024</v></c></row>"#,
+            sharedStrings: ["<t>year</t>"]).bytes
+        var random = Generator(state: 7)
+        for round in 0..<400 {
+            var bytes = whole
+            for _ in 0..<(1 + Int(random.next() % 8)) {
+                let at = Int(random.next() % UInt64(bytes.count))
+                switch random.next() % 4 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: random.next())
+                case 1: bytes[at] = 0xFF
+                case 2: bytes[at] = 0
+                default: bytes = Array(bytes.prefix(max(at, 4)))
+                }
+            }
+            let document = SpreadsheetReader.read(bytes, file: "members.xlsx")
+            #expect(document.records != nil || document.findings.hasErrors, "round \(round): no records and no error")
+        }
+    }
+}

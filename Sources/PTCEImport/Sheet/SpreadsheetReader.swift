@@ -54,9 +54,14 @@ enum SpreadsheetReader {
             findings.error(ImportMessage.notAWorkbook, at: place)
             return nil
         }
+        // Read from a file of its own: ZIPFoundation's in-memory archives trap on offsets past
+        // the end that a damaged zip declares, its file archives report them.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: copy) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try Data(bytes).write(to: copy)
+            archive = try Archive(url: copy, accessMode: .read)
         } catch {
             findings.error(ImportMessage.damagedWorkbook, at: place)
             return nil

@@ -29,12 +29,7 @@ public struct CSVDocument: Sendable {
 
     /// Reads every record (header first) with the problems met; for tests and small files.
     public func readAll() -> (records: [CSVRecord], findings: Findings) {
-        var all = findings
-        guard var parser = start else { return ([], all) }
-        var records: [CSVRecord] = []
-        while let record = parser.next() { records.append(record) }
-        all.append(contentsOf: parser.findings)
-        return (records, all)
+        TableDocument(self).readAll()
     }
 }
 

@@ -16,18 +16,13 @@ struct Words {
     /// The number formats of the language.
     var formats: NumberFormats { NumberFormats(language: language) }
 
-    /// The sheet names.
+    /// The sheet names (a data sheet is named as its table: ``TableDeclaration/label``).
     var summary: String { self("Synthèse", "Summary") }
     var indicators: String { self("Indicateurs", "Indicators") }
     var trajectory: String { self("Trajectoire", "Trajectory") }
     var objectives: String { self("Objectifs", "Objectives") }
     var resources: String { self("Ressources", "Resources") }
     var qualitative: String { self("Qualitatif", "Qualitative") }
-    var members: String { self("Membres", "Members") }
-    var cooperations: String { self("Coopérations", "Cooperations") }
-    var finances: String { self("Financements", "Funding") }
-    var projects: String { self("Projets", "Projects") }
-    var survey: String { self("Enquête", "Survey") }
     var dataQuality: String { self("Qualité des données", "Data quality") }
     var method: String { self("Méthode", "Method") }
 }

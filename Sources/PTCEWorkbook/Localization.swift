@@ -76,6 +76,10 @@ struct NumberFormats {
     var euros: String { money(Self.digits(0)) }
     /// A whole number, digits grouped.
     let count = "#,##0"
+    /// A year: a whole number, digits not grouped (`2024`).
+    let year = "0"
+    /// Text, kept as typed: Excel turns neither an identifier nor `01053` into a number or a date.
+    let text = "@"
     /// A fraction shown as a percentage with `decimals` digits.
     func share(decimals: Int = 1) -> String {
         Self.digits(decimals, grouped: false) + language.text(Self.quoted(Self.space), "") + "%"

@@ -186,9 +186,8 @@ struct CellReader {
             findings.error(ImportMessage.negative(cell, expected: expected), at: location(column))
             return nil
         }
-        if let bound = column.upperBound, value >= bound {
-            let shownBound = Self.grouped(bound) + (column.type == .money ? " €" : "")
-            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: shownBound), at: location(column))
+        if let bound = column.upperBound, let written = column.writtenUpperBound, value >= bound {
+            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: written), at: location(column))
             return nil
         }
         let isWhole = column.type == .count || column.type == .year
@@ -203,20 +202,18 @@ struct CellReader {
         figure(column, &findings).map { Int($0) }
     }
 
-    static let yearRange = 1990...2100
-
     /// The row's year, in the `year` column.
     func year(_ findings: inout Findings) -> Int? {
         year(in: StandardFields.year, &findings)
     }
 
-    /// A year in `column`, between 1990 and 2100.
+    /// A year in `column`, in ``FieldType/years``.
     func year(in column: FieldDeclaration, _ findings: inout Findings) -> Int? {
         guard let year = figure(column, &findings) else { return nil }
-        guard Double(Self.yearRange.lowerBound)...Double(Self.yearRange.upperBound) ~= year else {
+        guard Double(FieldType.years.lowerBound)...Double(FieldType.years.upperBound) ~= year else {
             // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.
             let cell = reported(column, &findings) ?? Self.plain(year)
-            findings.error(ImportMessage.yearOutOfRange(cell, range: Self.yearRange), at: location(column))
+            findings.error(ImportMessage.yearOutOfRange(cell, range: FieldType.years), at: location(column))
             return nil
         }
         return Int(year)
@@ -294,13 +291,5 @@ struct CellReader {
     /// A figure echoed in a message: whole numbers without a decimal point (`1234`, not `1234.0`).
     static func plain(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    /// A whole bound in a message, its thousands apart: `1 000 000 000 000`.
-    private static func grouped(_ bound: Double) -> String {
-        let digits = Array(plain(bound))
-        return String(digits.enumerated().flatMap { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? [" ", digit] : [digit]
-        })
     }
 }

@@ -33,7 +33,7 @@ enum PoleProfileReader {
             findings.error(ImportMessage.invalidPopulation(population), at: toml.location("population"))
         }
         let created = toml.integer("created", &findings)
-        // Poles (and the bodies before them) may predate the data's years (CellReader.yearRange).
+        // Poles (and the bodies before them) may predate the data's years (FieldType.years).
         if let created, !(1900...2100).contains(created) {
             findings.error(ImportMessage.invalidCreationYear(created), at: toml.location("created"))
         }

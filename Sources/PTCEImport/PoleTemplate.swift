@@ -1,14 +1,30 @@
 import Foundation
 import PTCEModel
 
-/// A new, empty pole folder as `ptce init` writes it: `pole.toml` to fill in and the five CSV
-/// files with French headers, ready to open in French Excel (UTF-8 with BOM, `;`, CRLF).
+/// A new, empty pole folder as `ptce init` writes it: `pole.toml` to fill in and the tables, as
+/// CSV files with French headers, ready to open in French Excel (UTF-8 with BOM, `;`, CRLF), or as
+/// workbooks (`ptce init --xlsx`, which PTCEWorkbook writes).
 public enum PoleTemplate {
-    /// The files of a new pole folder, by name, with their bytes: a header per column of `catalogue`.
-    public static func files(poleID: String, catalogue: FieldCatalogue = .standard) -> [(name: String, bytes: [UInt8])] {
+    /// How a new pole folder gives its tables.
+    public enum TableFormat: Sendable {
+        /// One CSV file per table (`members.csv`).
+        case csv
+        /// One workbook per table (`members.xlsx`).
+        case xlsx
+    }
+
+    /// The name of the pole's profile in its folder: `pole.toml`.
+    public static let profileFile = PoleProfileReader.file
+
+    /// The `pole.toml` of a new pole folder whose id is `poleID`, its comments pointing to tables in `format`.
+    public static func profile(poleID: String, tables format: TableFormat) -> [UInt8] {
+        let tables = switch format {
+        case .csv: "dans les fichiers CSV (Excel : « CSV (séparateur : point-virgule) »)"
+        case .xlsx: "dans les classeurs (members.xlsx…) : le tableau en première feuille, l'aide en seconde"
+        }
         let toml = """
         # Pôle territorial de coopération économique : fiche du pôle.
-        # Remplissez les champs, puis saisissez les données dans les fichiers CSV (Excel : « CSV (séparateur : point-virgule) »).
+        # Remplissez les champs, puis saisissez les données \(tables).
 
         id = "\(poleID)"                 # lettres minuscules, chiffres et tirets : sert au nom des rapports
         name = ""                        # nom du pôle, ex. "PTCE en Pays de Bray"
@@ -21,7 +37,13 @@ public enum PoleTemplate {
         # sectors = ["éco-activités"]   # filières (facultatif)
 
         """
-        var files: [(String, [UInt8])] = [("pole.toml", Array(toml.utf8))]
+        return Array(toml.utf8)
+    }
+
+    /// The files of a new pole folder with CSV tables, by name, with their bytes: `pole.toml`, then
+    /// a header per column of `catalogue` in each table's file.
+    public static func files(poleID: String, catalogue: FieldCatalogue = .standard) -> [(name: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [(profileFile, profile(poleID: poleID, tables: .csv))]
         for table in catalogue.tables {
             let header = table.fields.map(\.frenchHeader).joined(separator: ";") + "\r\n"
             files.append((table.file, [0xEF, 0xBB, 0xBF] + Array(header.utf8)))

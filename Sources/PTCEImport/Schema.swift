@@ -47,13 +47,12 @@ public struct TableSchema: Sendable {
         file = table.file
         isRequired = table.isRequired
         columns = table.fields
+        workbookFile = table.workbookFile
         names = columns.flatMap { column in ([column.name] + column.aliases).map { (NameMatching.key($0), $0, column) } }
     }
 
     /// The name of the table given as a workbook: `members.xlsx` for `members.csv`.
-    var workbookFile: String {
-        (file.hasSuffix(".csv") ? String(file.dropLast(4)) : file) + ".xlsx"
-    }
+    let workbookFile: String
 
     /// The same table read from the file named `file` (its workbook).
     func reading(_ file: String) -> TableSchema {

@@ -19,7 +19,7 @@ public enum FieldType: Sendable, Hashable {
     /// Yes or no: `oui`/`non`, `yes`/`no`, `vrai`/`faux`, `true`/`false`, `1`/`0`, or `x` and empty in a column that
     /// marks with `x`.
     case boolean
-    /// A year between 1990 and 2100.
+    /// A year in ``years``.
     case year
     /// An INSEE commune code: five characters, `2A`/`2B` for Corsica.
     case communeCode
@@ -32,6 +32,9 @@ public enum FieldType: Sendable, Hashable {
     /// An objective's number in its indicator's unit: `45 %` (a share, read 0.45), `0,45`, `20`,
     /// `250 000 €`; the indicator, which the table does not know, says which forms fit.
     case target
+
+    /// The years a `year` cell may hold: 1990 to 2100.
+    public static let years = 1990...2100
 
     /// Whether cells are numbers: counts, quantities, money and years.
     public var isNumeric: Bool {
@@ -108,13 +111,16 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var label: LocalizedText
     /// How the figure is shown in a spreadsheet.
     public var format: FigureFormat?
+    /// What the column holds, in a sentence for whoever fills it in (the templates' help and input
+    /// messages); `nil` for derived columns, which no one fills in.
+    public var help: LocalizedText?
 
     /// Creates a declaration; `upperBound` defaults to the type's (``FieldType/upperBound``), the other options to
     /// none.
     public init(
         _ name: String, _ type: FieldType, required: Bool = false, upperBound: Double? = nil, unit: String? = nil,
         applicability: Applicability = .everyRow, rules: [FieldRule] = [], label: LocalizedText, format: FigureFormat? = nil,
-        aliases: [String]
+        help: LocalizedText? = nil, aliases: [String]
     ) {
         self.name = name
         self.aliases = aliases
@@ -126,11 +132,24 @@ public struct FieldDeclaration: Sendable, Hashable {
         self.rules = rules
         self.label = label
         self.format = format
+        self.help = help
     }
 
     /// The header `ptce init` writes in new templates: the first French alias, capitalised.
     public var frenchHeader: String {
-        aliases.first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? name
+        aliases.first.map(\.capitalisingFirstLetter) ?? name
+    }
+
+    /// The upper bound as messages write it, its thousands apart and `€` after money: `10 000 000`,
+    /// `1 000 000 000 000 €`; `nil` without a bound.
+    public var writtenUpperBound: String? {
+        upperBound.map { bound in
+            let digits = Array(bound.rounded() == bound && bound < 1e15 ? String(Int(bound)) : String(bound))
+            let grouped = String(digits.enumerated().flatMap { index, digit in
+                index > 0 && (digits.count - index) % 3 == 0 ? [" ", digit] : [digit]
+            })
+            return grouped + (type == .money ? " €" : "")
+        }
     }
 
     /// Whether the column is one of a member's optional figures (numbers other than the year).
@@ -143,13 +162,19 @@ public struct TableDeclaration: Sendable, Hashable {
     public var file: String
     /// Whether a pole folder must hold the file (only `members.csv` does).
     public var isRequired: Bool
+    /// Its name in sheets and help, in both languages: "Membres".
+    public var label: LocalizedText
+    /// What one of its rows is: "une structure membre dans une année".
+    public var row: LocalizedText
     /// Its columns, in the order of its template.
     public var fields: [FieldDeclaration]
 
     /// Creates a table declaration.
-    public init(file: String, isRequired: Bool, fields: [FieldDeclaration]) {
+    public init(file: String, isRequired: Bool, label: LocalizedText, row: LocalizedText, fields: [FieldDeclaration]) {
         self.file = file
         self.isRequired = isRequired
+        self.label = label
+        self.row = row
         self.fields = fields
     }
 
@@ -157,6 +182,9 @@ public struct TableDeclaration: Sendable, Hashable {
     public var formulaName: String {
         file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
     }
+
+    /// The name of the table given as a workbook: `members.xlsx`.
+    public var workbookFile: String { formulaName + ".xlsx" }
 
     /// The declaration of the column named `name` (canonical name).
     public subscript(name: String) -> FieldDeclaration? {
@@ -196,5 +224,12 @@ public struct FieldCatalogue: Sendable, Hashable {
     /// The member figure of the column named `name` (`fte`), if it is one.
     public func memberFigure(named name: String) -> MemberFigure? {
         memberFigures.first { $0.field.name == name }
+    }
+}
+
+extension String {
+    /// The text with its first letter in capitals: `Collectivité` for `collectivité`.
+    var capitalisingFirstLetter: String {
+        prefix(1).uppercased() + dropFirst()
     }
 }

@@ -22,10 +22,23 @@ extension ChoiceList {
     }
 
     /// The canonical names of the list's values, in declaration order.
-    public var values: [String] { Self.names(of: vocabulary) }
+    public var values: [String] { Self.cases(of: vocabulary).map { $0.rawValue } }
 
-    private static func names<V: Vocabulary>(of vocabulary: V.Type) -> [String] {
-        vocabulary.allCases.map(\.rawValue)
+    /// The French names of the list's values (``Vocabulary/frenchName``), in declaration order:
+    /// what a French template offers in its dropdowns.
+    public var frenchNames: [String] { Self.cases(of: vocabulary).map { $0.frenchName } }
+
+    private static func cases<V: Vocabulary>(of vocabulary: V.Type) -> [any Vocabulary] {
+        vocabulary.allCases
+    }
+}
+
+extension Vocabulary {
+    /// The value's French name, as templates offer it and the importer reads it: its first French
+    /// alias, capitalised (`Collectivité`, `Projet commun`). Not its label, which the importer
+    /// need not know (`Collectivités`, `Structure de l’ESS`).
+    public var frenchName: String {
+        frenchAliases.first?.capitalisingFirstLetter ?? rawValue
     }
 }
 

@@ -16,18 +16,13 @@ struct Words {
     /// The number formats of the language.
     var formats: NumberFormats { NumberFormats(language: language) }
 
-    /// The sheet names.
+    /// The sheet names (a data sheet is named as its table: ``TableDeclaration/label``).
     var summary: String { self("Synthèse", "Summary") }
     var indicators: String { self("Indicateurs", "Indicators") }
     var trajectory: String { self("Trajectoire", "Trajectory") }
     var objectives: String { self("Objectifs", "Objectives") }
     var resources: String { self("Ressources", "Resources") }
     var qualitative: String { self("Qualitatif", "Qualitative") }
-    var members: String { self("Membres", "Members") }
-    var cooperations: String { self("Coopérations", "Cooperations") }
-    var finances: String { self("Financements", "Funding") }
-    var projects: String { self("Projets", "Projects") }
-    var survey: String { self("Enquête", "Survey") }
     var dataQuality: String { self("Qualité des données", "Data quality") }
     var method: String { self("Méthode", "Method") }
 }
@@ -81,6 +76,10 @@ struct NumberFormats {
     var euros: String { money(Self.digits(0)) }
     /// A whole number, digits grouped.
     let count = "#,##0"
+    /// A year: a whole number, digits not grouped (`2024`).
+    let year = "0"
+    /// Text, kept as typed: Excel turns neither an identifier nor `01053` into a number or a date.
+    let text = "@"
     /// A fraction shown as a percentage with `decimals` digits.
     func share(decimals: Int = 1) -> String {
         Self.digits(decimals, grouped: false) + language.text(Self.quoted(Self.space), "") + "%"

@@ -112,6 +112,7 @@ import Testing
 @Suite struct PoleTemplateTests {
     @Test func templatesAreReadBackWithEveryColumnRecognised() {
         let files = PoleTemplate.files(poleID: "mon-pole")
+        #expect(files[0].bytes == PoleTemplate.profile(poleID: "mon-pole", tables: .csv))
         #expect(files.map(\.name) == ["pole.toml", "members.csv", "cooperations.csv", "finances.csv", "projects.csv", "survey.csv", "targets.csv"])
         for (schema, file) in zip(TableSchema.all, files.dropFirst()) {
             #expect(file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -127,9 +128,11 @@ import Testing
         #expect(header.hasSuffix("\r\n"))
     }
 
-    @Test func theTemplateProfileNeedsFillingIn() {
+    @Test(arguments: [PoleTemplate.TableFormat.csv, .xlsx])
+    func theTemplateProfileNeedsFillingIn(format: PoleTemplate.TableFormat) {
         var findings = Findings()
-        let toml = String(decoding: PoleTemplate.files(poleID: "mon-pole")[0].bytes, as: UTF8.self)
+        let toml = String(decoding: PoleTemplate.profile(poleID: "mon-pole", tables: format), as: UTF8.self)
+        #expect(toml.contains(format == .csv ? "dans les fichiers CSV" : "dans les classeurs (members.xlsx…)"))
         #expect(PoleProfileReader.read(toml, findings: &findings) == nil)
         #expect(findings.sorted.map { $0.formatted(.en) } == [
             "pole.toml:5:name: error: name is required but empty",

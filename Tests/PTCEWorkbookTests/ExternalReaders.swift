@@ -31,6 +31,26 @@ enum ExternalReaders {
         return try json(run(["python3", support.appendingPathComponent("render_xlsx.py").path, file.path, work.path]))
     }
 
+    /// Sets `cells` (`"H3": "NC"`, `"H2": 12.5`) on the workbook's first sheet with openpyxl and
+    /// saves it in place (`Support/fill_xlsx.py`), as a coordinator filling in a template would.
+    static func fill(_ file: URL, cells: [String: Any]) throws {
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: cells), as: UTF8.self)
+        let outcome = run(["python3", support.appendingPathComponent("fill_xlsx.py").path, file.path, text])
+        guard outcome.status == 0 else { throw ReaderFailure(message: outcome.errors) }
+    }
+
+    /// The workbook as openpyxl reads it after LibreOffice opened it and saved it as .xlsx again
+    /// (`Support/resave_xlsx.py`).
+    static func inspectResaved(_ file: URL) throws -> [String: Any] {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-resave-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outcome = run(["python3", support.appendingPathComponent("resave_xlsx.py").path, file.path, work.path])
+        guard outcome.status == 0 else { throw ReaderFailure(message: outcome.errors) }
+        let saved = String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try inspect(URL(fileURLWithPath: saved))
+    }
+
     private static func json(_ outcome: (status: Int32, output: Data, errors: String)) throws -> [String: Any] {
         guard outcome.status == 0, let object = try JSONSerialization.jsonObject(with: outcome.output) as? [String: Any] else {
             throw ReaderFailure(message: outcome.errors)
@@ -72,15 +92,49 @@ struct InspectedSheet {
     /// The horizontal alignment (`right`, `left`…), `nil` for the default (text left, numbers right).
     func alignment(_ cell: String) -> String? { cells[cell]?["align"] as? String }
     func wraps(_ cell: String) -> Bool { cells[cell]?["wrap"] as? Bool ?? false }
+    func isBold(_ cell: String) -> Bool { cells[cell]?["bold"] as? Bool ?? false }
     /// The height set for a 1-based row, in points; `nil` for the default.
     func height(ofRow row: Int) -> Double? { (raw["row_heights"] as? [String: Any])?[String(row)] as? Double }
     var tables: [[String: Any]] { raw["tables"] as? [[String: Any]] ?? [] }
+    /// The frozen panes' top left cell (`A2` below a frozen header), `nil` when nothing is frozen.
+    var freeze: String? { raw["freeze"] as? String }
+    var autofilter: String? { raw["autofilter"] as? String }
+    /// `visible` or `hidden`.
+    var state: String? { raw["state"] as? String }
+    /// The number format given to a whole column (`H`), `nil` when none is.
+    func columnFormat(_ column: String) -> String? {
+        ((raw["columns"] as? [String: Any])?[column] as? [String: Any])?["number_format"] as? String
+    }
+    /// The data validations, each as `Support/inspect_xlsx.py` describes it.
+    var validations: [InspectedValidation] {
+        (raw["validations"] as? [[String: Any]] ?? []).map(InspectedValidation.init)
+    }
 
     /// The address of the first cell in column `column` whose text is `text`.
     func row(where column: String, is text: String) -> Int? {
         cells.first { key, cell in key.hasPrefix(column) && key.dropFirst(column.count).allSatisfy(\.isNumber) && cell["value"] as? String == text }
             .flatMap { Int($0.key.dropFirst(column.count)) }
     }
+}
+
+/// One data validation as openpyxl read it.
+struct InspectedValidation {
+    let raw: [String: Any]
+
+    /// `list`, `whole`, `decimal`, `textLength`; `nil` for any value (a message only).
+    var type: String? { raw["type"] as? String }
+    /// `greaterThanOrEqual`, `equal`…; `nil` (or `between`) for between.
+    var `operator`: String? { raw["operator"] as? String }
+    var formula1: String? { raw["formula1"] as? String }
+    var formula2: String? { raw["formula2"] as? String }
+    /// The cells it applies to: `H2:H10000`.
+    var range: String { raw["sqref"] as? String ?? "" }
+    /// `stop` or `warning`.
+    var errorStyle: String? { raw["error_style"] as? String }
+    var promptTitle: String? { raw["prompt_title"] as? String }
+    var prompt: String? { raw["prompt"] as? String }
+    var errorTitle: String? { raw["error_title"] as? String }
+    var error: String? { raw["error"] as? String }
 }
 
 extension Dictionary where Key == String, Value == Any {

@@ -163,6 +163,59 @@ struct PTCE {
         #expect(again.status == 2)
         #expect(try String(contentsOf: folder.appendingPathComponent("members.csv"), encoding: .utf8) == "année;identifiant\r\n")
     }
+
+    @Test func withXLSXWritesAWorkbookPerTableAndOverwritesNothing() throws {
+        let parent = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("Pôle du Vexin")
+        let created = try PTCE.run(["init", folder.path, "--xlsx"])
+        #expect(created.status == 0, "\(created.errors)")
+        #expect(created.output.contains("pole.toml, members.xlsx, cooperations.xlsx, finances.xlsx, projects.xlsx, survey.xlsx, targets.xlsx"))
+        let workbooks = ["cooperations.xlsx", "finances.xlsx", "members.xlsx", "projects.xlsx", "survey.xlsx", "targets.xlsx"]
+        // Nothing else, no temporary file left behind.
+        #expect(try PTCE.entries(of: folder).keys.sorted() == (workbooks + ["pole.toml"]).sorted())
+        for name in workbooks {
+            #expect(try Data(contentsOf: folder.appendingPathComponent(name)).starts(with: Data("PK\u{3}\u{4}".utf8)), "\(name)")
+        }
+        let toml = try String(contentsOf: folder.appendingPathComponent("pole.toml"), encoding: .utf8)
+        #expect(toml.contains("id = \"pole-du-vexin\""))
+        #expect(toml.contains("saisissez les données dans les classeurs (members.xlsx…)"))
+
+        let validated = try PTCE.run(["validate", folder.path])
+        #expect(validated.status == 1)
+        #expect(validated.output.contains("members.xlsx:1: error: a un en-tête mais aucune ligne de données : il faut au moins un membre"))
+        #expect(validated.output.contains("targets.xlsx:1: note: a un en-tête mais aucune ligne de données"))
+
+        // A second init, with workbooks or CSV files, refuses to overwrite a workbook or to give a table twice.
+        let before = try PTCE.entries(of: folder)
+        for arguments in [["init", folder.path, "--xlsx"], ["init", folder.path]] {
+            let again = try PTCE.run(arguments)
+            #expect(again.status == 2)
+            #expect(again.errors.contains("already holds pole.toml, members.xlsx, cooperations.xlsx"))
+            #expect(try PTCE.entries(of: folder) == before)
+        }
+
+        // A folder holding members.csv gets no members.xlsx beside it.
+        let csvFolder = parent.appendingPathComponent("csv")
+        try FileManager.default.createDirectory(at: csvFolder, withIntermediateDirectories: true)
+        try Data("année;identifiant\r\n".utf8).write(to: csvFolder.appendingPathComponent("members.csv"))
+        let mixed = try PTCE.run(["init", csvFolder.path, "--xlsx"])
+        #expect(mixed.status == 2)
+        #expect(mixed.errors.contains("already holds members.csv: nothing was written"))
+        #expect(try PTCE.entries(of: csvFolder).keys.sorted() == ["members.csv"])
+    }
+
+    @Test func anEnglishTemplateIsAWorkbook() throws {
+        let parent = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let csv = try PTCE.run(["init", parent.appendingPathComponent("a").path, "--lang", "en"])
+        #expect(csv.status == 2)
+        #expect(csv.errors.contains("--lang en applies to the workbooks of --xlsx"))
+        #expect(try PTCE.entries(of: parent).isEmpty)
+        let xlsx = try PTCE.run(["init", parent.appendingPathComponent("b").path, "--xlsx", "--lang", "en"])
+        #expect(xlsx.status == 0, "\(xlsx.errors)")
+        #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent("b/members.xlsx").path))
+    }
 }
 
 /// Just enough of a CSV file to find a cell's bytes: the file's encoding, delimiter, header and

@@ -113,7 +113,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         objectives = try workbook.addSheet(words.objectives)
         resources = try workbook.addSheet(words.resources)
         qualitative = try workbook.addSheet(words.qualitative)
-        try write(data.members, of: StandardFields.Members.table, name: words.members, columns: data.memberColumns, table: "Membres")
+        try write(data.members, of: StandardFields.Members.table, columns: data.memberColumns, table: "Membres")
     }
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
@@ -121,15 +121,13 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     public func writeDataSheets(of dataset: PoleDataset, questionBank: QuestionBank) throws {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
-        let words = data.words, year = data.year
-        try write(dataset.cooperations(in: year), of: StandardFields.Cooperations.table, name: words.cooperations,
-                  columns: data.cooperationColumns, table: "Cooperations")
-        try write(dataset.finances(in: year), of: StandardFields.Finances.table, name: words.finances,
-                  columns: data.financeColumns, table: "Financements")
-        try write(dataset.projects(in: year), of: StandardFields.Projects.table, name: words.projects,
-                  columns: data.projectColumns, table: "Projets")
-        try write(dataset.survey(in: year), of: StandardFields.Survey.table, name: words.survey,
-                  columns: data.surveyColumns(bank: questionBank), table: "Enquete")
+        let year = data.year
+        try write(dataset.cooperations(in: year), of: StandardFields.Cooperations.table, columns: data.cooperationColumns,
+                  table: "Cooperations")
+        try write(dataset.finances(in: year), of: StandardFields.Finances.table, columns: data.financeColumns, table: "Financements")
+        try write(dataset.projects(in: year), of: StandardFields.Projects.table, columns: data.projectColumns, table: "Projets")
+        try write(dataset.survey(in: year), of: StandardFields.Survey.table, columns: data.surveyColumns(bank: questionBank),
+                  table: "Enquete")
     }
 
     /// Writes the sheets that show `report` — the report of the dataset and year the draft was
@@ -154,13 +152,13 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         return notices
     }
 
-    /// Writes `rows`, the year's rows of the file `declaration` describes, on a sheet, or on
-    /// several when they exceed the rows of a sheet (with a notice). Keeps where the columns are
-    /// when they fit on one sheet (formulas cannot point at a range split over several).
+    /// Writes `rows`, the year's rows of the file `declaration` describes, on a sheet named as the
+    /// table, or on several when they exceed the rows of a sheet (with a notice). Keeps where the
+    /// columns are when they fit on one sheet (formulas cannot point at a range split over several).
     private func write<Row>(
-        _ rows: YearSlice<Row>, of declaration: TableDeclaration, name: String, columns: [DataColumn<Row>], table: String
+        _ rows: YearSlice<Row>, of declaration: TableDeclaration, columns: [DataColumn<Row>], table: String
     ) throws {
-        let file = declaration.file
+        let file = declaration.file, name = declaration.label[options.language]
         let size = options.rowsPerSheet, year = data.year
         let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
         var layouts: [DataSheetLayout] = []

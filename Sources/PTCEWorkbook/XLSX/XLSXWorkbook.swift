@@ -79,15 +79,23 @@ final class XLSXWorkbook {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetNames: Set<String> = []
     let constantMemory: Bool
+    /// The name of the hidden sheet that holds the lists too long for a validation to write inline
+    /// (``ValidationCriterion/list(_:)``), reserved when the first such list comes.
+    private let listsSheetName: String
+    /// The name reserved for that sheet, and the lists it will hold, one per column, added last on ``close()``.
+    private var listsSheet: (name: String, lists: [[String]])?
 
     /// Excel's limits.
     static let maxRows = 1_048_576
     static let maxStringLength = 32_767
 
-    init(path: String, constantMemory: Bool) throws(XLSXError) {
+    /// Creates the workbook at `path`; `listsSheetName` names the hidden sheet of long validation
+    /// lists, in the workbook's language, should one be needed.
+    init(path: String, constantMemory: Bool, listsSheetName: String = "Listes") throws(XLSXError) {
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         self.constantMemory = constantMemory
+        self.listsSheetName = listsSheetName
         guard let handle = workbook_new_opt(path, &options) else {
             throw XLSXError(context: path, reason: "libxlsxwriter could not create the workbook")
         }
@@ -109,6 +117,20 @@ final class XLSXWorkbook {
     /// (`[ ] : * ? / \` and those XML cannot hold) become `-`, no apostrophe at either end, at
     /// most 31 UTF-16 units, and ` (2)`, ` (3)`… when the name is taken (case aside).
     func addSheet(_ proposed: String) throws(XLSXError) -> XLSXSheet {
+        try addSheet(named: reserveSheetName(proposed))
+    }
+
+    /// Adds a sheet under a name ``reserveSheetName(_:)`` gave.
+    private func addSheet(named name: String) throws(XLSXError) -> XLSXSheet {
+        guard let sheet = workbook_add_worksheet(try workbook, name) else {
+            throw XLSXError(context: "sheet \"\(name)\"", reason: "libxlsxwriter refused the sheet")
+        }
+        return XLSXSheet(handle: sheet, workbook: self, name: name)
+    }
+
+    /// `proposed` as a sheet name Excel accepts (``sheetName(_:leavingRoomFor:)``) that no other
+    /// sheet of the workbook has, case aside, taken for a sheet to come.
+    private func reserveSheetName(_ proposed: String) -> String {
         let base = Self.sheetName(proposed)
         var name = base, number = 1
         while !sheetNames.insert(name.lowercased()).inserted {
@@ -116,10 +138,32 @@ final class XLSXWorkbook {
             let suffix = " (\(number))"
             name = Self.sheetName(base, leavingRoomFor: suffix.utf16.count) + suffix
         }
-        guard let sheet = workbook_add_worksheet(try workbook, name) else {
-            throw XLSXError(context: "sheet \"\(name)\"", reason: "libxlsxwriter refused the sheet")
+        return name
+    }
+
+    /// `='Listes'!$B$1:$B$40`: where `values` will be on the hidden lists sheet, each list once,
+    /// one list per column.
+    func listRange(_ values: [String]) -> String {
+        var sheet = listsSheet ?? (reserveSheetName(listsSheetName), [])
+        let column = sheet.lists.firstIndex(of: values) ?? sheet.lists.count
+        if column == sheet.lists.count { sheet.lists.append(values) }
+        listsSheet = sheet
+        return "=" + XLSXSheet.quoted(sheet.name) + XLSXSheet.reference(row: 0, column: column, absolute: true) + ":"
+            + XLSXSheet.reference(row: values.count - 1, column: column, absolute: true)
+    }
+
+    /// Adds the hidden lists sheet, last, when a validation needs it: each list as text cells down its column.
+    private func writeListsSheet() throws(XLSXError) {
+        guard let (name, lists) = listsSheet else { return }
+        listsSheet = nil
+        let sheet = try addSheet(named: name)
+        // Row by row, as constant-memory mode needs.
+        for row in 0..<(lists.map(\.count).max() ?? 0) {
+            for (column, values) in lists.enumerated() where row < values.count {
+                try sheet.write(.text(values[row]), row: row, column: column)
+            }
         }
-        return XLSXSheet(handle: sheet, workbook: self, name: name)
+        worksheet_hide(sheet.handle)
     }
 
     /// `proposed` as a sheet name Excel accepts, cut short enough to leave `room` UTF-16 units.
@@ -181,8 +225,10 @@ final class XLSXWorkbook {
         return XLSXChart(handle: chart, kind: kind)
     }
 
-    /// Writes the file. libxlsxwriter reports most errors (e.g. an unwritable path) only here.
+    /// Writes the file, after the hidden lists sheet if a validation needs it. libxlsxwriter reports
+    /// most errors (e.g. an unwritable path) only here.
     func close() throws(XLSXError) {
+        try writeListsSheet()
         guard let handle else { return }
         self.handle = nil
         try check(workbook_close(handle), "writing the workbook")
@@ -226,14 +272,14 @@ struct XLSXSheet {
         }
     }
 
-    /// Excel keeps at most 32,767 characters in a cell: longer text is cut with a visible mark.
-    private static func clipped(_ text: String) -> String {
+    /// `text` in at most `limit` UTF-16 units, as Excel counts: longer text is cut with a visible
+    /// `mark`. Excel keeps at most 32,767 characters in a cell.
+    static func clipped(_ text: String, to limit: Int = XLSXWorkbook.maxStringLength, mark: String = " […]") -> String {
         // UTF-8 never counts fewer units than UTF-16, and its count is known without a scan.
-        guard text.utf8.count > XLSXWorkbook.maxStringLength, text.utf16.count > XLSXWorkbook.maxStringLength else { return text }
-        let mark = " […]"
+        guard text.utf8.count > limit, text.utf16.count > limit else { return text }
         // Counted as it goes: asking a growing string for its UTF-16 count made this quadratic
         // (a name of 40,000 accented letters took two minutes).
-        let room = XLSXWorkbook.maxStringLength - mark.utf16.count
+        let room = limit - mark.utf16.count
         var clipped = "", units = 0
         for character in text {
             units += character.utf16.count
@@ -420,5 +466,115 @@ struct XLSXSheet {
     }
 
     /// `'Sheet name'!`, the name quoted as formulas need it.
-    private var quotedName: String { "'\(name.replacingOccurrences(of: "'", with: "''"))'!" }
+    private var quotedName: String { Self.quoted(name) }
+
+    /// `'Sheet name'!` for the sheet named `name`.
+    static func quoted(_ name: String) -> String { "'\(name.replacingOccurrences(of: "'", with: "''"))'!" }
+}
+
+// MARK: Data validation
+
+/// What the cells of a data validation accept, as Excel's Data validation dialog offers it.
+enum ValidationCriterion {
+    /// Any value: the validation only shows its input message.
+    case any
+    /// One of `values`, offered in a dropdown: inline when Excel allows it, else from a range of
+    /// the workbook's hidden lists sheet (``XLSXSheet/validate(rows:column:rule:)``).
+    case list([String])
+    /// A whole number from `minimum` to `maximum`, or with no upper limit.
+    case whole(minimum: Int, maximum: Int?)
+    /// A number from `minimum` to `maximum`, or with no upper limit.
+    case decimal(minimum: Double, maximum: Double?)
+    /// Text of `length` characters exactly.
+    case textLength(Int)
+}
+
+/// What Excel does with a value the validation refuses.
+enum ValidationAlert {
+    /// It refuses it (Excel's Stop): the cell cannot keep it.
+    case stop
+    /// It warns and lets the user keep it (Excel's Warning).
+    case warning
+}
+
+/// A data validation: what the cells accept, what Excel says when one is selected and what when
+/// a value is refused. Titles hold at most 32 characters and messages 255 (Excel's limits):
+/// longer ones are cut with `…`.
+struct ValidationRule {
+    /// What the cells accept.
+    var accepts: ValidationCriterion
+    /// The title and text shown beside a selected cell.
+    var prompt: (title: String, message: String)
+    /// What happens to a refused value.
+    var alert: ValidationAlert
+    /// The title and text of the dialog that refuses a value (or warns about it).
+    var error: (title: String, message: String)
+}
+
+extension XLSXSheet {
+    /// Applies `rule` to `rows` (0-based) of `column`.
+    ///
+    /// A list is written inline (`"oui,non"`) when none of its values holds a comma or a quote and
+    /// the whole list, commas included, fits in 255 bytes of UTF-8: Excel allows 255 characters,
+    /// and libxlsxwriter 1.1.4 copies the list into a buffer of 258 bytes after counting its
+    /// characters, so that a list of 255 accented letters would overflow it. Any other list is
+    /// written on the workbook's hidden lists sheet and the validation points to its range; its
+    /// values are text cells there, never formulas.
+    func validate(rows: ClosedRange<Int>, column: Int, rule: ValidationRule) throws(XLSXError) {
+        var strings: [UnsafeMutablePointer<CChar>?] = []
+        defer { strings.forEach { free($0) } }
+        /// A C copy of `text` (cut to `limit` UTF-16 units, forbidden characters replaced), freed on return.
+        func copy(_ text: String, limit: Int = XLSXWorkbook.maxStringLength) -> UnsafeMutablePointer<CChar>? {
+            let text = Self.clipped(XMLCharacters.replacingForbidden(in: text) ?? text, to: limit, mark: "…")
+            strings.append(strdup(text))
+            return strings.last!
+        }
+        var validation = lxw_data_validation()
+        validation.input_title = copy(rule.prompt.title, limit: 32)
+        validation.input_message = copy(rule.prompt.message, limit: 255)
+        validation.error_title = copy(rule.error.title, limit: 32)
+        validation.error_message = copy(rule.error.message, limit: 255)
+        validation.error_type = UInt8((rule.alert == .stop ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING).rawValue)
+        var list: [UnsafeMutablePointer<CChar>?] = []
+        switch rule.accepts {
+        case .any:
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_ANY.rawValue)
+        case .list(let values):
+            precondition(!values.isEmpty, "a list validation offers at least one value")
+            if values.allSatisfy({ !$0.contains(",") && !$0.contains("\"") }), values.joined(separator: ",").utf8.count <= 255 {
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                list = values.map { copy($0) } + [nil]
+            } else {
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+                validation.value_formula = copy(workbook.listRange(values))
+            }
+        case .whole(let minimum, let maximum):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+            Self.set(&validation, minimum: Double(minimum), maximum: maximum.map(Double.init))
+        case .decimal(let minimum, let maximum):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            Self.set(&validation, minimum: minimum, maximum: maximum)
+        case .textLength(let length):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_LENGTH.rawValue)
+            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_EQUAL_TO.rawValue)
+            validation.value_number = Double(length)
+        }
+        let failure = list.withUnsafeMutableBufferPointer { values in
+            if !values.isEmpty { validation.value_list = values.baseAddress }
+            return worksheet_data_validation_range(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(column), lxw_row_t(rows.upperBound), lxw_col_t(column), &validation)
+        }
+        try check(failure, "\(name)!\(Self.reference(row: rows.lowerBound, column: column)) validation")
+    }
+
+    /// From `minimum` to `maximum`, or at least `minimum`.
+    private static func set(_ validation: inout lxw_data_validation, minimum: Double, maximum: Double?) {
+        if let maximum {
+            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            (validation.minimum_number, validation.maximum_number) = (minimum, maximum)
+        } else {
+            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+            validation.value_number = minimum
+        }
+    }
 }

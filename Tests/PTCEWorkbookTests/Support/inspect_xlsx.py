@@ -3,9 +3,11 @@
 usage: inspect_xlsx.py FILE.xlsx
 Prints {"sheets": [...], "properties": {...}, "charts": N, "sheet": {name: {"cells": {A1: {...}},
 "tables": [...], "freeze": "A2", "landscape": bool, "fit_width": int, "fit_to": [wide, tall], "print_titles": str,
-"print_title_columns": str, "row_heights": {row: points}, "merged": [ranges]}}}.
+"print_title_columns": str, "row_heights": {row: points}, "merged": [ranges], "state": "visible"|"hidden",
+"columns": {letter: {"width", "number_format"}}, "validations": [{"type", "operator", "formula1", "formula2", "sqref",
+"allow_blank", "error_style", "dropdown", "prompt_title", "prompt", "error_title", "error"}]}}}.
 Each cell: value (cached), formula (when a formula), number_format, type (openpyxl data type), align (horizontal
-alignment or null), vertical, wrap.
+alignment or null), vertical, wrap, bold.
 """
 import json
 import sys
@@ -33,7 +35,8 @@ def main(path):
                 if cell.value is None:
                     continue
                 entry = {"number_format": cell.number_format, "type": cell.data_type, "align": cell.alignment.horizontal,
-                         "vertical": cell.alignment.vertical, "wrap": bool(cell.alignment.wrap_text)}
+                         "vertical": cell.alignment.vertical, "wrap": bool(cell.alignment.wrap_text),
+                         "bold": bool(cell.font.bold)}
                 if cell.data_type == "f":
                     entry["formula"] = str(cell.value)
                     entry["value"] = values[cell.coordinate].value
@@ -56,6 +59,16 @@ def main(path):
                             if dimension.customHeight and dimension.height},
             "merged": [str(r) for r in ws.merged_cells.ranges],
             "conditional_formats": len(ws.conditional_formatting),
+            "state": ws.sheet_state,
+            "columns": {letter: {"width": dimension.width, "number_format": dimension.number_format}
+                        for letter, dimension in ws.column_dimensions.items()},
+            "validations": [{
+                "type": v.type, "operator": v.operator, "formula1": v.formula1, "formula2": v.formula2,
+                "sqref": str(v.sqref), "allow_blank": bool(v.allow_blank), "error_style": v.errorStyle or "stop",
+                # openpyxl's showDropDown is Excel's inverted flag: true hides the dropdown.
+                "dropdown": not v.showDropDown, "prompt_title": v.promptTitle, "prompt": v.prompt,
+                "error_title": v.errorTitle, "error": v.error,
+            } for v in ws.data_validations.dataValidation],
         }
     json.dump(result, sys.stdout, ensure_ascii=False, default=str)
 

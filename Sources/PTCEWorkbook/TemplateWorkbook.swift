@@ -103,7 +103,7 @@ struct TemplateColumn {
     var offered: [String]? {
         switch field.type {
         case .choice(let list): language == .fr ? list.frenchNames : list.values
-        case .boolean: [true, false].map { language.yesNo($0).lowercased() }
+        case .boolean: [true, false].map(shown)
         default: nil
         }
     }
@@ -153,6 +153,52 @@ struct TemplateColumn {
             alert: field.isRequired ? .stop : .warning,
             error: (field.isRequired ? words("Valeur non valide", "Invalid value") : words("Valeur inattendue", "Unexpected value"),
                     words("Valeur attendue : ", "Expected: ") + accepted + "\n" + requirement))
+    }
+
+    /// The rule of a form's input cell `cell` (`D21`), where every member figure is named after its
+    /// field: the column's own, and for a figure with rules against others of its row (part of the
+    /// FTE, at most one FTE per person), a custom formula checking the number and, by their names,
+    /// those rules — a figure beside an empty or `NC` one is not held against it.
+    func rule(ofCell cell: String) -> ValidationRule {
+        guard !field.rules.isEmpty, let bound = field.upperBound else { return rule }
+        var conditions = ["ISNUMBER(\(cell))", "\(cell)>=0", "\(cell)<\(Self.formulaNumber(bound))"]
+        if field.type == .count { conditions.append("INT(\(cell))=\(cell)") }
+        var reasons: [String] = []
+        for fieldRule in field.rules {
+            switch fieldRule {
+            case .partOf(let whole, let because):
+                conditions.append("OR(NOT(ISNUMBER(\(whole))),\(cell)<=\(whole))")
+                reasons.append(because[language])
+            case .atMostTimes(let other, let factor, let because):
+                conditions.append("OR(NOT(ISNUMBER(\(other))),\(cell)<=\(Self.formulaNumber(factor))*\(other))")
+                reasons.append(because[language])
+            }
+        }
+        var rule = self.rule
+        rule.accepts = .formula("AND(" + conditions.joined(separator: ",") + ")")
+        let separator = words(" ; ", "; ")
+        rule.error.message = words("Valeur attendue : ", "Expected: ") + ([accepted] + reasons).joined(separator: separator) + "\n" + requirement
+        return rule
+    }
+
+    /// A number as a formula writes it: `10000000`, `1.05`.
+    private static func formulaNumber(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+
+    /// `value`, a value of the column's list, as its dropdown offers it (``offered``).
+    func shown(_ value: any Vocabulary) -> String {
+        language == .fr ? value.frenchName : value.rawValue
+    }
+
+    /// Yes or no as the column's dropdown offers it (``offered``): `oui`, `non`.
+    func shown(_ flag: Bool) -> String {
+        Self.shown(flag, in: language)
+    }
+
+    /// Yes or no as a dropdown in `language` offers it: `oui`, `non`, `yes`, `no`.
+    static func shown(_ flag: Bool, in language: Language) -> String {
+        language.yesNo(flag).lowercased()
     }
 
     /// What the column holds: its help, else its label.

@@ -74,12 +74,36 @@ func printToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// What a command writes from a pole folder, for the messages that say it was not written.
+enum PoleOutput {
+    /// `report`, `compare`: their reports, which `--keep-going` writes despite data errors.
+    case reports
+    /// `collect`: the forms, written only from a folder without errors.
+    case forms
+
+    /// Why nothing was written when `pole.toml` cannot be read.
+    var needsProfile: LocalizedText {
+        switch self {
+        case .reports: LocalizedText(fr: "un rapport a besoin d'un pole.toml lisible", en: "a report needs a readable pole.toml")
+        case .forms: LocalizedText(fr: "les formulaires ont besoin d'un pole.toml lisible", en: "the forms need a readable pole.toml")
+        }
+    }
+
+    /// What to do about data errors.
+    var afterErrors: LocalizedText {
+        switch self {
+        case .reports: LocalizedText(fr: "--keep-going écrit les rapports malgré tout", en: "--keep-going writes the reports anyway")
+        case .forms: LocalizedText(fr: "corrigez les erreurs, puis relancez", en: "correct the errors, then run again")
+        }
+    }
+}
+
 /// Reads one pole folder and prints its findings on standard error, in `language`. Returns `nil`
 /// (the caller then writes nothing) when the folder cannot be read, or has data errors without
 /// `keepGoing`. `onMembers` gets the profile and the members as soon as they are read, before the
 /// other files.
 func readPole(
-    folder: String, url: URL, library: IndicatorLibrary, language: Language, keepGoing: Bool,
+    folder: String, url: URL, library: IndicatorLibrary, language: Language, keepGoing: Bool, output: PoleOutput = .reports,
     onMembers: ((PoleProfile, [Member]) -> Void)? = nil
 ) -> PoleDataset? {
     var findings = Findings()
@@ -89,16 +113,16 @@ func readPole(
         printFindings(findings, folder: folder, language: language, toStandardError: true)
         let errors = counted(.error, in: findings, language: language)
         printToStandardError(language.text(
-            "\(folder) : \(errors) : rien n'a été écrit (un rapport a besoin d'un pole.toml lisible)",
-            "\(folder): \(errors): nothing was written (a report needs a readable pole.toml)"))
+            "\(folder) : \(errors) : rien n'a été écrit (\(output.needsProfile.fr))",
+            "\(folder): \(errors): nothing was written (\(output.needsProfile.en))"))
         return nil
     }
     printFindings(findings, folder: folder, language: language, includingNotes: false, toStandardError: true)
     if findings.hasErrors, !keepGoing {
         let errors = counted(.error, in: findings, language: language)
         printToStandardError(language.text(
-            "\(folder) : \(errors) : rien n'a été écrit (--keep-going écrit les rapports malgré tout)",
-            "\(folder): \(errors): nothing was written (--keep-going writes the reports anyway)"))
+            "\(folder) : \(errors) : rien n'a été écrit (\(output.afterErrors.fr))",
+            "\(folder): \(errors): nothing was written (\(output.afterErrors.en))"))
         return nil
     }
     return dataset

@@ -39,6 +39,10 @@ struct CellStyle: Hashable {
     var alignTop = false
     /// Right-aligned, as numbers are: for the header of a column of numbers.
     var alignRight = false
+    /// Editable when its sheet is protected (``XLSXSheet/protect()``): a form's input cell.
+    var unlocked = false
+    /// A thin border all round: a form's input cell, told from the text around it.
+    var boxed = false
 }
 
 extension CellStyle {
@@ -163,7 +167,7 @@ final class XLSXWorkbook {
                 try sheet.write(.text(values[row]), row: row, column: column)
             }
         }
-        worksheet_hide(sheet.handle)
+        sheet.hide()
     }
 
     /// `proposed` as a sheet name Excel accepts, cut short enough to leave `room` UTF-16 units.
@@ -193,6 +197,8 @@ final class XLSXWorkbook {
         if style.wrap { format_set_text_wrap(format) }
         if style.alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
         if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
+        if style.unlocked { format_set_unlocked(format) }
+        if style.boxed { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let size = style.fontSize { format_set_font_size(format, size) }
         if let color = style.fontColor { format_set_font_color(format, color) }
         if let color = style.background {
@@ -215,6 +221,14 @@ final class XLSXWorkbook {
         properties.comments = strings[4]
         properties.created = time_t(created.timeIntervalSince1970)
         try check(workbook_set_properties(try workbook, &properties), "document properties")
+    }
+
+    /// Gives the workbook-level name `name` to `reference` (`'Vos chiffres'!$D$12`, a range, a
+    /// formula), as Excel's Name Manager does: formulas, validations and readers find the cells by
+    /// it, wherever the layout puts them. libxlsxwriter refuses a name Excel would not accept (one
+    /// that looks like a cell, `co2`; spaces): the error says which.
+    func defineName(_ name: String, reference: String) throws(XLSXError) {
+        try check(workbook_define_name(try workbook, name, "=" + reference), "defined name \"\(name)\"")
     }
 
     /// A new chart, to fill and then insert on a sheet.
@@ -319,6 +333,20 @@ struct XLSXSheet {
             lines += max(1, (paragraph.count + perLine - 1) / perLine)
         }
         return lines > 1 ? Double(min(lines, 27)) * 15 : nil
+    }
+
+    /// Protects the sheet without a password: only the cells of an ``CellStyle/unlocked`` style
+    /// can be changed (anyone may lift the protection, which guards against slips, not intent);
+    /// columns and rows may still be widened.
+    func protect() {
+        var options = lxw_protection()
+        (options.format_columns, options.format_rows) = (1, 1)
+        worksheet_protect(handle, nil, &options)
+    }
+
+    /// Hides the sheet (a list that validations point to); the workbook shows it again on request.
+    func hide() {
+        worksheet_hide(handle)
     }
 
     func freeze(rows: Int, columns: Int = 0) {
@@ -456,8 +484,13 @@ struct XLSXSheet {
 
     /// `'Sheet name'!C5:F5`: a range of one row on this sheet, for formulas and charts.
     func range(row: Int, columns: ClosedRange<Int>) -> String {
-        quotedName + Self.reference(row: row, column: columns.lowerBound, absolute: true) + ":"
-            + Self.reference(row: row, column: columns.upperBound, absolute: true)
+        range(rows: row...row, columns: columns)
+    }
+
+    /// `'Sheet name'!$A$1:$B$9`: a block of cells of this sheet, for a defined name.
+    func range(rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> String {
+        quotedName + Self.reference(row: rows.lowerBound, column: columns.lowerBound, absolute: true) + ":"
+            + Self.reference(row: rows.upperBound, column: columns.upperBound, absolute: true)
     }
 
     /// `'Sheet name'!$C$5`: one cell of this sheet, for a formula on another.
@@ -487,6 +520,11 @@ enum ValidationCriterion {
     case decimal(minimum: Double, maximum: Double?)
     /// Text of `length` characters exactly.
     case textLength(Int)
+    /// One of the values of a range of the workbook (`'Partenaires'!$A$1:$A$12`), in a dropdown.
+    case listIn(range: String)
+    /// Any value for which `formula` (without `=`, relative to the first cell of the validation)
+    /// is true: Excel's Custom criterion, for a figure that must not exceed another.
+    case formula(String)
 }
 
 /// What Excel does with a value the validation refuses.
@@ -558,6 +596,12 @@ extension XLSXSheet {
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LENGTH.rawValue)
             validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_EQUAL_TO.rawValue)
             validation.value_number = Double(length)
+        case .listIn(let range):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+            validation.value_formula = copy("=" + range)
+        case .formula(let formula):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
+            validation.value_formula = copy("=" + formula)
         }
         let failure = list.withUnsafeMutableBufferPointer { values in
             if !values.isEmpty { validation.value_list = values.baseAddress }

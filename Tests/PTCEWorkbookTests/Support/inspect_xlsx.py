@@ -5,9 +5,9 @@ Prints {"sheets": [...], "properties": {...}, "charts": N, "sheet": {name: {"cel
 "tables": [...], "freeze": "A2", "landscape": bool, "fit_width": int, "fit_to": [wide, tall], "print_titles": str,
 "print_title_columns": str, "row_heights": {row: points}, "merged": [ranges], "state": "visible"|"hidden",
 "columns": {letter: {"width", "number_format"}}, "validations": [{"type", "operator", "formula1", "formula2", "sqref",
-"allow_blank", "error_style", "dropdown", "prompt_title", "prompt", "error_title", "error"}]}}}.
+"allow_blank", "error_style", "dropdown", "prompt_title", "prompt", "error_title", "error"}], "protected": bool, "locked": {cell: bool}}}, "defined_names": {name: reference}}.
 Each cell: value (cached), formula (when a formula), number_format, type (openpyxl data type), align (horizontal
-alignment or null), vertical, wrap, bold.
+alignment or null), vertical, wrap, bold. "locked" lists every styled cell, written or not (an empty input cell).
 """
 import json
 import sys
@@ -20,6 +20,10 @@ def main(path):
     formulas = openpyxl.load_workbook(path, data_only=False)
     cached = openpyxl.load_workbook(path, data_only=True)
     result = {"sheets": formulas.sheetnames, "sheet": {}}
+    names = formulas.defined_names
+    # openpyxl 3.1 keeps workbook-level names in a dict; older versions in a list.
+    items = names.items() if hasattr(names, "items") else [(n.name, n) for n in names.definedName]
+    result["defined_names"] = {name: definition.attr_text for name, definition in items}
     props = formulas.properties
     result["properties"] = {
         "title": props.title, "subject": props.subject, "creator": props.creator, "keywords": props.keywords,
@@ -69,6 +73,9 @@ def main(path):
                 "dropdown": not v.showDropDown, "prompt_title": v.promptTitle, "prompt": v.prompt,
                 "error_title": v.errorTitle, "error": v.error,
             } for v in ws.data_validations.dataValidation],
+            "protected": bool(ws.protection.sheet),
+            "locked": {cell.coordinate: bool(cell.protection.locked) for row in ws.iter_rows() for cell in row
+                       if cell.has_style},
         }
     json.dump(result, sys.stdout, ensure_ascii=False, default=str)
 

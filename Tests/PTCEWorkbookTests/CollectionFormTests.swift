@@ -86,7 +86,7 @@ import Testing
         let names = ["A/01", "a 01", "Été: n°2", "CON", "com1.x", "../..", "", "nouveau-membre", "NOUVEAU MEMBRE", "12345678900011",
                      String(repeating: "x", count: 80)]
             .map { CollectionPlan.fileName(for: $0, taken: &taken) }
-        #expect(names == ["A-01.xlsx", "a-01-2.xlsx", "Ete-n-2.xlsx", "CON-.xlsx", "com1.x-.xlsx", "membre.xlsx", "membre-2.xlsx",
+        #expect(names == ["A-01.xlsx", "a-01-2.xlsx", "Ete-n-2.xlsx", "CON-.xlsx", "com1-.x.xlsx", "membre.xlsx", "membre-2.xlsx",
                           "nouveau-membre-2.xlsx", "NOUVEAU-MEMBRE-3.xlsx", "12345678900011.xlsx", String(repeating: "x", count: 60) + ".xlsx"])
     }
 

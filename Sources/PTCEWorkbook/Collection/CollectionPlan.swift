@@ -86,7 +86,7 @@ public struct CollectionPlan: Sendable {
     /// aside, as macOS and Windows compare names), which it joins: accents dropped (`é` → `e`),
     /// any character other than a letter, a digit, `.`, `_` or `-` (`/`, spaces, `:`) made `-`,
     /// runs of `-` made one, no `.` or `-` at either end, at most 60 characters, `membre` for
-    /// nothing left, `-` after a name Windows reserves (`CON`, `COM1`), then `-2`, `-3`… until
+    /// nothing left, `-` after a name Windows reserves (`CON`, `COM1.x`), then `-2`, `-3`… until
     /// the name is free. The true id stays in the form's `member_id` cell.
     public static func fileName(for id: String, taken: inout Set<String>) -> String {
         let folded = id.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
@@ -98,9 +98,11 @@ public struct CollectionPlan: Sendable {
         safe = String(safe.trimmingCharacters(in: CharacterSet(charactersIn: ".-")).prefix(60))
             .trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
         if safe.isEmpty { safe = "membre" }
-        let device = safe.split(separator: ".").first.map { $0.uppercased() } ?? ""
-        if ["CON", "PRN", "AUX", "NUL"].contains(device) || (device.count == 4 && ["COM", "LPT"].contains(device.prefix(3)) && device.last!.isNumber) {
-            safe += "-"
+        // Windows reserves a device name before any extension (`CON`, `com1.x`): `-` goes after it.
+        let device = String(safe.prefix { $0 != "." })
+        let upper = device.uppercased()
+        if ["CON", "PRN", "AUX", "NUL"].contains(upper) || (upper.count == 4 && ["COM", "LPT"].contains(upper.prefix(3)) && upper.last!.isNumber) {
+            safe = device + "-" + safe.dropFirst(device.count)
         }
         var name = safe + ".xlsx", number = 1
         while taken.contains(where: { $0.lowercased() == name.lowercased() }) {

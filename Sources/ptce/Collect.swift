@@ -68,9 +68,10 @@ extension PTCECommand {
                 throw error
             }
             for file in files { print(out.url.appendingPathComponent(file).path) }
+            let forms = language.counted(plan.memberForms.count, LocalizedText(fr: "formulaire", en: "member form"))
             printToStandardError(language.text(
-                "\(plan.memberForms.count) formulaire(s) de membre pour \(year) (membres de \(plan.sourceYear)), un pour un nouveau membre et le questionnaire",
-                "\(plan.memberForms.count) member form(s) for \(year) (members of \(plan.sourceYear)), one for a new member and the questionnaire"))
+                "\(forms) de membre pour \(year) (membres de \(plan.sourceYear)), un pour un nouveau membre et le questionnaire",
+                "\(forms) for \(year) (members of \(plan.sourceYear)), one for a new member and the questionnaire"))
         }
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let forms = folder.appendingPathComponent("forms")
         let names = ["A-01.xlsx", "B02.xlsx", "nouveau-membre.xlsx", "questionnaire.xlsx"]
         #expect(outcome.output == names.map { forms.appendingPathComponent($0).path + "\n" }.joined())
-        #expect(outcome.errors.contains("2 formulaire(s) de membre pour 2025 (membres de 2024)"))
+        #expect(outcome.errors.contains("2 formulaires de membre pour 2025 (membres de 2024)"))
         // Nothing hidden left behind.
         let written = try PTCE.entries(of: forms)
         #expect(written.keys.sorted() == names.sorted())

@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"],
-            exclude: ["Golden"]
+            exclude: ["Support", "Golden"]
         ),
         .testTarget(
             name: "PTCEWorkbookTests",

@@ -118,7 +118,13 @@ struct SheetBuilder {
                     consumed = scanner.position
                 } else if scanner.tag(tag, is: "row") {
                     if tag.isEnd || tag.isSelfClosing {
-                        if tag.isSelfClosing { rowNumber = rowNumberOf(tag, scanner) }
+                        if tag.isSelfClosing {
+                            // A row without cells (`<row r="3" ht="30"/>`, a row made taller, as
+                            // libxlsxwriter writes it) holds nothing, never the cells of the row before.
+                            rowNumber = rowNumberOf(tag, scanner)
+                            rowBytes.removeAll(keepingCapacity: true)
+                            rowCells.removeAll(keepingCapacity: true)
+                        }
                         storeRow(line: rowNumber)
                         rowStart = nil
                         consumed = scanner.position

@@ -67,7 +67,11 @@ let package = Package(
         // What the fuzz harness's tests share: budget and seeds, hostile text, damage to files.
         .target(name: "PTCEFuzzSupport", path: "Tests/PTCEFuzzSupport"),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
-        .testTarget(name: "PTCEImportTests", dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased]),
+        .testTarget(
+            name: "PTCEImportTests",
+            dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "PTCEIndicatorsTests",
             dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEFuzzSupport", propertyBased]

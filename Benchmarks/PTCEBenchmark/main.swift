@@ -277,19 +277,28 @@ func childOutput(_ arguments: [String]) throws -> String {
 
 func formatted(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
 
-/// Runs a reading program that prints "seconds rows" (its own timing of the reading, and the rows
-/// it read) `times` times; returns the median seconds, the rows, and the highest peak memory.
-func measureReading(_ command: [String], times: Int) -> (seconds: Double, rows: Int, megabytes: Double)? {
+/// Runs reading programs that print "seconds rows" (their own timing of the reading, and the rows
+/// read) `times` times each, taking turns so that a change in the machine's load weighs on all
+/// alike; returns for each the median seconds, the rows and the highest peak memory, or nil if
+/// a run failed.
+func measureReadings(_ commands: [[String]], times: Int) -> [(seconds: Double, rows: Int, megabytes: Double)?] {
     let output = work.appendingPathComponent("reading.txt").path
-    var runs: [(seconds: Double, rows: Int, megabytes: Double)] = []
+    var runs: [[(seconds: Double, rows: Int, megabytes: Double)]?] = commands.map { _ in [] }
     for _ in 0..<times {
-        guard let run = measure(command, output: output), let text = try? String(contentsOfFile: output, encoding: .utf8) else { return nil }
-        let parts = text.split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2, let time = Double(parts[0]), let rows = Int(parts[1]) else { return nil }
-        runs.append((time, rows, run.megabytes))
+        for (index, command) in commands.enumerated() where runs[index] != nil {
+            guard let run = measure(command, output: output), let text = try? String(contentsOfFile: output, encoding: .utf8),
+                  case let parts = text.split(whereSeparator: \.isWhitespace), parts.count == 2,
+                  let time = Double(parts[0]), let rows = Int(parts[1])
+            else {
+                runs[index] = nil
+                continue
+            }
+            runs[index]!.append((time, rows, run.megabytes))
+        }
     }
-    let median = runs.map(\.seconds).sorted()[runs.count / 2]
-    return (median, runs[0].rows, runs.map(\.megabytes).max()!)
+    return runs.map { runs in
+        runs.map { runs in (runs.map(\.seconds).sorted()[runs.count / 2], runs[0].rows, runs.map(\.megabytes).max()!) }
+    }
 }
 
 /// A folder of its own holding the generated pole's `pole.toml` and nothing else (yet).
@@ -351,15 +360,16 @@ for size in sizes {
 
     // Reading the members table alone, from members.csv and from the same rows as members.xlsx,
     // both through PoleFolderReader on a folder holding only pole.toml and that table, three
-    // times each (the median kept); then openpyxl reading the same workbook, once.
+    // times each, in turns (the median kept); then openpyxl reading the same workbook, once.
     let csvFolder = try readingFolder("members-csv-\(size)", from: folder)
     let xlsxFolder = try readingFolder("members-xlsx-\(size)", from: folder)
     let csvFile = csvFolder.appendingPathComponent("members.csv"), xlsxFile = xlsxFolder.appendingPathComponent("members.xlsx")
     try FileManager.default.copyItem(at: folder.appendingPathComponent("members.csv"), to: csvFile)
     let conversion = measure([CommandLine.arguments[0], "--members-to-xlsx", csvFile.path, "--out", xlsxFile.path])
-    let fromCSV = measureReading([CommandLine.arguments[0], "--read-members", csvFolder.path], times: 3)
-    let fromXLSX = measureReading([CommandLine.arguments[0], "--read-members", xlsxFolder.path], times: 3)
-    let fromOpenpyxl = hasOpenpyxl ? measureReading(["python3", openpyxlScript, xlsxFile.path], times: 1) : nil
+    let ptceReadings = measureReadings(
+        [[CommandLine.arguments[0], "--read-members", csvFolder.path], [CommandLine.arguments[0], "--read-members", xlsxFolder.path]], times: 3)
+    let (fromCSV, fromXLSX) = (ptceReadings[0], ptceReadings[1])
+    let fromOpenpyxl = hasOpenpyxl ? measureReadings([["python3", openpyxlScript, xlsxFile.path]], times: 1)[0] : nil
     let readers = [
         ("CSV, members.csv (\(megabytes(ofFile: csvFile))), PoleFolderReader", fromCSV),
         ("XLSX, members.xlsx (\(megabytes(ofFile: xlsxFile))), PoleFolderReader", fromXLSX),

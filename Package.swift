@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
         .testTarget(
             name: "PTCEImportTests",
-            dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased, .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "PTCEIndicatorsTests",
@@ -77,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"],
-            exclude: ["Golden"]
+            exclude: ["Support", "Golden"]
         ),
         .testTarget(
             name: "PTCEWorkbookTests",

@@ -1,6 +1,8 @@
 // A plain timing harness (not a test): for each size of generated data, the time and peak
 // memory of each step of `ptce report`, of the whole command, of libxlsxwriter alone writing the
-// same cells (the floor), and of an equivalent pandas + XlsxWriter script when Python has them.
+// same cells (the floor), and of an equivalent pandas + XlsxWriter script when Python has them;
+// then of reading the members table alone, from `members.csv` and from the same rows written as
+// `members.xlsx`, and of openpyxl reading that workbook when Python has it (issue 17).
 //
 //   swift run -c release ptce-benchmark [--sizes 10000,100000,400000] [--work /tmp/ptce-benchmark]
 //
@@ -33,14 +35,15 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Runs a command; returns its wall time and peak memory (from `wait4`), or nil if it failed.
-func measure(_ command: [String]) -> (seconds: Double, megabytes: Double)? {
+/// Runs a command, its standard output written to the file `output`; returns its wall time and
+/// peak memory (from `wait4`), or nil if it failed.
+func measure(_ command: [String], output: String = "/dev/null") -> (seconds: Double, megabytes: Double)? {
     var pid = pid_t()
     let argv = command.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     defer { posix_spawn_file_actions_destroy(&actions) }
     let start = DispatchTime.now().uptimeNanoseconds
     guard posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 else { return nil }
@@ -194,6 +197,56 @@ if let folder = option("--floor-same-cells"), let path = option("--out") {
     exit(0)
 }
 
+/// `--read-members DIR`: reads the pole folder DIR (`pole.toml` and a members table, CSV or
+/// workbook) as `ptce` does, and prints the seconds of the reading and the members read; fails
+/// when the reading finds an error.
+if let folder = option("--read-members") {
+    let library = bundledLibrary()
+    var findings = Findings()
+    var dataset: PoleDataset?
+    let time = seconds { dataset = PoleFolderReader(library: library).read(folder: URL(fileURLWithPath: folder), findings: &findings) }
+    guard let dataset, !findings.hasErrors else { exit(1) }
+    print(time, dataset.members.count)
+    exit(0)
+}
+
+/// The number a French Excel holds for a cell of a generated `members.csv` (`14,8`, `57`,
+/// `618 280 €`), and whether it is an amount in euros; `nil` for text (`NC`, names, ids, a code
+/// with a leading zero, which a coordinator keeps as text).
+func frenchNumber(_ cell: String) -> (value: Double, isMoney: Bool)? {
+    let isMoney = cell.hasSuffix(" €")
+    let digits = (isMoney ? cell.dropLast(2) : Substring(cell)).filter { $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" }
+    guard let first = digits.first, first.isASCII, first.isNumber, first != "0" || digits == "0" || digits.hasPrefix("0,"),
+          digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," }),
+          let value = Double(digits.replacingOccurrences(of: ",", with: "."))
+    else { return nil }
+    return (value, isMoney)
+}
+
+/// `--members-to-xlsx CSV --out PATH`: the rows of the members table CSV written as a workbook's
+/// first sheet by libxlsxwriter, as a coordinator's Excel holds them: numbers as numbers (euros
+/// with a currency format), everything else as shared strings (libxlsxwriter's default mode;
+/// its constant-memory mode would write inline strings).
+if let csv = option("--members-to-xlsx"), let path = option("--out") {
+    let records = CSVReader.read(Array(try Data(contentsOf: URL(fileURLWithPath: csv))), file: "members.csv").readAll().records
+    var options = lxw_workbook_options()
+    let workbook = workbook_new_opt(path, &options)
+    let sheet = workbook_add_worksheet(workbook, nil)
+    let euros = workbook_add_format(workbook)
+    format_set_num_format(euros, "#,##0 \"€\"")
+    for (row, record) in records.enumerated() {
+        for (column, cell) in record.fields.enumerated() where !cell.isEmpty {
+            let (r, c) = (lxw_row_t(row), lxw_col_t(column))
+            if row > 0, let number = frenchNumber(cell) {
+                worksheet_write_number(sheet, r, c, number.value, number.isMoney ? euros : nil)
+            } else {
+                worksheet_write_string(sheet, r, c, cell, nil)
+            }
+        }
+    }
+    exit(workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1)
+}
+
 // MARK: The benchmark
 //
 // Every measured program runs in a child process started while this one is small: a child
@@ -206,6 +259,8 @@ let ptce = here.appendingPathComponent("ptce").path
 let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let pandasScript = benchmarks.appendingPathComponent("pandas_report.py").path
 let hasPandas = measure(["python3", "-c", "import pandas, xlsxwriter"]) != nil
+let openpyxlScript = benchmarks.appendingPathComponent("openpyxl_read.py").path
+let hasOpenpyxl = measure(["python3", "-c", "import openpyxl"]) != nil
 
 /// Runs this program in a child mode and returns its standard output.
 func childOutput(_ arguments: [String]) throws -> String {
@@ -222,6 +277,45 @@ func childOutput(_ arguments: [String]) throws -> String {
 
 func formatted(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
 
+/// Runs reading programs that print "seconds rows" (their own timing of the reading, and the rows
+/// read) `times` times each, taking turns so that a change in the machine's load weighs on all
+/// alike; returns for each the median seconds, the rows and the highest peak memory, or nil if
+/// a run failed.
+func measureReadings(_ commands: [[String]], times: Int) -> [(seconds: Double, rows: Int, megabytes: Double)?] {
+    let output = work.appendingPathComponent("reading.txt").path
+    var runs: [[(seconds: Double, rows: Int, megabytes: Double)]?] = commands.map { _ in [] }
+    for _ in 0..<times {
+        for (index, command) in commands.enumerated() where runs[index] != nil {
+            guard let run = measure(command, output: output), let text = try? String(contentsOfFile: output, encoding: .utf8),
+                  case let parts = text.split(whereSeparator: \.isWhitespace), parts.count == 2,
+                  let time = Double(parts[0]), let rows = Int(parts[1])
+            else {
+                runs[index] = nil
+                continue
+            }
+            runs[index]!.append((time, rows, run.megabytes))
+        }
+    }
+    return runs.map { runs in
+        runs.map { runs in (runs.map(\.seconds).sorted()[runs.count / 2], runs[0].rows, runs.map(\.megabytes).max()!) }
+    }
+}
+
+/// A folder of its own holding the generated pole's `pole.toml` and nothing else (yet).
+func readingFolder(_ name: String, from pole: URL) throws -> URL {
+    let folder = work.appendingPathComponent(name)
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: pole.appendingPathComponent("pole.toml"), to: folder.appendingPathComponent("pole.toml"))
+    return folder
+}
+
+/// The size of a file, `53.1 MB`.
+func megabytes(ofFile url: URL) -> String {
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    return formatted(Double(size) / 1_048_576, 1) + " MB"
+}
+
 var uname = utsname()
 Foundation.uname(&uname)
 let machine = withUnsafeBytes(of: &uname.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -230,6 +324,7 @@ print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Process
 print("| rows | step | time (s) | peak memory (MB) |")
 print("| ---: | --- | ---: | ---: |")
 var summary: [String] = []
+var readingRows: [String] = [], readingSummary: [String] = []
 for size in sizes {
     let folder = work.appendingPathComponent("pole-\(size)")
     try? FileManager.default.removeItem(at: folder)
@@ -262,7 +357,40 @@ for size in sizes {
         let versusPandas = pandas.map { formatted($0.seconds / whole.seconds, 1) } ?? "n/a"
         summary.append("| \(size) | \(formatted(whole.seconds / sameCells[0])) | \(formatted(whole.seconds / floor.seconds)) | \(versusPandas) |")
     }
+
+    // Reading the members table alone, from members.csv and from the same rows as members.xlsx,
+    // both through PoleFolderReader on a folder holding only pole.toml and that table, three
+    // times each, in turns (the median kept); then openpyxl reading the same workbook, once.
+    let csvFolder = try readingFolder("members-csv-\(size)", from: folder)
+    let xlsxFolder = try readingFolder("members-xlsx-\(size)", from: folder)
+    let csvFile = csvFolder.appendingPathComponent("members.csv"), xlsxFile = xlsxFolder.appendingPathComponent("members.xlsx")
+    try FileManager.default.copyItem(at: folder.appendingPathComponent("members.csv"), to: csvFile)
+    let conversion = measure([CommandLine.arguments[0], "--members-to-xlsx", csvFile.path, "--out", xlsxFile.path])
+    let ptceReadings = measureReadings(
+        [[CommandLine.arguments[0], "--read-members", csvFolder.path], [CommandLine.arguments[0], "--read-members", xlsxFolder.path]], times: 3)
+    let (fromCSV, fromXLSX) = (ptceReadings[0], ptceReadings[1])
+    let fromOpenpyxl = hasOpenpyxl ? measureReadings([["python3", openpyxlScript, xlsxFile.path]], times: 1)[0] : nil
+    let readers = [
+        ("CSV, members.csv (\(megabytes(ofFile: csvFile))), PoleFolderReader", fromCSV),
+        ("XLSX, members.xlsx (\(megabytes(ofFile: xlsxFile))), PoleFolderReader", fromXLSX),
+        ("openpyxl read-only, every row's values, the same members.xlsx", fromOpenpyxl),
+    ]
+    for case let (reader, measured?) in readers {
+        readingRows.append("| \(size) | \(reader) | \(measured.rows) | \(formatted(measured.seconds)) | \(formatted(measured.megabytes, 0)) |")
+    }
+    if let conversion { readingRows.append("| \(size) | (writing members.xlsx with libxlsxwriter) | | \(formatted(conversion.seconds)) | |") }
+    if let fromCSV, let fromXLSX {
+        let versusOpenpyxl = fromOpenpyxl.map { formatted($0.seconds / fromXLSX.seconds, 1) } ?? "n/a"
+        readingSummary.append("| \(size) | \(formatted(fromXLSX.seconds / fromCSV.seconds)) | \(formatted(fromXLSX.megabytes / fromCSV.megabytes)) | \(versusOpenpyxl) |")
+    }
 }
 print("\n| rows | ptce ÷ libxlsxwriter on the same cells | ptce ÷ libxlsxwriter on as many synthetic cells | pandas ÷ ptce |")
 print("| ---: | ---: | ---: | ---: |")
 summary.forEach { print($0) }
+print("\nReading the members table alone (time: the reading itself, median of 3 for ptce; memory: the process's peak).\n")
+print("| rows | reading | rows read | time (s) | peak memory (MB) |")
+print("| ---: | --- | ---: | ---: | ---: |")
+readingRows.forEach { print($0) }
+print("\n| rows | XLSX ÷ CSV, time | XLSX ÷ CSV, memory | openpyxl ÷ ptce XLSX, time |")
+print("| ---: | ---: | ---: | ---: |")
+readingSummary.forEach { print($0) }

@@ -225,6 +225,25 @@ private func read(_ bytes: [UInt8], file: String = "members.xlsx") -> (records: 
         ])
     }
 
+    /// Text typed `25,000` in a workbook whose other numbers are all stored: a stored number says
+    /// nothing of how the folder's text writes decimals, so nothing settles it — an error, never a guess.
+    @Test func ambiguousTextIsNotSettledByStoredNumbers() {
+        let inline = { (text: String) in "<is><t>\(text)</t></is>" }
+        let members = TestWorkbook(sheet: """
+            <row r="1"><c r="A1" t="inlineStr">\(inline("year"))</c><c r="B1" t="inlineStr">\(inline("member_id"))</c><c r="C1" t="inlineStr">\(inline("name"))</c><c r="D1" t="inlineStr">\(inline("fte"))</c><c r="E1" t="inlineStr">\(inline("actor_type"))</c></row>
+            <row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr">\(inline("A"))</c><c r="C2" t="inlineStr">\(inline("a"))</c><c r="D2"><v>2.6</v></c><c r="E2" t="inlineStr">\(inline("ess"))</c></row>
+            """)
+        let finances = TestWorkbook(sheet: """
+            <row r="1"><c r="A1" t="inlineStr">\(inline("year"))</c><c r="B1" t="inlineStr">\(inline("source"))</c><c r="C1" t="inlineStr">\(inline("kind"))</c><c r="D1" t="inlineStr">\(inline("amount"))</c></row>
+            <row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr">\(inline("Région"))</c><c r="C2" t="inlineStr">\(inline("local_authority"))</c><c r="D2" t="inlineStr">\(inline("25,000"))</c></row>
+            """)
+        let dataset = dataset(["members.xlsx": members.bytes, "finances.xlsx": finances.bytes])
+        #expect(dataset.members.first?[.fte] == 2.6, "\(dataset.formattedFindings)")
+        #expect(dataset.finances.isEmpty)
+        #expect(dataset.formattedFindings.first { $0.hasPrefix("finances.xlsx:2:amount: error: cell D2: \"25,000\"") } != nil,
+                "\(dataset.formattedFindings)")
+    }
+
     @Test func aTableGivenTwiceIsAnError() {
         let csv = Array("year;member_id;name\n2024;A;a\n".utf8)
         let book = TestWorkbook(sheet: #"<row r="1"><c r="A1" t="inlineStr"><is><t>year</t></is></c></row>"#)

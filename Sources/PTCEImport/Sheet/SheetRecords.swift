@@ -143,13 +143,25 @@ struct SheetBuilder {
                     } else {
                         var started = Cell()
                         value.removeAll(keepingCapacity: true)
-                        started.column = scanner.attribute("r", of: tag).flatMap { Self.column(of: $0, scanner) }
+                        // The reference, style and type in one pass over the attributes (the first of each counts).
+                        var reference: Range<Int>?, style: Range<Int>?, type: Range<Int>?
+                        scanner.forEachAttribute(of: tag) { name, value in
+                            if reference == nil, scanner.bytes(name, are: "r") {
+                                reference = value
+                            } else if style == nil, scanner.bytes(name, are: "s") {
+                                style = value
+                            } else if type == nil, scanner.bytes(name, are: "t") {
+                                type = value
+                            }
+                            return true
+                        }
+                        started.column = reference.flatMap { Self.column(of: $0, scanner) }
                             ?? min(lastColumn + 1, Self.columnLimit - 1)
                         lastColumn = started.column
-                        started.style = scanner.attribute("s", of: tag).flatMap(scanner.integer) ?? 0
-                        started.type = scanner.attribute("t", of: tag).map { $0.isEmpty ? 0 : buffer[$0.lowerBound] } ?? 0
+                        started.style = style.flatMap(scanner.integer) ?? 0
+                        started.type = type.map { $0.isEmpty ? 0 : buffer[$0.lowerBound] } ?? 0
                         // `t="inlineStr"` and `t="str"` both start with `i`/`s`: told apart by length.
-                        if let type = scanner.attribute("t", of: tag), type.count == 3, started.type == UInt8(ascii: "s") {
+                        if let type, type.count == 3, started.type == UInt8(ascii: "s") {
                             started.type = UInt8(ascii: "S")  // "str": a formula's text result
                         }
                         if !tag.isSelfClosing { cell = started }
@@ -204,7 +216,8 @@ struct SheetBuilder {
 
     /// Appends a finished cell to the row, unless it holds nothing (an error value is reported).
     private mutating func appendField(_ cell: Cell, row: Int) {
-        let place = SourceLocation(file: file, line: row, columnIndex: cell.column + 1, namesCell: true)
+        // Made only for a finding: most cells have none.
+        var place: SourceLocation { SourceLocation(file: file, line: row, columnIndex: cell.column + 1, namesCell: true) }
         func append<Text: Sequence<UInt8>>(_ text: Text, _ kind: CellKind) {
             rowBytes.append(contentsOf: text)
             rowCells.append((cell.column, rowBytes.count, kind))
@@ -233,6 +246,8 @@ struct SheetBuilder {
                 if cell.hasFormula { findings.warning(ImportMessage.formulaWithoutResult, at: place) }
                 return
             }
+            // A whole number stored plainly (`2024`, `618280`) is already written as it reads.
+            if Self.isPlainWholeNumber(value), !dateStyles.contains(cell.style) { return append(value, .number) }
             let text = String(decoding: value, as: UTF8.self)
             guard let number = Double(text), number.isFinite else {
                 findings.error(ImportMessage.unreadableStoredNumber(text), at: place)
@@ -274,8 +289,20 @@ struct SheetBuilder {
         lines.append(line)
     }
 
+    /// The whole number a value holds, spaces around it left out: a shared string's index.
     private static func integer(_ bytes: [UInt8]) -> Int? {
-        Int(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        // Digits alone, as every writer stores an index, are read on the bytes.
+        if !bytes.isEmpty, bytes.count < 19, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return Int(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Whether a stored number is written as ``CellReader/plain(_:)`` writes it back: digits
+    /// without a leading zero, fewer than 16 (`2024`, `0`; not `007`, `12.5`, `-3` or `1E+20`).
+    private static func isPlainWholeNumber(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, bytes.count < 16, first != 0x30 || bytes.count == 1 else { return false }
+        return bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
 

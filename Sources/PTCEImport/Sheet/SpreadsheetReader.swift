@@ -76,10 +76,14 @@ enum SpreadsheetReader {
             var output: [UInt8] = []
             output.reserveCapacity(Int(entry.uncompressedSize))
             do {
-                _ = try archive.extract(entry) { data in
+                // ZIPFoundation's checksum is a byte at a time, and only returned: the part's is checked here.
+                var checksum = ZipChecksum()
+                _ = try archive.extract(entry, skipCRC32: true) { data in
                     output.append(contentsOf: data)
                     if UInt64(output.count) > limit { throw PartTooLarge() }
+                    data.withUnsafeBytes { checksum.update($0) }
                 }
+                guard checksum.value == entry.checksum else { throw ChecksumMismatch() }
             } catch is PartTooLarge {
                 findings.error(ImportMessage.workbookPartTooLarge(path, megabytes: output.count >> 20), at: place)
                 return nil
@@ -116,14 +120,17 @@ enum SpreadsheetReader {
         var pending: [UInt8] = []
         var inflated: UInt64 = 0
         do {
-            _ = try archive.extract(sheet, bufferSize: 1 << 18) { data in
+            var checksum = ZipChecksum()
+            _ = try archive.extract(sheet, bufferSize: 1 << 18, skipCRC32: true) { data in
                 inflated += UInt64(data.count)
                 if inflated > limits.sheetBytes { throw PartTooLarge() }
+                data.withUnsafeBytes { checksum.update($0) }
                 pending.append(contentsOf: data)
                 // Whole rows are read as they arrive; the rest waits for the next piece.
                 let consumed = builder.read(pending, isLast: false)
                 pending.removeFirst(consumed)
             }
+            guard checksum.value == sheet.checksum else { throw ChecksumMismatch() }
         } catch is PartTooLarge {
             findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(inflated >> 20)), at: place)
             return nil
@@ -137,6 +144,9 @@ enum SpreadsheetReader {
     }
 
     private struct PartTooLarge: Error {}
+
+    /// The inflated part is not what the zip's checksum says it was: the file was damaged.
+    private struct ChecksumMismatch: Error {}
 
     private static func containsSequence(_ bytes: [UInt8], _ sequence: [UInt8]) -> Bool {
         guard let first = sequence.first, bytes.count >= sequence.count else { return false }

@@ -83,11 +83,18 @@ struct XMLScanner {
     }
 
     /// Whether the tag's local name is `name` (ASCII).
+    @inline(__always)
     func tag(_ tag: Tag, is name: StaticString) -> Bool {
-        guard tag.name.count == name.utf8CodeUnitCount else { return false }
+        bytes(tag.name, are: name)
+    }
+
+    /// Whether the bytes of `range` are `name` (ASCII).
+    @inline(__always)
+    func bytes(_ range: Range<Int>, are name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
         return name.withUTF8Buffer { expected in
             var index = 0
-            for position in tag.name {
+            for position in range {
                 if bytes[position] != expected[index] { return false }
                 index += 1
             }
@@ -97,6 +104,18 @@ struct XMLScanner {
 
     /// The raw value (entities not decoded) of the attribute whose local name is `name`, if the tag has it.
     func attribute(_ name: StaticString, of tag: Tag) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute(of: tag) { attributeName, value in
+            if bytes(attributeName, are: name) { found = value }
+            return found == nil
+        }
+        return found
+    }
+
+    /// Gives `body` the local name and the raw value (entities not decoded) of each attribute of
+    /// `tag` in turn, until it returns false or an attribute is malformed: one pass for a tag
+    /// whose several attributes are wanted.
+    func forEachAttribute(of tag: Tag, _ body: (_ name: Range<Int>, _ value: Range<Int>) -> Bool) {
         var position = tag.attributes.lowerBound
         let end = tag.attributes.upperBound
         while position < end {
@@ -108,16 +127,13 @@ struct XMLScanner {
             }
             let attributeName = nameStart..<position
             while position < end, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "'") { position += 1 }
-            guard position < end else { return nil }
+            guard position < end else { return }
             let quote = bytes[position]
             let valueStart = position + 1
-            guard let valueEnd = index(of: quote, from: valueStart), valueEnd <= end else { return nil }
+            guard let valueEnd = index(of: quote, from: valueStart), valueEnd <= end else { return }
             position = valueEnd + 1
-            if self.tag(Tag(name: attributeName, attributes: 0..<0, isEnd: false, isSelfClosing: false), is: name) {
-                return valueStart..<valueEnd
-            }
+            guard body(attributeName, valueStart..<valueEnd) else { return }
         }
-        return nil
     }
 
     /// Appends the text of `range` to `output`, character and entity references decoded; false

@@ -137,19 +137,19 @@ enum ImportMessage {
     /// A cell pointing at a shared string that does not exist.
     static func sharedStringOutOfRange(_ index: Int, count: Int) -> LocalizedText {
         LocalizedText(
-            fr: "le texte n° \(index) de la cellule n'existe pas (le classeur en a \(count)) : classeur endommagé, la cellule est lue vide",
-            en: "the cell's text number \(index) does not exist (the workbook has \(count)): a damaged workbook, the cell reads as empty")
+            fr: "texte n° \(index) introuvable (le classeur en a \(count)) : classeur endommagé, la cellule est lue vide",
+            en: "text number \(index) not found (the workbook has \(count)): a damaged workbook, the cell reads as empty")
     }
     /// A cell holding a formula error (`#N/A`, `#DIV/0!`).
     static func formulaError(_ value: String) -> LocalizedText {
         LocalizedText(
-            fr: "la cellule affiche l'erreur \(value) d'une formule : lue comme non renseignée",
-            en: "the cell shows the formula error \(value): read as not reported")
+            fr: "erreur \(value) d'une formule : lue comme non renseignée",
+            en: "formula error \(value): read as not reported")
     }
     /// A formula saved without its result (written by a program that does not compute).
     static let formulaWithoutResult = LocalizedText(
-        fr: "la formule de la cellule n'a pas de résultat enregistré : lue comme non renseignée ; ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le",
-        en: "the cell's formula has no saved result: read as not reported; open the workbook in Excel or LibreOffice and save it")
+        fr: "formule sans résultat enregistré : lue comme non renseignée ; ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le",
+        en: "a formula without a saved result: read as not reported; open the workbook in Excel or LibreOffice and save it")
     /// A number cell whose stored value is not a number.
     static func unreadableStoredNumber(_ value: String) -> LocalizedText {
         LocalizedText(
@@ -159,8 +159,8 @@ enum ImportMessage {
     /// A date where a figure is expected: Excel turned what was typed into a date.
     static func dateInFigureColumn(_ date: String, expected: LocalizedText) -> LocalizedText {
         LocalizedText(
-            fr: "la cellule contient une date (\(date)) : Excel a sans doute transformé le chiffre saisi en date ; mettez la colonne au format Nombre et saisissez à nouveau la valeur attendue : \(expected.fr)",
-            en: "the cell holds a date (\(date)): Excel probably turned the figure typed into a date; format the column as Number and type again the value expected: \(expected.en)")
+            fr: "une date (\(date)) au lieu d'un nombre : Excel a sans doute transformé le chiffre saisi en date ; mettez la colonne au format Nombre et saisissez à nouveau la valeur attendue : \(expected.fr)",
+            en: "a date (\(date)) instead of a number: Excel probably turned the figure typed into a date; format the column as Number and type again the value expected: \(expected.en)")
     }
     /// A folder holding a table both as CSV and as a workbook.
     static func bothFormats(_ csv: String, _ workbook: String) -> LocalizedText {

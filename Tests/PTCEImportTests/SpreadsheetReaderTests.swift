@@ -97,8 +97,8 @@ private func read(_ bytes: [UInt8], file: String = "members.xlsx") -> (records: 
         #expect(records[3].fields == ["2024", "", "0.030000000000000002"])   // the stored double, all its digits
         #expect(records[4].fields == ["fusionnée"])
         #expect(findings == [
-            "members.xlsx:4: warning: cell F4: the cell shows the formula error #N/A: read as not reported",
-            "members.xlsx:6: warning: cell F6: the cell's formula has no saved result: read as not reported; open the workbook in Excel or LibreOffice and save it",
+            "members.xlsx:4: warning: cell F4: formula error #N/A: read as not reported",
+            "members.xlsx:6: warning: cell F6: a formula without a saved result: read as not reported; open the workbook in Excel or LibreOffice and save it",
         ])
     }
 
@@ -170,7 +170,7 @@ private func read(_ bytes: [UInt8], file: String = "members.xlsx") -> (records: 
         let book = TestWorkbook(sheet: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>"#, sharedStrings: ["<t>year</t>"])
         let (records, findings) = read(book.bytes)
         #expect(records.map(\.fields) == [["year"]])
-        #expect(findings == ["members.xlsx:1: error: cell B1: the cell's text number 7 does not exist (the workbook has 1): a damaged workbook, the cell reads as empty"])
+        #expect(findings == ["members.xlsx:1: error: cell B1: text number 7 not found (the workbook has 1): a damaged workbook, the cell reads as empty"])
     }
 
     @Test func hugeSharedStringsAreRefused() {
@@ -220,8 +220,8 @@ private func read(_ bytes: [UInt8], file: String = "members.xlsx") -> (records: 
         #expect(dataset.sources.first?.encoding == "xlsx")
         #expect(dataset.formattedFindings == [
             "members.xlsx:3:Code commune: warning: cell H3: commune code \"1053\" has 4 digits: read as \"01053\" (Excel drops the leading zero; format the column as Text)",
-            "members.xlsx:4:ETP: error: cell F4: the cell holds a date (2024-03-15): Excel probably turned the figure typed into a date; format the column as Number and type again the value expected: a number ≥ 0, e.g. 12,5",
-            "members.xlsx:5: warning: cell G5: the cell shows the formula error #DIV/0!: read as not reported",
+            "members.xlsx:4:ETP: error: cell F4: a date (2024-03-15) instead of a number: Excel probably turned the figure typed into a date; format the column as Number and type again the value expected: a number ≥ 0, e.g. 12,5",
+            "members.xlsx:5: warning: cell G5: formula error #DIV/0!: read as not reported",
         ])
     }
 

@@ -66,32 +66,38 @@ enum SpreadsheetReader {
             findings.error(ImportMessage.damagedWorkbook, at: place)
             return nil
         }
+        /// Inflates `entry` piece by piece into `consume`, its size checked against `limit` (declared,
+        /// then as it comes: a zip may lie) and its checksum at the end (ZIPFoundation's is a byte at
+        /// a time, and only returned). Returns `true` when read whole; `false` when damaged and `nil`
+        /// when too large, both reported.
+        func inflate(_ entry: Entry, limit: UInt64, bufferSize: Int = defaultReadChunkSize, _ consume: (Data) -> Void) -> Bool? {
+            var inflated: UInt64 = 0
+            do {
+                guard entry.uncompressedSize <= limit else { throw PartTooLarge() }
+                var checksum = ZipChecksum()
+                _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: true) { data in
+                    inflated += UInt64(data.count)
+                    if inflated > limit { throw PartTooLarge() }
+                    data.withUnsafeBytes { checksum.update($0) }
+                    consume(data)
+                }
+                guard checksum.value == entry.checksum else { throw ChecksumMismatch() }
+                return true
+            } catch is PartTooLarge {
+                let megabytes = Int(max(inflated, entry.uncompressedSize) >> 20)
+                findings.error(ImportMessage.workbookPartTooLarge(entry.path, megabytes: megabytes), at: place)
+                return nil
+            } catch {
+                findings.error(ImportMessage.damagedWorkbookPart(entry.path), at: place)
+                return false
+            }
+        }
         /// The bytes of a part, inflated whole (the small parts: workbook, relationships, styles).
         func part(_ path: String, limit: UInt64 = 64 << 20) -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= limit else {
-                findings.error(ImportMessage.workbookPartTooLarge(path, megabytes: Int(entry.uncompressedSize >> 20)), at: place)
-                return nil
-            }
             var output: [UInt8] = []
-            output.reserveCapacity(Int(entry.uncompressedSize))
-            do {
-                // ZIPFoundation's checksum is a byte at a time, and only returned: the part's is checked here.
-                var checksum = ZipChecksum()
-                _ = try archive.extract(entry, skipCRC32: true) { data in
-                    output.append(contentsOf: data)
-                    if UInt64(output.count) > limit { throw PartTooLarge() }
-                    data.withUnsafeBytes { checksum.update($0) }
-                }
-                guard checksum.value == entry.checksum else { throw ChecksumMismatch() }
-            } catch is PartTooLarge {
-                findings.error(ImportMessage.workbookPartTooLarge(path, megabytes: output.count >> 20), at: place)
-                return nil
-            } catch {
-                findings.error(ImportMessage.damagedWorkbookPart(path), at: place)
-                return nil
-            }
-            return output
+            output.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
+            return inflate(entry, limit: limit) { output.append(contentsOf: $0) } == true ? output : nil
         }
         guard let workbook = part("xl/workbook.xml") else {
             if findings.hasErrors { return nil }
@@ -105,10 +111,6 @@ enum SpreadsheetReader {
             findings.error(ImportMessage.workbookWithoutSheet, at: place)
             return nil
         }
-        guard sheet.uncompressedSize <= limits.sheetBytes else {
-            findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(sheet.uncompressedSize >> 20)), at: place)
-            return nil
-        }
         let dateStyles = part("xl/styles.xml").map(WorkbookParts.dateStyles) ?? []
         var strings = SharedStrings()
         if let entry = archive["xl/sharedStrings.xml"] {
@@ -116,28 +118,16 @@ enum SpreadsheetReader {
             strings = SharedStrings(text)
         }
         var builder = SheetBuilder(
-            file: file, strings: strings, dateStyles: dateStyles, date1904: date1904, expectedBytes: Int(sheet.uncompressedSize))
+            file: file, strings: strings, dateStyles: dateStyles, date1904: date1904,
+            expectedBytes: Int(min(sheet.uncompressedSize, limits.sheetBytes)))
         var pending: [UInt8] = []
-        var inflated: UInt64 = 0
-        do {
-            var checksum = ZipChecksum()
-            _ = try archive.extract(sheet, bufferSize: 1 << 18, skipCRC32: true) { data in
-                inflated += UInt64(data.count)
-                if inflated > limits.sheetBytes { throw PartTooLarge() }
-                data.withUnsafeBytes { checksum.update($0) }
-                pending.append(contentsOf: data)
-                // Whole rows are read as they arrive; the rest waits for the next piece.
-                let consumed = builder.read(pending, isLast: false)
-                pending.removeFirst(consumed)
-            }
-            guard checksum.value == sheet.checksum else { throw ChecksumMismatch() }
-        } catch is PartTooLarge {
-            findings.error(ImportMessage.workbookPartTooLarge(target, megabytes: Int(inflated >> 20)), at: place)
-            return nil
-        } catch {
-            // A damaged zip or a checksum that does not match: the rows read so far are kept.
-            findings.error(ImportMessage.damagedWorkbookPart(target), at: place)
+        // Whole rows are read as they arrive; the rest waits for the next piece. A damaged sheet
+        // keeps the rows read before the damage.
+        let read = inflate(sheet, limit: limits.sheetBytes, bufferSize: 1 << 18) { data in
+            pending.append(contentsOf: data)
+            pending.removeFirst(builder.read(pending, isLast: false))
         }
+        guard read != nil else { return nil }
         _ = builder.read(pending, isLast: true)
         findings.append(contentsOf: builder.findings)
         return builder.records

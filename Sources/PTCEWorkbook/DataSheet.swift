@@ -17,8 +17,7 @@ struct DataSheetLayout {
     /// `'Membres'!$H$2:$H$8` for a column key; `nil` when the sheet has no such column.
     func range(_ key: String) -> String? {
         guard let column = positions[key] else { return nil }
-        let quoted = "'\(sheetName.replacingOccurrences(of: "'", with: "''"))'!"
-        return quoted + XLSXSheet.reference(row: 1, column: column, absolute: true) + ":"
+        return XLSXSheet.quoted(sheetName) + XLSXSheet.reference(row: 1, column: column, absolute: true) + ":"
             + XLSXSheet.reference(row: max(rowCount, 1), column: column, absolute: true)
     }
 }

@@ -49,10 +49,6 @@ extension ReportSheets {
             (computed.background, computed.alignRight) = (Self.formulaShade, true)
             func cell(_ column: C) -> String { XLSXSheet.reference(row: row, column: column.rawValue) }
             func put(_ value: CellValue, _ column: C, style: CellStyle? = nil) { buffer.put(value, row: row, column: column.rawValue, style: style) }
-            /// A formula whose result is `cached`, a number, or the dash when the engine has none.
-            func formula(_ text: String, cached: Double?) -> CellValue {
-                cached.map { .formula(text, cached: $0) } ?? .textFormula(text, cached: dash)
-            }
             let (from, target, baseline, actual, progressCell, elapsed) = (
                 cell(.from), cell(.target), cell(.baseline), cell(.actual), cell(.progress), cell(.elapsed))
             put(.text(definition.label[language]), .indicator)
@@ -65,7 +61,7 @@ extension ReportSheets {
                 put(.number(given.value), .baseline, style: unitStyle)
                 put(.text(words("fixée dans targets.csv", "set in targets.csv")), .baselineOrigin, style: CellStyle.wrapped)
             } else if !definition.isFlow, let source = trajectory.cell(definition.id, year: objective.from - 1) {
-                put(formula("IF(ISNUMBER(\(source)),\(source),\"\(dash)\")", cached: progress.baseline), .baseline, style: computed)
+                put(Self.formula("IF(ISNUMBER(\(source)),\(source),\"\(dash)\")", cached: progress.baseline), .baseline, style: computed)
                 put(.text(progress.baselineSource?[language] ?? words("aucune donnée \(objective.from - 1)", "no \(objective.from - 1) data")),
                     .baselineOrigin, style: CellStyle.wrapped)
             } else {
@@ -82,7 +78,7 @@ extension ReportSheets {
             }
             let count = years?.count ?? 0
             if let measured {
-                put(formula(definition.isFlow ? "IF(COUNT(\(measured))=0,\"\(dash)\",SUM(\(measured)))"
+                put(Self.formula(definition.isFlow ? "IF(COUNT(\(measured))=0,\"\(dash)\",SUM(\(measured)))"
                                 : "IF(ISNUMBER(\(measured)),\(measured),\"\(dash)\")", cached: progress.actual),
                     .actual, style: computed)
             } else {
@@ -100,7 +96,7 @@ extension ReportSheets {
             } else {
                 nil
             }
-            put(progressFormula.map { formula($0, cached: progress.progress) } ?? .text(dash), .progress,
+            put(progressFormula.map { Self.formula($0, cached: progress.progress) } ?? .text(dash), .progress,
                 style: progressFormula == nil ? Self.dashCell : share)
             put(.formula("MIN(1,MAX(0,(\(yearCell)-\(from)+1)/(\(cell(.to))-\(from)+1)))", cached: progress.elapsed), .elapsed, style: share)
 
@@ -144,6 +140,11 @@ extension ReportSheets {
 
     /// The background of the cells the workbook computes by formula on the Objectifs and Ressources sheets.
     static let formulaShade: UInt32 = 0xF2F2F2
+    /// A formula of those sheets whose result is `cached`, a number, or ``dash`` when the engine has none.
+    static func formula(_ text: String, cached: Double?) -> CellValue {
+        cached.map { .formula(text, cached: $0) } ?? .textFormula(text, cached: dash)
+    }
+
     /// What a cell of those sheets shows where there is nothing to compute (nothing planned, no
     /// actual value): never 0.
     static let dash = "—"

@@ -33,10 +33,6 @@ extension ReportSheets {
         let euros = CellStyle(numberFormat: words.formats.euros)
         var shadedEuros = CellStyle(numberFormat: NumberFormats.signed(words.formats.euros), background: Self.formulaShade, alignRight: true)
         let shadedShare = CellStyle(numberFormat: NumberFormats.signed(words.formats.share(decimals: 1)), background: Self.formulaShade, alignRight: true)
-        /// `−5 000 €` as a formula's number or the dash.
-        func formula(_ text: String, cached: Double?) -> CellValue {
-            cached.map { .formula(text, cached: $0) } ?? .textFormula(text, cached: Self.dash)
-        }
         let firstRow = headerRow + 1
         for (offset, line) in resources.lines.enumerated() {
             let row = firstRow + offset
@@ -46,9 +42,9 @@ extension ReportSheets {
             buffer.put(line.planned.map(CellValue.number) ?? .text(Self.dash), row: row, column: 2,
                        style: line.planned == nil ? Self.dashCell : euros)
             buffer.put(.number(line.actual), row: row, column: 3, style: euros)
-            buffer.put(formula("IF(ISNUMBER(\(planned)),\(actual)-\(planned),\"\(Self.dash)\")", cached: line.gap), row: row, column: 4,
+            buffer.put(Self.formula("IF(ISNUMBER(\(planned)),\(actual)-\(planned),\"\(Self.dash)\")", cached: line.gap), row: row, column: 4,
                        style: shadedEuros)
-            buffer.put(formula("IF(AND(ISNUMBER(\(planned)),\(planned)<>0),(\(actual)-\(planned))/\(planned),\"\(Self.dash)\")",
+            buffer.put(Self.formula("IF(AND(ISNUMBER(\(planned)),\(planned)<>0),(\(actual)-\(planned))/\(planned),\"\(Self.dash)\")",
                                cached: line.gapShare), row: row, column: 5, style: shadedShare)
         }
         let lastRow = firstRow + resources.lines.count - 1
@@ -68,7 +64,7 @@ extension ReportSheets {
         buffer.put(.formula("SUMPRODUCT(ISNUMBER(\(plannedRange))*\(actualRange))", cached: resources.actualOfPlannedLines),
                    row: totalRow, column: 3, style: boldEuros)
         buffer.put(.formula("\(actualTotal)-\(plannedTotal)", cached: resources.gap), row: totalRow, column: 4, style: shadedEuros)
-        buffer.put(formula("IF(\(plannedTotal)<>0,(\(actualTotal)-\(plannedTotal))/\(plannedTotal),\"\(Self.dash)\")", cached: resources.gapShare),
+        buffer.put(Self.formula("IF(\(plannedTotal)<>0,(\(actualTotal)-\(plannedTotal))/\(plannedTotal),\"\(Self.dash)\")", cached: resources.gapShare),
                    row: totalRow, column: 5, style: shadedShare)
         if !resources.isFullyPlanned {
             buffer.put(.text(words("Total des ressources (toutes les lignes)", "Total resources (every line)")),

@@ -167,10 +167,7 @@ public struct ComparisonBuilder: Sendable {
                 rank: basis[index].flatMap { Self.rank($0, among: ranked, direction: definition.direction) },
                 lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
                 comparable: comparable[index], normalised: normalised[index],
-                trend: result.map { result in
-                    let valueByYear = Dictionary(result.series.map { ($0.year, $0.value) }, uniquingKeysWith: { first, _ in first })
-                    return trendYears.map { valueByYear[$0] ?? nil }
-                } ?? [])
+                trend: result.map { result in trendYears.map(result.series.value(in:)) } ?? [])
         }
         var spreads: [Normalisation: ValueSpread] = [:]
         for normalisation in normalisations {

@@ -131,10 +131,9 @@ public struct ObjectiveProgress: Sendable, Hashable {
         self.year = year
         isFlow = definition.isFlow
         target = objective.target.value
-        let valueByYear = Dictionary(series.map { ($0.year, $0.value) }, uniquingKeysWith: { first, _ in first })
         if let given = objective.baseline {
             (baseline, baselineYear) = (given.value, nil)
-        } else if !definition.isFlow, let value = valueByYear[objective.from - 1] ?? nil {
+        } else if !definition.isFlow, let value = series.value(in: objective.from - 1) {
             // A flow's total over the period is measured against its target alone: the year
             // before is not where its sum starts, so it is not taken as a baseline.
             (baseline, baselineYear) = (value, objective.from - 1)
@@ -146,13 +145,13 @@ public struct ObjectiveProgress: Sendable, Hashable {
         elapsed = min(max(Double(year - objective.from + 1) / Double(periodYears), 0), 1)
         let measured = objective.from <= lastYear ? Array(objective.from...lastYear) : []
         if definition.isFlow {
-            let values = measured.compactMap { valueByYear[$0] ?? nil }
-            missingYears = measured.filter { (valueByYear[$0] ?? nil) == nil }
+            let values = measured.compactMap(series.value(in:))
+            missingYears = measured.filter { series.value(in: $0) == nil }
             // Added in year order: the same total every run.
             actual = values.isEmpty ? nil : FigurePrecision.rounded(values.reduce(0, +))
         } else {
             missingYears = []
-            actual = measured.isEmpty ? nil : valueByYear[lastYear] ?? nil
+            actual = measured.isEmpty ? nil : series.value(in: lastYear)
         }
         let needsBaseline = !definition.isFlow && definition.direction == .lowerIsBetter
         isMeasuredFromBaseline = !definition.isFlow && baseline != nil

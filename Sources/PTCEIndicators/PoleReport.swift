@@ -190,6 +190,13 @@ public struct SeriesPoint: Sendable, Hashable {
     public let coverage: Coverage?
 }
 
+extension Array where Element == SeriesPoint {
+    /// The value of `year`, `nil` when the series has no such year or no value in it (never 0).
+    public func value(in year: Int) -> Double? {
+        first { $0.year == year }?.value ?? nil
+    }
+}
+
 /// An indicator computed over the members of one actor type.
 public struct ActorTypePart: Sendable, Hashable {
     /// The actor type of the members it is computed over.

@@ -90,6 +90,6 @@ let package = Package(
             name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased],
             exclude: ["Support", "Golden"]
         ),
-        .testTarget(name: "ptceTests", dependencies: ["ptce", "PTCEFuzzSupport"]),
+        .testTarget(name: "ptceTests", dependencies: ["ptce", "PTCEFuzzSupport"], exclude: ["Support"]),
     ]
 )

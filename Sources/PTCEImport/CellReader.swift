@@ -32,13 +32,21 @@ struct CellReader {
 
     var line: Int { record.line }
 
+    /// Where the cell of `column` is, for a finding about it (the record, with the column's name, when the file has no such column).
     func location(_ column: FieldDeclaration) -> SourceLocation {
         guard let position = table.position(of: column.name) else {
-            return SourceLocation(file: table.schema.file, line: record.line, column: column.name)
+            var place = table.location(line: record.line)
+            place.column = column.name
+            return place
         }
-        return SourceLocation(
-            file: table.schema.file, line: record.line, column: table.headers[position], columnIndex: position + 1, namesCell: table.isSheet)
+        return table.location(line: record.line, position: position)
     }
+
+    /// Where the record is, for a finding about it as a whole.
+    var recordLocation: SourceLocation { table.location(line: record.line) }
+
+    /// Where the row read from this record comes from.
+    var origin: RecordOrigin { table.origin(line: record.line) }
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
     private func trimmedCell(_ column: FieldDeclaration) -> ArraySlice<UInt8>? {

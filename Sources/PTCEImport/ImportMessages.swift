@@ -864,6 +864,110 @@ enum ImportMessage {
             en: "question \(id) belongs to dimension \(dimension), which no [[dimension]] defines")
     }
 
+    // MARK: Returned forms (ptce import)
+
+    /// A workbook given to `ptce import` that `ptce collect` did not write.
+    static let notACollectionForm = LocalizedText(
+        fr: "ce classeur n'est pas un formulaire de collecte écrit par ptce collect (il n'a pas de nom ptce_form) : importez les formulaires de ptce collect, remplis",
+        en: "this workbook is not a collection form written by ptce collect (it has no name ptce_form): import the forms ptce collect wrote, filled in")
+
+    /// A form whose defined names were lost (copied into another workbook, say).
+    static func formWithoutNames(_ names: [String]) -> LocalizedText {
+        let list = names.joined(separator: ", ")
+        return LocalizedText(
+            fr: "le formulaire n'a plus les noms de cellules \(list) et ne peut pas être lu : envoyez au membre un formulaire neuf (ptce collect)",
+            en: "the form no longer has the cell names \(list) and cannot be read: send the member a new form (ptce collect)")
+    }
+
+    /// A form sent back as it was sent.
+    static let formNotFilledIn = LocalizedText(
+        fr: "rien n'y a été rempli : le formulaire n'est pas importé", en: "nothing was filled in: the form is not imported")
+
+    /// A form of another year than the import's.
+    static func formOfAnotherYear(_ found: Int, expected: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "ce formulaire est celui de \(found) et l'import est pour \(expected) : il n'est pas importé (--year choisit l'année)",
+            en: "this form is for \(found) and the import is for \(expected): it is not imported (--year chooses the year)")
+    }
+
+    /// Forms of several years given together, without `--year`.
+    static func formsOfSeveralYears(_ years: [Int]) -> LocalizedText {
+        let list = years.map(String.init).joined(separator: ", ")
+        return LocalizedText(
+            fr: "les formulaires sont de plusieurs années (\(list)) : importez-les année par année, avec --year",
+            en: "the forms are of several years (\(list)): import them one year at a time, with --year")
+    }
+
+    /// A member's form for an id the pole does not have.
+    static func unknownFormMember(_ id: String, years: ClosedRange<Int>) -> LocalizedText {
+        LocalizedText(
+            fr: "« \(id) » n'est membre du pôle ni en \(years.lowerBound) ni en \(years.upperBound) (members.csv) : ce formulaire vient-il d'un autre pôle ? Il n'est pas importé",
+            en: "\"\(id)\" is a member of the pole neither in \(years.lowerBound) nor in \(years.upperBound) (members.csv): does this form come from another pole? It is not imported")
+    }
+
+    /// A second form for the same member.
+    static func formReturnedTwice(_ id: String, first: String) -> LocalizedText {
+        LocalizedText(
+            fr: "le formulaire de « \(id) » a déjà été lu dans \(first) : gardez-en un seul",
+            en: "the form of \"\(id)\" was already read in \(first): keep only one")
+    }
+
+    /// A new member's form giving the id of a member the pole has.
+    static func newMemberFormOfMember(_ id: String, name: String) -> LocalizedText {
+        LocalizedText(
+            fr: "ce formulaire de nouveau membre donne l'identifiant d'un membre du pôle, « \(id) » (\(name)) : il est lu comme son formulaire",
+            en: "this new member's form gives the ID of a member of the pole, \"\(id)\" (\(name)): it is read as its form")
+    }
+
+    /// Cooperations with members whose form for the year is not in yet.
+    static func partnersAwaited(_ ids: [String], year: Int) -> LocalizedText {
+        let list = Finding.listed(ids)
+        return LocalizedText(
+            fr: "coopérations avec des membres sans ligne \(year) dans members.csv (leur formulaire n'est pas encore importé) : \(list.fr) ; elles sont gardées, et ptce validate les signalera jusqu'à l'import de ces formulaires",
+            en: "cooperations with members without a \(year) row in members.csv (their form is not imported yet): \(list.en); they are kept, and ptce validate will report them until those forms are imported")
+    }
+
+    /// A cooperation both partners declared: kept once.
+    static func cooperationDeclaredTwice(_ a: String, _ b: String, kind: LocalizedText, first: String, amounts: (String, String)?) -> LocalizedText {
+        let differ = amounts.map { (fr: " ; les montants diffèrent (\($0.0) et \($0.1)) : le premier est gardé", en: "; the amounts differ (\($0.0) and \($0.1)): the first is kept") }
+        return LocalizedText(
+            fr: "la coopération « \(a) » – « \(b) » (\(kind.fr.lowercased())) est aussi déclarée par \(first) : elle est gardée une fois" + (differ?.fr ?? ""),
+            en: "the cooperation \"\(a)\" – \"\(b)\" (\(kind.en.lowercased())) is also declared by \(first): it is kept once" + (differ?.en ?? ""))
+    }
+
+    /// Two questionnaires with the same respondent number.
+    static func respondentTwice(_ respondent: String, first: String) -> LocalizedText {
+        LocalizedText(
+            fr: "le numéro de répondant « \(respondent) » est aussi celui de \(first) : chaque copie du questionnaire doit avoir son propre numéro ; corrigez la cellule",
+            en: "respondent number \"\(respondent)\" is also that of \(first): each copy of the questionnaire needs its own number; correct the cell")
+    }
+
+    /// A questionnaire whose respondent already has answers for the year.
+    static func answersReplaced(_ respondent: String, count: Int, year: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "survey.csv a déjà \(count) réponse(s) de « \(respondent) » pour \(year) : ce questionnaire les remplace ; si c'est la copie d'une autre personne, donnez-lui son propre numéro",
+            en: "survey.csv already has \(count) answer(s) of \"\(respondent)\" for \(year): this questionnaire replaces them; if it is another person's copy, give it its own number")
+    }
+
+    /// A table of the folder given as a workbook, which the import does not write.
+    static func importNeedsCSV(_ workbook: String, csv: String) -> LocalizedText {
+        LocalizedText(
+            fr: "ptce import écrit les tables en CSV et \(workbook) est un classeur : enregistrez-le en \(csv), puis relancez",
+            en: "ptce import writes the tables as CSV and \(workbook) is a workbook: save it as \(csv), then run again")
+    }
+
+    /// A table whose text was repaired when read: written back, rows the import does not touch would change.
+    static let tableCannotBeRewritten = LocalizedText(
+        fr: "son texte a dû être réparé à la lecture (encodage mêlé ou caractères interdits) : l'écrire changerait des lignes que l'import ne touche pas ; enregistrez-le en CSV UTF-8, puis relancez",
+        en: "its text had to be repaired when read (mixed encodings or forbidden characters): writing it would change rows the import does not touch; save it as UTF-8 CSV, then run again")
+
+    /// A character of a form that the table's encoding cannot hold.
+    static func unwritableCharacter(_ character: String) -> LocalizedText {
+        LocalizedText(
+            fr: "« \(character) », dans un formulaire, ne peut pas être écrit dans ce fichier enregistré en Windows-1252 : enregistrez-le en CSV UTF-8, puis relancez",
+            en: "\"\(character)\", in a form, cannot be written in this file saved as Windows-1252: save it as UTF-8 CSV, then run again")
+    }
+
     /// `0xE9`: a byte as messages show it.
     private static func hexadecimal(_ byte: UInt8) -> String {
         "0x" + String(byte, radix: 16, uppercase: true)

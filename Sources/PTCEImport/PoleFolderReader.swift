@@ -163,6 +163,11 @@ struct MemberRoster {
         for member in members { idsByYear[member.year, default: []].insert(member.id) }
     }
 
+    /// Makes `id` a member in `year`.
+    mutating func insert(_ id: String, year: Int) {
+        idsByYear[year, default: []].insert(id)
+    }
+
     func contains(_ id: String, in year: Int) -> Bool {
         idsByYear[year]?.contains(id) ?? false
     }

@@ -38,7 +38,7 @@ enum MemberRows {
             let name = row.text(C.name, &findings)
             let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
             var member = Member(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
+                origin: row.origin, year: year ?? 0, id: id ?? "",
                 name: name ?? "", actorType: actorType,
                 legalForm: row.text(C.legalForm, &findings),
                 insertionStructure: row.boolean(C.insertionStructure, &findings),
@@ -47,7 +47,7 @@ enum MemberRows {
             checks.read(into: &member, row, &findings)
             // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
             guard year != nil, id != nil, name != nil else {
-                findings.warning(ImportMessage.memberLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
                 return nil
             }
             if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
@@ -153,11 +153,11 @@ enum CooperationRows {
                 memberB = nil
             }
             guard let year, let memberA, let memberB, let kind else {
-                findings.warning(ImportMessage.cooperationLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.cooperationLeftOut, at: row.recordLocation)
                 return nil
             }
             return Cooperation(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, memberA: memberA,
+                origin: row.origin, year: year, memberA: memberA,
                 memberB: memberB, kind: kind, amount: amount, description: description, extras: row.extras)
         }
     }
@@ -175,11 +175,11 @@ enum FinanceRows {
             let amount = row.figure(C.amount, &findings)
             let planned = row.figure(C.planned, &findings)
             guard let year, let source, let kind, let amount else {
-                findings.warning(ImportMessage.budgetLineLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.budgetLineLeftOut, at: row.recordLocation)
                 return nil
             }
             return FinanceLine(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, source: source, kind: kind,
+                origin: row.origin, year: year, source: source, kind: kind,
                 amount: amount, planned: planned, extras: row.extras)
         }
     }
@@ -228,11 +228,11 @@ enum TargetRows {
                 }
             }
             guard let indicator, let from, let to, let target, baselineIsValid else {
-                findings.warning(ImportMessage.objectiveLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.objectiveLeftOut, at: row.recordLocation)
                 return nil
             }
             return Target(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), indicator: indicator, from: from, to: to,
+                origin: row.origin, indicator: indicator, from: from, to: to,
                 target: target, baseline: baseline, comment: comment)
         }
     }
@@ -282,12 +282,12 @@ enum ProjectRows {
                 members.removeAll { unknown.contains($0) }
             }
             let project = Project(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year ?? 0, id: id ?? "",
+                origin: row.origin, year: year ?? 0, id: id ?? "",
                 name: name ?? "", stage: stage ?? .idea, sector: row.text(C.sector, &findings), members: members,
                 jobsCreated: row.count(C.jobsCreated, &findings), budget: row.figure(C.budget, &findings),
                 extras: row.extras)
             guard year != nil, id != nil, name != nil, stage != nil else {
-                findings.warning(ImportMessage.projectLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.projectLeftOut, at: row.recordLocation)
                 return nil
             }
             if let first = ids.insert(YearScopedKey(year: project.year, id: project.id), line: row.line) {
@@ -324,7 +324,7 @@ enum SurveyRows {
             }
             let answer = question.flatMap { answerValue(row, question: $0, comment: comment, &findings) }
             guard let year, let respondent, let role, let question, let answer else {
-                findings.warning(ImportMessage.answerLeftOut, at: SourceLocation(file: table.schema.file, line: row.line))
+                findings.warning(ImportMessage.answerLeftOut, at: row.recordLocation)
                 return nil
             }
             if let first = answered.insert(YearScopedKey(year: year, id: respondent, question: question.id), line: row.line) {
@@ -334,7 +334,7 @@ enum SurveyRows {
                 return nil
             }
             return SurveyAnswer(
-                origin: RecordOrigin(file: table.schema.file, line: row.line), year: year, respondent: respondent,
+                origin: row.origin, year: year, respondent: respondent,
                 role: role, questionID: question.id, answer: answer, comment: comment, extras: row.extras)
         }
     }

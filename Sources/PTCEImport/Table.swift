@@ -34,11 +34,17 @@ final class Table {
     private let folder: FolderConventions
     /// Whether each boolean column met so far marks true with `x`.
     private var crossMarked: [String: Bool] = [:]
+    /// Where the records really are when they were gathered from the cells of returned forms;
+    /// `nil` for a table file, whose findings point at its own lines and columns.
+    private let gathered: GatheredPlaces?
 
     /// Matches the header against the schema. Returns `nil` (with findings) when the file
     /// cannot be read: empty, or a required column missing. `folder` holds the folder's files.
-    init?(schema: TableSchema, document: TableDocument, folder: FolderConventions, findings: inout Findings) {
+    ///
+    /// `gathered` says where the records of a table gathered from returned forms really are.
+    init?(schema: TableSchema, document: TableDocument, folder: FolderConventions, gathered: GatheredPlaces? = nil, findings: inout Findings) {
         let file = schema.file
+        self.gathered = gathered
         var parser = document.records
         guard let header = parser?.next(), let data = parser else {
             findings.error(
@@ -217,6 +223,23 @@ final class Table {
     /// Whether the records are a workbook sheet's: findings then name the cell (`F12`).
     var isSheet: Bool { data.isSheet }
 
+    /// Where the record read on `line` is, for a finding about the whole record.
+    func location(line: Int) -> SourceLocation {
+        gathered?.records[line]?.record ?? SourceLocation(file: schema.file, line: line)
+    }
+
+    /// Where the cell of the record read on `line` at field `position` is, for a finding about it.
+    func location(line: Int, position: Int) -> SourceLocation {
+        gathered?.records[line]?.cells[position]
+            ?? SourceLocation(file: schema.file, line: line, column: headers[position], columnIndex: position + 1, namesCell: isSheet)
+    }
+
+    /// The origin a row read on `line` keeps, so that later findings point back to it.
+    func origin(line: Int) -> RecordOrigin {
+        let place = location(line: line)
+        return RecordOrigin(file: place.file, line: place.line ?? line)
+    }
+
     /// The folded form of a cell (``NameMatching/key(_:)``), remembered for the next ones.
     func foldedKey(_ cell: String) -> String {
         if let known = foldedCells[cell] { return known }
@@ -224,4 +247,11 @@ final class Table {
         if foldedCells.count < 10_000 { foldedCells[cell] = key }
         return key
     }
+}
+
+/// Where the records of a table gathered from returned forms really are (each form puts its
+/// cells where its layout wants them): by the record's line, the record's place (the form, the
+/// sheet row) and each field position's cell.
+struct GatheredPlaces: Sendable {
+    var records: [Int: (record: SourceLocation, cells: [Int: SourceLocation])] = [:]
 }

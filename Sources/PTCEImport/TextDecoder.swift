@@ -358,6 +358,20 @@ enum Windows1252 {
         return String(decoding: utf8, as: UTF8.self)
     }
 
+    /// The byte that stands for `scalar`, `nil` when the code page has none (`ő`, `€` has 0x80).
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.value < 0x80 { return UInt8(scalar.value) }
+        return byteByScalar[scalar.value]
+    }
+
+    private static let byteByScalar: [UInt32: UInt8] = {
+        var map: [UInt32: UInt8] = [:]
+        for byte in UInt8(0x80)...UInt8(0xFF) where isDefined(byte) {
+            if let scalar = character(byte).unicodeScalars.first { map[scalar.value] = byte }
+        }
+        return map
+    }()
+
     static func isDefined(_ byte: UInt8) -> Bool {
         byte < 0x80 || utf8FromHighBytes[Int(byte) - 0x80] != 0
     }

@@ -44,15 +44,19 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     public var columnIndex: Int?
     /// Whether the line is a workbook sheet's row, so that a finding names its cell (`F12`).
     public var namesCell: Bool
+    /// The sheet the cell is on, when the workbook has several that matter (a returned form's
+    /// `Coopérations`); `nil` for a table's first sheet.
+    public var sheet: String?
 
     /// Creates a location in `file`, at a 1-based line and a column (its header as written, its 1-based position)
-    /// when known; `namesCell` when the file is a workbook whose findings name the cell.
-    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil, namesCell: Bool = false) {
+    /// when known; `namesCell` when the file is a workbook whose findings name the cell, on `sheet` when given.
+    public init(file: String, line: Int? = nil, column: String? = nil, columnIndex: Int? = nil, namesCell: Bool = false, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.columnIndex = columnIndex
         self.namesCell = namesCell
+        self.sheet = sheet
     }
 
     /// The sheet cell, `F12`, when the location is a workbook's cell.
@@ -88,10 +92,16 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: LocalizedText
 
     /// Creates a finding of `severity` about `location`; a workbook cell's message starts with
-    /// the cell ("cellule F12 : …").
+    /// the cell ("cellule F12 : …"), and its sheet when the location names one ("feuille
+    /// « Coopérations », cellule B7 : …").
     public init(_ severity: Severity, _ message: LocalizedText, at location: SourceLocation) {
         self.severity = severity
-        self.message = location.cell.map { LocalizedText(fr: "cellule \($0) : \(message.fr)", en: "cell \($0): \(message.en)") } ?? message
+        self.message = switch (location.cell, location.sheet) {
+        case (nil, _): message
+        case (let cell?, nil): LocalizedText(fr: "cellule \(cell) : \(message.fr)", en: "cell \(cell): \(message.en)")
+        case (let cell?, let sheet?):
+            LocalizedText(fr: "feuille « \(sheet) », cellule \(cell) : \(message.fr)", en: "sheet \"\(sheet)\", cell \(cell): \(message.en)")
+        }
         self.location = location
     }
 

@@ -7,7 +7,7 @@ struct PTCECommand: ParsableCommand {
         commandName: "ptce",
         abstract: "Impact reporting for French PTCE (pôles territoriaux de coopération économique).",
         discussion: "Exit status: 0 ok, 1 data errors, 2 usage errors.",
-        subcommands: [Validate.self, Report.self, Compare.self, Indicators.self, Init.self, Collect.self, Sample.self]
+        subcommands: [Validate.self, Report.self, Compare.self, Indicators.self, Init.self, Collect.self, Import.self, Sample.self]
     )
 
     /// Runs the command with the exit statuses of the spec: usage errors exit 2 (not 64). A

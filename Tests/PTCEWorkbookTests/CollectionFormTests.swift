@@ -130,6 +130,7 @@ import Testing
             #expect(sheet.value("A\(place.row)") as? String == field.label.fr, "\(field.name)")
         }
         func row(_ name: String) throws -> Int { try Self.cell(names[name]).row }
+        #expect(names["ptce_form"] == "\"member\"")
         // Identity: prefilled and locked, the true id kept.
         #expect(sheet.value("D\(try row("member_id"))") as? String == "A/01")
         #expect(sheet.value("D\(try row("year"))") as? Int == 2025)
@@ -238,6 +239,7 @@ import Testing
         let commune = try #require(sheet.validations.first { $0.range == "D\(try Self.cell(names["commune"]).row)" })
         #expect((commune.type, commune.formula1) == ("textLength", "5"))
         #expect(names["member_list"] == "'Membres du pôle'!$A$1:$B$3")
+        #expect(names["ptce_form"] == "\"new_member\"")
     }
 
     @Test(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): the questionnaire is not checked"))
@@ -246,7 +248,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let inspected = try ExternalReaders.inspect(folder.appendingPathComponent("questionnaire.xlsx"))
         let names = try #require(inspected["defined_names"] as? [String: String])
-        #expect(Set(names.keys) == ["respondent", "year", "role", "question", "answer", "comment"])
+        #expect(Set(names.keys) == ["ptce_form", "respondent", "year", "role", "question", "answer", "comment"])
+        #expect(names["ptce_form"] == "\"questionnaire\"")
         let sheet = try #require(inspected.sheet("Questionnaire"))
         #expect(sheet.raw["protected"] as? Bool == true)
         #expect(sheet.value("B\(try Self.cell(names["respondent"]).row)") as? String == "vexin-2025-001")
@@ -313,7 +316,7 @@ import Testing
 
         let questionnaire = try ExternalReaders.inspectResaved(folder.appendingPathComponent("questionnaire.xlsx"))
         let questionNames = try #require(questionnaire["defined_names"] as? [String: String])
-        #expect(Set(questionNames.keys) == ["respondent", "year", "role", "question", "answer", "comment"])
+        #expect(Set(questionNames.keys) == ["ptce_form", "respondent", "year", "role", "question", "answer", "comment"])
         let answers = try #require(questionnaire.sheet("Questionnaire")).validations.compactMap(\.formula1)
         #expect(answers.contains("\"1,2,3,4,5\""))
         #expect(answers.contains("\"oui,non\""))

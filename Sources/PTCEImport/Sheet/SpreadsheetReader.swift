@@ -24,6 +24,25 @@ enum CellKind: UInt8, Sendable {
 /// A file that is not a workbook, an encrypted one, an old `.xls`, a damaged zip or a sheet cut
 /// short give findings, never a crash.
 enum SpreadsheetReader {
+    /// Opens the workbook `bytes` of the file named `file` (for findings) and reads its first sheet.
+    static func read(_ bytes: [UInt8], file: String, limits: WorkbookArchive.Limits = .standard) -> TableDocument {
+        var findings = Findings()
+        var records: SheetRecords?
+        if let archive = WorkbookArchive(bytes, file: file, limits: limits, findings: &findings) {
+            if let first = archive.sheets.first {
+                records = archive.records(of: first, findings: &findings)
+            } else {
+                findings.error(ImportMessage.workbookWithoutSheet, at: SourceLocation(file: file))
+            }
+        }
+        return TableDocument(records: records.map { .sheet(SheetCursor(records: $0)) }, findings: findings, encoding: "xlsx", delimiter: "")
+    }
+}
+
+/// An `.xlsx` workbook opened for reading: what its small parts say (its sheets, in order, with
+/// their parts; its workbook-level defined names; its date system), and each sheet's rows read on
+/// demand. Parts are inflated with their size checked against limits and their checksum compared.
+final class WorkbookArchive {
     /// The most a sheet and the shared strings may inflate to: beyond, the file is refused (a zip
     /// bomb, or a table no pole holds).
     struct Limits {
@@ -34,20 +53,36 @@ enum SpreadsheetReader {
         static let standard = Limits(sheetBytes: 4 << 30, sharedStringBytes: 512 << 20)
     }
 
-    /// Opens the workbook `bytes` of the file named `file` (for findings) and reads its first sheet.
-    static func read(_ bytes: [UInt8], file: String, limits: Limits = .standard) -> TableDocument {
-        var findings = Findings()
-        let records = sheetRecords(bytes, file: file, limits: limits, findings: &findings)
-        return TableDocument(records: records.map { .sheet(SheetCursor(records: $0)) }, findings: findings, encoding: "xlsx", delimiter: "")
+    /// A sheet of the workbook: its name as its tab shows it, and its part in the zip.
+    struct Sheet {
+        let name: String
+        let part: String
     }
 
-    private static func sheetRecords(_ bytes: [UInt8], file: String, limits: Limits, findings: inout Findings) -> SheetRecords? {
+    let file: String
+    let limits: Limits
+    /// The sheets, in the workbook's order.
+    let sheets: [Sheet]
+    /// The workbook-level defined names (`fte` → `'Vos chiffres'!$D$14`), as written; a name
+    /// scoped to one sheet is left out.
+    let definedNames: [String: String]
+    private let archive: Archive
+    /// The workbook's copy the archive reads, removed with the archive.
+    private let copy: URL
+    private let date1904: Bool
+    /// Read when the first sheet is: `nil` until then.
+    private var styles: (dates: Set<Int>, strings: SharedStrings)?
+
+    /// Opens the workbook `bytes` of the file named `file` (for findings); `nil` when it is not
+    /// one that can be read (an encrypted workbook, an old `.xls`, a damaged zip), the findings
+    /// then saying why.
+    init?(_ bytes: [UInt8], file: String, limits: Limits = .standard, findings: inout Findings) {
         let place = SourceLocation(file: file)
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             // An OLE compound file: an encrypted workbook (its parts are in an "EncryptedPackage"
             // stream, named in UTF-16 in the directory) or an old .xls.
             let encrypted: [UInt8] = "EncryptedPackage".utf16.flatMap { [UInt8(truncatingIfNeeded: $0), 0] }
-            findings.error(containsSequence(bytes, encrypted) ? ImportMessage.encryptedWorkbook : ImportMessage.oldExcelWorkbook, at: place)
+            findings.error(Self.containsSequence(bytes, encrypted) ? ImportMessage.encryptedWorkbook : ImportMessage.oldExcelWorkbook, at: place)
             return nil
         }
         guard bytes.starts(with: [0x50, 0x4B]) else {
@@ -56,74 +91,64 @@ enum SpreadsheetReader {
         }
         // Read from a file of its own: ZIPFoundation's in-memory archives trap on offsets past
         // the end that a damaged zip declares, its file archives report them.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let archive: Archive
+        copy = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-\(UUID().uuidString).xlsx")
         do {
             try Data(bytes).write(to: copy)
             archive = try Archive(url: copy, accessMode: .read)
         } catch {
+            try? FileManager.default.removeItem(at: copy)
             findings.error(ImportMessage.damagedWorkbook, at: place)
             return nil
         }
-        /// Inflates `entry` piece by piece into `consume`, its size checked against `limit` (declared,
-        /// then as it comes: a zip may lie) and its checksum at the end (ZIPFoundation's is a byte at
-        /// a time, and only returned). Returns `true` when read whole; `false` when damaged and `nil`
-        /// when too large, both reported.
-        func inflate(_ entry: Entry, limit: UInt64, bufferSize: Int = defaultReadChunkSize, _ consume: (Data) -> Void) -> Bool? {
-            var inflated: UInt64 = 0
-            do {
-                guard entry.uncompressedSize <= limit else { throw PartTooLarge() }
-                var checksum = ZipChecksum()
-                _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: true) { data in
-                    inflated += UInt64(data.count)
-                    if inflated > limit { throw PartTooLarge() }
-                    data.withUnsafeBytes { checksum.update($0) }
-                    consume(data)
-                }
-                guard checksum.value == entry.checksum else { throw ChecksumMismatch() }
-                return true
-            } catch is PartTooLarge {
-                let megabytes = Int(max(inflated, entry.uncompressedSize) >> 20)
-                findings.error(ImportMessage.workbookPartTooLarge(entry.path, megabytes: megabytes), at: place)
-                return nil
-            } catch {
-                findings.error(ImportMessage.damagedWorkbookPart(entry.path), at: place)
-                return false
+        (self.file, self.limits) = (file, limits)
+        let errorsBefore = findings.count(of: .error)
+        guard let workbook = Self.part("xl/workbook.xml", of: archive, file: file, findings: &findings) else {
+            if findings.count(of: .error) == errorsBefore {
+                findings.error(archive["content.xml"] != nil ? ImportMessage.openDocumentSpreadsheet : ImportMessage.notAWorkbook, at: place)
             }
-        }
-        /// The bytes of a part, inflated whole (the small parts: workbook, relationships, styles).
-        func part(_ path: String, limit: UInt64 = 64 << 20) -> [UInt8]? {
-            guard let entry = archive[path] else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
-            return inflate(entry, limit: limit) { output.append(contentsOf: $0) } == true ? output : nil
-        }
-        guard let workbook = part("xl/workbook.xml") else {
-            if findings.hasErrors { return nil }
-            findings.error(archive["content.xml"] != nil ? ImportMessage.openDocumentSpreadsheet : ImportMessage.notAWorkbook, at: place)
+            try? FileManager.default.removeItem(at: copy)
             return nil
         }
-        let (relationship, date1904) = WorkbookParts.firstSheet(workbook)
-        let target = relationship.flatMap { id in part("xl/_rels/workbook.xml.rels").flatMap { WorkbookParts.target(of: id, in: $0) } }
-            ?? "xl/worksheets/sheet1.xml"
-        guard let sheet = archive[target] else {
-            findings.error(ImportMessage.workbookWithoutSheet, at: place)
+        let parts = WorkbookParts.workbook(workbook)
+        let relationships = Self.part("xl/_rels/workbook.xml.rels", of: archive, file: file, findings: &findings)
+        sheets = parts.sheets.enumerated().map { index, sheet in
+            // Without relationships, the sheets are where every writer puts them.
+            Sheet(name: sheet.name, part: relationships.flatMap { WorkbookParts.target(of: sheet.relationship, in: $0) }
+                  ?? "xl/worksheets/sheet\(index + 1).xml")
+        }
+        definedNames = parts.definedNames
+        date1904 = parts.date1904
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: copy)
+    }
+
+    /// The rows of `sheet`, read piece by piece; `nil` when the sheet is missing, too large or
+    /// damaged before its first row (the findings say which). A sheet damaged further on keeps
+    /// the rows read before the damage.
+    func records(of sheet: Sheet, findings: inout Findings) -> SheetRecords? {
+        guard let entry = archive[sheet.part] else {
+            findings.error(ImportMessage.workbookWithoutSheet, at: SourceLocation(file: file))
             return nil
         }
-        let dateStyles = part("xl/styles.xml").map(WorkbookParts.dateStyles) ?? []
-        var strings = SharedStrings()
-        if let entry = archive["xl/sharedStrings.xml"] {
-            guard let text = part(entry.path, limit: limits.sharedStringBytes) else { return nil }
-            strings = SharedStrings(text)
+        if styles == nil {
+            let dates = Self.part("xl/styles.xml", of: archive, file: file, findings: &findings).map(WorkbookParts.dateStyles) ?? []
+            var strings = SharedStrings()
+            if let entry = archive["xl/sharedStrings.xml"] {
+                guard let text = Self.part(entry.path, of: archive, file: file, limit: limits.sharedStringBytes, findings: &findings)
+                else { return nil }
+                strings = SharedStrings(text)
+            }
+            styles = (dates, strings)
         }
         var builder = SheetBuilder(
-            file: file, strings: strings, dateStyles: dateStyles, date1904: date1904,
-            expectedBytes: Int(min(sheet.uncompressedSize, limits.sheetBytes)))
+            file: file, strings: styles!.strings, dateStyles: styles!.dates, date1904: date1904,
+            expectedBytes: Int(min(entry.uncompressedSize, limits.sheetBytes)))
         var pending: [UInt8] = []
         // Whole rows are read as they arrive; the rest waits for the next piece. A damaged sheet
         // keeps the rows read before the damage.
-        let read = inflate(sheet, limit: limits.sheetBytes, bufferSize: 1 << 18) { data in
+        let read = Self.inflate(entry, of: archive, file: file, limit: limits.sheetBytes, bufferSize: 1 << 18, findings: &findings) { data in
             pending.append(contentsOf: data)
             pending.removeFirst(builder.read(pending, isLast: false))
         }
@@ -131,6 +156,45 @@ enum SpreadsheetReader {
         _ = builder.read(pending, isLast: true)
         findings.append(contentsOf: builder.findings)
         return builder.records
+    }
+
+    /// Inflates `entry` piece by piece into `consume`, its size checked against `limit` (declared,
+    /// then as it comes: a zip may lie) and its checksum at the end (ZIPFoundation's is a byte at
+    /// a time, and only returned). Returns `true` when read whole; `false` when damaged and `nil`
+    /// when too large, both reported.
+    private static func inflate(
+        _ entry: Entry, of archive: Archive, file: String, limit: UInt64, bufferSize: Int = defaultReadChunkSize,
+        findings: inout Findings, _ consume: (Data) -> Void
+    ) -> Bool? {
+        var inflated: UInt64 = 0
+        do {
+            guard entry.uncompressedSize <= limit else { throw PartTooLarge() }
+            var checksum = ZipChecksum()
+            _ = try archive.extract(entry, bufferSize: bufferSize, skipCRC32: true) { data in
+                inflated += UInt64(data.count)
+                if inflated > limit { throw PartTooLarge() }
+                data.withUnsafeBytes { checksum.update($0) }
+                consume(data)
+            }
+            guard checksum.value == entry.checksum else { throw ChecksumMismatch() }
+            return true
+        } catch is PartTooLarge {
+            let megabytes = Int(max(inflated, entry.uncompressedSize) >> 20)
+            findings.error(ImportMessage.workbookPartTooLarge(entry.path, megabytes: megabytes), at: SourceLocation(file: file))
+            return nil
+        } catch {
+            findings.error(ImportMessage.damagedWorkbookPart(entry.path), at: SourceLocation(file: file))
+            return false
+        }
+    }
+
+    /// The bytes of a part, inflated whole (the small parts: workbook, relationships, styles);
+    /// `nil` when absent, damaged or too large (the last two reported).
+    private static func part(_ path: String, of archive: Archive, file: String, limit: UInt64 = 64 << 20, findings: inout Findings) -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
+        return inflate(entry, of: archive, file: file, limit: limit, findings: &findings) { output.append(contentsOf: $0) } == true ? output : nil
     }
 
     private struct PartTooLarge: Error {}
@@ -150,20 +214,36 @@ enum SpreadsheetReader {
 /// What the workbook's small parts say: which sheet comes first, its date system, which cell
 /// styles show dates.
 enum WorkbookParts {
-    /// The relationship id of the first sheet of `xl/workbook.xml`, and whether dates count from 1904.
-    static func firstSheet(_ workbook: [UInt8]) -> (relationship: String?, date1904: Bool) {
+    /// What `xl/workbook.xml` says: its sheets in order (name and relationship id), its
+    /// workbook-level defined names (those with a `localSheetId` belong to one sheet and are left
+    /// out; the first of a name counts), and whether dates count from 1904.
+    static func workbook(_ workbook: [UInt8]) -> (sheets: [(name: String, relationship: String)], definedNames: [String: String], date1904: Bool) {
         workbook.withUnsafeBufferPointer { bytes in
             var scanner = XMLScanner(bytes)
             var text = 0..<0
-            var relationship: String?, date1904 = false
+            var sheets: [(name: String, relationship: String)] = []
+            var names: [String: String] = [:]
+            var date1904 = false
+            var openName: String?
+            var formula: [UInt8] = []
             while let tag = scanner.nextTag(textBefore: &text) {
+                if openName != nil { scanner.appendDecoded(text, to: &formula) }
                 if scanner.tag(tag, is: "workbookPr"), let value = scanner.attribute("date1904", of: tag) {
                     date1904 = ["1", "true"].contains(scanner.decoded(value))
-                } else if scanner.tag(tag, is: "sheet"), relationship == nil, let id = scanner.attribute("id", of: tag) {
-                    relationship = scanner.decoded(id)
+                } else if scanner.tag(tag, is: "sheet"), !tag.isEnd, let id = scanner.attribute("id", of: tag) {
+                    sheets.append((scanner.attribute("name", of: tag).map(scanner.decoded) ?? "", scanner.decoded(id)))
+                } else if scanner.tag(tag, is: "definedName") {
+                    if tag.isEnd {
+                        if let name = openName, names[name] == nil { names[name] = String(decoding: formula, as: UTF8.self) }
+                        openName = nil
+                    } else if !tag.isSelfClosing, scanner.attribute("localSheetId", of: tag) == nil,
+                              let name = scanner.attribute("name", of: tag) {
+                        openName = scanner.decoded(name)
+                        formula.removeAll()
+                    }
                 }
             }
-            return (relationship, date1904)
+            return (sheets, names, date1904)
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import PTCEModel
 
 /// Writes the forms of a ``CollectionPlan`` (`ptce collect`, spec §8), each a workbook that checks
-/// itself while it is filled in and that `ptce import` reads back by its defined names:
+/// itself while it is filled in and that `ptce import` reads back by its defined names
+/// (``FormInterface``), the name `ptce_form` saying which kind of form it is:
 ///
 /// - a member's form: a cover sheet; the sheet of its figures, a row per column of `members.csv`
 ///   (identity first, then each member figure of the catalogue) with label, unit, last year's
@@ -20,14 +21,6 @@ public enum CollectionFormWriter {
     static let spareCooperationRows = 15
     /// The fewest cooperation rows a form offers.
     static let minimumCooperationRows = 20
-
-    /// The name of the range of the partners a cooperation may name: their labels, then their ids.
-    public static let memberListName = "member_list"
-
-    /// The defined name of a cooperation input column: `cooperations_kind`.
-    public static func cooperationName(_ field: FieldDeclaration) -> String {
-        StandardFields.Cooperations.table.formulaName + "_" + field.name
-    }
 
     /// Writes every form of `plan` into `folder` (which must exist), in `language`, dated
     /// `created`; returns the files written, in order: the members' forms, the new member's, the
@@ -70,6 +63,7 @@ public enum CollectionFormWriter {
         try workbook.setProperties(
             title: words("Collecte \(plan.year) : \(who)", "Data collection \(plan.year): \(who)"),
             subject: plan.profile.name, author: Engine.name, keywords: "PTCE, " + words("collecte", "data collection"), created: created)
+        try workbook.defineName(FormInterface.kindName, text: (form.member == nil ? FormInterface.Kind.newMember : .member).rawValue)
         let names = FormSheetNames(words: words)
         try writeCover(of: form, plan: plan, names: names, on: try workbook.addSheet(names.cover), words: words)
         try writeFigures(of: form, plan: plan, on: try workbook.addSheet(names.figures), words: words)
@@ -229,7 +223,7 @@ public enum CollectionFormWriter {
             try sheet.write(.text(CollectionPlan.partnerLabel(member)), row: row, column: 0)
             try sheet.write(.text(member.id), row: row, column: 1, style: CellStyle(numberFormat: "@"))
         }
-        try sheet.workbook.defineName(memberListName, reference: sheet.range(rows: 0...(partners.count - 1), columns: 0...1))
+        try sheet.workbook.defineName(FormInterface.memberListName, reference: sheet.range(rows: 0...(partners.count - 1), columns: 0...1))
         sheet.hide()
         return sheet.range(column: 0, firstRow: 0, lastRow: partners.count - 1)
     }
@@ -298,7 +292,7 @@ public enum CollectionFormWriter {
         buffer.fixedWidths = widths
         try buffer.flush(to: sheet)
         for (index, field) in fields.enumerated() {
-            try sheet.workbook.defineName(cooperationName(field), reference: sheet.range(column: index, firstRow: rows.lowerBound, lastRow: rows.upperBound))
+            try sheet.workbook.defineName(FormInterface.cooperationName(field), reference: sheet.range(column: index, firstRow: rows.lowerBound, lastRow: rows.upperBound))
         }
         sheet.freeze(rows: headerRow + 1)
         sheet.protect()
@@ -316,6 +310,7 @@ public enum CollectionFormWriter {
         try workbook.setProperties(
             title: words("Questionnaire \(plan.year)", "Questionnaire \(plan.year)"), subject: plan.profile.name,
             author: Engine.name, keywords: "PTCE, " + words("enquête", "survey"), created: created)
+        try workbook.defineName(FormInterface.kindName, text: FormInterface.Kind.questionnaire.rawValue)
         let sheet = try workbook.addSheet(words("Questionnaire", "Questionnaire"))
         var buffer = SheetBuffer()
         let (answerColumn, commentColumn, idColumn) = (1, 2, 3)

@@ -77,9 +77,9 @@ public struct CollectionPlan: Sendable {
         partners.filter { $0.id != form.member?.id }
     }
 
-    /// How a partner is named in a dropdown: its name and, in brackets, its id (two members may share a name).
+    /// How a partner is named in a dropdown (``FormInterface/partnerLabel(name:id:)``).
     public static func partnerLabel(_ member: Member) -> String {
-        "\(member.name) (\(member.id))"
+        FormInterface.partnerLabel(name: member.name, id: member.id)
     }
 
     /// A file name for the form of member `id`, safe on any file system and not in `taken` (case

@@ -231,6 +231,11 @@ final class XLSXWorkbook {
         try check(workbook_define_name(try workbook, name, "=" + reference), "defined name \"\(name)\"")
     }
 
+    /// Names a text constant at the workbook level (`ptce_form` = `"member"`); `text` holds no `"`.
+    func defineName(_ name: String, text: String) throws(XLSXError) {
+        try defineName(name, reference: "\"" + text + "\"")
+    }
+
     /// A new chart, to fill and then insert on a sheet.
     func addChart(_ kind: XLSXChart.Kind) throws(XLSXError) -> XLSXChart {
         guard let chart = workbook_add_chart(try workbook, UInt8(kind.type.rawValue)) else {

@@ -868,15 +868,34 @@ enum ImportMessage {
 
     /// A workbook given to `ptce import` that `ptce collect` did not write.
     static let notACollectionForm = LocalizedText(
-        fr: "ce classeur n'est pas un formulaire de collecte écrit par ptce collect (il n'a pas de nom ptce_form) : importez les formulaires de ptce collect, remplis",
-        en: "this workbook is not a collection form written by ptce collect (it has no name ptce_form): import the forms ptce collect wrote, filled in")
+        fr: "ce classeur n'est pas un formulaire de collecte préparé par ptce collect : importez les formulaires que ptce collect a préparés, une fois remplis",
+        en: "this workbook is not a collection form prepared by ptce collect: import the forms ptce collect prepared, once filled in")
 
-    /// A form whose defined names were lost (copied into another workbook, say).
-    static func formWithoutNames(_ names: [String]) -> LocalizedText {
+    /// A form whose names that locate its cells were lost (copied into another workbook, say).
+    static func formWithoutNames(_ names: [String], questionnaire: Bool) -> LocalizedText {
+        let list = names.joined(separator: ", ")
+        return questionnaire
+            ? LocalizedText(
+                fr: "le questionnaire a perdu les noms qui repèrent ses cellules (\(list)) et ne peut pas être lu : faites remplir une copie neuve du questionnaire de ptce collect",
+                en: "the questionnaire has lost the names that locate its cells (\(list)) and cannot be read: have a new copy of ptce collect's questionnaire filled in")
+            : LocalizedText(
+                fr: "le formulaire a perdu les noms qui repèrent ses cellules (\(list)) et ne peut pas être lu : envoyez au membre un formulaire neuf (ptce collect)",
+                en: "the form has lost the names that locate its cells (\(list)) and cannot be read: send the member a new form (ptce collect)")
+    }
+
+    /// A name of a form that no longer refers to its cells (`#REF!` after rows were deleted).
+    static func brokenFormName(_ name: String, _ formula: String) -> LocalizedText {
+        LocalizedText(
+            fr: "le nom « \(name) » ne désigne plus une cellule du formulaire (il vaut « \(formula) ») : des lignes ont-elles été supprimées ? Sa valeur ne peut pas être lue ; faites remplir un formulaire neuf (ptce collect)",
+            en: "the name \"\(name)\" no longer refers to a cell of the form (it is \"\(formula)\"): were rows deleted? Its value cannot be read; have a new form (ptce collect) filled in")
+    }
+
+    /// Columns of a form read row by row that no longer cover the same rows.
+    static func formRangesMisaligned(_ names: [String]) -> LocalizedText {
         let list = names.joined(separator: ", ")
         return LocalizedText(
-            fr: "le formulaire n'a plus les noms de cellules \(list) et ne peut pas être lu : envoyez au membre un formulaire neuf (ptce collect)",
-            en: "the form no longer has the cell names \(list) and cannot be read: send the member a new form (ptce collect)")
+            fr: "les colonnes \(list) du formulaire ne couvrent plus les mêmes lignes (des cellules ont été supprimées ou insérées) : ses lignes ne peuvent pas être lues sans risque de mélange ; faites remplir un formulaire neuf (ptce collect)",
+            en: "the form's columns \(list) no longer cover the same rows (cells were deleted or inserted): its rows cannot be read without risk of mixing them up; have a new form (ptce collect) filled in")
     }
 
     /// A form sent back as it was sent.
@@ -886,8 +905,8 @@ enum ImportMessage {
     /// A form of another year than the import's.
     static func formOfAnotherYear(_ found: Int, expected: Int) -> LocalizedText {
         LocalizedText(
-            fr: "ce formulaire est celui de \(found) et l'import est pour \(expected) : il n'est pas importé (--year choisit l'année)",
-            en: "this form is for \(found) and the import is for \(expected): it is not imported (--year chooses the year)")
+            fr: "ce formulaire est celui de \(found) et l'import est pour \(expected) : retirez-le, ou importez-le à part avec --year \(found)",
+            en: "this form is for \(found) and the import is for \(expected): leave it out, or import it on its own with --year \(found)")
     }
 
     /// Forms of several years given together, without `--year`.
@@ -901,22 +920,22 @@ enum ImportMessage {
     /// A member's form for an id the pole does not have.
     static func unknownFormMember(_ id: String, years: ClosedRange<Int>) -> LocalizedText {
         LocalizedText(
-            fr: "« \(id) » n'est membre du pôle ni en \(years.lowerBound) ni en \(years.upperBound) (members.csv) : ce formulaire vient-il d'un autre pôle ? Il n'est pas importé",
-            en: "\"\(id)\" is a member of the pole neither in \(years.lowerBound) nor in \(years.upperBound) (members.csv): does this form come from another pole? It is not imported")
+            fr: "« \(id) » n'est membre du pôle ni en \(years.lowerBound) ni en \(years.upperBound) (members.csv) : ce formulaire vient-il d'un autre pôle ? Retirez-le, puis relancez",
+            en: "\"\(id)\" is a member of the pole neither in \(years.lowerBound) nor in \(years.upperBound) (members.csv): does this form come from another pole? Leave it out, then run again")
     }
 
     /// A second form for the same member.
     static func formReturnedTwice(_ id: String, first: String) -> LocalizedText {
         LocalizedText(
             fr: "le formulaire de « \(id) » a déjà été lu dans \(first) : gardez-en un seul",
-            en: "the form of \"\(id)\" was already read in \(first): keep only one")
+            en: "the form of \"\(id)\" was already read from \(first): keep only one")
     }
 
     /// A new member's form giving the id of a member the pole has.
     static func newMemberFormOfMember(_ id: String, name: String) -> LocalizedText {
         LocalizedText(
             fr: "ce formulaire de nouveau membre donne l'identifiant d'un membre du pôle, « \(id) » (\(name)) : il est lu comme son formulaire",
-            en: "this new member's form gives the ID of a member of the pole, \"\(id)\" (\(name)): it is read as its form")
+            en: "this new member's form gives the ID of a member of the pole, \"\(id)\" (\(name)): it is read as that member's form")
     }
 
     /// Cooperations with members whose form for the year is not in yet.
@@ -928,11 +947,18 @@ enum ImportMessage {
     }
 
     /// A cooperation both partners declared: kept once.
-    static func cooperationDeclaredTwice(_ a: String, _ b: String, kind: LocalizedText, first: String, amounts: (String, String)?) -> LocalizedText {
+    static func cooperationDeclaredTwice(_ a: String, _ b: String, kind: LocalizedText, first: LocalizedText, amounts: (String, String)?) -> LocalizedText {
         let differ = amounts.map { (fr: " ; les montants diffèrent (\($0.0) et \($0.1)) : le premier est gardé", en: "; the amounts differ (\($0.0) and \($0.1)): the first is kept") }
         return LocalizedText(
-            fr: "la coopération « \(a) » – « \(b) » (\(kind.fr.lowercased())) est aussi déclarée par \(first) : elle est gardée une fois" + (differ?.fr ?? ""),
-            en: "the cooperation \"\(a)\" – \"\(b)\" (\(kind.en.lowercased())) is also declared by \(first): it is kept once" + (differ?.en ?? ""))
+            fr: "la coopération « \(a) » – « \(b) » (\(kind.fr.lowercased())) est aussi déclarée par \(first.fr) : elle est gardée une fois" + (differ?.fr ?? ""),
+            en: "the cooperation \"\(a)\" – \"\(b)\" (\(kind.en.lowercased())) is also declared by \(first.en): it is kept once" + (differ?.en ?? ""))
+    }
+
+    /// A cooperation a member's new form leaves out, which its partner may have declared too.
+    static func cooperationNoLongerDeclared(_ declarant: String, _ partner: String, line: Int) -> LocalizedText {
+        LocalizedText(
+            fr: "ce formulaire ne déclare plus la coopération avec « \(partner) » (cooperations.csv ligne \(line)), qui est retirée ; si « \(partner) » l'avait déclarée aussi, importez de nouveau son formulaire avec celui-ci",
+            en: "this form no longer declares the cooperation with \"\(partner)\" (cooperations.csv line \(line)), which is removed; if \"\(partner)\" declared it too, import its form again together with this one")
     }
 
     /// Two questionnaires with the same respondent number.
@@ -942,30 +968,38 @@ enum ImportMessage {
             en: "respondent number \"\(respondent)\" is also that of \(first): each copy of the questionnaire needs its own number; correct the cell")
     }
 
-    /// A questionnaire whose respondent already has answers for the year.
-    static func answersReplaced(_ respondent: String, count: Int, year: Int) -> LocalizedText {
+    /// A questionnaire whose respondent number already has other answers for the year.
+    static func respondentAlreadyAnswered(_ respondent: String, count: Int, year: Int) -> LocalizedText {
         LocalizedText(
-            fr: "survey.csv a déjà \(count) réponse(s) de « \(respondent) » pour \(year) : ce questionnaire les remplace ; si c'est la copie d'une autre personne, donnez-lui son propre numéro",
-            en: "survey.csv already has \(count) answer(s) of \"\(respondent)\" for \(year): this questionnaire replaces them; if it is another person's copy, give it its own number")
+            fr: "survey.csv a déjà \(count) réponse(s) \(year) du répondant « \(respondent) », différentes de celles-ci : si c'est la copie d'une autre personne, donnez-lui son propre numéro ; si c'est la même personne qui corrige ses réponses, retirez d'abord ses lignes \(year) de survey.csv",
+            en: "survey.csv already has \(count) \(year) answer(s) of respondent \"\(respondent)\", other than these: if this is another person's copy, give it its own number; if the same person corrects their answers, first remove their \(year) rows from survey.csv")
     }
 
     /// A table of the folder given as a workbook, which the import does not write.
     static func importNeedsCSV(_ workbook: String, csv: String) -> LocalizedText {
         LocalizedText(
-            fr: "ptce import écrit les tables en CSV et \(workbook) est un classeur : enregistrez-le en \(csv), puis relancez",
-            en: "ptce import writes the tables as CSV and \(workbook) is a workbook: save it as \(csv), then run again")
+            fr: "ptce import écrit les tables en CSV et \(workbook) est un classeur : enregistrez-le en \(csv) (Excel : « CSV (séparateur : point-virgule) »), retirez \(workbook) du dossier, puis relancez",
+            en: "ptce import writes the tables as CSV and \(workbook) is a workbook: save it as \(csv), move \(workbook) out of the folder, then run again")
     }
 
     /// A table whose text was repaired when read: written back, rows the import does not touch would change.
     static let tableCannotBeRewritten = LocalizedText(
-        fr: "son texte a dû être réparé à la lecture (encodage mêlé ou caractères interdits) : l'écrire changerait des lignes que l'import ne touche pas ; enregistrez-le en CSV UTF-8, puis relancez",
-        en: "its text had to be repaired when read (mixed encodings or forbidden characters): writing it would change rows the import does not touch; save it as UTF-8 CSV, then run again")
+        fr: "son texte a dû être réparé à la lecture (encodage mêlé ou caractères interdits) : l'écrire changerait des lignes que l'import ne touche pas ; dans Excel, enregistrez-le au format « CSV UTF-8 », puis relancez",
+        en: "its text had to be repaired when read (mixed encodings or forbidden characters): writing it would change rows the import does not touch; save it as \"CSV UTF-8\", then run again")
 
     /// A character of a form that the table's encoding cannot hold.
-    static func unwritableCharacter(_ character: String) -> LocalizedText {
+    static func unwritableCharacter(_ character: String, in text: String, file: String) -> LocalizedText {
         LocalizedText(
-            fr: "« \(character) », dans un formulaire, ne peut pas être écrit dans ce fichier enregistré en Windows-1252 : enregistrez-le en CSV UTF-8, puis relancez",
-            en: "\"\(character)\", in a form, cannot be written in this file saved as Windows-1252: save it as UTF-8 CSV, then run again")
+            fr: "« \(text) », lu dans un formulaire, contient « \(character) », que \(file) ne peut pas contenir tel qu'il est enregistré (CSV Windows) : dans Excel, enregistrez \(file) au format « CSV UTF-8 », puis relancez",
+            en: "\"\(text)\", read from a form, holds \"\(character)\", which \(file) cannot hold as it is saved (Windows CSV): save \(file) as \"CSV UTF-8\", then run again")
+    }
+
+    /// The tables read again as the import would leave them do not give what they should: a row
+    /// it does not touch reads otherwise, or a row it writes does not read as its form says.
+    static func importWouldMisread(_ row: String) -> LocalizedText {
+        LocalizedText(
+            fr: "relues telles que l'import les écrirait, les tables ne donneraient pas les valeurs attendues pour \(row) : rien n'est écrit ; signalez-le, avec le dossier et les formulaires",
+            en: "read again as the import would write them, the tables would not give the expected values for \(row): nothing is written; please report it, with the folder and the forms")
     }
 
     /// `0xE9`: a byte as messages show it.

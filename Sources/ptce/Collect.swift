@@ -32,6 +32,12 @@ extension PTCECommand {
 
         @OptionGroup var library: LibraryOptions
 
+        func validate() throws {
+            if let year, !FieldType.years.contains(year) {
+                throw ValidationError("--year \(year): a year from \(FieldType.years.lowerBound) to \(FieldType.years.upperBound)")
+            }
+        }
+
         func run() throws {
             let language = self.language.lang
             let library = try library.library(language: language)

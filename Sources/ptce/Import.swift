@@ -34,6 +34,12 @@ extension PTCECommand {
 
         @OptionGroup var library: LibraryOptions
 
+        func validate() throws {
+            if let year, !FieldType.years.contains(year) {
+                throw ValidationError("--year \(year): a year from \(FieldType.years.lowerBound) to \(FieldType.years.upperBound)")
+            }
+        }
+
         func run() throws {
             let language = self.language.lang
             let library = try library.library(language: language)
@@ -113,7 +119,12 @@ extension PTCECommand {
             do {
                 try staging.begin(in: folder)
                 for change in changes {
-                    try Data(change.bytes).write(to: folder.stagingURL.appendingPathComponent(change.file))
+                    let staged = folder.stagingURL.appendingPathComponent(change.file)
+                    try Data(change.bytes).write(to: staged)
+                    // The table keeps who may read and write it.
+                    if let permissions = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(change.file).path)[.posixPermissions] {
+                        try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: staged.path)
+                    }
                 }
                 try staging.commit(changes.map { (folder.stagingURL.appendingPathComponent($0.file), url.appendingPathComponent($0.file)) })
             } catch let error as OutputError {

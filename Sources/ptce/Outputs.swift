@@ -161,7 +161,7 @@ final class OutputStaging: @unchecked Sendable {
         var status = stat()
         guard lstat(destination.path, &status) == 0 else { return nil }
         guard status.st_mode & S_IFMT != S_IFDIR else {
-            throw OutputError(description: "\(destination.path): is a folder, not a file; the report was not written")
+            throw OutputError(description: "\(destination.path): is a folder, not a file; nothing was written")
         }
         let previous = folder.appendingPathComponent(destination.lastPathComponent + ".previous")
         guard rename(destination.path, previous.path) == 0 else {

@@ -26,7 +26,7 @@ import Testing
         editor.replace(0, with: Self.member)
         var other = Self.member
         other["member_id"] = .text("C03")
-        editor.append(other)
+        editor.insert(other, at: nil)
         let bytes = try editor.bytes()
         let written = try #require(String(data: Data(bytes), encoding: .windowsCP1252))
         // Replaced in place, its own column (`Notes`) kept; the quoted record spanning two lines
@@ -51,7 +51,7 @@ import Testing
 
     @Test func aGoogleSheetsFileGetsCanonicalValuesAndPoints() throws {
         var editor = try Self.editor("year,member_id,name,actor_type,fte\n2024,A01,Atelier,ess,12.5\n")
-        editor.append(Self.member)
+        editor.insert(Self.member, at: nil)
         let written = String(decoding: try editor.bytes(), as: UTF8.self)
         // `name` has a `;`, not a `,`: no quotes needed. A column the file lacks is added, every row padded.
         #expect(written == "year,member_id,name,actor_type,fte,insertion_structure,turnover\n2024,A01,Atelier,ess,12.5,,\n"
@@ -63,7 +63,7 @@ import Testing
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         var editor = try TableFileEditor(bytes: bytes, schema: .members, like: nil)
-        editor.append(["year": .number(2025), "member_id": .text("B02"), "name": .text("Żabka"), "actor_type": .choice("ess")])
+        editor.insert(["year": .number(2025), "member_id": .text("B02"), "name": .text("Żabka"), "actor_type": .choice("ess")], at: nil)
         let written = try editor.bytes()
         #expect(Array(written.prefix(bytes.count)) == bytes)
         #expect(String(data: Data(written), encoding: .utf16) == text + "2025\tB02\tŻabka\tESS\r\n")
@@ -71,7 +71,7 @@ import Testing
 
     @Test func aCharacterWindows1252CannotHoldIsRefused() throws {
         var editor = try Self.editor("Année;Identifiant;Nom;Type d'acteur\r\n2024;A01;Œuvre;ESS\r\n", encoding: .windowsCP1252)
-        editor.append(["year": .number(2025), "member_id": .text("B02"), "name": .text("Żabka"), "actor_type": .choice("ess")])
+        editor.insert(["year": .number(2025), "member_id": .text("B02"), "name": .text("Żabka"), "actor_type": .choice("ess")], at: nil)
         #expect(throws: TableFileEditor.UnwritableCharacter.self) { try editor.bytes() }
     }
 
@@ -84,7 +84,7 @@ import Testing
     @Test func aRowRemovedTakesItsLineWithIt() throws {
         var editor = try Self.editor("year;member_id;name;actor_type\n2024;A01;A;ess\n\n2024;B02;B;ess\n2024;C03;C;ess", schema: .members)
         editor.remove(1)
-        editor.append(["year": .number(2025), "member_id": .text("D04"), "name": .text("=D"), "actor_type": .choice("ess")])
+        editor.insert(["year": .number(2025), "member_id": .text("D04"), "name": .text("=D"), "actor_type": .choice("ess")], at: nil)
         // The last line had no line end: one is added before the new row. A text a spreadsheet
         // would take for a formula gets a space before it, which the engine trims.
         #expect(String(decoding: try editor.bytes(), as: UTF8.self) == "year;member_id;name;actor_type\n2024;A01;A;ess\n2024;C03;C;ess\n2025;D04;\" =D\";ess\n")
@@ -93,7 +93,7 @@ import Testing
     @Test func aNewFileIsMadeLikeTheMembersFile() throws {
         let members = try Self.editor("Année;Identifiant;Nom;Type d'acteur\r\n2024;A01;A;ESS\r\n", encoding: .windowsCP1252)
         var survey = try TableFileEditor(bytes: nil, schema: .survey, like: members)
-        survey.append(["year": .number(2025), "respondent": .text("R1"), "role": .choice("member"), "question": .text("q.a"), "answer": .flag(true)])
+        survey.insert(["year": .number(2025), "respondent": .text("R1"), "role": .choice("member"), "question": .text("q.a"), "answer": .flag(true)], at: nil)
         let written = try #require(String(data: Data(try survey.bytes()), encoding: .windowsCP1252))
         #expect(written == StandardFields.Survey.table.fields.map(\.frenchHeader).joined(separator: ";") + "\r\n2025;R1;Membre;q.a;oui;\r\n")
     }

@@ -130,7 +130,7 @@ import Testing
 
         let blocked = try PTCE.run(["report", fixture, "--out", out.path])
         #expect(blocked.status == 2)
-        #expect(blocked.errors == "\(blocking.path): is a folder, not a file; the report was not written\n")
+        #expect(blocked.errors == "\(blocking.path): is a folder, not a file; nothing was written\n")
         #expect(blocked.output.isEmpty)
         #expect(try PTCE.entries(of: out) == before)
 

@@ -71,8 +71,17 @@ private struct Merge {
     /// Answers by respondent, with the questionnaire.
     var questionnaires: [(respondent: String, form: ReturnedForm)] = []
 
+    /// The questions the survey may answer.
+    private(set) var questionBank = QuestionBank([], dimensions: [])
+    /// What the folder's tables settle about decimal marks, which an ambiguous number typed in
+    /// a form, and the numbers the import writes, follow as the reader would.
+    let conventions: FolderConventions
+
     init(dataset: PoleDataset, folder: URL, folderPath: String) {
         (self.dataset, self.folder, self.folderPath) = (dataset, folder, folderPath)
+        conventions = FolderConventions(schemas: dataset.catalogue.tables.map(TableSchema.init)) { file in
+            (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) }
+        }
     }
 
     /// Rows of a table gathered from a form, read and checked as the table's file would be.
@@ -80,8 +89,9 @@ private struct Merge {
         _ gathered: GatheredTable, _ table: TableDeclaration, _ build: (Table, inout Findings) -> [Row]
     ) -> [Row] {
         var local = Findings()
-        let folder = FolderConventions(schemas: [], contents: { _ in nil })
-        guard let table = Table(schema: TableSchema(table), document: gathered.document, folder: folder, gathered: gathered.places, findings: &local)
+        // Named after no file of the folder, so that every one of them counts as "the folder's other files".
+        let schema = TableSchema(table).reading("\u{0}form")
+        guard let table = Table(schema: schema, document: gathered.document, folder: conventions, gathered: gathered.places, findings: &local)
         else {
             findings.append(contentsOf: local)
             return []
@@ -94,6 +104,7 @@ private struct Merge {
     }
 
     mutating func read(_ forms: [String], questionBank: QuestionBank, year requested: Int?) {
+        self.questionBank = questionBank
         let catalogue = dataset.catalogue
         var returned: [ReturnedForm] = []
         for path in forms {
@@ -218,7 +229,68 @@ private struct Merge {
         if !questionnaires.isEmpty, var editor = open(surveyTable, like: members) {
             changes += change(&editor, lines: mergeAnswers(into: &editor, year: year))
         }
+        guard !findings.hasErrors else { return [] }
+        verify(changes, year: year)
         return findings.hasErrors ? [] : changes
+    }
+
+    /// Reads the folder again as the import leaves it: every row it does not touch must read as
+    /// before (a row that did not read before may now, once its member is in), and every member
+    /// it writes as its form says. Anything else is an error, and nothing is written: the safety
+    /// net under the file editor's choices (decimal marks, words, empty cells).
+    private mutating func verify(_ changes: [TableChange], year: Int) {
+        let edited = Dictionary(changes.map { ($0.file, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let folder = self.folder
+        func onDisk(_ file: String) -> [UInt8]? { (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) } }
+        var dropped = Findings()
+        let reread = PoleFolderReader(questionBank: questionBank, catalogue: dataset.catalogue).read(
+            profile: dataset.profile, isPresent: { edited[$0] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
+            contents: { edited[$0] ?? onDisk($0) }, findings: &dropped)
+        let imported = Set(members.map(\.member.id)), respondents = Set(questionnaires.map(\.respondent))
+        let newMembers = imported.subtracting(dataset.members.filter { $0.year == year }.map(\.id))
+        let place = { (origin: RecordOrigin) in "\(origin.file):\(origin.line)" }
+        /// The first row of `before` missing from `after` (origins aside), in order.
+        func firstMissing<Row>(_ before: [Row], _ after: [Row], _ normal: (Row) -> Row, origin: (Row) -> RecordOrigin) -> RecordOrigin? where Row: Hashable {
+            var left = Dictionary(after.map { (normal($0), 1) }, uniquingKeysWith: +)
+            for row in before {
+                let key = normal(row)
+                guard let count = left[key], count > 0 else { return origin(row) }
+                left[key] = count - 1
+            }
+            return nil
+        }
+        let untouchedMember = { (member: Member) in !(member.year == year && imported.contains(member.id)) }
+        var missing = firstMissing(dataset.members.filter(untouchedMember), reread.members.filter(untouchedMember),
+                                   { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
+        let declarants = imported
+        let untouchedCooperation = { (cooperation: Cooperation) in !(cooperation.year == year && declarants.contains(cooperation.memberA)) }
+        missing = missing ?? firstMissing(dataset.cooperations.filter(untouchedCooperation), reread.cooperations.filter(untouchedCooperation),
+                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
+        let untouchedAnswer = { (answer: SurveyAnswer) in !(answer.year == year && respondents.contains(answer.respondent)) }
+        missing = missing ?? firstMissing(dataset.survey.filter(untouchedAnswer), reread.survey.filter(untouchedAnswer),
+                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
+        missing = missing ?? firstMissing(dataset.finances, reread.finances,
+                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
+        // A project may now name a member that joins with this import.
+        missing = missing ?? firstMissing(dataset.projects, reread.projects, { project in
+            var row = project
+            row.origin = RecordOrigin(file: "", line: 0)
+            if row.year == year { row.members.removeAll { newMembers.contains($0) } }
+            return row
+        }, origin: \.origin)
+        // Every member written reads as its form says (where its row came from, and the columns of
+        // the pole's own it keeps, aside).
+        let normalMember = { (member: Member) -> Member in
+            var row = member
+            row.origin = RecordOrigin(file: "", line: 0)
+            row.extras = []
+            return row
+        }
+        let written = Set(reread.members.filter { !untouchedMember($0) }.map(normalMember))
+        let unfaithful = members.first { !written.contains(normalMember($0.member)) }
+        if let origin = missing ?? unfaithful?.member.origin {
+            findings.error(ImportMessage.importWouldMisread(place(origin)), at: SourceLocation(file: folderPath))
+        }
     }
 
     /// The table's file opened to be changed (a new one, like `like`, when the folder has none);
@@ -232,7 +304,7 @@ private struct Merge {
         let url = folder.appendingPathComponent(table.file)
         let bytes = FileManager.default.fileExists(atPath: url.path) ? (try? Data(contentsOf: url)).map { [UInt8]($0) } : nil
         do {
-            return try TableFileEditor(bytes: bytes, schema: TableSchema(table), like: like)
+            return try TableFileEditor(bytes: bytes, schema: TableSchema(table), like: like, folderConvention: conventions.convention(besides: table.file))
         } catch {
             findings.error(error == .repairedText ? ImportMessage.tableCannotBeRewritten : ImportMessage.emptyFile(required: []), at: place)
             return nil
@@ -245,7 +317,8 @@ private struct Merge {
             let bytes = try editor.bytes()
             return [TableChange(file: editor.schema.file, bytes: bytes, isNew: isNew, addedColumns: editor.addedColumns, lines: lines)]
         } catch {
-            findings.error(ImportMessage.unwritableCharacter(error.character), at: SourceLocation(file: folderPath + "/" + editor.schema.file))
+            findings.error(ImportMessage.unwritableCharacter(error.character, in: error.text, file: editor.schema.file),
+                           at: SourceLocation(file: folderPath + "/" + editor.schema.file))
             return []
         }
     }
@@ -271,7 +344,7 @@ private struct Merge {
                                                en: "line \(editor.records[extra].line) removed: \(who) twice"))
                 }
             } else {
-                editor.append(values)
+                editor.insert(values, at: nil)
                 lines.append(LocalizedText(fr: "ligne ajoutée : \(who), \(form.file)", en: "row added: \(who), \(form.file)"))
             }
         }
@@ -279,24 +352,32 @@ private struct Merge {
     }
 
     /// The cooperations of the year declared by the members read are replaced by those their forms
-    /// declare; a pair already declared (by the other partner, or twice) for the same kind is kept once.
+    /// declare, where the first of them was; a pair already declared (by the other partner, or
+    /// twice) for the same kind is kept once.
     private mutating func mergeCooperations(into editor: inout TableFileEditor, year: Int) -> [LocalizedText] {
         typealias C = StandardFields.Cooperations
         let declarants = Set(members.map(\.member.id))
         let kinds = VocabularyAliases.of(.cooperationKind)
         let amounts = Dictionary(dataset.cooperations.map { ($0.origin.line, $0.amount) }, uniquingKeysWith: { first, _ in first })
-        var declared: [String: (by: String, amount: Double?)] = [:]
+        var declared: [String: (by: LocalizedText, amount: Double?)] = [:]
         var lines: [LocalizedText] = []
+        /// Where each declarant's earlier rows were: its new ones go there.
+        var placeOf: [String: Int] = [:]
+        /// The pairs a declarant's removed rows held, to tell a pair its partner's form has left.
+        var removedPairs: [(declarant: String, partner: String, kind: String, line: Int)] = []
         func key(_ a: String, _ b: String, _ kind: String) -> String { [min(a, b), max(a, b), kind].joined(separator: "\u{1F}") }
         for (index, record) in editor.records.enumerated() where editor.year(of: record) == year {
             let (a, b) = (editor.cell(C.memberA.name, of: record), editor.cell(C.memberB.name, of: record))
+            let kind = kinds.canonical(editor.cell(C.kind.name, of: record))
             if declarants.contains(a) {
                 editor.remove(index)
+                if placeOf[a] == nil { placeOf[a] = index }
+                if let kind { removedPairs.append((a, b, kind, record.line)) }
                 lines.append(LocalizedText(fr: "ligne \(record.line) supprimée : \(a) – \(b), déclarée par \(a), remplacée par son formulaire",
                                            en: "line \(record.line) removed: \(a) – \(b), declared by \(a), replaced by its form"))
-            } else if let kind = kinds.canonical(editor.cell(C.kind.name, of: record)) {
+            } else if let kind {
                 declared[key(a, b, kind)] = (
-                    LocalizedText(fr: "\(editor.schema.file) ligne \(record.line)", en: "\(editor.schema.file) line \(record.line)")[.fr],
+                    LocalizedText(fr: "\(editor.schema.file) ligne \(record.line)", en: "\(editor.schema.file) line \(record.line)"),
                     amounts[record.line] ?? nil)
             }
         }
@@ -312,19 +393,28 @@ private struct Merge {
                 if differ { findings.warning(message, at: place) } else { findings.note(message, at: place) }
                 continue
             }
-            declared[pair] = (form.file, cooperation.amount)
-            editor.append([
+            declared[pair] = (LocalizedText(fr: form.file, en: form.file), cooperation.amount)
+            editor.insert([
                 StandardFields.year.name: .number(Double(year)), C.memberA.name: .text(a), C.memberB.name: .text(b),
                 C.kind.name: .choice(kind.rawValue), C.amount.name: cooperation.amount.map(TableValue.number),
                 C.description.name: cooperation.description.map(TableValue.text),
-            ])
+            ], at: placeOf[a])
             lines.append(LocalizedText(fr: "ligne ajoutée : \(a) – \(b) (\(kind.label.fr.lowercased())), \(form.file)",
                                        en: "row added: \(a) – \(b) (\(kind.label.en.lowercased())), \(form.file)"))
+        }
+        // A pair its declarant's new form leaves out, whose partner's form for the year is in: the
+        // partner may have declared it too (kept once, under the other's name). Said, not guessed.
+        let imported = Set(dataset.members.filter { $0.year == year }.map(\.id))
+        for removed in removedPairs where declared[key(removed.declarant, removed.partner, removed.kind)] == nil && imported.contains(removed.partner) {
+            let form = members.first { $0.member.id == removed.declarant }!.form
+            findings.warning(ImportMessage.cooperationNoLongerDeclared(removed.declarant, removed.partner, line: removed.line), at: form.idPlace)
         }
         return lines
     }
 
-    /// The answers of the year of each questionnaire's respondent are replaced by its answers.
+    /// The answers of the year of each questionnaire's respondent are replaced by its answers,
+    /// where the first of them was; other answers under the same number are an error (two
+    /// people's copies with one number), the same answers again change nothing.
     private mutating func mergeAnswers(into editor: inout TableFileEditor, year: Int) -> [LocalizedText] {
         typealias S = StandardFields.Survey
         let respondents = Dictionary(questionnaires.map { ($0.respondent, $0.form) }, uniquingKeysWith: { first, _ in first })
@@ -333,17 +423,22 @@ private struct Merge {
             let respondent = editor.cell(S.respondent.name, of: record)
             guard respondents[respondent] != nil else { continue }
             editor.remove(index)
-            removed[respondent, default: []].append(record.line)
+            removed[respondent, default: []].append(index)
         }
         var lines: [LocalizedText] = []
         for (respondent, form) in questionnaires {
+            let own = answers.filter { $0.respondent == respondent }
             if let rows = removed[respondent] {
-                findings.warning(ImportMessage.answersReplaced(respondent, count: rows.count, year: year), at: form.idPlace)
-                let span = "\(rows.first!)–\(rows.last!)"
+                let earlier = dataset.survey.filter { $0.year == year && $0.respondent == respondent }
+                    .map { [$0.questionID, "\($0.answer)", $0.comment ?? "", $0.role.rawValue] }
+                let now = own.map { [$0.questionID, "\($0.answer)", $0.comment ?? "", $0.role.rawValue] }
+                if earlier != now {
+                    findings.error(ImportMessage.respondentAlreadyAnswered(respondent, count: rows.count, year: year), at: form.idPlace)
+                }
+                let span = "\(editor.records[rows.first!].line)–\(editor.records[rows.last!].line)"
                 lines.append(LocalizedText(fr: "lignes \(span) supprimées : \(rows.count) réponse(s) de \(respondent)",
                                            en: "lines \(span) removed: \(rows.count) answer(s) of \(respondent)"))
             }
-            let own = answers.filter { $0.respondent == respondent }
             for answer in own {
                 let value: TableValue? = switch answer.answer {
                 case .scale(let score): .number(Double(score))
@@ -351,11 +446,11 @@ private struct Merge {
                 case .text(let text): text.isEmpty ? nil : .text(text)
                 case .notAnswered: nil
                 }
-                editor.append([
+                editor.insert([
                     StandardFields.year.name: .number(Double(year)), S.respondent.name: .text(respondent),
                     S.role.name: .choice(answer.role.rawValue), S.question.name: .text(answer.questionID), S.answer.name: value,
                     S.comment.name: answer.comment.map(TableValue.text),
-                ])
+                ], at: removed[respondent]?.first)
             }
             lines.append(LocalizedText(fr: "\(own.count) ligne(s) ajoutée(s) : réponses de \(respondent), \(form.file)",
                                        en: "\(own.count) row(s) added: answers of \(respondent), \(form.file)"))
@@ -364,7 +459,8 @@ private struct Merge {
     }
 
     /// A member's row as values of the `fields` its form gave: a figure it is not concerned by is
-    /// an empty cell, which reads as such again (the member not being an insertion structure).
+    /// an empty cell, which reads as such again (the member not being an insertion structure), and
+    /// one not reported `NC` where an empty cell would read as not concerned.
     static func values(of member: Member, fields: [String], catalogue: FieldCatalogue) -> [String: TableValue?] {
         typealias M = StandardFields.Members
         var values: [String: TableValue?] = [:]
@@ -378,8 +474,12 @@ private struct Merge {
             case M.insertionStructure.name: member.insertionStructure.map(TableValue.flag)
             case M.commune.name: member.commune.map(TableValue.text)
             default:
-                catalogue.memberFigure(named: name).flatMap { figure in
-                    member.isNotApplicable(figure) ? nil : member[figure].map(TableValue.number)
+                catalogue.memberFigure(named: name).flatMap { figure -> TableValue? in
+                    if member.isNotApplicable(figure) { return .notApplicable }
+                    // Empty, an insertion figure of a member that is not an insertion structure
+                    // would read as not applicable: not reported is written so.
+                    let readsAsNotApplicable = figure.field.applicability == .insertionStructuresOnly && member.insertionStructure == false
+                    return member[figure].map(TableValue.number) ?? (readsAsNotApplicable ? .notReported : nil)
                 }
             }
             values[name] = .some(value)

@@ -55,10 +55,27 @@ private struct FormCells {
 
     var file: String { archive.file }
 
-    /// The range a defined name refers to, `nil` when the form has no such name or it is not a
-    /// range of one sheet.
-    func range(_ name: String) -> NamedRange? {
-        archive.definedNames[name].flatMap(NamedRange.init)
+    /// The range a defined name refers to, `nil` when the form has no such name; a name that no
+    /// longer refers to cells of one of the form's sheets (`#REF!` after a deletion) is an error.
+    func range(_ name: String, findings: inout Findings) -> NamedRange? {
+        guard let formula = archive.definedNames[name] else { return nil }
+        guard let range = NamedRange(formula), archive.sheets.contains(where: { $0.name == range.sheet }) else {
+            findings.error(ImportMessage.brokenFormName(name, formula), at: SourceLocation(file: file, column: name))
+            return nil
+        }
+        return range
+    }
+
+    /// The ranges of `names`, which must cover the same rows of one sheet (a form's columns read
+    /// row by row); `nil` when one is missing or they do not line up, the latter an error.
+    func alignedRanges(_ names: [String], findings: inout Findings) -> [NamedRange]? {
+        let ranges = names.compactMap { range($0, findings: &findings) }
+        guard ranges.count == names.count else { return nil }
+        guard ranges.allSatisfy({ ($0.sheet, $0.firstRow, $0.lastRow) == (ranges[0].sheet, ranges[0].firstRow, ranges[0].lastRow) }) else {
+            findings.error(ImportMessage.formRangesMisaligned(names), at: SourceLocation(file: file))
+            return nil
+        }
+        return ranges
     }
 
     /// The cell at `row` (1-based) and `column` (0-based) of `sheet`, `nil` when empty.
@@ -81,9 +98,9 @@ private struct FormCells {
         return FormCell(text: value?.text ?? "", kind: value?.kind ?? .text, place: place(range, row: row, field: field))
     }
 
-    /// The single cell named `name`; `nil` when the form has no such name.
+    /// The single cell named `name`; `nil` when the form has no such name (or a broken one).
     mutating func named(_ name: String, findings: inout Findings) -> FormCell? {
-        range(name).map { formCell($0, row: $0.firstRow, field: name, findings: &findings) }
+        range(name, findings: &findings).map { formCell($0, row: $0.firstRow, field: name, findings: &findings) }
     }
 
     /// A member's form: the identity and figures named after the columns of `members.csv`, and
@@ -94,10 +111,10 @@ private struct FormCells {
         for field in catalogue.members.fields {
             if let cell = named(field.name, findings: &findings) { cells.append((field, cell)) }
         }
-        guard let id = cells.first(where: { $0.field.name == M.memberID.name })?.cell,
-              let year = cells.first(where: { $0.field.name == StandardFields.year.name })?.cell
-        else {
-            findings.error(ImportMessage.formWithoutNames([StandardFields.year.name, M.memberID.name]), at: SourceLocation(file: file))
+        let id = cells.first { $0.field.name == M.memberID.name }?.cell, year = cells.first { $0.field.name == StandardFields.year.name }?.cell
+        guard let id, let year else {
+            let missing = [(StandardFields.year.name, year), (M.memberID.name, id)].filter { $0.1 == nil }.map(\.0)
+            findings.error(ImportMessage.formWithoutNames(missing, questionnaire: false), at: SourceLocation(file: file))
             return nil
         }
         var member = GatheredTable(fields: cells.map(\.field.name))
@@ -115,11 +132,12 @@ private struct FormCells {
     /// form's; the partner's label read as its id through the form's list.
     private mutating func cooperationRows(memberID: FormCell, year: FormCell, findings: inout Findings) -> (table: GatheredTable?, amountGiven: Bool) {
         typealias C = StandardFields.Cooperations
-        let inputs = C.table.fields.compactMap { field in
-            field.name == StandardFields.year.name || field.name == C.memberA.name ? nil
-                : range(FormInterface.cooperationName(field)).map { (field: field, range: $0) }
-        }
-        guard let rowCount = inputs.map({ $0.range.lastRow - $0.range.firstRow + 1 }).min() else { return (nil, false) }
+        let fields = C.table.fields.filter { $0.name != StandardFields.year.name && $0.name != C.memberA.name }
+        let present = fields.filter { archive.definedNames[FormInterface.cooperationName($0)] != nil }
+        guard let ranges = alignedRanges(present.map(FormInterface.cooperationName), findings: &findings), let first = ranges.first
+        else { return (nil, false) }
+        let inputs = zip(present, ranges).map { (field: $0, range: $1) }
+        let rowCount = first.lastRow - first.firstRow + 1
         let partners = partnerIDs(findings: &findings)
         var table = GatheredTable(fields: [StandardFields.year.name, C.memberA.name] + inputs.map(\.field.name))
         var amountGiven = false
@@ -138,7 +156,7 @@ private struct FormCells {
 
     /// The partners' ids by the label the form's dropdown shows.
     private mutating func partnerIDs(findings: inout Findings) -> [String: String] {
-        guard let list = range(FormInterface.memberListName), list.lastColumn > list.firstColumn else { return [:] }
+        guard let list = range(FormInterface.memberListName, findings: &findings), list.lastColumn > list.firstColumn else { return [:] }
         var ids: [String: String] = [:]
         for row in list.firstRow...list.lastRow {
             guard let label = cell(sheet: list.sheet, row: row, column: list.firstColumn, findings: &findings),
@@ -154,14 +172,14 @@ private struct FormCells {
         typealias S = StandardFields.Survey
         let single = [S.respondent.name, StandardFields.year.name, S.role.name]
         let columns = [S.question.name, S.answer.name, S.comment.name]
-        let missing = (single + columns).filter { range($0) == nil }
+        let missing = (single + columns).filter { archive.definedNames[$0] == nil }
         guard missing.isEmpty else {
-            findings.error(ImportMessage.formWithoutNames(missing), at: SourceLocation(file: file))
+            findings.error(ImportMessage.formWithoutNames(missing, questionnaire: true), at: SourceLocation(file: file))
             return nil
         }
-        let respondent = named(S.respondent.name, findings: &findings)!, year = named(StandardFields.year.name, findings: &findings)!
-        let role = named(S.role.name, findings: &findings)!
-        let ranges = columns.map { range($0)! }
+        guard let respondent = named(S.respondent.name, findings: &findings), let year = named(StandardFields.year.name, findings: &findings),
+              let role = named(S.role.name, findings: &findings), let ranges = alignedRanges(columns, findings: &findings)
+        else { return nil }
         var table = GatheredTable(fields: [StandardFields.year.name, S.respondent.name, S.role.name] + columns)
         var answered = false
         for offset in 0...(ranges.map { $0.lastRow - $0.firstRow }.min()!) {

@@ -8,6 +8,12 @@ enum TableValue: Equatable {
     /// A value of a closed list, by its canonical name (`ess`).
     case choice(String)
     case flag(Bool)
+    /// `NC`, where an empty cell would read otherwise (an insertion figure of a member that is not
+    /// an insertion structure: not applicable).
+    case notReported
+    /// An empty cell that says the member is not concerned (an insertion figure of a member that
+    /// is not an insertion structure): unlike a figure not reported, it needs its column.
+    case notApplicable
 }
 
 /// A CSV table of a pole folder opened to change some of its rows (`ptce import`): every byte of
@@ -44,12 +50,11 @@ struct TableFileEditor {
     /// The columns whose cells give list values by their canonical names.
     private let canonicalChoices: Set<String>
 
-    /// What changes: records removed or replaced (by index), rows added at the end, columns added.
-    private var replacements: [Int: [UInt8]?] = [:]
-    private var added: [[UInt8]] = []
+    /// What changes: the records removed (by index), the rows to write — where a record was, or
+    /// at the end — kept as values until the columns are known, the columns added.
+    private var removed: Set<Int> = []
+    private var pending: [(index: Int?, values: [String: TableValue?], keeping: Int?)] = []
     private(set) var addedColumns: [String] = []
-    /// Rows to write, kept as values until the columns are known.
-    private var pending: [(index: Int?, values: [String: TableValue?])] = []
 
     /// Why a file cannot be changed without changing rows the import must not touch.
     enum Refusal: Error {
@@ -61,14 +66,15 @@ struct TableFileEditor {
 
     /// Opens the CSV `bytes` of the table `schema`; `nil` bytes: the file does not exist yet, and
     /// is made like `like` (another table of the folder: its encoding, delimiter and line ends),
-    /// with French headers.
-    init(bytes: [UInt8]?, schema: TableSchema, like: TableFileEditor?) throws(Refusal) {
+    /// with French headers. `folderConvention`: the decimal mark the folder's other files settle,
+    /// which new numbers take when the file's own numbers settle none, as the reader does.
+    init(bytes: [UInt8]?, schema: TableSchema, like: TableFileEditor?, folderConvention: DecimalConvention? = nil) throws(Refusal) {
         self.schema = schema
         guard let bytes else {
             let encoding = like?.encoding ?? .utf8WithBOM, delimiter = like?.delimiter ?? UInt8(ascii: ";")
             let lineEnd = like?.lineEnd ?? [0x0D, 0x0A], headers = schema.columns.map(\.frenchHeader)
             (self.encoding, self.delimiter, self.lineEnd, self.headers) = (encoding, delimiter, lineEnd, headers)
-            decimalComma = like?.decimalComma ?? true
+            decimalComma = folderConvention.map { $0 == .comma } ?? like?.decimalComma ?? true
             var header = [UInt8]()
             if encoding == .utf8WithBOM { header = [0xEF, 0xBB, 0xBF] }
             textStart = header.count
@@ -89,7 +95,11 @@ struct TableFileEditor {
         parser.delimiter = parser.skipSeparatorHint() ?? CSVReader.sniffDelimiter(decoded.bytes, from: parser.position)
         var record = RawRecord()
         guard parser.next(into: &record) else { throw .unreadable }
-        (text, encoding, textStart, delimiter) = (decoded.bytes, decoded.encoding, decoded.start, parser.delimiter)
+        (text, textStart, delimiter) = (decoded.bytes, decoded.start, parser.delimiter)
+        // ASCII alone with `;`: French Excel's "CSV (séparateur : point-virgule)", Windows-1252,
+        // which Excel opens as such; new accented letters are written so.
+        let asciiOnly = decoded.encoding == .utf8 && !decoded.bytes.contains { $0 >= 0x80 }
+        encoding = asciiOnly && parser.delimiter == UInt8(ascii: ";") ? .windows1252 : decoded.encoding
         headerEnd = parser.position
         headers = record.strings.map { String($0.trimmingBlanks) }
         var positions: [String: Int] = [:]
@@ -108,7 +118,7 @@ struct TableFileEditor {
         let columns = schema.columns
         let headers = headers
         frenchHeaders = columns.contains { column in positions[column.name].map { headers[$0] != column.name } ?? false }
-        // The file's numbers say its decimal mark; without any, a comma unless commas delimit.
+        // The file's numbers say its decimal mark, else the folder's, else a comma unless commas delimit.
         var evidence: Set<DecimalConvention> = []
         var flagWords: [String: (yes: String, no: String)] = [:]
         var canonicalChoices: Set<String> = []
@@ -132,7 +142,7 @@ struct TableFileEditor {
                 }
             }
         }
-        decimalComma = evidence.count == 1 ? evidence.first == .comma : delimiter != UInt8(ascii: ",")
+        decimalComma = (evidence.settled ?? folderConvention).map { $0 == .comma } ?? (delimiter != UInt8(ascii: ","))
         self.flagWords = flagWords
         self.canonicalChoices = canonicalChoices
     }
@@ -152,21 +162,23 @@ struct TableFileEditor {
     /// Replaces record `index` with `values` (by canonical column name; `nil`: an empty cell). The
     /// columns `values` does not name keep the record's cells (a column of the pole's own, say).
     mutating func replace(_ index: Int, with values: [String: TableValue?]) {
-        pending.append((index, values))
+        removed.insert(index)
+        pending.append((index, values, index))
     }
 
     /// Removes record `index`.
     mutating func remove(_ index: Int) {
-        replacements[index] = .some(nil)
+        removed.insert(index)
     }
 
-    /// Adds a row at the end.
-    mutating func append(_ values: [String: TableValue?]) {
-        pending.append((nil, values))
+    /// Adds a row where record `index` is (before it, after the rows already put there), or at
+    /// the end when `index` is `nil`.
+    mutating func insert(_ values: [String: TableValue?], at index: Int?) {
+        pending.append((index, values, nil))
     }
 
     /// Whether anything changes.
-    var changesSomething: Bool { !replacements.isEmpty || !pending.isEmpty }
+    var changesSomething: Bool { !removed.isEmpty || !pending.isEmpty }
 
     /// The file's new bytes, in its encoding; throws the first character Windows-1252 cannot hold.
     mutating func bytes() throws(UnwritableCharacter) -> [UInt8] {
@@ -174,29 +186,31 @@ struct TableFileEditor {
             for row in pending {
                 for case .text(let text)?? in row.values.values {
                     if let scalar = text.unicodeScalars.first(where: { Windows1252.byte(for: $0) == nil }) {
-                        throw UnwritableCharacter(character: String(scalar))
+                        throw UnwritableCharacter(character: String(scalar), text: text)
                     }
                 }
             }
         }
-        // Columns the rows need and the file lacks go at the end, in the schema's order.
+        // Columns the rows need and the file lacks go at the end, in the schema's order (`NC`
+        // alone needs none: a column the file lacks is not reported).
         for column in schema.columns where positions[column.name] == nil {
-            guard pending.contains(where: { $0.values[column.name].map { $0 != nil } ?? false }) else { continue }
+            guard pending.contains(where: { row in row.values[column.name].map { $0 != nil && $0 != .notReported } ?? false }) else { continue }
             positions[column.name] = headers.count
             headers.append(frenchHeaders ? column.frenchHeader : column.name)
             addedColumns.append(headers.last!)
         }
+        var placed: [Int: [UInt8]] = [:], appended: [UInt8] = []
         for row in pending {
-            let record = row.index.map { records[$0] }
+            let record = row.keeping.map { records[$0] }
             var fields = (0..<headers.count).map { position in
                 record.map { position < $0.fields.count ? $0.fields[position] : "" } ?? ""
             }
             for (name, value) in row.values {
                 guard let position = positions[name] else { continue }
-                fields[position] = value.map { written($0, column: name) } ?? ""
+                fields[position] = value.map { written($0, column: name) } ?? emptyCell(column: name)
             }
             let line = Self.joined(fields.map(quoted), delimiter: delimiter) + lineEnd
-            if let index = row.index { replacements[index] = line } else { added.append(line) }
+            if let index = row.index { placed[index, default: []] += line } else { appended += line }
         }
         var output = Array(text[..<textStart])
         var header = Array(text[textStart..<headerEnd])
@@ -204,24 +218,49 @@ struct TableFileEditor {
             header = Self.insertingBeforeLineEnd(addedColumns.flatMap { [delimiter] + quoted($0) }, into: header[...])
         }
         output += header
-        let padding = [UInt8](repeating: delimiter, count: addedColumns.count)
-        for (index, record) in records.enumerated() {
-            if let replacement = replacements[index] {
-                output += replacement ?? []
-            } else {
-                output += padding.isEmpty ? Array(text[record.range]) : Self.insertingBeforeLineEnd(padding, into: text[record.range])
+        // The rows kept get an empty cell in each column added, read as the absent column was
+        // (not reported): `NC` where an empty insertion figure would read as not applicable, in
+        // the row of a member that is not an insertion structure.
+        let added = schema.columns.filter { addedColumns.contains(frenchHeaders ? $0.frenchHeader : $0.name) }
+        func padding(_ record: Record) -> [UInt8] {
+            let notConcerned = isInsertionStructure(record) == false
+            return added.flatMap { column in
+                [delimiter] + (notConcerned && column.applicability == .insertionStructuresOnly ? Array("NC".utf8) : [])
             }
+        }
+        for (index, record) in records.enumerated() {
+            output += placed[index] ?? []
+            guard !removed.contains(index) else { continue }
+            output += added.isEmpty ? Array(text[record.range]) : Self.insertingBeforeLineEnd(padding(record), into: text[record.range])
         }
         let tail = records.last.map { text[$0.range.upperBound...] } ?? text[headerEnd...]
         output += tail
-        if !added.isEmpty, let last = output.last, last != 0x0A, last != 0x0D { output += lineEnd }
-        for line in added { output += line }
+        if !appended.isEmpty, let last = output.last, last != 0x0A, last != 0x0D { output += lineEnd }
+        output += appended
         return try encoded(output)
+    }
+
+    /// Whether the member of a `members.csv` record is an insertion structure, as its cell reads
+    /// (an empty cell is "no" where the column marks yes with `x`); `nil` when it does not say.
+    private func isInsertionStructure(_ record: Record) -> Bool? {
+        let name = StandardFields.Members.insertionStructure.name
+        guard positions[name] != nil else { return nil }
+        let cell = cell(name, of: record)
+        if cell.isEmpty { return flagWords[name]?.no == "" ? false : nil }
+        return CellReader.yesNo(cell)
+    }
+
+    /// What an empty value is written as in `column`: nothing, except in a yes/no column that
+    /// marks yes with `x`, where an empty cell says no: there, `NC`.
+    private func emptyCell(column: String) -> String {
+        flagWords[column]?.no == "" ? "NC" : ""
     }
 
     /// A character of a new row that the file's encoding cannot hold.
     struct UnwritableCharacter: Error {
         let character: String
+        /// The text that holds it.
+        let text: String
     }
 
     /// `text` (UTF-8, or Windows-1252 as the file has it) in the file's encoding.
@@ -257,6 +296,10 @@ struct TableFileEditor {
         case .flag(let flag):
             let words = flagWords[column] ?? (frenchHeaders ? ("oui", "non") : ("yes", "no"))
             return flag ? words.yes : words.no
+        case .notReported:
+            return "NC"
+        case .notApplicable:
+            return ""
         }
     }
 

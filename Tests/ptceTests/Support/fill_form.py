@@ -5,7 +5,8 @@ usage: fill_form.py FORM.xlsx OUT.xlsx JSON
 JSON: {"cells": {"fte": 14, "volunteers": "NC", "actor_type": "ESS"},
        "cooperations": [{"member_b": "Bois & Co (B02)", "kind": "Achats groupés", "amount": 6000}],
        "answers": {"anchoring.local_needs": 4}, "comments": {"anchoring.local_needs": "…"}}
-"cells" sets single named cells (`role`, `respondent` in a questionnaire). "cooperations", when
+"cells" sets single named cells (`role`, `respondent` in a questionnaire). "names" gives defined
+names a new reference, as deleting cells or rows in a spreadsheet does (`#REF!`). "cooperations", when
 given, replaces every cooperation row (those the form carried over from last year included);
 a key left out of a row keeps what the form had there. "answers" and "comments" go on the row of
 the question's id.
@@ -43,6 +44,8 @@ def main(source, target, text):
         column = cells_of(workbook, name) if key in spec else []
         for question, value in spec.get(key, {}).items():
             column[questions.index(question)].value = value
+    for name, reference in spec.get("names", {}).items():
+        workbook.defined_names[name].attr_text = reference
     workbook.save(target)
 
 

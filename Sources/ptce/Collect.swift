@@ -23,7 +23,7 @@ extension PTCECommand {
         var folder: String
 
         @Option(help: "The year to collect (default: the latest year with members + 1).")
-        var year: Int?
+        var year: CommandYear?
 
         @Option(help: "The folder the forms are written to.", completion: .directory)
         var out = "forms"
@@ -32,12 +32,6 @@ extension PTCECommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func validate() throws {
-            if let year, !FieldType.years.contains(year) {
-                throw ValidationError("--year \(year): a year from \(FieldType.years.lowerBound) to \(FieldType.years.upperBound)")
-            }
-        }
-
         func run() throws {
             let language = self.language.lang
             let library = try library.library(language: language)
@@ -45,7 +39,7 @@ extension PTCECommand {
             let out = try OutputFolder(self.out)
             guard let dataset = readPole(folder: folder, url: url, library: library, language: language, keepGoing: false, output: .forms)
             else { throw ExitCode(1) }
-            guard let year = year ?? CollectionPlan.defaultYear(of: dataset) else {
+            guard let year = year?.value ?? CollectionPlan.defaultYear(of: dataset) else {
                 printToStandardError(language.text("\(folder) : aucun membre n'a pu être lu ; rien n'a été écrit",
                                                    "\(folder): no member could be read; nothing was written"))
                 throw ExitCode(1)

@@ -32,7 +32,7 @@ extension PTCECommand {
             }
             guard datasets.allSatisfy({ $0 != nil }) else { throw ExitCode(1) }
             let poles = datasets.compactMap { $0 }
-            guard let comparedYear = output.year ?? ComparisonBuilder.latestYear(of: poles) else {
+            guard let comparedYear = output.year?.value ?? ComparisonBuilder.latestYear(of: poles) else {
                 printToStandardError("no pole has members; nothing was written")
                 throw ExitCode(1)
             }

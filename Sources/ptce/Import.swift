@@ -25,7 +25,7 @@ extension PTCECommand {
         var into: String
 
         @Option(help: "The year imported (default: the forms' year).")
-        var year: Int?
+        var year: CommandYear?
 
         @Flag(help: "Print what would change, and change nothing.")
         var dryRun = false
@@ -33,12 +33,6 @@ extension PTCECommand {
         @OptionGroup var language: LanguageOptions
 
         @OptionGroup var library: LibraryOptions
-
-        func validate() throws {
-            if let year, !FieldType.years.contains(year) {
-                throw ValidationError("--year \(year): a year from \(FieldType.years.lowerBound) to \(FieldType.years.upperBound)")
-            }
-        }
 
         func run() throws {
             let language = self.language.lang
@@ -60,7 +54,7 @@ extension PTCECommand {
             }
             let folderPath = into.hasSuffix("/") ? String(into.dropLast()) : into
             let merge = FormImport(forms: files, folder: url, folderPath: folderPath, dataset: dataset,
-                                   questionBank: library.questionBank, year: year)
+                                   questionBank: library.questionBank, year: year?.value)
             let all = merge.findings
             for finding in all.all { printToStandardError(finding.formatted(language)) }
             guard !all.hasErrors else {

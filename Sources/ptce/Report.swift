@@ -46,7 +46,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 /// The options `report` and `compare` share: year, output folder, language, formats, keep going.
 struct OutputOptions: ParsableArguments {
     @Option(help: "The year (default: the latest year with members).")
-    var year: Int?
+    var year: CommandYear?
 
     @Option(help: "Output folder.", completion: .directory)
     var out = "out"
@@ -148,7 +148,7 @@ extension PTCECommand {
 
         /// `--year`, else the latest year with members; the workbook started early uses it too.
         private func reportYear(of members: [Member]) -> Int? {
-            output.year ?? members.map(\.year).max()
+            output.year?.value ?? members.map(\.year).max()
         }
     }
 }

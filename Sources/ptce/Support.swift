@@ -6,6 +6,17 @@ import PTCEModel
 
 extension Language: ExpressibleByArgument {}
 
+/// `--year Y`: a year the data can hold (``FieldType/years``, 1990–2100); any other value is a
+/// usage error, never an arithmetic overflow further on.
+struct CommandYear: ExpressibleByArgument {
+    let value: Int
+
+    init?(argument: String) {
+        guard let year = Int(argument), FieldType.years.contains(year) else { return nil }
+        value = year
+    }
+}
+
 /// `--lang fr|en`: the language of the labels and reports written and of the findings printed,
 /// French unless told; declared once for every command that has it.
 struct LanguageOptions: ParsableArguments {

@@ -314,6 +314,20 @@ import Testing
         #expect(validate.status == 0, "\(validate.output)")
     }
 
+    /// A year no data can hold is a usage error for every command that takes one, never a crash
+    /// (`year - 1` of the smallest integer overflows).
+    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "1989", "2101", "deux-mille"])
+    func aYearNoDataCanHoldIsAUsageError(year: String) throws {
+        let pole = "Samples/pays-de-bray"
+        let commands = [["report", pole, "--out", "/nonexistent"], ["compare", pole, "Samples/campus-cooperatif", "--out", "/nonexistent"],
+                        ["collect", pole, "--out", "/nonexistent"], ["import", "Samples", "--into", pole]]
+        for command in commands {
+            let outcome = try PTCE.run(command + ["--year=\(year)"])
+            #expect(outcome.status == 2, "\(command[0]): \(outcome.errors)")
+            #expect(outcome.errors.contains("The value '\(year)' is invalid for '--year <year>'"), "\(command[0]): \(outcome.errors)")
+        }
+    }
+
     /// Files that are no form: each an error naming it, nothing written, no crash.
     @Test func filesThatAreNoFormAreErrorsNamingThem() throws {
         let folder = try PTCE.temporaryFolder()

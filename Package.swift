@@ -36,8 +36,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The standard indicator library (`Indicators/`), built into the binary at build time.
+        .target(name: "PTCEStandardLibrary", plugins: ["EmbedIndicators"]),
+        .plugin(name: "EmbedIndicators", capability: .buildTool(), dependencies: ["ptce-embed-files"]),
+        .executableTarget(name: "ptce-embed-files"),
         // The indicator language and library, and the computation of a pole's report.
-        .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport"]),
+        .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport", "PTCEStandardLibrary"]),
         // Writers: one module per output format.
         .target(name: "PTCEReportJSON", dependencies: ["PTCEModel", "PTCEIndicators"]),
         .systemLibrary(
@@ -61,7 +65,7 @@ let package = Package(
             name: "ptce",
             dependencies: [
                 "PTCEModel", "PTCEConcurrency", "PTCEImport", "PTCEIndicators", "PTCEReportJSON", "PTCEWorkbook", "PTCEDashboard",
-                "PTCESampleData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PTCESampleData", "PTCEStandardLibrary", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the fuzz harness's tests share: budget and seeds, hostile text, damage to files.
@@ -74,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PTCEIndicatorsTests",
-            dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEFuzzSupport", propertyBased]
+            dependencies: ["PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEStandardLibrary", "PTCEFuzzSupport", propertyBased]
         ),
         .testTarget(
             name: "PTCEReportJSONTests", dependencies: ["PTCEReportJSON", "PTCEIndicators", "PTCEImport", "PTCEModel"],

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Installs what is missing on Debian or Ubuntu (Swift itself must already be on PATH).
-#   ./setup.sh          libxlsxwriter (the XLSX writer) and pkg-config to find it
-#   ./setup.sh --tests  also the independent clients the tests check outputs with: LibreOffice
-#                       headless and Python's openpyxl (workbooks), Chromium, Debian's chromedriver
-#                       with Selenium, axe-core and the Nu HTML validator (dashboards); zlib for
-#                       the fuzz tests' unzipping
+#   ./setup.sh                   libxlsxwriter (the XLSX writer) and pkg-config to find it
+#   ./setup.sh --tests           also the independent clients the tests check outputs with: LibreOffice
+#                                headless and Python's openpyxl (workbooks), Chromium, Debian's chromedriver
+#                                with Selenium, axe-core and the Nu HTML validator (dashboards); zlib for
+#                                the fuzz tests' unzipping
+#   ./setup.sh --install [PREFIX]  then builds a release binary (Swift's libraries linked in) and installs
+#                                PREFIX/bin/ptce (default PREFIX: /usr/local), its shell completions (bash,
+#                                zsh, fish) and its man page
+#   ./setup.sh --release [DIR]   then writes DIR/ptce-<version>-linux-<arch>.tar.gz (default DIR: .): the
+#                                binary, README, licence, completions and man page, ready to hand out
 # Does nothing when all is there.
 set -euo pipefail
+cd "$(dirname "$0")"
 
 packages=(libxlsxwriter-dev pkg-config)
 with_tests=false
-[ "${1:-}" = "--tests" ] && with_tests=true
+mode="${1:-}"
+[ "$mode" = "--tests" ] && with_tests=true
 if $with_tests; then
     # zlib1g-dev: ZIPFoundation, with which the fuzz tests open the workbooks they write.
     packages+=(libreoffice-calc-nogui chromium chromium-driver python3-pip zlib1g-dev)
@@ -51,3 +58,61 @@ if $with_tests; then
 fi
 
 command -v swift >/dev/null || { echo "setup.sh: swift is not on PATH (https://www.swift.org/install/)" >&2; exit 1; }
+
+# A release binary with Swift's own libraries linked in: it runs where Swift is not installed
+# (it needs libxlsxwriter, as the archive's README.txt says). Built apart from the debug build.
+release_build() {
+    swift build -c release --static-swift-stdlib --product ptce --scratch-path .build-release >&2
+    echo "$(swift build -c release --static-swift-stdlib --product ptce --scratch-path .build-release --show-bin-path)/ptce"
+}
+
+# Installs the binary at $1 under the prefix $2: bin/ptce, completions, man page.
+install_under() {
+    local binary="$1" prefix="$2"
+    install -d "$prefix/bin" "$prefix/share/bash-completion/completions" "$prefix/share/zsh/site-functions" \
+        "$prefix/share/fish/vendor_completions.d" "$prefix/share/man/man1"
+    install -m 755 --strip "$binary" "$prefix/bin/ptce"
+    "$prefix/bin/ptce" --generate-completion-script bash > "$prefix/share/bash-completion/completions/ptce"
+    "$prefix/bin/ptce" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_ptce"
+    "$prefix/bin/ptce" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/ptce.fish"
+    # The man page, as swift-argument-parser's generate-manual writes it from the commands' help.
+    swift build -c release --scratch-path .build-release --product generate-manual >&2
+    local pages
+    pages="$(mktemp -d)"
+    .build-release/release/generate-manual "$prefix/bin/ptce" --output-directory "$pages" >&2
+    install -m 644 "$pages/ptce.1" "$prefix/share/man/man1/ptce.1"
+    rm -rf "$pages"
+}
+
+case "$mode" in
+--install)
+    prefix="${2:-/usr/local}"
+    install_under "$(release_build)" "$prefix"
+    echo "installed $prefix/bin/ptce ($("$prefix/bin/ptce" --version | head -n 1))" >&2
+    ;;
+--release)
+    out="${2:-.}"
+    binary="$(release_build)"
+    version="$("$binary" --version | head -n 1 | cut -d ' ' -f 2)"
+    name="ptce-$version-linux-$(uname -m)"
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+    install_under "$binary" "$work/$name"
+    install -m 644 README.md LICENSE "$work/$name/"
+    cat > "$work/$name/README.txt" <<TEXT
+ptce $version — impact reporting for French PTCE (see README.md).
+
+Install: copy bin/ptce onto your PATH (or this folder's bin and share into /usr/local), then
+install libxlsxwriter, the one library ptce needs beyond the C and C++ runtime libraries
+(glibc 2.35 or later, libstdc++ of GCC 12 or later: Debian 12, Ubuntu 22.04 and later):
+    Debian 12:  sudo apt install libxlsxwriter4
+    elsewhere:  the package that provides libxlsxwriter.so.4 (libxlsxwriter 1.1.x)
+Check: ptce --version
+The standard indicator library is built in; "ptce indicators export DIR" writes it out.
+Shell completions: share/bash-completion, share/zsh, share/fish; manual: man share/man/man1/ptce.1
+TEXT
+    mkdir -p "$out"
+    tar -C "$work" -czf "$out/$name.tar.gz" "$name"
+    echo "$out/$name.tar.gz"
+    ;;
+esac

@@ -56,10 +56,10 @@ func measure(_ command: [String], output: String = "/dev/null") -> (seconds: Dou
 
 // MARK: Child modes (each measured in its own process, so peaks do not mix)
 
-/// The bundled indicator library.
+/// The standard indicator library, built into the engine.
 func bundledLibrary() -> IndicatorLibrary {
     var findings = Findings()
-    return IndicatorLibraryReader.read(folder: IndicatorLibraryFolder.defaultFolder()!, findings: &findings)!
+    return IndicatorLibraryReader.readStandard(findings: &findings)!
 }
 
 /// A generated pole folder, read, and the year its report covers (the latest).

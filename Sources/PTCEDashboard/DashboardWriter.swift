@@ -565,6 +565,7 @@ private struct Dashboard {
         html.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
             section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
             section.element("p", text: ReportMethod.principles[language])
+            section.element("p", text: t("Bibliothèque d'indicateurs : ", "Indicator library: ") + report.library.identity.label[language] + ".")
             section.table(caption: t("Définitions des indicateurs", "Indicator definitions"), kind: "definitions") { table in
                 table.element("thead") { head in
                     head.element("tr") { row in

@@ -1,6 +1,7 @@
 import Foundation
 import PTCEImport
 import PTCEModel
+import PTCEStandardLibrary
 
 /// The indicator library: units, themes, indicators (with the order they are evaluated in), and
 /// the survey question bank, all read from the declarative files of a folder such as `Indicators/`.
@@ -15,6 +16,8 @@ public struct IndicatorLibrary: Sendable {
     public let questionBank: QuestionBank
     /// The columns the formulas were checked against.
     public let catalogue: FieldCatalogue
+    /// Which library this is: the standard one, or another, by its fingerprint.
+    public let identity: LibraryIdentity
     /// Indices into `indicators` such that every indicator comes after those it refers to.
     let evaluationOrder: [Int]
     /// The position in `indicators` of each id.
@@ -22,8 +25,9 @@ public struct IndicatorLibrary: Sendable {
 
     init(
         units: [IndicatorUnit], themes: [IndicatorTheme], indicators: [IndicatorDefinition],
-        questionBank: QuestionBank, catalogue: FieldCatalogue, evaluationOrder: [Int]
+        questionBank: QuestionBank, catalogue: FieldCatalogue, evaluationOrder: [Int], identity: LibraryIdentity
     ) {
+        self.identity = identity
         self.catalogue = catalogue
         self.units = units
         self.themes = themes
@@ -59,6 +63,13 @@ public struct IndicatorLibrary: Sendable {
         themes.first { $0.id == id }
     }
 
+    /// The same library under another identity.
+    func identified(as identity: LibraryIdentity) -> IndicatorLibrary {
+        IndicatorLibrary(
+            units: units, themes: themes, indicators: indicators, questionBank: questionBank, catalogue: catalogue,
+            evaluationOrder: evaluationOrder, identity: identity)
+    }
+
     /// Each indicator's id with what an objective on it must fit: the importer checks `targets.csv` against it.
     public var traits: [String: IndicatorTraits] {
         Dictionary(indicators.map { definition in
@@ -77,32 +88,105 @@ extension PoleFolderReader {
     }
 }
 
-/// Reads an indicator library folder, reporting every problem as a located finding.
+/// Which indicator library a report was computed with, as its method section says.
+public enum LibraryIdentity: Sendable, Hashable {
+    /// The standard library built into the engine (``Engine/version``), or a folder holding exactly its files.
+    case standard
+    /// Another library, known by the SHA-256 of its files (names and texts, in name order): the
+    /// same files give the same fingerprint wherever the folder is.
+    case custom(fingerprint: String)
+
+    /// What follows "indicator library": "standard (ptce 0.3.0)", "personnalisée (empreinte 1a2b3c4d5e6f)".
+    public var label: LocalizedText {
+        switch self {
+        case .standard:
+            LocalizedText(fr: "standard (\(Engine.name) \(Engine.version))", en: "standard (\(Engine.name) \(Engine.version))")
+        case .custom(let fingerprint):
+            LocalizedText(fr: "personnalisée (empreinte \(fingerprint.prefix(12)))", en: "custom (fingerprint \(fingerprint.prefix(12)))")
+        }
+    }
+
+    /// The SHA-256 of the library's files (64 hexadecimal digits), the standard one's included.
+    public var fingerprint: String {
+        switch self {
+        case .standard: Self.standardFingerprint
+        case .custom(let fingerprint): fingerprint
+        }
+    }
+
+    /// The fingerprint of a library's files: SHA-256 over each name and text, in name order.
+    static func fingerprint(of files: [(name: String, text: String)]) -> String {
+        var bytes: [UInt8] = []
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            bytes += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
+        }
+        return SHA256.hexDigest(bytes)
+    }
+
+    /// The fingerprint of the standard library.
+    static let standardFingerprint = fingerprint(of: StandardLibrary.files.filter { IndicatorLibraryReader.isLibraryFile($0.name) })
+}
+
+/// Reads an indicator library — the standard one built into the engine, or a folder such as
+/// `Indicators/` — reporting every problem as a located finding.
 public enum IndicatorLibraryReader {
     static let unitsFile = "units.toml"
 
+    /// The files a library is made of: `units.toml`, `questions.toml` and the indicator files
+    /// (every other `.toml`); any other file (`README.md`) is documentation.
+    static func isLibraryFile(_ name: String) -> Bool { name.hasSuffix(".toml") }
+
+    /// Reads the standard library built into the engine (``StandardLibrary``), its formulas
+    /// checked against the columns of `catalogue`. Returns `nil` when any error was found (a
+    /// network's catalogue that takes a column's name, say).
+    public static func readStandard(catalogue: FieldCatalogue = .standard, findings: inout Findings) -> IndicatorLibrary? {
+        let files = StandardLibrary.files.filter { isLibraryFile($0.name) }
+        let texts = Dictionary(files.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return read(names: files.map(\.name), text: { name, _ in texts[name] }, identity: .standard, catalogue: catalogue, findings: &findings)
+    }
+
     /// Reads the library in `folder`, its formulas checked against the columns of `catalogue`.
-    /// Returns `nil` when any error was found.
+    /// Returns `nil` when any error was found. A folder holding exactly the standard library's
+    /// files (the source tree's `Indicators/`, or one `ptce indicators export` wrote) is the standard library.
     public static func read(folder: URL, catalogue: FieldCatalogue = .standard, findings: inout Findings) -> IndicatorLibrary? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(isLibraryFile).sorted()
+        var texts: [String: String] = [:]
+        let library = read(names: names, text: { name, findings in
+            let text = TextFile.text(at: folder.appendingPathComponent(name), file: name, findings: &findings, missing: IndicatorMessage.missingFromLibrary)
+            texts[name] = text
+            return text
+        }, identity: .standard, catalogue: catalogue, findings: &findings)
+        let fingerprint = LibraryIdentity.fingerprint(of: texts.map { ($0.key, $0.value) })
+        guard let library, fingerprint != LibraryIdentity.standardFingerprint else { return library }
+        return library.identified(as: .custom(fingerprint: fingerprint))
+    }
+
+    /// Reads a library whose files are `names` (the question bank and units required), each
+    /// file's text given by `text` (which reports a file it cannot read).
+    private static func read(
+        names: [String], text: (String, inout Findings) -> String?, identity: LibraryIdentity, catalogue: FieldCatalogue,
+        findings: inout Findings
+    ) -> IndicatorLibrary? {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
-        func text(_ name: String) -> String? {
-            TextFile.text(at: folder.appendingPathComponent(name), file: name, findings: &local, missing: IndicatorMessage.missingFromLibrary)
+        func required(_ name: String) -> String? {
+            guard names.contains(name) else {
+                local.error(IndicatorMessage.missingFromLibrary, at: SourceLocation(file: name))
+                return nil
+            }
+            return text(name, &local)
         }
-        guard let bankText = text(QuestionBankReader.fileName), let unitsText = text(unitsFile) else { return nil }
+        guard let bankText = required(QuestionBankReader.fileName), let unitsText = required(unitsFile) else { return nil }
         let bank = QuestionBankReader.read(bankText, findings: &local)
         let units = readUnits(unitsText, findings: &local)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".toml") && $0 != unitsFile && $0 != QuestionBankReader.fileName }
-            .sorted()
         var drafts: [Draft] = []
         var themes: [IndicatorTheme] = []
-        for name in names {
-            guard let source = text(name) else { continue }
+        for name in names where name != unitsFile && name != QuestionBankReader.fileName {
+            guard let source = text(name, &local) else { continue }
             readIndicatorFile(source, file: name, units: units, bank: bank, drafts: &drafts, themes: &themes, findings: &local)
         }
         guard let bank, !local.hasErrors else { return nil }
-        return check(drafts, units: units, themes: themes, bank: bank, catalogue: catalogue, findings: &local)
+        return check(drafts, units: units, themes: themes, bank: bank, catalogue: catalogue, identity: identity, findings: &local)
     }
 
     /// An indicator as read, before its formula is checked.
@@ -272,7 +356,7 @@ public enum IndicatorLibraryReader {
     /// Checks ids, formulas, units and references between indicators; orders them for evaluation.
     private static func check(
         _ drafts: [Draft], units: [String: IndicatorUnit], themes: [IndicatorTheme], bank: QuestionBank,
-        catalogue: FieldCatalogue, findings: inout Findings
+        catalogue: FieldCatalogue, identity: LibraryIdentity, findings: inout Findings
     ) -> IndicatorLibrary? {
         var firstByID: [String: Draft] = [:]
         for draft in drafts {
@@ -335,7 +419,7 @@ public enum IndicatorLibraryReader {
         guard !findings.hasErrors, let order else { return nil }
         return IndicatorLibrary(
             units: units.values.sorted { $0.id < $1.id }, themes: themes, indicators: definitions,
-            questionBank: bank, catalogue: catalogue, evaluationOrder: order)
+            questionBank: bank, catalogue: catalogue, evaluationOrder: order, identity: identity)
     }
 
     /// The unit that shows values of `quantity` (the first by id, shares aside), if the library has one.

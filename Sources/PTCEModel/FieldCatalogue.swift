@@ -229,7 +229,7 @@ public struct FieldCatalogue: Sendable, Hashable {
 
 extension String {
     /// The text with its first letter in capitals: `Collectivité` for `collectivité`.
-    var capitalisingFirstLetter: String {
+    public var capitalisingFirstLetter: String {
         prefix(1).uppercased() + dropFirst()
     }
 }

@@ -52,5 +52,5 @@ public enum Engine {
     /// The command's name: `ptce`.
     public static let name = "ptce"
     /// The engine's version, written beside its name in every report.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 }

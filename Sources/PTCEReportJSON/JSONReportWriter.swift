@@ -146,6 +146,10 @@ public struct JSONReportWriter: TextOutputWriter {
         json.object("engine") { engine in
             engine.field("name", .string(Engine.name))
             engine.field("version", .string(Engine.version))
+            engine.object("indicator_library") { library in
+                library.field("standard", .bool(report.library.identity == .standard))
+                library.field("fingerprint", .string(report.library.identity.fingerprint))
+            }
         }
         json.array("sources") { sources in
             for source in report.sources {

@@ -245,8 +245,8 @@ public enum ComparisonWorkbookWriter {
         var buffer = SheetBuffer()
         let lines = [
             words("Méthode de la comparaison", "How poles are compared"),
-            words("Chaque pôle est calculé avec la même bibliothèque d'indicateurs (\(Engine.name) \(Engine.version)) pour l'année \(comparison.year).",
-                  "Every pole is computed with the same indicator library (\(Engine.name) \(Engine.version)) for \(comparison.year)."),
+            words("Chaque pôle est calculé avec la même bibliothèque d'indicateurs, \(comparison.library.identity.label.fr), pour l'année \(comparison.year).",
+                  "Every pole is computed with the same indicator library, \(comparison.library.identity.label.en), for \(comparison.year)."),
             words("La médiane, le minimum et le maximum portent sur les pôles qui ont une valeur comparable ; un pôle sans données pour l'année est listé comme tel.",
                   "Median, minimum and maximum are over the poles with a comparable value; a pole without data for the year is listed as such."),
             words("Le rang 1 est le meilleur selon le sens de l'indicateur ; les indicateurs neutres ne sont pas classés ; les ex aequo partagent le rang.",

@@ -1,13 +1,15 @@
 import ArgumentParser
+import Foundation
 import PTCEIndicators
 import PTCEModel
+import PTCEStandardLibrary
 
 extension PTCECommand {
     /// `ptce indicators`: the indicator library, with formulas and references.
     struct Indicators: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the indicator library.",
-            subcommands: [List.self, Explain.self],
+            subcommands: [List.self, Explain.self, Export.self],
             defaultSubcommand: List.self
         )
 
@@ -61,6 +63,38 @@ extension PTCECommand {
                     print("\(french ? "Référence" : "Reference"): \(parts.joined(separator: " — "))")
                 }
                 print("\(french ? "Défini dans" : "Defined in"): \(indicator.location.file):\(indicator.location.line ?? 0)")
+            }
+        }
+
+        /// `ptce indicators export DIR`: the standard library's files, to start a custom library from.
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the standard indicator library into a folder, to start a custom library (--indicators DIR).",
+                discussion: "The folder is created if needed; a file already there is never overwritten (nothing is written then).")
+
+            @Argument(help: "The folder to write the library into.", completion: .directory)
+            var folder: String
+
+            func run() throws {
+                let out = try OutputFolder(folder)
+                let files = StandardLibrary.files
+                let existing = files.map(\.name).filter { FileManager.default.fileExists(atPath: out.url.appendingPathComponent($0).path) }
+                guard existing.isEmpty else {
+                    throw ValidationError("\(folder) already holds \(existing.joined(separator: ", ")): nothing was written")
+                }
+                let staging = OutputStaging.shared
+                do {
+                    try staging.begin(in: out)
+                    for file in files { try Data(file.text.utf8).write(to: out.stagingURL.appendingPathComponent(file.name)) }
+                    try staging.commit(files.map { (out.stagingURL.appendingPathComponent($0.name), out.url.appendingPathComponent($0.name)) })
+                } catch let error as OutputError {
+                    staging.discard()
+                    throw error
+                } catch {
+                    staging.discard()
+                    throw OutputError(description: "\(folder): the library cannot be written: \(error.localizedDescription)")
+                }
+                for file in files { print(out.url.appendingPathComponent(file.name).path) }
             }
         }
     }

@@ -19,7 +19,7 @@ extension PTCECommand {
         @Argument(help: "The folder to create (or an empty existing one).", completion: .directory)
         var folder: String
 
-        @Flag(help: "Write the tables as workbooks (members.xlsx…) instead of CSV files.")
+        @Flag(help: "Write the tables as workbooks (members.xlsx and the others) instead of CSV files.")
         var xlsx = false
 
         @OptionGroup var language: LanguageOptions

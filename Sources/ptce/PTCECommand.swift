@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import PTCEIndicators
+import PTCEModel
 
 @main
 struct PTCECommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ptce",
-        abstract: "Impact reporting for French PTCE (pôles territoriaux de coopération économique).",
+        // ASCII: swift-argument-parser's man page generator drops other characters.
+        abstract: "Impact reporting for French PTCE (territorial clusters of economic cooperation).",
         discussion: "Exit status: 0 ok, 1 data errors, 2 usage errors.",
+        version: "\(Engine.name) \(Engine.version)\nindicator library: standard \(Engine.version) (fingerprint \(LibraryIdentity.standard.fingerprint.prefix(12)))",
         subcommands: [Validate.self, Report.self, Compare.self, Indicators.self, Init.self, Collect.self, Import.self, Sample.self]
     )
 

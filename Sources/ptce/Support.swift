@@ -24,29 +24,32 @@ struct LanguageOptions: ParsableArguments {
     var lang: Language = .fr
 }
 
-/// `--indicators DIR`: the indicator library to use instead of the default one.
+/// `--indicators DIR`: the indicator library to use instead of the standard one built into the engine.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .customLong("indicators"), help: "Indicator library folder (default: the bundled Indicators/).",
+    @Option(name: .customLong("indicators"), help: "Indicator library folder (default: $PTCE_INDICATORS, else the standard library built into ptce).",
             completion: .directory)
     var folder: String?
 
-    /// The library folder: the option, else the default one.
-    func resolvedFolder() throws -> URL {
-        if let folder {
-            return try existingFolder(folder)
+    /// The library folder given by the option, else by `PTCE_INDICATORS`; `nil`: the standard library.
+    func chosenFolder() throws -> URL? {
+        if let folder { return try existingFolder(folder) }
+        if let named = ProcessInfo.processInfo.environment[IndicatorLibraryFolder.environmentVariable], !named.isEmpty {
+            return try existingFolder(named)
         }
-        guard let found = IndicatorLibraryFolder.defaultFolder() else {
-            throw ValidationError(
-                "no indicator library found: pass --indicators DIR or set \(IndicatorLibraryFolder.environmentVariable)")
-        }
-        return found
+        return nil
     }
 
     /// The whole library; a broken one is a usage error (exit 2), its findings on standard error
     /// in `language`.
     func library(language: Language) throws -> IndicatorLibrary {
-        let folder = try resolvedFolder()
         var findings = Findings()
+        guard let folder = try chosenFolder() else {
+            guard let library = IndicatorLibraryReader.readStandard(findings: &findings) else {
+                for finding in findings.sorted { printToStandardError("(standard)/" + finding.formatted(language)) }
+                throw ExitCode.validationFailure
+            }
+            return library
+        }
         let library = IndicatorLibraryReader.read(folder: folder, findings: &findings)
         let prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         for finding in findings.sorted {

@@ -22,7 +22,22 @@ struct PTCE {
     }
 
     static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Outcome {
-        let process = command(arguments, in: directory)
+        try run(command(arguments, in: directory))
+    }
+
+    /// Runs `program` (through `env`, so found on the PATH when not a path) in `directory`, with
+    /// `environment` when given.
+    static func run(program: String, _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String]? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        return try run(process)
+    }
+
+    /// Runs `process`, gathering what it prints.
+    private static func run(_ process: Process) throws -> Outcome {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -185,15 +185,11 @@ import Testing
         let returned = folder.appendingPathComponent("returned"), saved = folder.appendingPathComponent("saved")
         try Self.returnedForms(from: forms, into: returned)
         let profile = folder.appendingPathComponent("profile")
-        let office = Process()
-        office.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        office.arguments = ["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + profile.path, "--convert-to", "xlsx",
-                            "--outdir", saved.path] + (try FileManager.default.contentsOfDirectory(atPath: returned.path)).sorted().map { returned.appendingPathComponent($0).path }
-        office.environment = ProcessInfo.processInfo.environment.merging(["LANG": "fr_FR.UTF-8", "HOME": folder.path]) { $1 }
-        office.standardOutput = FileHandle.nullDevice
-        office.standardError = FileHandle.nullDevice
-        try office.run()
-        office.waitUntilExit()
+        let filled = try FileManager.default.contentsOfDirectory(atPath: returned.path).sorted().map { returned.appendingPathComponent($0).path }
+        let office = try PTCE.run(
+            program: "soffice", ["--headless", "--norestore", "-env:UserInstallation=file://" + profile.path, "--convert-to", "xlsx", "--outdir", saved.path] + filled,
+            environment: ProcessInfo.processInfo.environment.merging(["LANG": "fr_FR.UTF-8", "HOME": folder.path]) { $1 })
+        try #require(office.status == 0, "\(office.errors)")
         try #require(try FileManager.default.contentsOfDirectory(atPath: saved.path).count == 6, "LibreOffice did not save the six forms")
         // The saved form still offers its lists.
         let lists = Self.python(["-c", """
@@ -390,17 +386,7 @@ import Testing
     }
 
     @discardableResult
-    static func python(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return (127, "", "\(error)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), errorText)
+    static func python(_ arguments: [String]) -> PTCE.Outcome {
+        (try? PTCE.run(program: "python3", arguments)) ?? PTCE.Outcome(status: 127, output: "", errors: "python3 cannot be run")
     }
 }

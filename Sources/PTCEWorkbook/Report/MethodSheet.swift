@@ -16,6 +16,7 @@ extension ReportSheets {
             (words("Année du rapport", "Report year"), String(year)),
             (words("Année précédente", "Previous year"), report.previousYear.map(String.init) ?? words("aucune", "none")),
             (words("Produit par", "Produced by"), "\(Engine.name) \(Engine.version)"),
+            (words("Bibliothèque d'indicateurs", "Indicator library"), report.library.identity.label[language].capitalisingFirstLetter),
             (words("Règles de calcul", "Computation rules"), ReportMethod.principles[language]),
         ]
         for (label, value) in facts {

@@ -1,0 +1,51 @@
+import Foundation
+
+// Writes a Swift file holding the text of each file given: `ptce-embed-files OUTPUT FILE…`. Used
+// by the EmbedIndicators plugin at build time; each text becomes an escaped string literal, byte
+// for byte (a file that is not UTF-8 stops the build with its name).
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let output = arguments.first else {
+    FileHandle.standardError.write(Data("usage: ptce-embed-files OUTPUT FILE…\n".utf8))
+    exit(2)
+}
+
+/// `text` as the body of a Swift string literal: quotes, backslashes and control characters escaped.
+func escaped(_ text: String) -> String {
+    var literal = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": literal += "\\\\"
+        case "\"": literal += "\\\""
+        case "\n": literal += "\\n"
+        case "\r": literal += "\\r"
+        case "\t": literal += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: literal += "\\u{\(String(scalar.value, radix: 16))}"
+        default: literal.unicodeScalars.append(scalar)
+        }
+    }
+    return literal
+}
+
+var source = """
+// Generated at build time by the EmbedIndicators plugin from Indicators/: do not edit.
+
+/// Each file of the standard indicator library: its name and its text, in name order.
+let embeddedIndicatorFiles: [(name: String, text: String)] = [
+
+"""
+for path in arguments.dropFirst() {
+    let url = URL(fileURLWithPath: path)
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("ptce-embed-files: \(path) cannot be read as UTF-8 text\n".utf8))
+        exit(1)
+    }
+    source += "    (\"\(escaped(url.lastPathComponent))\", \"\(escaped(text))\"),\n"
+}
+source += "]\n"
+do {
+    try Data(source.utf8).write(to: URL(fileURLWithPath: output))
+} catch {
+    FileHandle.standardError.write(Data("ptce-embed-files: \(output): \(error)\n".utf8))
+    exit(1)
+}

@@ -37,7 +37,9 @@ let package = Package(
             ]
         ),
         // The standard indicator library (`Indicators/`), built into the binary at build time.
-        .target(name: "PTCEStandardLibrary", plugins: ["EmbedIndicators"]),
+        // `Indicators` in its folder is a link to the top-level `Indicators/`: a file added or
+        // removed there changes the target's folder, so the build is planned again.
+        .target(name: "PTCEStandardLibrary", exclude: ["Indicators"], plugins: ["EmbedIndicators"]),
         .plugin(name: "EmbedIndicators", capability: .buildTool(), dependencies: ["ptce-embed-files"]),
         .executableTarget(name: "ptce-embed-files"),
         // The indicator language and library, and the computation of a pole's report.

@@ -12,11 +12,20 @@
 #                                binary, README, licence, completions and man page, ready to hand out
 # Does nothing when all is there.
 set -euo pipefail
+mode="${1:-}"
+# A PREFIX or DIR given relative to where setup.sh was called from, made absolute before moving
+# to the source tree.
+target="${2:-}"
+[ -n "$target" ] && target="$(realpath -m -- "$target")"
+case "$mode" in
+"" | --tests | --install | --release) ;;
+*) echo "usage: ./setup.sh [--tests | --install [PREFIX] | --release [DIR]]" >&2; exit 2 ;;
+esac
+caller="$PWD"
 cd "$(dirname "$0")"
 
 packages=(libxlsxwriter-dev pkg-config)
 with_tests=false
-mode="${1:-}"
 [ "$mode" = "--tests" ] && with_tests=true
 if $with_tests; then
     # zlib1g-dev: ZIPFoundation, with which the fuzz tests open the workbooks they write.
@@ -60,10 +69,12 @@ fi
 command -v swift >/dev/null || { echo "setup.sh: swift is not on PATH (https://www.swift.org/install/)" >&2; exit 1; }
 
 # A release binary with Swift's own libraries linked in: it runs where Swift is not installed
-# (it needs libxlsxwriter, as the archive's README.txt says). Built apart from the debug build.
+# (it needs libxlsxwriter, as the archive's README.txt says). Built apart from the debug build,
+# here rather than in a command substitution, where a failure would not stop the script.
+release=(swift build -c release --static-swift-stdlib --scratch-path .build-release)
 release_build() {
-    swift build -c release --static-swift-stdlib --product ptce --scratch-path .build-release >&2
-    echo "$(swift build -c release --static-swift-stdlib --product ptce --scratch-path .build-release --show-bin-path)/ptce"
+    "${release[@]}" --product ptce >&2
+    binary="$("${release[@]}" --product ptce --show-bin-path)/ptce"
 }
 
 # Installs the binary at $1 under the prefix $2: bin/ptce, completions, man page.
@@ -75,24 +86,26 @@ install_under() {
     "$prefix/bin/ptce" --generate-completion-script bash > "$prefix/share/bash-completion/completions/ptce"
     "$prefix/bin/ptce" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_ptce"
     "$prefix/bin/ptce" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/ptce.fish"
-    # The man page, as swift-argument-parser's generate-manual writes it from the commands' help.
-    swift build -c release --scratch-path .build-release --product generate-manual >&2
+    # The man page, as swift-argument-parser's generate-manual writes it from the commands' help
+    # (built with the same flags as ptce, so that their common modules are built once).
+    "${release[@]}" --product generate-manual >&2
     local pages
     pages="$(mktemp -d)"
-    .build-release/release/generate-manual "$prefix/bin/ptce" --output-directory "$pages" >&2
+    "$(dirname "$binary")/generate-manual" "$prefix/bin/ptce" --output-directory "$pages" >&2 || { rm -rf "$pages"; exit 1; }
     install -m 644 "$pages/ptce.1" "$prefix/share/man/man1/ptce.1"
     rm -rf "$pages"
 }
 
 case "$mode" in
 --install)
-    prefix="${2:-/usr/local}"
-    install_under "$(release_build)" "$prefix"
+    prefix="${target:-/usr/local}"
+    release_build
+    install_under "$binary" "$prefix"
     echo "installed $prefix/bin/ptce ($("$prefix/bin/ptce" --version | head -n 1))" >&2
     ;;
 --release)
-    out="${2:-.}"
-    binary="$(release_build)"
+    out="${target:-$caller}"
+    release_build
     version="$("$binary" --version | head -n 1 | cut -d ' ' -f 2)"
     name="ptce-$version-linux-$(uname -m)"
     work="$(mktemp -d)"
@@ -103,10 +116,11 @@ case "$mode" in
 ptce $version — impact reporting for French PTCE (see README.md).
 
 Install: copy bin/ptce onto your PATH (or this folder's bin and share into /usr/local), then
-install libxlsxwriter, the one library ptce needs beyond the C and C++ runtime libraries
-(glibc 2.35 or later, libstdc++ of GCC 12 or later: Debian 12, Ubuntu 22.04 and later):
-    Debian 12:  sudo apt install libxlsxwriter4
-    elsewhere:  the package that provides libxlsxwriter.so.4 (libxlsxwriter 1.1.x)
+install libxlsxwriter, the one library ptce needs beyond the system's C and C++ runtime
+(glibc 2.35 or later, libstdc++ of GCC 12 or later) and zlib:
+    Debian 12 (where this binary was built and tested):  sudo apt install libxlsxwriter4
+    elsewhere: the package that provides libxlsxwriter.so.4 (libxlsxwriter 1.1.x); systems with an
+    older glibc (Ubuntu before 22.04) need a build from source (README.md).
 Check: ptce --version
 The standard indicator library is built in; "ptce indicators export DIR" writes it out.
 Shell completions: share/bash-completion, share/zsh, share/fish; manual: man share/man/man1/ptce.1

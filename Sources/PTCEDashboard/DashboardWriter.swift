@@ -54,6 +54,7 @@ private struct Dashboard {
                 header(&body)
                 body.element("main") { main in
                     keyFigures(&main)
+                    narrative(&main)
                     objectives(&main)
                     resources(&main)
                     for section in report.sections { self.section(section, into: &main) }
@@ -101,6 +102,70 @@ private struct Dashboard {
                                          shown: { numbers.value($0, unit: unit) })
                     }
                 }
+            }
+        }
+    }
+
+    // MARK: The pole's own words
+
+    /// The presentation and the year's sections of `report.md`, after the key figures; nothing
+    /// when the pole wrote none.
+    private func narrative(_ html: inout HTMLBuilder) {
+        let sections = report.narrative
+        guard !sections.isEmpty else { return }
+        html.newline()
+        html.element("section", [("class", "narrative"), ("aria-labelledby", "title-narrative")]) { section in
+            section.element("h2", [("id", "title-narrative")], text: t("Le pôle en \(report.year)", "The pole in \(report.year)"))
+            for part in sections {
+                if let title = part.title { section.element("h3", text: title) }
+                for block in part.blocks { markdown(block, into: &section) }
+            }
+        }
+    }
+
+    /// A block of the pole's Markdown, its text escaped as every text is.
+    private func markdown(_ block: MarkdownBlock, into html: inout HTMLBuilder) {
+        switch block {
+        case .heading(let level, let runs):
+            html.element("h\(min(level + 1, 6))") { inline(runs, into: &$0) }
+        case .paragraph(let runs):
+            html.element("p") { inline(runs, into: &$0) }
+        case .list(let ordered, let items):
+            html.element(ordered ? "ol" : "ul") { list in
+                for item in items { list.element("li") { inline(item, into: &$0) } }
+            }
+        case .table(let header, let rows):
+            html.element("div", [("class", "scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", t("Tableau du rapport", "Report table"))]) { wrapper in
+                wrapper.element("table") { table in
+                    table.element("thead") { head in
+                        head.element("tr") { row in for cell in header { row.element("th", [("scope", "col")]) { inline(cell, into: &$0) } } }
+                    }
+                    table.element("tbody") { body in
+                        for cells in rows {
+                            body.element("tr") { row in for cell in cells { row.element("td") { inline(cell, into: &$0) } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs of text: emphasis, strong, and links shown with their address (a live link only for
+    /// `http`, `https` and `mailto` addresses).
+    private func inline(_ runs: [MarkdownInline], into html: inout HTMLBuilder) {
+        for run in runs {
+            switch run {
+            case .text(let text): html.text(text)
+            case .emphasis(let inner): html.element("em") { inline(inner, into: &$0) }
+            case .strong(let inner): html.element("strong") { inline(inner, into: &$0) }
+            case .link(let text, let url):
+                let lower = url.lowercased()
+                if ["http://", "https://", "mailto:"].contains(where: lower.hasPrefix) {
+                    html.element("a", [("href", url)]) { inline(text, into: &$0) }
+                } else {
+                    inline(text, into: &html)
+                }
+                if MarkdownInline.plain(text) != url { html.text(" (\(url))") }
             }
         }
     }

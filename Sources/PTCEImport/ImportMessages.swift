@@ -864,6 +864,20 @@ enum ImportMessage {
             en: "question \(id) belongs to dimension \(dimension), which no [[dimension]] defines")
     }
 
+    // MARK: The pole's own words (report.md)
+
+    /// A level-1 heading of `report.md` that is not a year.
+    static func narrativeHeadingNotAYear(_ text: String) -> LocalizedText {
+        LocalizedText(
+            fr: "« # \(text) » n'est pas une année : un titre de niveau 1 ouvre une année (# 2024) ; il est lu comme une section (## \(text))",
+            en: "\"# \(text)\" is not a year: a level-1 heading opens a year (# 2024); it is read as a section (## \(text))")
+    }
+
+    /// Both `report.md` and `rapport.md` in a folder.
+    static let bothNarratives = LocalizedText(
+        fr: "le dossier contient à la fois report.md et rapport.md : seul report.md est lu ; gardez-en un seul",
+        en: "the folder holds both report.md and rapport.md: only report.md is read; keep only one")
+
     // MARK: Returned forms (ptce import)
 
     /// A workbook given to `ptce import` that `ptce collect` did not write.

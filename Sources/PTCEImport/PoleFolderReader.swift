@@ -81,8 +81,21 @@ public struct PoleFolderReader: Sendable {
         for (name, reason) in failedReads.reasons.sorted(by: { $0.key < $1.key }) {
             local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: name))
         }
+        dataset.narrative = readNarrative(in: url, findings: &local)
         dataset.findings = local
         return profile == nil ? nil : dataset
+    }
+
+    /// The pole's own words, from `report.md` (else `rapport.md`); `nil` when neither is there or
+    /// the file is not UTF-8 text (a finding says so).
+    private func readNarrative(in url: URL, findings: inout Findings) -> Narrative? {
+        let present = NarrativeReader.files.filter { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+        guard let file = present.first else { return nil }
+        if present.count > 1 { findings.warning(ImportMessage.bothNarratives, at: SourceLocation(file: NarrativeReader.files[1])) }
+        let removed = ImportMessage.cannotBeRead(ImportMessage.UnreadableReason.removedWhileRead)
+        guard let text = TextFile.text(at: url.appendingPathComponent(file), file: file, findings: &findings, missing: removed)
+        else { return nil }
+        return NarrativeReader.read(text, file: file, findings: &findings)
     }
 
     /// Reads the table files given by name (`members.csv`, or `members.xlsx`) as bytes, for a known profile.

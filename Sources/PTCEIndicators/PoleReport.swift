@@ -382,6 +382,12 @@ public struct PoleReport: Sendable {
         results.flatMap { result in result.objectives.map { (result, $0) } }.sorted { $0.progress.objective.origin.line < $1.progress.objective.origin.line }
     }
 
+    /// The pole's own words for the report year (`report.md`): its presentation, then the
+    /// year's sections; empty when the folder has no `report.md`.
+    public var narrative: [NarrativeSection] {
+        dataset.narrative?.sections(for: year) ?? []
+    }
+
     /// The years of the series, oldest first: every year with members up to the report year.
     public var seriesYears: [Int] {
         results.first?.series.map(\.year) ?? [year]

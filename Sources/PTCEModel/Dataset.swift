@@ -39,6 +39,8 @@ public struct PoleDataset: Sendable, Hashable {
     public var survey: [SurveyAnswer]
     /// The objectives of `targets.csv` kept, in file order.
     public var targets: [Target] = []
+    /// The pole's own words (`report.md`); `nil` when the folder has none.
+    public var narrative: Narrative?
     /// The CSV files read, in reading order (members first; absent files not listed).
     public var sources: [SourceFile]
     /// Every finding made while reading the folder, `pole.toml` included, in the order made.

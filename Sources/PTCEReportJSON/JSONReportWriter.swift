@@ -100,6 +100,14 @@ public struct JSONReportWriter: TextOutputWriter {
         json.field("year", .integer(report.year))
         json.field("previous_year", .integer(report.previousYear))
         json.field("language", .string(language.rawValue))
+        json.array("narrative") { narrative in
+            for section in report.narrative {
+                narrative.object { item in
+                    item.field("title", .string(section.title))
+                    item.field("markdown", .string(section.markdown))
+                }
+            }
+        }
         json.array("indicators") { indicators in
             for result in report.results {
                 indicators.object { write(result, language: language, into: &$0) }

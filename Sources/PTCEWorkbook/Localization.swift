@@ -22,6 +22,7 @@ struct Words {
     var trajectory: String { self("Trajectoire", "Trajectory") }
     var objectives: String { self("Objectifs", "Objectives") }
     var resources: String { self("Ressources", "Resources") }
+    var narrative: String { self("Rapport", "Report") }
     var qualitative: String { self("Qualitatif", "Qualitative") }
     var dataQuality: String { self("Qualité des données", "Data quality") }
     var method: String { self("Méthode", "Method") }

@@ -36,10 +36,12 @@ let embeddedIndicatorFiles: [(name: String, text: String)] = [
 """
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil else {
         FileHandle.standardError.write(Data("ptce-embed-files: \(path) cannot be read as UTF-8 text\n".utf8))
         exit(1)
     }
+    // Decoded as it is, a byte-order mark included (`String(data:encoding:)` drops it).
+    let text = String(decoding: data, as: UTF8.self)
     source += "    (\"\(escaped(url.lastPathComponent))\", \"\(escaped(text))\"),\n"
 }
 source += "]\n"

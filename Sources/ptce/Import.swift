@@ -108,7 +108,7 @@ extension PTCECommand {
         /// Writes the tables into the folder, all or none (as the reports are: a hidden folder,
         /// then one rename each; the folder is left as it was on an error or a signal).
         private func write(_ changes: [TableChange], into url: URL) throws {
-            let folder = try OutputFolder(into)
+            let folder = try OutputFolder(into, option: "--into")
             let staging = OutputStaging.shared
             do {
                 try staging.begin(in: folder)

@@ -76,7 +76,7 @@ extension PTCECommand {
             var folder: String
 
             func run() throws {
-                let out = try OutputFolder(folder)
+                let out = try OutputFolder(folder, option: nil)
                 let files = StandardLibrary.files
                 let existing = files.map(\.name).filter { FileManager.default.fileExists(atPath: out.url.appendingPathComponent($0).path) }
                 guard existing.isEmpty else {

@@ -6,11 +6,13 @@ struct OutputError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// `--out`: the folder the report files go to. It is checked when a command starts and created,
+/// `--out` (or the folder another command writes into): the folder the files go to. It is checked when a command starts and created,
 /// with its missing parents, only when the first report is written.
 struct OutputFolder {
     /// As given on the command line, for messages.
     let path: String
+    /// How messages name it: `--out FOLDER`, or the folder alone when no option gives it.
+    let named: String
     let url: URL
 
     /// The hidden folder inside the output folder where a run writes its files until all are
@@ -20,8 +22,10 @@ struct OutputFolder {
     }
 
     /// Throws when the folder, or the nearest of its parents that exists, is not a folder.
-    init(_ path: String) throws(OutputError) {
+    /// `option`: the option that gives the folder (`--out`), `nil` when an argument or `--into` does.
+    init(_ path: String, option: String? = "--out") throws(OutputError) {
         self.path = path
+        named = option.map { "\($0) \(path)" } ?? path
         url = URL(fileURLWithPath: path, isDirectory: true)
         try missingFolders()
     }
@@ -48,7 +52,7 @@ struct OutputFolder {
         }
         guard isFolder.boolValue else {
             let file = missing.isEmpty ? "" : "\(nearest.path) "
-            throw OutputError(description: "--out \(path): \(file)is a file, not a folder")
+            throw OutputError(description: "\(named): \(file)is a file, not a folder")
         }
         return missing
     }
@@ -101,7 +105,7 @@ final class OutputStaging: @unchecked Sendable {
             for missing in try folder.missingFolders() {
                 guard mkdir(missing.path, 0o777) == 0 else {
                     let reason = systemReason(errno)
-                    throw OutputError(description: "--out \(folder.path): cannot create the folder: \(reason)")
+                    throw OutputError(description: "\(folder.named): cannot create the folder: \(reason)")
                 }
                 current?.createdFolders.append(missing)
             }
@@ -109,7 +113,7 @@ final class OutputStaging: @unchecked Sendable {
             try? FileManager.default.removeItem(at: folder.stagingURL)
             guard mkdir(folder.stagingURL.path, 0o777) == 0 else {
                 let reason = systemReason(errno)
-                throw OutputError(description: "--out \(folder.path): cannot write in the folder: \(reason)")
+                throw OutputError(description: "\(folder.named): cannot write in the folder: \(reason)")
             }
         } catch {
             removeStaging()

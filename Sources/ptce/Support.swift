@@ -33,8 +33,13 @@ struct LibraryOptions: ParsableArguments {
     /// The library folder given by the option, else by `PTCE_INDICATORS`; `nil`: the standard library.
     func chosenFolder() throws -> URL? {
         if let folder { return try existingFolder(folder) }
-        if let named = ProcessInfo.processInfo.environment[IndicatorLibraryFolder.environmentVariable], !named.isEmpty {
-            return try existingFolder(named)
+        let variable = IndicatorLibraryFolder.environmentVariable
+        if let named = ProcessInfo.processInfo.environment[variable], !named.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(variable)=\(named): not a folder (unset it to use the standard library built into ptce)")
+            }
+            return URL(fileURLWithPath: named, isDirectory: true)
         }
         return nil
     }

@@ -57,10 +57,12 @@ enum WorkbookConverters {
     }
 
     /// `target`: the sample's tables opened and saved as `.xlsx` by LibreOffice headless (its own
-    /// profile, so that runs never share one), and its `pole.toml`.
+    /// profile, so that runs never share one), and its other files (`pole.toml`, `report.md`).
     static func libreOffice(_ sample: CSVSample, into target: URL, profile: URL) throws {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: sample.url.appendingPathComponent("pole.toml"), to: target.appendingPathComponent("pole.toml"))
+        for file in try FileManager.default.contentsOfDirectory(atPath: sample.url.path) where !file.hasSuffix(".csv") {
+            try FileManager.default.copyItem(at: sample.url.appendingPathComponent(file), to: target.appendingPathComponent(file))
+        }
         let tables = try FileManager.default.contentsOfDirectory(atPath: sample.url.path).filter { $0.hasSuffix(".csv") }.sorted()
         let status = run(
             ["soffice", "--headless", "-env:UserInstallation=\(profile.absoluteString)", "--infilter=CSV:\(sample.libreOfficeFilter)",
@@ -171,9 +173,9 @@ private struct ComparableReport {
         try expectSameReport(workbooks: work.appendingPathComponent("pole"), sample: sample)
     }
 
-    /// The folder `workbooks` holds only workbooks (and `pole.toml`), and its report is the sample's.
+    /// The folder `workbooks` holds only workbooks (and `pole.toml`, `report.md`), and its report is the sample's.
     private func expectSameReport(workbooks: URL, sample: CSVSample) throws {
-        let tables = try FileManager.default.contentsOfDirectory(atPath: workbooks.path).filter { $0 != "pole.toml" }.sorted()
+        let tables = try FileManager.default.contentsOfDirectory(atPath: workbooks.path).filter { !["pole.toml", "report.md"].contains($0) }.sorted()
         #expect(tables == ["cooperations", "finances", "members", "projects", "survey", "targets"].map { $0 + ".xlsx" })
         let csv = try ComparableReport(folder: sample.url)
         let workbook = try ComparableReport(folder: workbooks)

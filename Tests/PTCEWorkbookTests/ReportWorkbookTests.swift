@@ -33,7 +33,7 @@ struct ReportWorkbookTests {
         let url = try write(try report(folder: "Tests/Fixtures/hand-worked"))
         defer { try? FileManager.default.removeItem(at: url) }
         let book = try ExternalReaders.inspect(url)
-        #expect(book["sheets"] as? [String] == ["Synthèse", "Indicateurs", "Trajectoire", "Objectifs", "Ressources", "Qualitatif", "Membres", "Coopérations",
+        #expect(book["sheets"] as? [String] == ["Synthèse", "Rapport", "Indicateurs", "Trajectoire", "Objectifs", "Ressources", "Qualitatif", "Membres", "Coopérations",
                                                "Financements", "Projets", "Enquête", "Qualité des données", "Méthode"])
         let properties = try #require(book["properties"] as? [String: Any])
         #expect(properties["title"] as? String == "Rapport d'impact 2024 — Pôle calculé à la main")
@@ -411,7 +411,7 @@ struct SheetSplitTests {
         #expect(notices.first?.message.fr.hasPrefix("4 lignes de 2024 dépassent ce qu'une feuille Excel contient : elles sont réparties sur 2 feuilles (Membres, Membres (2))") == true)
         let book = try ExternalReaders.inspect(url)
         let sheets = try #require(book["sheets"] as? [String])
-        #expect(Array(sheets.dropFirst(5).prefix(4)) == ["Qualitatif", "Membres", "Membres (2)", "Coopérations"])
+        #expect(Array(sheets.dropFirst(6).prefix(4)) == ["Qualitatif", "Membres", "Membres (2)", "Coopérations"])
         #expect(try #require(book.sheet("Membres (2)")).value("A2") as? String == "E")
         let summary = try #require(book.sheet("Synthèse"))
         let fte = try #require(summary.row(where: "A", is: "ETP consolidés"))
@@ -515,7 +515,7 @@ struct TrajectoryObjectivesResourcesSheetTests {
 
     @Test func theSheetsReadInEnglish() throws {
         let book = try book(.en)
-        #expect((book["sheets"] as? [String])?.prefix(5) == ["Summary", "Indicators", "Trajectory", "Objectives", "Resources"])
+        #expect((book["sheets"] as? [String])?.prefix(6) == ["Summary", "Report", "Indicators", "Trajectory", "Objectives", "Resources"])
         #expect(book.sheet("Objectives")?.value("K6") as? String == "reached")
         #expect(book.sheet("Objectives")?.value("K10") as? String == "on track")
         #expect(book.sheet("Resources")?.value("A8") as? String == "Total of the planned lines (2 of 3)")

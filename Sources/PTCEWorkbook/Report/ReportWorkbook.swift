@@ -80,7 +80,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private let workbook: XLSXWorkbook
     private let options: WorkbookOptions
     private let data: DataSheets
-    private let summary, indicators, trajectory, objectives, resources, qualitative: XLSXSheet
+    private let summary, narrative, indicators, trajectory, objectives, resources, qualitative: XLSXSheet
     /// Where each data sheet written whole on one sheet put its columns, by the name formulas
     /// give its table (`members`).
     private var layouts: [String: DataSheetLayout] = [:]
@@ -108,6 +108,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
 
         // Sheets in reading order; the summary's formulas point into the data sheets written after it.
         summary = try workbook.addSheet(words.summary)
+        narrative = try workbook.addSheet(words.narrative)
         indicators = try workbook.addSheet(words.indicators)
         trajectory = try workbook.addSheet(words.trajectory)
         objectives = try workbook.addSheet(words.objectives)
@@ -141,6 +142,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         let method = try workbook.addSheet(words.method)
         let sheets = ReportSheets(report: report, options: options)
         try sheets.writeSummary(summary, workbook: workbook, dataSheets: layouts)
+        try sheets.writeNarrative(narrative)
         try sheets.writeIndicators(indicators)
         let layout = try sheets.writeTrajectory(trajectory, workbook: workbook)
         try sheets.writeObjectives(objectives, trajectory: layout)

@@ -1,0 +1,72 @@
+import Foundation
+@testable import PTCEImport
+import PTCEModel
+import Testing
+
+/// `report.md` (spec §9): years and sections found by their headings, the Markdown subset read
+/// into blocks, and raw HTML kept as text.
+@Suite struct NarrativeReaderTests {
+    static let text = """
+    Présentation du **pôle**, sur deux
+    lignes.
+
+    # 2023
+
+    ## Faits marquants
+
+    - Une recyclerie.
+
+    # Bilan
+
+    # 2024
+
+    Introduction de l'année.
+
+    ## Faits marquants
+
+    - Un *atelier* et un __marché__,
+      sur deux lignes.
+    - Un lien : [le site](https://exemple.fr) et un autre [ici](javascript:alert(1)).
+    1. premier
+    2) second
+
+    ### Calendrier
+
+    | Projet | Année |
+    | :--- | ---: |
+    | Vélos \\| réparation | 2026 |
+    | Seul |
+
+    <script>alert(1)</script> <img src=x onerror=alert(1)> snake_case_name \\*pas en italique\\*
+    """
+
+    @Test func yearsSectionsAndBlocks() throws {
+        var findings = Findings()
+        let narrative = NarrativeReader.read(Self.text, file: "report.md", findings: &findings)
+        // A level-1 heading that is not a year is read as a section, with a warning.
+        #expect(findings.all.map { $0.formatted(.en) } == [
+            "report.md:10: warning: \"# Bilan\" is not a year: a level-1 heading opens a year (# 2024); it is read as a section (## Bilan)",
+        ])
+        #expect(narrative.presentation?.markdown == "Présentation du **pôle**, sur deux\nlignes.")
+        #expect(narrative.presentation?.blocks == [.paragraph([.text("Présentation du "), .strong([.text("pôle")]), .text(", sur deux lignes.")])])
+        #expect(narrative.sectionsByYear[2023]?.map(\.title) == ["Faits marquants", "Bilan"])
+        let sections = narrative.sections(for: 2024)
+        // The presentation, the year's introduction, its sections; 2023's are left out.
+        #expect(sections.map(\.title) == [nil, nil, "Faits marquants"])
+        #expect(sections[1].blocks == [.paragraph([.text("Introduction de l'année.")])])
+        let blocks = sections[2].blocks
+        #expect(blocks.count == 5)
+        #expect(blocks[0] == .list(ordered: false, items: [
+            [.text("Un "), .emphasis([.text("atelier")]), .text(" et un "), .strong([.text("marché")]), .text(", sur deux lignes.")],
+            [.text("Un lien : "), .link(text: [.text("le site")], url: "https://exemple.fr"), .text(" et un autre "),
+             .link(text: [.text("ici")], url: "javascript:alert(1)"), .text(".")],
+        ]))
+        #expect(blocks[1] == .list(ordered: true, items: [[.text("premier")], [.text("second")]]))
+        #expect(blocks[2] == .heading(level: 3, [.text("Calendrier")]))
+        #expect(blocks[3] == .table(header: [[.text("Projet")], [.text("Année")]],
+                                    rows: [[[.text("Vélos | réparation")], [.text("2026")]], [[.text("Seul")], []]]))
+        // Raw HTML is text; `_` inside a word is not emphasis; `\\*` is a star.
+        #expect(blocks[4] == .paragraph([.text("<script>alert(1)</script> <img src=x onerror=alert(1)> snake_case_name *pas en italique*")]))
+        #expect(MarkdownInline.plain([.link(text: [.text("le site")], url: "https://exemple.fr")]) == "le site (https://exemple.fr)")
+    }
+}

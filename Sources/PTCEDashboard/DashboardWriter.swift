@@ -135,7 +135,7 @@ private struct Dashboard {
                 for item in items { list.element("li") { inline(item, into: &$0) } }
             }
         case .table(let header, let rows):
-            html.element("div", [("class", "scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", t("Tableau du rapport", "Report table"))]) { wrapper in
+            html.scrollBox(label: t("Tableau du rapport", "Report table")) { wrapper in
                 wrapper.element("table") { table in
                     table.element("thead") { head in
                         head.element("tr") { row in for cell in header { row.element("th", [("scope", "col")]) { inline(cell, into: &$0) } } }

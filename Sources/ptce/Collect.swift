@@ -54,18 +54,8 @@ extension PTCECommand {
                 let shown = existing.prefix(5).joined(separator: ", ") + (existing.count > 5 ? ", … (\(existing.count) in all)" : "")
                 throw ValidationError("\(self.out) already holds \(shown): nothing was written (move them away or choose another --out)")
             }
-            let staging = OutputStaging.shared
-            do {
-                try staging.begin(in: out)
-                let written = try CollectionFormWriter.write(
-                    plan, into: out.stagingURL, language: language, created: TemplateWorkbookWriter.creationDate())
-                try staging.commit(written.map { (out.stagingURL.appendingPathComponent($0), out.url.appendingPathComponent($0)) })
-            } catch let error as XLSXError {
-                staging.discard()
-                throw OutputError(description: "\(self.out): the forms cannot be written: \(error)")
-            } catch {
-                staging.discard()
-                throw error
+            try writeAllOrNone(into: out, failure: { "\(self.out): the forms cannot be written: \($0)" }) { staging in
+                try CollectionFormWriter.write(plan, into: staging, language: language, created: TemplateWorkbookWriter.creationDate())
             }
             for file in files { print(out.url.appendingPathComponent(file).path) }
             let forms = language.counted(plan.memberForms.count, LocalizedText(fr: "formulaire", en: "member form"))

@@ -109,24 +109,16 @@ extension PTCECommand {
         /// then one rename each; the folder is left as it was on an error or a signal).
         private func write(_ changes: [TableChange], into url: URL) throws {
             let folder = try OutputFolder(into, option: "--into")
-            let staging = OutputStaging.shared
-            do {
-                try staging.begin(in: folder)
+            try writeAllOrNone(into: folder, failure: { "\(into): the tables cannot be written: \($0); nothing was changed" }) { staging in
                 for change in changes {
-                    let staged = folder.stagingURL.appendingPathComponent(change.file)
+                    let staged = staging.appendingPathComponent(change.file)
                     try Data(change.bytes).write(to: staged)
                     // The table keeps who may read and write it.
                     if let permissions = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(change.file).path)[.posixPermissions] {
                         try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: staged.path)
                     }
                 }
-                try staging.commit(changes.map { (folder.stagingURL.appendingPathComponent($0.file), url.appendingPathComponent($0.file)) })
-            } catch let error as OutputError {
-                staging.discard()
-                throw error
-            } catch {
-                staging.discard()
-                throw OutputError(description: "\(into): the tables cannot be written: \(error.localizedDescription); nothing was changed")
+                return changes.map(\.file)
             }
         }
     }

@@ -82,17 +82,9 @@ extension PTCECommand {
                 guard existing.isEmpty else {
                     throw ValidationError("\(folder) already holds \(existing.joined(separator: ", ")): nothing was written")
                 }
-                let staging = OutputStaging.shared
-                do {
-                    try staging.begin(in: out)
-                    for file in files { try Data(file.text.utf8).write(to: out.stagingURL.appendingPathComponent(file.name)) }
-                    try staging.commit(files.map { (out.stagingURL.appendingPathComponent($0.name), out.url.appendingPathComponent($0.name)) })
-                } catch let error as OutputError {
-                    staging.discard()
-                    throw error
-                } catch {
-                    staging.discard()
-                    throw OutputError(description: "\(folder): the library cannot be written: \(error.localizedDescription)")
+                try writeAllOrNone(into: out, failure: { "\(folder): the library cannot be written: \($0)" }) { staging in
+                    for file in files { try Data(file.text.utf8).write(to: staging.appendingPathComponent(file.name)) }
+                    return files.map(\.name)
                 }
                 for file in files { print(out.url.appendingPathComponent(file.name).path) }
             }

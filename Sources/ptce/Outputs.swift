@@ -1,4 +1,5 @@
 import Foundation
+import PTCEWorkbook
 
 /// A report that cannot be written where `--out` says: a usage error (exit 2), told in one line
 /// that names the path and what is wrong.
@@ -80,6 +81,25 @@ func writeOutputs(
     }
     Progress.clear()
     for file in files { print(file.destination.path) }
+}
+
+/// Writes files into `folder`, all or none, as ``writeOutputs(formats:folder:base:write:)`` writes
+/// reports: `write` puts them into the staging folder it is given and returns their names, then
+/// each is moved into place. On an error or a signal the folder is left as it was; an error other
+/// than an ``OutputError`` becomes one, its reason given to `failure` for the message.
+func writeAllOrNone(into folder: OutputFolder, failure: (String) -> String, _ write: (URL) throws -> [String]) throws {
+    let staging = OutputStaging.shared
+    do {
+        try staging.begin(in: folder)
+        let names = try write(folder.stagingURL)
+        try staging.commit(names.map { (folder.stagingURL.appendingPathComponent($0), folder.url.appendingPathComponent($0)) })
+    } catch let error as OutputError {
+        staging.discard()
+        throw error
+    } catch {
+        staging.discard()
+        throw OutputError(description: failure((error as? XLSXError).map { "\($0)" } ?? error.localizedDescription))
+    }
 }
 
 /// The hidden folder a run writes its files into (``OutputFolder/stagingURL``), and the moves

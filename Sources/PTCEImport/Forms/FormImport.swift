@@ -250,42 +250,39 @@ private struct Merge {
         let newMembers = imported.subtracting(dataset.members.filter { $0.year == year }.map(\.id))
         let place = { (origin: RecordOrigin) in "\(origin.file):\(origin.line)" }
         /// The first row of `before` missing from `after` (origins aside), in order.
-        func firstMissing<Row>(_ before: [Row], _ after: [Row], _ normal: (Row) -> Row, origin: (Row) -> RecordOrigin) -> RecordOrigin? where Row: Hashable {
-            var left = Dictionary(after.map { (normal($0), 1) }, uniquingKeysWith: +)
+        /// `row` with its origin cleared, and `adjusted`: what is compared of it.
+        func compared<Row>(_ row: Row, _ origin: WritableKeyPath<Row, RecordOrigin>, _ adjusted: (inout Row) -> Void) -> Row {
+            var row = row
+            row[keyPath: origin] = RecordOrigin(file: "", line: 0)
+            adjusted(&row)
+            return row
+        }
+        /// The origin of the first row of `before` that `after` lacks (origins aside), in order.
+        func firstMissing<Row: Hashable>(
+            _ before: [Row], _ after: [Row], origin: WritableKeyPath<Row, RecordOrigin>, adjusted: (inout Row) -> Void = { _ in }
+        ) -> RecordOrigin? {
+            var left = Dictionary(after.map { (compared($0, origin, adjusted), 1) }, uniquingKeysWith: +)
             for row in before {
-                let key = normal(row)
-                guard let count = left[key], count > 0 else { return origin(row) }
+                let key = compared(row, origin, adjusted)
+                guard let count = left[key], count > 0 else { return row[keyPath: origin] }
                 left[key] = count - 1
             }
             return nil
         }
         let untouchedMember = { (member: Member) in !(member.year == year && imported.contains(member.id)) }
-        var missing = firstMissing(dataset.members.filter(untouchedMember), reread.members.filter(untouchedMember),
-                                   { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
-        let declarants = imported
-        let untouchedCooperation = { (cooperation: Cooperation) in !(cooperation.year == year && declarants.contains(cooperation.memberA)) }
-        missing = missing ?? firstMissing(dataset.cooperations.filter(untouchedCooperation), reread.cooperations.filter(untouchedCooperation),
-                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
+        let untouchedCooperation = { (cooperation: Cooperation) in !(cooperation.year == year && imported.contains(cooperation.memberA)) }
         let untouchedAnswer = { (answer: SurveyAnswer) in !(answer.year == year && respondents.contains(answer.respondent)) }
-        missing = missing ?? firstMissing(dataset.survey.filter(untouchedAnswer), reread.survey.filter(untouchedAnswer),
-                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
-        missing = missing ?? firstMissing(dataset.finances, reread.finances,
-                                          { var row = $0; row.origin = RecordOrigin(file: "", line: 0); return row }, origin: \.origin)
-        // A project may now name a member that joins with this import.
-        missing = missing ?? firstMissing(dataset.projects, reread.projects, { project in
-            var row = project
-            row.origin = RecordOrigin(file: "", line: 0)
-            if row.year == year { row.members.removeAll { newMembers.contains($0) } }
-            return row
-        }, origin: \.origin)
+        let missing = firstMissing(dataset.members.filter(untouchedMember), reread.members.filter(untouchedMember), origin: \.origin)
+            ?? firstMissing(dataset.cooperations.filter(untouchedCooperation), reread.cooperations.filter(untouchedCooperation), origin: \.origin)
+            ?? firstMissing(dataset.survey.filter(untouchedAnswer), reread.survey.filter(untouchedAnswer), origin: \.origin)
+            ?? firstMissing(dataset.finances, reread.finances, origin: \.origin)
+            // A project may now name a member that joins with this import.
+            ?? firstMissing(dataset.projects, reread.projects, origin: \.origin) { project in
+                if project.year == year { project.members.removeAll { newMembers.contains($0) } }
+            }
         // Every member written reads as its form says (where its row came from, and the columns of
         // the pole's own it keeps, aside).
-        let normalMember = { (member: Member) -> Member in
-            var row = member
-            row.origin = RecordOrigin(file: "", line: 0)
-            row.extras = []
-            return row
-        }
+        let normalMember = { (member: Member) in compared(member, \.origin) { $0.extras = [] } }
         let written = Set(reread.members.filter { !untouchedMember($0) }.map(normalMember))
         let unfaithful = members.first { !written.contains(normalMember($0.member)) }
         if let origin = missing ?? unfaithful?.member.origin {
@@ -312,10 +309,9 @@ private struct Merge {
     }
 
     private mutating func change(_ editor: inout TableFileEditor, lines: [LocalizedText]) -> [TableChange] {
-        let isNew = !FileManager.default.fileExists(atPath: folder.appendingPathComponent(editor.schema.file).path)
         do {
             let bytes = try editor.bytes()
-            return [TableChange(file: editor.schema.file, bytes: bytes, isNew: isNew, addedColumns: editor.addedColumns, lines: lines)]
+            return [TableChange(file: editor.schema.file, bytes: bytes, isNew: editor.isNew, addedColumns: editor.addedColumns, lines: lines)]
         } catch {
             findings.error(ImportMessage.unwritableCharacter(error.character, in: error.text, file: editor.schema.file),
                            at: SourceLocation(file: folderPath + "/" + editor.schema.file))

@@ -31,6 +31,8 @@ struct TableFileEditor {
 
     let schema: TableSchema
     let encoding: TextEncoding
+    /// Whether the folder has no such file yet: it is made.
+    let isNew: Bool
     /// The file's text as the parser read it: the file's bytes (UTF-16 transcoded to UTF-8).
     private let text: [UInt8]
     /// Where the text starts (after a byte-order mark kept in ``text``), and where the header ends (its line end included).
@@ -70,6 +72,7 @@ struct TableFileEditor {
     /// which new numbers take when the file's own numbers settle none, as the reader does.
     init(bytes: [UInt8]?, schema: TableSchema, like: TableFileEditor?, folderConvention: DecimalConvention? = nil) throws(Refusal) {
         self.schema = schema
+        isNew = bytes == nil
         guard let bytes else {
             let encoding = like?.encoding ?? .utf8WithBOM, delimiter = like?.delimiter ?? UInt8(ascii: ";")
             let lineEnd = like?.lineEnd ?? [0x0D, 0x0A], headers = schema.columns.map(\.frenchHeader)

@@ -39,11 +39,13 @@ let package = Package(
         // The standard indicator library (`Indicators/`), built into the binary at build time.
         // `Indicators` in its folder is a link to the top-level `Indicators/`: a file added or
         // removed there changes the target's folder, so the build is planned again.
-        .target(name: "PTCEStandardLibrary", exclude: ["Indicators"], plugins: ["EmbedIndicators"]),
-        .plugin(name: "EmbedIndicators", capability: .buildTool(), dependencies: ["ptce-embed-files"]),
+        .target(name: "PTCEStandardLibrary", exclude: ["Indicators"], plugins: ["EmbedFiles"]),
+        // The names of France's communes by INSEE code (Insee's COG), built into the binary.
+        .target(name: "PTCEGeography", dependencies: ["PTCEModel"], exclude: ["Data"], plugins: ["EmbedFiles"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["ptce-embed-files"]),
         .executableTarget(name: "ptce-embed-files"),
         // The indicator language and library, and the computation of a pole's report.
-        .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport", "PTCEStandardLibrary"]),
+        .target(name: "PTCEIndicators", dependencies: ["PTCEModel", "PTCEImport", "PTCEStandardLibrary", "PTCEGeography"]),
         // Writers: one module per output format.
         .target(name: "PTCEReportJSON", dependencies: ["PTCEModel", "PTCEIndicators"]),
         .systemLibrary(
@@ -52,7 +54,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
-        .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators"]),
+        .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators", "PTCEGeography"]),
         // Large generated datasets for benchmarks and scale tests.
         .target(name: "PTCESampleData", dependencies: ["PTCEModel"]),
         // A timing harness (not a test): `swift run -c release ptce-benchmark`.

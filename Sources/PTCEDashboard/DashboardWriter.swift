@@ -1,3 +1,4 @@
+import PTCEGeography
 import PTCEIndicators
 import PTCEModel
 
@@ -28,6 +29,8 @@ public struct DashboardWriter: TextOutputWriter {
 private let networkLimit = 40
 /// At most this many findings are listed (all are in the workbook and the JSON).
 private let findingsLimit = 200
+/// At most this many members are listed in the directory (all are in the workbook's members sheet).
+private let directoryLimit = 300
 
 private struct Dashboard {
     let report: PoleReport
@@ -53,11 +56,17 @@ private struct Dashboard {
             page.element("body") { body in
                 header(&body)
                 body.element("main") { main in
-                    keyFigures(&main)
+                    // Printed, the key figures and the year's highlights are page 1: the summary a funder reads first.
+                    main.element("div", [("class", "summary-page")]) { page in
+                        keyFigures(&page)
+                        highlights(&page)
+                    }
                     narrative(&main)
+                    historyAndGovernance(&main)
                     objectives(&main)
                     resources(&main)
                     for section in report.sections { self.section(section, into: &main) }
+                    membersAndProjects(&main)
                     dataQuality(&main)
                     method(&main)
                 }
@@ -108,10 +117,22 @@ private struct Dashboard {
 
     // MARK: The pole's own words
 
-    /// The presentation and the year's sections of `report.md`, after the key figures; nothing
-    /// when the pole wrote none.
+    /// The year's highlights (``PoleReport/highlights``), under the key figures; nothing when the
+    /// year has none.
+    private func highlights(_ html: inout HTMLBuilder) {
+        guard let highlights = report.highlights else { return }
+        html.newline()
+        html.element("section", [("class", "highlights"), ("aria-labelledby", "title-highlights")]) { section in
+            section.element("h2", [("id", "title-highlights")], text: (highlights.title ?? "") + " \(report.year)")
+            for block in highlights.blocks { markdown(block, into: &section) }
+        }
+    }
+
+    /// The presentation and the year's other sections of `report.md`, after the highlights;
+    /// nothing when the pole wrote none.
     private func narrative(_ html: inout HTMLBuilder) {
-        let sections = report.narrative
+        let highlights = report.highlights
+        let sections = report.narrative.filter { $0 != highlights }
         guard !sections.isEmpty else { return }
         html.newline()
         html.element("section", [("class", "narrative"), ("aria-labelledby", "title-narrative")]) { section in
@@ -166,6 +187,135 @@ private struct Dashboard {
                     inline(text, into: &html)
                 }
                 if MarkdownInline.plain(text) != url { html.text(" (\(url))") }
+            }
+        }
+    }
+
+    // MARK: History, governance, members and projects
+
+    /// The pole's milestones up to the report year, as a timeline (an ordered list), and its
+    /// governance, from `pole.toml`; nothing when it gives neither.
+    private func historyAndGovernance(_ html: inout HTMLBuilder) {
+        let milestones = report.milestones
+        let governance = report.governance
+        guard !milestones.isEmpty || governance != nil else { return }
+        html.newline()
+        html.element("section", [("class", "pole"), ("aria-labelledby", "title-pole")]) { section in
+            section.element("h2", [("id", "title-pole")], text: t("Histoire et gouvernance", "History and governance"))
+            section.element("div", [("class", "pole-columns")]) { columns in
+                if !milestones.isEmpty {
+                    columns.element("div") { part in
+                        part.element("h3", [("id", "title-history")], text: t("Repères", "Milestones"))
+                        part.element("ol", [("class", "timeline"), ("aria-labelledby", "title-history")]) { list in
+                            for milestone in milestones {
+                                list.element("li") { item in
+                                    item.element("span", [("class", "year")], text: String(milestone.year))
+                                    item.text(" ")
+                                    item.element("span", text: milestone.label)
+                                }
+                            }
+                        }
+                    }
+                }
+                if let governance {
+                    columns.element("div") { self.governance(governance, into: &$0) }
+                }
+            }
+        }
+    }
+
+    /// The legal form and colleges as a short table, then the meetings held.
+    private func governance(_ governance: Governance, into html: inout HTMLBuilder) {
+        html.element("h3", text: t("Gouvernance", "Governance"))
+        if governance.legalForm != nil || !governance.colleges.isEmpty {
+            html.table(caption: t("Instances du pôle", "Governing bodies"), kind: "governance") { table in
+                table.element("tbody") { body in
+                    if let legalForm = governance.legalForm {
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: t("Forme juridique", "Legal form"))
+                            row.element("td", text: legalForm)
+                        }
+                    }
+                    for college in governance.colleges {
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: t("Collège : ", "College: ") + college.name)
+                            row.element("td", text: college.seats.map { language.counted($0, LocalizedText(fr: "siège", en: "seat")) } ?? "—")
+                        }
+                    }
+                }
+            }
+        }
+        guard !governance.meetings.isEmpty else { return }
+        html.table(caption: t("Réunions des instances", "Meetings held"), kind: "meetings") { table in
+            table.columnHeaders([t("Année", "Year"), t("Instance", "Body"), t("Réunions", "Meetings"), t("Présence", "Attendance")], numeric: [2, 3])
+            table.element("tbody") { body in
+                for meeting in governance.meetings {
+                    body.element("tr") { row in
+                        row.element("td", text: String(meeting.year))
+                        row.element("td", text: meeting.kind)
+                        row.element("td", [("class", "number")], text: meeting.held.map(String.init) ?? "—")
+                        row.element("td", [("class", "number")], text: meeting.attendance.map { numbers.percent($0, decimals: 0) } ?? "—")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The members of the year (name, type, legal form, commune) and the year's collective
+    /// projects (stage, sector, members involved); never a member's identifier.
+    private func membersAndProjects(_ html: inout HTMLBuilder) {
+        let directory = report.directory
+        let projects = report.projectList
+        guard !directory.isEmpty || !projects.isEmpty else { return }
+        html.newline()
+        html.element("section", [("class", "directory"), ("aria-labelledby", "title-directory")]) { section in
+            section.element("h2", [("id", "title-directory")], text: t("Membres et projets", "Members and projects"))
+            if !directory.isEmpty {
+                section.table(caption: t("Les \(directory.count) membres en \(report.year)", "The \(directory.count) members in \(report.year)"), kind: "members") { table in
+                    table.columnHeaders([t("Membre", "Member"), t("Type d'acteur", "Actor type"), t("Forme juridique", "Legal form"), t("Commune", "Commune")])
+                    table.element("tbody") { body in
+                        for entry in directory.prefix(directoryLimit) {
+                            body.element("tr") { row in
+                                row.element("th", [("scope", "row")], text: entry.name)
+                                row.element("td", text: entry.actorType?.label[language] ?? "—")
+                                row.element("td", text: entry.legalForm ?? "—")
+                                row.element("td") { cell in
+                                    guard let commune = entry.commune else { return cell.text("—") }
+                                    cell.text(commune.shown)
+                                    if !commune.isInTerritory { cell.element("span", [("class", "base")], text: t("hors territoire", "outside the territory")) }
+                                }
+                            }
+                        }
+                    }
+                }
+                if directory.count > directoryLimit {
+                    section.element("p", [("class", "note")], text: t(
+                        "… et \(directory.count - directoryLimit) autres membres : la liste complète est dans le classeur (feuille des membres).",
+                        "… and \(directory.count - directoryLimit) more members: the full list is in the workbook (members sheet)."))
+                }
+                if directory.contains(where: { $0.commune != nil }) {
+                    section.element("p", [("class", "note")], text: t("Noms des communes : ", "Commune names: ") + CommuneNames.source[language]
+                                    + t(" ; un code qu'il ne connaît pas est montré tel quel.", "; a code it does not know is shown as written."))
+                }
+            }
+            guard !projects.isEmpty else { return }
+            section.table(caption: t("Projets collectifs en \(report.year)", "Collective projects in \(report.year)"), kind: "projects") { table in
+                table.columnHeaders([t("Projet", "Project"), t("Étape", "Stage"), t("Filière", "Sector"), t("Membres impliqués", "Members involved")])
+                table.element("tbody") { body in
+                    for project in projects {
+                        body.element("tr") { row in
+                            row.element("th", [("scope", "row")], text: project.name)
+                            row.element("td", text: project.stage.label[language])
+                            row.element("td", text: project.sector ?? "—")
+                            var involved = project.memberNames.joined(separator: ", ")
+                            if project.unknownMembers > 0 {
+                                let unknown = language.counted(project.unknownMembers, LocalizedText(fr: "membre non identifié", en: "unidentified member"))
+                                involved += (involved.isEmpty ? "" : t(" et ", " and ")) + unknown
+                            }
+                            row.element("td", text: involved.isEmpty ? "—" : involved)
+                        }
+                    }
+                }
             }
         }
     }
@@ -368,15 +518,9 @@ private struct Dashboard {
 
     private func indicatorTable(_ results: [IndicatorResult], caption: String, into html: inout HTMLBuilder) {
         html.table(caption: t("Indicateurs : ", "Indicators: ") + caption, kind: "indicators") { table in
-            table.element("thead") { head in
-                head.element("tr") { row in
-                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
-                    row.element("th", [("scope", "col"), ("class", "number")], text: String(report.year))
-                    row.element("th", [("scope", "col"), ("class", "number")], text: report.previousYear.map(String.init) ?? t("Année précédente", "Previous year"))
-                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Évolution", "Change"))
-                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Couverture", "Coverage"))
-                }
-            }
+            table.columnHeaders(
+                [t("Indicateur", "Indicator"), String(report.year), report.previousYear.map(String.init) ?? t("Année précédente", "Previous year"),
+                 t("Évolution", "Change"), t("Couverture", "Coverage")], numeric: [1, 2, 3, 4])
             table.element("tbody") { body in
                 for result in results {
                     body.element("tr") { row in
@@ -387,6 +531,7 @@ private struct Dashboard {
                                 if let quotient = result.quotient, result.coverage?.isComplete == false {
                                     cell.element("span", [("class", "base")], text: numbers.quotient(quotient))
                                 }
+                                if let unmet = result.unmetConditionsLabel { cell.element("span", [("class", "base")], text: unmet[language]) }
                             }
                         } else {
                             row.element("td", [("class", "number missing")], text: missingText(result))
@@ -560,13 +705,7 @@ private struct Dashboard {
             missingData(&section)
             guard !findings.isEmpty else { return }
             section.table(caption: t("Constats, avec le fichier, la ligne et la colonne", "Findings, with file, line and column")) { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in
-                        for header in [t("Gravité", "Severity"), t("Emplacement", "Place"), t("Message", "Message")] {
-                            row.element("th", [("scope", "col")], text: header)
-                        }
-                    }
-                }
+                table.columnHeaders([t("Gravité", "Severity"), t("Emplacement", "Place"), t("Message", "Message")])
                 table.element("tbody") { body in
                     for finding in findings.prefix(findingsLimit) {
                         body.element("tr") { row in
@@ -602,13 +741,7 @@ private struct Dashboard {
             "Données manquantes : \(indicators) sans valeur, \(gaps.count - missing) ne reposant que sur une partie des membres.",
             "Missing data: \(indicators) without a value, \(gaps.count - missing) resting on part of the members only."))
         html.table(caption: t("Indicateurs incomplets", "Incomplete indicators"), kind: "gaps") { table in
-            table.element("thead") { head in
-                head.element("tr") { row in
-                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
-                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Valeur", "Value"))
-                    row.element("th", [("scope", "col")], text: t("Ce qui manque", "What is missing"))
-                }
-            }
+            table.columnHeaders([t("Indicateur", "Indicator"), t("Valeur", "Value"), t("Ce qui manque", "What is missing")], numeric: [1])
             table.element("tbody") { body in
                 for result in gaps {
                     body.element("tr") { row in
@@ -632,13 +765,7 @@ private struct Dashboard {
             section.element("p", text: ReportMethod.principles[language])
             section.element("p", text: t("Bibliothèque d'indicateurs : ", "Indicator library: ") + report.library.identity.label[language] + ".")
             section.table(caption: t("Définitions des indicateurs", "Indicator definitions"), kind: "definitions") { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in
-                        for header in [t("Indicateur", "Indicator"), t("Définition", "Definition"), t("Formule", "Formula"), t("Références", "References")] {
-                            row.element("th", [("scope", "col")], text: header)
-                        }
-                    }
-                }
+                table.columnHeaders([t("Indicateur", "Indicator"), t("Définition", "Definition"), t("Formule", "Formula"), t("Références", "References")])
                 table.element("tbody") { body in
                     for definition in report.library.indicators {
                         body.element("tr") { row in
@@ -651,13 +778,7 @@ private struct Dashboard {
                 }
             }
             section.table(caption: t("Fichiers lus", "Files read")) { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in
-                        for header in [t("Fichier", "File"), t("Encodage", "Encoding"), t("Lignes", "Records"), "SHA-256"] {
-                            row.element("th", [("scope", "col")], text: header)
-                        }
-                    }
-                }
+                table.columnHeaders([t("Fichier", "File"), t("Encodage", "Encoding"), t("Lignes", "Records"), "SHA-256"], numeric: [2])
                 table.element("tbody") { body in
                     for source in report.sources {
                         body.element("tr") { row in

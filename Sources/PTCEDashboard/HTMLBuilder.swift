@@ -45,6 +45,17 @@ struct HTMLBuilder {
         }
     }
 
+    /// A table's `thead`: one row of column headers, those at `numeric` positions aligned as numbers.
+    mutating func columnHeaders(_ headers: [String], numeric: Set<Int> = []) {
+        element("thead") { head in
+            head.element("tr") { row in
+                for (index, header) in headers.enumerated() {
+                    row.element("th", [("scope", "col")] + (numeric.contains(index) ? [("class", "number")] : []), text: header)
+                }
+            }
+        }
+    }
+
     mutating func text(_ text: String) {
         output += Self.escape(text)
     }

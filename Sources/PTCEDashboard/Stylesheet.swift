@@ -42,6 +42,14 @@ enum Stylesheet {
     th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
     thead th { background: #eef4fa; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    section.highlights { margin-top: 16px; padding: 0 0 0 14px; border-left: 4px solid var(--accent); }
+    section.highlights h2 { border-bottom: none; margin: 0 0 4px; }
+    .pole-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 32px; }
+    ol.timeline { list-style: none; margin: 8px 0 16px 6px; padding: 0 0 0 16px; border-left: 3px solid var(--accent); }
+    ol.timeline li { position: relative; padding: 0 0 8px 4px; break-inside: avoid; }
+    ol.timeline li::before { content: ""; position: absolute; left: -24px; top: 0.35em; width: 13px; height: 13px; border-radius: 50%; background: #fff; border: 3px solid var(--accent); box-sizing: border-box; }
+    ol.timeline .year { font-weight: 700; font-variant-numeric: tabular-nums; margin-right: 0.4em; }
+    table.governance th[scope=row] { font-weight: normal; }
     figure.chart { margin: 12px 0; break-inside: avoid; }
     figure.chart svg { max-width: 100%; min-width: 560px; height: auto; color: var(--ink); }
     figure.chart text { font: 13px system-ui, sans-serif; fill: var(--ink); }
@@ -66,13 +74,13 @@ enum Stylesheet {
     @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
     @page { size: A4; margin: 12mm; }
     @media print {
-      /* Page 1 is the summary: the header and the key figures; the themes follow, flowing. */
-      body { font-size: 9.5pt; line-height: 1.35; }
+      /* Page 1 is the summary: the header, the key figures and the year's highlights; the rest follows, flowing. */
+      body { font-size: 9pt; line-height: 1.35; }
       header, main, footer { max-width: none; padding: 0; }
       h2 { margin: 14px 0 6px; break-after: avoid; }
       h3, caption, figcaption { break-after: avoid; }
-      section.key-figures { break-after: page; }
-      td .base, th .base { display: inline; margin-left: 0.3em; }
+      div.summary-page { break-after: page; }
+      td .base, th .base { display: inline; margin-left: 0.3em; font-size: 0.9em; }
       table.indicators { table-layout: fixed; }
       table.indicators th:nth-child(1) { width: 27%; }
       table.indicators th:nth-child(2), table.indicators th:nth-child(3) { width: 13%; }
@@ -95,7 +103,9 @@ enum Stylesheet {
       .cards { grid-template-columns: repeat(3, 1fr); gap: 8px; }
       figure.chart, .card, blockquote, tr { break-inside: avoid; }
       figure.chart svg { min-width: 0; max-height: 58mm; width: auto; }
-      section.method table { font-size: 7.5pt; }
+      section.method table { font-size: 7pt; }
+      section.method th, section.method td { padding: 1px 4px; }
+      footer.page { padding: 6px 0 0; }
       /* Formulas and references are in the workbook's Method sheet and the JSON; print keeps the definitions. */
       table.definitions th:nth-child(n+3), table.definitions td:nth-child(n+3) { display: none; }
       section.method td code { font-size: 7pt; }

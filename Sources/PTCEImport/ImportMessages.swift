@@ -701,8 +701,23 @@ enum ImportMessage {
     }
 
     /// A creation year that is no year.
-    static func invalidCreationYear(_ created: Int) -> LocalizedText {
-        LocalizedText(fr: "created doit être une année ; valeur trouvée : \(created)", en: "created must be a year, found \(created)")
+    static func invalidHistoryYear(_ key: String, _ year: Int, range: ClosedRange<Int>) -> LocalizedText {
+        LocalizedText(fr: "\(key) doit être une année de \(range.lowerBound) à \(range.upperBound) ; valeur trouvée : \(year)",
+                      en: "\(key) must be a year from \(range.lowerBound) to \(range.upperBound), found \(year)")
+    }
+
+    /// A count of seats or meetings below 0.
+    static func negativeCount(_ key: String, _ count: Int) -> LocalizedText {
+        LocalizedText(fr: "\(key) doit être un nombre entier positif ou nul ; valeur trouvée : \(count)",
+                      en: "\(key) must be a whole number of 0 or more, found \(count)")
+    }
+
+    /// An attendance outside 0–1 (`78` written for 78 %).
+    static func invalidAttendance(_ share: Double) -> LocalizedText {
+        let shown = String(format: "%g", share)
+        return LocalizedText(
+            fr: "attendance est une part de 0 à 1 (0.78 pour 78 %) ; valeur trouvée : \(shown)",
+            en: "attendance is a share from 0 to 1 (0.78 for 78 %), found \(shown)")
     }
 
     // MARK: TOML

@@ -5,6 +5,7 @@ import PTCEModel
 /// a year opens that year, its level-2 headings are its sections, text before the first year
 /// presents the pole. The Markdown read is a subset — paragraphs, `###` headings, lists, emphasis,
 /// links, tables — and raw HTML stays text: nothing in the file is ever rendered as markup.
+/// Comments `<!-- … -->` are notes to the writer and are left out.
 enum NarrativeReader {
     /// The names the file may have, the first preferred.
     static let files = ["report.md", "rapport.md"]
@@ -24,8 +25,8 @@ enum NarrativeReader {
             }
             lines = []
         }
-        let allLines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let allLines = withoutComments(normalised).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in allLines.enumerated() {
             if let heading = heading(line), heading.level <= 2 {
                 if heading.level == 1, let found = Int(heading.text), FieldType.years.contains(found) {
@@ -48,10 +49,25 @@ enum NarrativeReader {
         return Narrative(presentation: section(title: nil, lines: presentation), sectionsByYear: sections, file: file)
     }
 
-    /// A section of `lines`, `nil` when they hold nothing and it has no title.
+    /// `text` without its comments `<!-- … -->`, each replaced by as many line ends as it held
+    /// (so that findings keep their lines): notes to the writer, as `ptce init`'s skeleton has,
+    /// which a Markdown page never shows. A comment left open stays text.
+    static func withoutComments(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "<!--"), let close = rest[open.upperBound...].range(of: "-->") {
+            result += rest[..<open.lowerBound]
+            result += String(repeating: "\n", count: rest[open.lowerBound..<close.upperBound].filter { $0 == "\n" }.count)
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// A section of `lines`, `nil` when they hold nothing (a heading left empty, as in `ptce
+    /// init`'s skeleton, is not shown).
     private static func section(title: String?, lines: [String]) -> NarrativeSection? {
         let markdown = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !markdown.isEmpty || title != nil else { return nil }
+        guard !markdown.isEmpty else { return nil }
         return NarrativeSection(title: title, markdown: markdown, blocks: blocks(of: lines))
     }
 

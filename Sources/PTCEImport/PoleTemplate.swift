@@ -36,8 +36,53 @@ public enum PoleTemplate {
         # ami_laureate = [2014]         # années de lauréat d'un appel national PTCE (facultatif)
         # sectors = ["éco-activités"]   # filières (facultatif)
 
+        # Histoire du pôle (facultatif) : une étape par bloc, montrée sur une frise.
+        # [[milestone]]
+        # year = 2021
+        # label = "Création de l'association de préfiguration du PTCE"
+
+        # Gouvernance (facultatif), montrée telle qu'écrite ; attendance est la part de présents (0.78 pour 78 %).
+        # [governance]
+        # legal_form = "association"    # ou SCIC, GIE…
+        # colleges = [{name = "Structures de l'ESS", seats = 6}, {name = "Entreprises", seats = 3}]
+        # meetings = [{year = 2024, kind = "assemblée générale", held = 1, attendance = 0.78}]
+
         """
         return Array(toml.utf8)
+    }
+
+    /// The name of the pole's own words in its folder: `report.md`.
+    public static let reportFile = NarrativeReader.files[0]
+    /// Every name the pole's own words may have (`report.md`, `rapport.md`).
+    public static let reportFiles = NarrativeReader.files
+
+    /// The `report.md` of a new pole folder: comments saying what to write, the year's sections
+    /// (Faits marquants, Difficultés, Perspectives) left empty, so that nothing shows until written.
+    public static func report(year: Int) -> [UInt8] {
+        let markdown = """
+        <!--
+        Les mots du pôle : ce texte accompagne les chiffres dans le tableau de bord, le classeur
+        (feuille « Rapport ») et le JSON. Le texte avant le premier titre « # année » présente le
+        pôle et paraît chaque année ; sous « # \(year) », les sections « ## » de l'année. Une section
+        vide ne paraît pas, ni les commentaires comme celui-ci. Mise en forme : paragraphes, listes
+        (« - » ou « 1. »), *italique*, **gras**, [liens](https://exemple.fr) et tableaux ; le HTML
+        reste du texte.
+        -->
+
+        <!-- Présentez le pôle en quelques lignes : qui il réunit, sur quel territoire, pour quoi faire. -->
+
+        # \(year)
+
+        ## Faits marquants
+
+        <!-- Une ligne par fait, ex. « - Ouverture de la recyclerie » : ils paraissent aussi sur la synthèse du classeur. -->
+
+        ## Difficultés
+
+        ## Perspectives
+
+        """
+        return Array(markdown.utf8)
     }
 
     /// The files of a new pole folder with CSV tables, by name, with their bytes: `pole.toml`, then

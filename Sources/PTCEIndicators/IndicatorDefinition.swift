@@ -114,8 +114,12 @@ public struct IndicatorDefinition: Sendable {
     public let unit: IndicatorUnit
     /// Which change is good news (neutral unless the library says).
     public let direction: Direction
-    /// The formula as written in the library.
+    /// The formula as written in the library; for an indicator written as its ``conditions``,
+    /// the formula they make: `if((…) and (…), 1, 0)`.
     public let formula: String
+    /// For a yes/no indicator written as conditions (`conditions` in the library): each condition
+    /// with its label, in library order; the indicator is 1 when all are met. Empty otherwise.
+    public let conditions: [IndicatorCondition]
     /// The frameworks it answers, in the order the library lists them; empty when none.
     public let references: [IndicatorReference]
     /// Below this share of members reporting the inputs, the value is withheld (`low_coverage`).
@@ -147,6 +151,20 @@ public struct IndicatorDefinition: Sendable {
     /// Where the definition is written.
     public let location: SourceLocation
     let checked: CheckedFormula
+}
+
+/// One condition of a yes/no indicator: what it requires, in words and as a formula.
+public struct IndicatorCondition: Sendable {
+    /// What it requires, as a report names it when it is not met: "au moins une entreprise".
+    public let label: LocalizedText
+    /// Its formula as written: `count(members where actor_type == "company") >= 1`.
+    public let formula: String
+    let checked: CheckedFormula
+
+    /// The formula of an indicator that is 1 when every condition holds, else 0.
+    static func formula(allOf conditions: [String]) -> String {
+        "if(" + conditions.map { "(\($0))" }.joined(separator: " and ") + ", 1, 0)"
+    }
 }
 
 /// A spreadsheet formula given by the library for an indicator, such as

@@ -199,6 +199,8 @@ public enum IndicatorLibraryReader {
         var unit: IndicatorUnit
         var direction: Direction
         var formula: String
+        /// The conditions of a yes/no indicator written as `conditions` (its formula made of them), in order.
+        var conditions: [(label: LocalizedText, formula: String)]
         var references: [IndicatorReference]
         var minimumCoverage: Double?
         var comparesLikeForLike: Bool
@@ -241,6 +243,7 @@ public enum IndicatorLibraryReader {
     private static let indicatorKeys: Set<String> = [
         "id", "label", "description", "unit", "direction", "formula", "references", "min_coverage", "like_for_like",
         "key_figure", "spreadsheet_formula", "scales_with_size", "breakdown", "breakdown_spreadsheet_formula", "flow",
+        "conditions",
     ]
 
     private static func readIndicatorFile(
@@ -286,15 +289,42 @@ public enum IndicatorLibraryReader {
             guard let id = table.string("id", required: true, &findings).map(fill),
                   let label = fill(table.localized("label", required: true, &findings)),
                   let description = fill(table.localized("description", required: true, &findings)),
-                  let unitID = table.string("unit", required: true, &findings),
-                  let formula = table.string("formula", required: true, &findings).map(fill)
+                  let unitID = table.string("unit", required: true, &findings)
             else { return nil }
+            // A yes/no indicator may be written as its conditions, each with its label: the
+            // formula is then "all of them", and reports can say which one is not met.
+            let conditions = table.inlineTables("conditions", findings: &findings).compactMap { condition -> (LocalizedText, String)? in
+                condition.warnUnknownKeys(known: ["label", "formula"], &findings)
+                guard let label = fill(condition.localized("label", required: true, &findings)),
+                      let formula = condition.string("formula", required: true, &findings).map(fill)
+                else { return nil }
+                return (label, formula)
+            }
+            let formula: String
+            if table.table["conditions"] != nil {
+                guard table.table["formula"] == nil else {
+                    findings.error(IndicatorMessage.formulaAndConditions(id), at: table.location("conditions"))
+                    return nil
+                }
+                guard !conditions.isEmpty else {
+                    findings.error(IndicatorMessage.noCondition(id), at: table.location("conditions"))
+                    return nil
+                }
+                formula = IndicatorCondition.formula(allOf: conditions.map(\.1))
+            } else {
+                guard let written = table.string("formula", required: true, &findings).map(fill) else { return nil }
+                formula = written
+            }
             guard id.hasPrefix(themeID + "."), id.count > themeID.count + 1 else {
                 findings.error(IndicatorMessage.indicatorIDOutsideTheme(id, theme: themeID), at: table.location("id"))
                 return nil
             }
             guard let unit = units[unitID] else {
                 findings.error(IndicatorMessage.unknownUnit(unitID, unitsFile: unitsFile, known: units.keys.sorted()), at: table.location("unit"))
+                return nil
+            }
+            if !conditions.isEmpty, !unit.isFlag {
+                findings.error(IndicatorMessage.conditionsNeedAFlag(id, unit: unitID), at: table.location("conditions"))
                 return nil
             }
             let directionName = table.string("direction", &findings) ?? Direction.neutral.rawValue
@@ -325,13 +355,13 @@ public enum IndicatorLibraryReader {
             }
             return Draft(
                 id: id, theme: themeID, isFlow: table.flag("flow", absent: false, &findings), label: label, description: description, unit: unit, direction: direction,
-                formula: formula, references: references, minimumCoverage: minimumCoverage,
+                formula: formula, conditions: conditions, references: references, minimumCoverage: minimumCoverage,
                 comparesLikeForLike: table.flag("like_for_like", absent: false, &findings),
                 isKeyFigure: table.flag("key_figure", absent: false, &findings),
                 scalesWithSize: table.flag("scales_with_size", absent: true, &findings),
                 isBrokenDownByActorType: breakdown == byActorType,
                 breakdownSpreadsheetFormula: located("breakdown_spreadsheet_formula"), spreadsheetFormula: located("spreadsheet_formula"),
-                location: SourceLocation(file: file, line: table.location("formula").line, column: "formula"))
+                location: { key in SourceLocation(file: file, line: table.location(key).line, column: key) }(table.table["conditions"] != nil ? "conditions" : "formula"))
         }
 
         let explicit = toml.tables("indicator", source: text, findings: &findings).compactMap { draft($0) }
@@ -371,19 +401,29 @@ public enum IndicatorLibraryReader {
             indicatorTypes: firstByID.mapValues { ValueType.number($0.unit.quantity) }, knownIndicatorIDs: Set(firstByID.keys),
             questionBank: bank, fields: catalogue == .standard ? .standard : Fields(catalogue: catalogue))
         var definitions: [IndicatorDefinition] = []
-        for draft in drafts where firstByID[draft.id]?.location == draft.location {
-            let checked: CheckedFormula
+        /// `formula` (of `draft`) parsed and typed; `nil` after a finding when it cannot be.
+        func check(_ formula: String, of draft: Draft) -> CheckedFormula? {
             do {
-                checked = try checker.check(try ExpressionParser.parse(draft.formula))
+                return try checker.check(try ExpressionParser.parse(formula))
             } catch let issue as FormulaSyntaxError {
-                findings.error(formulaProblem(draft, issue.message, at: issue.offset), at: draft.location)
-                continue
+                findings.error(formulaProblem(draft.id, formula, issue.message, at: issue.offset), at: draft.location)
             } catch let issue as FormulaIssue {
-                findings.error(formulaProblem(draft, issue.message, at: issue.offset), at: draft.location)
-                continue
-            } catch {
-                continue
+                findings.error(formulaProblem(draft.id, formula, issue.message, at: issue.offset), at: draft.location)
+            } catch {}
+            return nil
+        }
+        for draft in drafts where firstByID[draft.id]?.location == draft.location {
+            // Each condition first: a finding names the condition, not the formula they make.
+            var conditions: [IndicatorCondition] = []
+            for (label, formula) in draft.conditions {
+                guard let condition = check(formula, of: draft) else { continue }
+                guard condition.type == .bool else {
+                    findings.error(IndicatorMessage.conditionNotAYesNo(draft.id, formula: formula, gives: condition.type.described), at: draft.location)
+                    continue
+                }
+                conditions.append(IndicatorCondition(label: label, formula: formula, checked: condition))
             }
+            guard conditions.count == draft.conditions.count, let checked = check(draft.formula, of: draft) else { continue }
             guard case .number(let inferred) = checked.type else {
                 findings.error(IndicatorMessage.formulaNotANumber(draft.id, gives: checked.type.described), at: draft.location)
                 continue
@@ -402,7 +442,7 @@ public enum IndicatorLibraryReader {
             let breakdownSpreadsheetFormula = parsed(draft.breakdownSpreadsheetFormula)
             definitions.append(IndicatorDefinition(
                 id: draft.id, theme: draft.theme, isFlow: draft.isFlow, label: draft.label, description: draft.description,
-                unit: draft.unit, direction: draft.direction, formula: draft.formula, references: draft.references,
+                unit: draft.unit, direction: draft.direction, formula: draft.formula, conditions: conditions, references: draft.references,
                 minimumCoverage: draft.minimumCoverage, comparesLikeForLike: draft.comparesLikeForLike,
                 quotientUnits: checked.quotient.flatMap { quotient in
                     unit(of: quotient.numerator, in: units).flatMap { numerator in
@@ -450,11 +490,11 @@ public enum IndicatorLibraryReader {
 
     /// The error for a formula's `problem` at character `offset`, pointing at the offending
     /// place: `eco.x: … (at character N: "…formula…")`.
-    private static func formulaProblem(_ draft: Draft, _ problem: LocalizedText, at offset: Int) -> LocalizedText {
-        let characters = Array(draft.formula)
+    private static func formulaProblem(_ id: String, _ formula: String, _ problem: LocalizedText, at offset: Int) -> LocalizedText {
+        let characters = Array(formula)
         let start = max(0, min(offset, characters.count))
         let excerpt = String(characters[start..<min(characters.count, start + 30)])
-        return IndicatorMessage.formulaProblem(draft.id, problem, offset: offset, excerpt: excerpt)
+        return IndicatorMessage.formulaProblem(id, problem, offset: offset, excerpt: excerpt)
     }
 
     /// A topological order of the references between indicators; a cycle is an error naming it.

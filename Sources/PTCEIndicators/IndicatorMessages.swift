@@ -104,6 +104,39 @@ enum IndicatorMessage {
             en: "\(id): \(problem.en) (at character \(offset + 1): \"\(excerpt)\")")
     }
 
+    /// A `report.md` with sections for other years than the report's.
+    static func noNarrativeForYear(_ year: Int, written years: [Int]) -> LocalizedText {
+        let list = years.map(String.init).joined(separator: ", ")
+        return LocalizedText(
+            fr: "aucune section pour \(year) (titre « # \(year) ») ; le fichier en a pour \(list) : le rapport ne montre que la présentation du pôle",
+            en: "no section for \(year) (heading \"# \(year)\"); the file has some for \(list): the report shows only the pole's presentation")
+    }
+
+    /// An indicator given both a formula and conditions.
+    static func formulaAndConditions(_ id: String) -> LocalizedText {
+        LocalizedText(
+            fr: "\(id) : donnez soit formula, soit conditions (la formule est alors « toutes les conditions sont remplies »), pas les deux",
+            en: "\(id): give either formula or conditions (the formula is then \"every condition is met\"), not both")
+    }
+
+    /// `conditions = []`.
+    static func noCondition(_ id: String) -> LocalizedText {
+        LocalizedText(fr: "\(id) : conditions est vide ; attendu au moins une condition { label = …, formula = … }",
+                      en: "\(id): conditions is empty; expected at least one condition { label = …, formula = … }")
+    }
+
+    /// Conditions on an indicator whose unit is not yes/no.
+    static func conditionsNeedAFlag(_ id: String, unit: String) -> LocalizedText {
+        LocalizedText(fr: "\(id) : seul un indicateur oui/non (unit = \"flag\") peut s'écrire par conditions ; son unité est « \(unit) »",
+                      en: "\(id): only a yes/no indicator (unit = \"flag\") can be written as conditions; its unit is \"\(unit)\"")
+    }
+
+    /// A condition whose formula is not a comparison or a yes/no value.
+    static func conditionNotAYesNo(_ id: String, formula: String, gives type: LocalizedText) -> LocalizedText {
+        LocalizedText(fr: "\(id) : la condition « \(formula) » donne \(type.fr), une condition doit être vraie ou fausse (une comparaison)",
+                      en: "\(id): the condition \"\(formula)\" gives \(type.en), a condition must be true or false (a comparison)")
+    }
+
     /// A formula whose value (`type`, ``ValueType/described``) is not a number.
     static func formulaNotANumber(_ id: String, gives type: LocalizedText) -> LocalizedText {
         LocalizedText(

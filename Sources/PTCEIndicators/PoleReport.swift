@@ -207,6 +207,14 @@ public struct ActorTypePart: Sendable, Hashable {
     public let reported: Int, members: Int
 }
 
+/// One condition of a yes/no indicator (``IndicatorCondition``) in the report year.
+public struct ConditionResult: Sendable, Hashable {
+    /// What it requires: "au moins une entreprise".
+    public let label: LocalizedText
+    /// Whether the year's data meets it; `nil` when it cannot be said (an input not reported).
+    public let isMet: Bool?
+}
+
 /// The value of one indicator in the report year, with what a funder needs to trust it.
 public struct IndicatorResult: Sendable {
     /// The indicator computed.
@@ -238,6 +246,22 @@ public struct IndicatorResult: Sendable {
     public let breakdown: [ActorTypePart]
     /// The pole's objectives on this indicator (`targets.csv`), measured in the report year, in file order.
     public let objectives: [ObjectiveProgress]
+    /// For a yes/no indicator the library writes as conditions: each condition in the report
+    /// year, in library order; empty otherwise.
+    public let conditions: [ConditionResult]
+
+    /// The conditions not met in the report year, in library order: what a reader is told when
+    /// the indicator is "no".
+    public var unmetConditions: [ConditionResult] { conditions.filter { $0.isMet == false } }
+
+    /// "Condition non remplie : au moins une entreprise", when some are not met; `nil` otherwise.
+    public var unmetConditionsLabel: LocalizedText? {
+        let unmet = unmetConditions
+        guard !unmet.isEmpty else { return nil }
+        let (fr, en) = (unmet.map(\.label.fr).joined(separator: " ; "), unmet.map(\.label.en).joined(separator: "; "))
+        return unmet.count == 1 ? LocalizedText(fr: "Condition non remplie : \(fr)", en: "Condition not met: \(en)")
+            : LocalizedText(fr: "Conditions non remplies : \(fr)", en: "Conditions not met: \(en)")
+    }
 
     /// Survey changes resting on fewer respondents than this (in either year) are a small sample.
     public static let smallSampleRespondents = 10
@@ -337,8 +361,12 @@ public struct PoleReport: Sendable {
     public let questions: [QuestionResult]
     /// The open answers and comments of the year, in file order.
     public let quotations: [Quotation]
-    /// Every finding made while reading the dataset (all years), by file, line and column.
+    /// Every finding made while reading the dataset (all years), then about the report year,
+    /// by file, line and column.
     public let findings: [Finding]
+    /// The findings about the report year alone (a `report.md` without its sections), made
+    /// while computing: those a command prints after the reading's.
+    public let yearFindings: [Finding]
     /// The CSV files read, in reading order, with their encoding, delimiter and SHA-256.
     public let sources: [SourceFile]
     /// The indicator library the report was computed with.
@@ -350,7 +378,8 @@ public struct PoleReport: Sendable {
 
     init(
         profile: PoleProfile, year: Int, previousYear: Int?, results: [IndicatorResult], questions: [QuestionResult],
-        quotations: [Quotation], findings: [Finding], sources: [SourceFile], library: IndicatorLibrary, dataset: PoleDataset
+        quotations: [Quotation], findings: [Finding], yearFindings: [Finding], sources: [SourceFile], library: IndicatorLibrary,
+        dataset: PoleDataset
     ) {
         self.profile = profile
         self.year = year
@@ -359,6 +388,7 @@ public struct PoleReport: Sendable {
         self.questions = questions
         self.quotations = quotations
         self.findings = findings
+        self.yearFindings = yearFindings
         self.sources = sources
         self.library = library
         self.dataset = dataset
@@ -386,6 +416,23 @@ public struct PoleReport: Sendable {
     /// year's sections; empty when the folder has no `report.md`.
     public var narrative: [NarrativeSection] {
         dataset.narrative?.sections(for: year) ?? []
+    }
+
+    /// The year's highlights (a section of `report.md` titled "Faits marquants", "Temps forts"
+    /// or "Highlights"), which the one-page summary shows; `nil` when the year has none.
+    public var highlights: NarrativeSection? {
+        dataset.narrative?.sectionsByYear[year]?.first(where: \.isHighlights)
+    }
+
+    /// The pole's history up to the report year (`[[milestone]]` of `pole.toml`), oldest first.
+    public var milestones: [Milestone] {
+        profile.milestones.filter { $0.year <= year }
+    }
+
+    /// The pole's governance as of the report year (its meetings of that year and before);
+    /// `nil` when `pole.toml` gives none.
+    public var governance: Governance? {
+        profile.governance?.asOf(year)
     }
 
     /// The years of the series, oldest first: every year with members up to the report year.

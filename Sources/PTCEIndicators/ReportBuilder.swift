@@ -103,11 +103,21 @@ public struct ReportBuilder: Sendable {
                 likeForLike: likeForLike, quotient: quotient,
                 series: points,
                 breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [],
-                objectives: objectives)
+                objectives: objectives,
+                conditions: definition.conditions.map { condition in
+                    ConditionResult(label: condition.label, isMet: self.isMet(condition, rows: current, values: values, profile: dataset.profile))
+                })
         }
+        var yearFindings = Findings()
+        if let narrative = dataset.narrative, narrative.sectionsByYear[year] == nil, !narrative.sectionsByYear.isEmpty {
+            yearFindings.warning(IndicatorMessage.noNarrativeForYear(year, written: narrative.sectionsByYear.keys.sorted()),
+                                 at: SourceLocation(file: narrative.file))
+        }
+        var findings = dataset.findings
+        findings.append(contentsOf: yearFindings)
         return PoleReport(
             profile: dataset.profile, year: year, previousYear: previousYear, results: results,
-            questions: survey.questions, quotations: survey.quotations, findings: dataset.findings.sorted,
+            questions: survey.questions, quotations: survey.quotations, findings: findings.sorted, yearFindings: yearFindings.sorted,
             sources: dataset.sources, library: library, dataset: dataset)
     }
 
@@ -145,6 +155,19 @@ public struct ReportBuilder: Sendable {
             results[index] = (value, used)
         }
         return results
+    }
+
+    /// Whether the year's rows meet `condition` (the other indicators' `values` at hand); `nil`
+    /// when an input is missing.
+    private func isMet(
+        _ condition: IndicatorCondition, rows: YearRows, values: [(EvaluatedValue, UsedRows)], profile: PoleProfile
+    ) -> Bool? {
+        let evaluator = FormulaEvaluator(
+            rows: rows, previousRows: nil, profile: profile, indicatorValue: { id in values[library.index(of: id)!] },
+            previousEvaluator: nil)
+        var used = UsedRows()
+        guard case .bool(let met) = evaluator.evaluate(condition.checked.expression, used: &used) else { return nil }
+        return met
     }
 
     /// The change of indicator `index` over the members that reported its inputs in both years,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pole's own words (`report.md`, spec §9): a presentation shown every year, and for each
 /// year its sections (highlights, difficulties, next steps…), each kept as written and as blocks
 /// the writers render.
@@ -37,6 +39,20 @@ public struct NarrativeSection: Sendable, Hashable {
         self.title = title
         self.markdown = markdown
         self.blocks = blocks
+    }
+}
+
+extension NarrativeSection {
+    /// The titles that name a year's highlights, case and accents aside: the section the
+    /// one-page summary shows.
+    public static let highlightTitles: Set<String> = ["faits marquants", "temps forts", "faits saillants", "highlights"]
+
+    /// Whether its title is one of ``highlightTitles`` (a trailing colon aside).
+    public var isHighlights: Bool {
+        guard let title else { return false }
+        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+        return Self.highlightTitles.contains(folded)
     }
 }
 

@@ -108,6 +108,19 @@ public struct JSONReportWriter: TextOutputWriter {
                 }
             }
         }
+        json.array("milestones") { milestones in
+            for milestone in report.milestones {
+                milestones.object { item in
+                    item.field("year", .integer(milestone.year))
+                    item.field("label", .string(milestone.label))
+                }
+            }
+        }
+        if let governance = report.governance {
+            json.object("governance") { write(governance, into: &$0) }
+        } else {
+            json.field("governance", .null)
+        }
         json.array("indicators") { indicators in
             for result in report.results {
                 indicators.object { write(result, language: language, into: &$0) }
@@ -172,6 +185,28 @@ public struct JSONReportWriter: TextOutputWriter {
         }
     }
 
+    private static func write(_ governance: Governance, into json: inout JSONBuilder) {
+        json.field("legal_form", .string(governance.legalForm))
+        json.array("colleges") { colleges in
+            for college in governance.colleges {
+                colleges.object { item in
+                    item.field("name", .string(college.name))
+                    item.field("seats", .integer(college.seats))
+                }
+            }
+        }
+        json.array("meetings") { meetings in
+            for meeting in governance.meetings {
+                meetings.object { item in
+                    item.field("year", .integer(meeting.year))
+                    item.field("kind", .string(meeting.kind))
+                    item.field("held", .integer(meeting.held))
+                    item.field("attendance", .number(meeting.attendance))
+                }
+            }
+        }
+    }
+
     private static func write(_ result: IndicatorResult, language: Language, into json: inout JSONBuilder) {
         let definition = result.definition
         json.field("id", .string(definition.id))
@@ -203,6 +238,16 @@ public struct JSONReportWriter: TextOutputWriter {
         json.field("missing_reason", .string(result.missingReason?.rawValue))
         json.field("direction", .string(definition.direction.rawValue))
         json.field("formula", .string(definition.formula))
+        if !result.conditions.isEmpty {
+            json.array("conditions") { conditions in
+                for condition in result.conditions {
+                    conditions.object { item in
+                        item.field("label", .string(condition.label[language]))
+                        item.field("met", condition.isMet.map(JSONBuilder.Value.bool) ?? .null)
+                    }
+                }
+            }
+        }
         json.field("accumulation", .string(definition.isFlow ? "flow" : "stock"))
         json.array("series") { points in
             for point in result.series {

@@ -1,14 +1,16 @@
 import Foundation
 
-// Writes a Swift file holding the text of each file given: `ptce-embed-files OUTPUT FILE…`. Used
-// by the EmbedIndicators plugin at build time; each text becomes an escaped string literal, byte
-// for byte (a file that is not UTF-8 stops the build with its name).
+// Writes a Swift file holding the text of each file given: `ptce-embed-files OUTPUT FOLDER FILE…`
+// (FOLDER: the name the generated comment gives). Used by the EmbedFiles plugin at build time;
+// each text becomes an escaped string literal, byte for byte (a file that is not UTF-8 stops the
+// build with its name).
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: ptce-embed-files OUTPUT FILE…\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: ptce-embed-files OUTPUT FOLDER FILE…\n".utf8))
     exit(2)
 }
+let (output, folder) = (arguments[0], arguments[1])
 
 /// `text` as the body of a Swift string literal: quotes, backslashes and control characters escaped.
 func escaped(_ text: String) -> String {
@@ -28,13 +30,13 @@ func escaped(_ text: String) -> String {
 }
 
 var source = """
-// Generated at build time by the EmbedIndicators plugin from Indicators/: do not edit.
+// Generated at build time by the EmbedFiles plugin from \(folder)/: do not edit.
 
-/// Each file of the standard indicator library: its name and its text, in name order.
-let embeddedIndicatorFiles: [(name: String, text: String)] = [
+/// Each file of \(folder)/: its name and its text, in name order.
+let embeddedFiles: [(name: String, text: String)] = [
 
 """
-for path in arguments.dropFirst() {
+for path in arguments.dropFirst(2) {
     let url = URL(fileURLWithPath: path)
     guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil else {
         FileHandle.standardError.write(Data("ptce-embed-files: \(path) cannot be read as UTF-8 text\n".utf8))

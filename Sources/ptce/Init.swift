@@ -34,10 +34,10 @@ extension PTCECommand {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
             let poleID = PoleTemplate.poleID(fromFolderName: url.lastPathComponent)
             let tables = FieldCatalogue.standard.tables
-            let names = [PoleTemplate.profileFile] + tables.map { xlsx ? $0.workbookFile : $0.file }
+            let names = [PoleTemplate.profileFile] + tables.map { xlsx ? $0.workbookFile : $0.file } + [PoleTemplate.reportFile]
             // A table already there in either format would be overwritten, or given twice.
             let fileManager = FileManager.default
-            let existing = ([PoleTemplate.profileFile] + tables.flatMap { [$0.file, $0.workbookFile] })
+            let existing = ([PoleTemplate.profileFile] + tables.flatMap { [$0.file, $0.workbookFile] } + PoleTemplate.reportFiles)
                 .filter { fileManager.fileExists(atPath: url.appendingPathComponent($0).path) }
             guard existing.isEmpty else {
                 throw ValidationError("\(folder) already holds \(existing.joined(separator: ", ")): nothing was written")
@@ -59,6 +59,13 @@ extension PTCECommand {
                     try Data(file.bytes).write(to: url.appendingPathComponent(file.name), options: .atomic)
                 }
             }
+            // The skeleton's year: the one a report written now is about (SOURCE_DATE_EPOCH fixes "now").
+            let now = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+                .map(Date.init(timeIntervalSince1970:)) ?? Date()
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let reportYear = calendar.component(.year, from: now) - 1
+            try Data(PoleTemplate.report(year: reportYear)).write(to: url.appendingPathComponent(PoleTemplate.reportFile), options: .atomic)
             print("Created \(folder): " + names.joined(separator: ", "))
             print("Fill in pole.toml, then the \(xlsx ? "workbooks" : "CSV files"), and check them with: ptce validate \(folder)")
         }

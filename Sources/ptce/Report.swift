@@ -130,6 +130,7 @@ extension PTCECommand {
             try writeOutputs(formats: output.format, folder: out, base: "\(dataset.profile.id)-\(reportYear)") { temporaries in
                 Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
+                printFindings(Findings(report.yearFindings), folder: folder, language: language)
                 // The workbook begun while reading is finished last, having had the most time.
                 for format in output.format.filter({ $0 != .xlsx }) + output.format.filter({ $0 == .xlsx }) {
                     guard let url = temporaries[format] else { continue }

@@ -543,6 +543,76 @@ struct BrowserLayoutChecks {
     }
 }
 
+/// The report as a document (spec §9, issue 20): the pole's words, its history and governance
+/// up to the report year, its members and projects without their identifiers, and the decree
+/// condition it does not meet — on a fixture with every construct, against a reviewed reference
+/// (`PTCE_UPDATE_GOLDEN=1` to accept a deliberate change).
+@Suite struct PoleDocumentDashboardTests {
+    private static let fixture = "Tests/Fixtures/pole-document"
+
+    @Test(arguments: [Language.fr, .en])
+    func theDocumentSectionsMatchTheirSnapshot(language: Language) throws {
+        let html = DashboardWriter.html(try report(folder: Self.fixture), language: language)
+        let shown = try ["title-highlights", "title-narrative", "title-pole", "title-directory"].map { try section(html, id: $0) }.joined(separator: "\n") + "\n"
+        let golden = repositoryRoot.appendingPathComponent("Tests/PTCEDashboardTests/Golden/pole-document-2024.\(language.rawValue).html")
+        if ProcessInfo.processInfo.environment["PTCE_UPDATE_GOLDEN"] == "1" {
+            try Data(shown.utf8).write(to: golden)
+        }
+        #expect(shown == (try String(contentsOf: golden, encoding: .utf8)), "differs from \(golden.path); diff it, and set PTCE_UPDATE_GOLDEN=1 to accept")
+    }
+
+    @Test func wordsHistoryGovernanceMembersAndProjects() throws {
+        let report = try report(folder: Self.fixture)
+        let html = DashboardWriter.html(report, language: .fr)
+        // The highlights come under the key figures (page 1 in print), the other sections after.
+        let highlights = try section(html, id: "title-highlights")
+        #expect(highlights.hasPrefix("id=\"title-highlights\">Faits marquants 2024</h2><ul><li>Un <em>atelier</em>"))
+        #expect(html.range(of: "title-highlights")!.lowerBound < html.range(of: "title-narrative")!.lowerBound)
+        let words = try section(html, id: "title-narrative")
+        // Raw HTML and formulas stay text, a comment and an empty section are left out, and so is 2023.
+        #expect(words.contains("avec &lt;script&gt;alert(1)&lt;/script&gt;.</p>"))
+        #expect(highlights.contains("<p>&lt;img src=x onerror=alert(1)&gt; snake_case_name *pas en italique* =SUM(A1)</p>"))
+        #expect(!html.contains("note to the writer") && !html.contains("Difficultés") && !html.contains("recyclerie"))
+        #expect(!words.contains("Faits marquants") && words.contains("<h3>Perspectives</h3><p>Une seule phrase.</p>"))
+        #expect(!html.contains("href=\"javascript"))
+
+        let history = try section(html, id: "title-pole")
+        // An ordered list, oldest first, up to the report year; the label is text.
+        #expect(history.matches(of: /<li><span class="year">(\d{4})<\/span>/).map { String($0.1) } == ["2016", "2021"])
+        #expect(history.contains("<ol class=\"timeline\" aria-labelledby=\"title-history\">"))
+        #expect(history.contains("Association étudiante &lt;b&gt;fondatrice&lt;/b&gt;"))
+        #expect(history.contains("<th scope=\"row\">Forme juridique</th><td>SCIC</td>"))
+        #expect(history.contains("<th scope=\"row\">Collège : Habitants</th><td>—</td>"))
+        #expect(history.contains("<td>2024</td><td>assemblée générale</td><td class=\"number\">1</td><td class=\"number\">78\(nbsp)%</td>"))
+        #expect(history.contains("<td>2024</td><td>conseil d&#39;administration</td><td class=\"number\">4</td><td class=\"number\">—</td>"))
+        #expect(!history.contains("2025") && !history.contains("2026"))
+
+        let directory = try section(html, id: "title-directory")
+        // Name order with case and accents aside; a known code named, an unknown one as written.
+        #expect(directory.matches(of: /<tr><th scope="row">([^<]+)<\/th>/).map { String($0.1) }
+                == ["atelier Vélo", "Bureau d&#39;études Nord", "Épicerie solidaire", "Cantine partagée", "Atelier de réparation"])
+        #expect(directory.contains("<td>99999</td>"))
+        #expect(directory.contains("<td>Paris<span class=\"base\">hors territoire</span></td>"))
+        #expect(directory.contains("<td>Lachapelle-aux-Pots</td>"))
+        #expect(directory.contains("<td>Épicerie solidaire, Bureau d&#39;études Nord</td>"))
+        // Never a member's identifier (here a SIRET), anywhere on the page.
+        for member in report.members { #expect(!html.contains(member.id)) }
+
+        // Decree 2015-431: the condition not met is named under the value.
+        #expect(html.contains("Non<span class=\"base\">Condition non remplie : au moins une collectivité ou un acteur public, un organisme de formation ou de recherche, ou un autre acteur</span>"))
+    }
+
+    @Test func aProjectsUnknownMembersAreCountedNeverListed() throws {
+        var dataset = try dataset(folder: Self.fixture)
+        dataset.projects[1].members = ["12345678900022", "99999999999999"]
+        let projects = ReportBuilder(library: library).report(for: dataset, year: 2024).projectList
+        #expect(projects[1].memberNames == ["atelier Vélo"] && projects[1].unknownMembers == 1)
+        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .en)
+        #expect(html.contains("<td>atelier Vélo and 1 unidentified member</td>"))
+        #expect(!html.contains("99999999999999"))
+    }
+}
+
 /// The data quality table gives each finding in the dashboard's language.
 @Suite struct DashboardFindingLanguageTests {
     @Test func findingsAreInTheDashboardsLanguage() {

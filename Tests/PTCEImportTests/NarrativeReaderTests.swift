@@ -49,7 +49,8 @@ import Testing
         ])
         #expect(narrative.presentation?.markdown == "Présentation du **pôle**, sur deux\nlignes.")
         #expect(narrative.presentation?.blocks == [.paragraph([.text("Présentation du "), .strong([.text("pôle")]), .text(", sur deux lignes.")])])
-        #expect(narrative.sectionsByYear[2023]?.map(\.title) == ["Faits marquants", "Bilan"])
+        // "# Bilan" opens an empty section, which is not shown.
+        #expect(narrative.sectionsByYear[2023]?.map(\.title) == ["Faits marquants"])
         let sections = narrative.sections(for: 2024)
         // The presentation, the year's introduction, its sections; 2023's are left out.
         #expect(sections.map(\.title) == [nil, nil, "Faits marquants"])
@@ -68,5 +69,28 @@ import Testing
         // Raw HTML is text; `_` inside a word is not emphasis; `\\*` is a star.
         #expect(blocks[4] == .paragraph([.text("<script>alert(1)</script> <img src=x onerror=alert(1)> snake_case_name *pas en italique*")]))
         #expect(MarkdownInline.plain([.link(text: [.text("le site")], url: "https://exemple.fr")]) == "le site (https://exemple.fr)")
+    }
+
+    /// `ptce init`'s skeleton: comments and empty sections show nothing; its headings open the year.
+    @Test func commentsAndEmptySectionsAreLeftOut() throws {
+        var findings = Findings()
+        let skeleton = String(decoding: PoleTemplate.report(year: 2025), as: UTF8.self)
+        let empty = NarrativeReader.read(skeleton, file: "report.md", findings: &findings)
+        #expect(findings.all.isEmpty)
+        #expect(empty.presentation == nil && empty.sectionsByYear.isEmpty)
+
+        let written = skeleton.replacingOccurrences(of: "## Faits marquants\n", with: "## Faits marquants\n\n- Une recyclerie.\n")
+            .replacingOccurrences(of: "## Perspectives\n", with: "## Perspectives\n\nAvant <!-- ouvert\n# 2030\n")
+        let narrative = NarrativeReader.read(written, file: "report.md", findings: &findings)
+        let sections = try #require(narrative.sectionsByYear[2025])
+        #expect(sections.map(\.title) == ["Faits marquants", "Perspectives"])
+        #expect(sections[0].blocks == [.list(ordered: false, items: [[.text("Une recyclerie.")]])] && sections[0].isHighlights)
+        // A comment left open stays text, and the heading after it still opens its year.
+        #expect(sections[1].blocks == [.paragraph([.text("Avant <!-- ouvert")])])
+        #expect(NarrativeReader.withoutComments("a<!-- b\nc -->d\n<!--e") == "a\nd\n<!--e")
+        #expect(["Faits marquants :", "FAITS MARQUANTS", "Temps forts", "Highlights"].allSatisfy {
+            NarrativeSection(title: $0, markdown: "", blocks: []).isHighlights
+        })
+        #expect(!NarrativeSection(title: "Faits", markdown: "", blocks: []).isHighlights)
     }
 }

@@ -42,7 +42,78 @@ import Testing
             "pole.toml:1:territory: error: territory is required",
             "pole.toml:3:communes: error: commune \"6046\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",
             "pole.toml:4:population: error: population must be a whole number, found \"85 000\"",
-            "pole.toml:5:website: warning: unknown key website is ignored; known keys: ami_laureate, communes, created, id, name, population, region, sectors, territory",
+            "pole.toml:5:website: warning: unknown key website is ignored; known keys: ami_laureate, communes, created, governance, id, milestone, name, population, region, sectors, territory",
+        ])
+    }
+
+    /// The keys a profile needs, as the start of a `pole.toml` (4 lines).
+    private static let minimalProfile = """
+        id = "bray"
+        name = "PTCE"
+        territory = "Bray"
+        communes = ["60141"]
+
+        """
+
+    /// Spec §9: the pole's history and governance, milestones in year order (file order within a year).
+    @Test func historyAndGovernance() {
+        let (profile, findings) = read(Self.minimalProfile + """
+
+        [[milestone]]
+        year = 2021
+        label = "Association de préfiguration"
+
+        [[milestone]]
+        year = 2015
+        label = "Association étudiante"
+
+        [[milestone]]
+        year = 2021
+        label = "Premier salarié"
+
+        [governance]
+        legal_form = "SCIC"
+        colleges = [{name = "Structures de l'ESS", seats = 6}, {name = "Habitants"}]
+        meetings = [{year = 2024, kind = "assemblée générale", held = 1, attendance = 0.78}, {year = 2025, kind = "CA"}]
+        """)
+        #expect(findings.isEmpty)
+        #expect(profile?.milestones == [
+            Milestone(year: 2015, label: "Association étudiante"), Milestone(year: 2021, label: "Association de préfiguration"),
+            Milestone(year: 2021, label: "Premier salarié"),
+        ])
+        let governance = Governance(
+            legalForm: "SCIC", colleges: [.init(name: "Structures de l'ESS", seats: 6), .init(name: "Habitants", seats: nil)],
+            meetings: [.init(year: 2024, kind: "assemblée générale", held: 1, attendance: 0.78),
+                       .init(year: 2025, kind: "CA", held: nil, attendance: nil)])
+        #expect(profile?.governance == governance)
+        // A report of 2024 shows the meetings up to 2024.
+        #expect(governance.asOf(2024).meetings.map(\.year) == [2024])
+    }
+
+    @Test func historyAndGovernanceProblemsAreLocated() {
+        let (profile, findings) = read(Self.minimalProfile + """
+
+        [[milestone]]
+        year = 21
+        label = "Création"
+
+        [[milestone]]
+        label = "Sans année"
+        date = 2020
+
+        [governance]
+        legal_form = "association"
+        colleges = [{name = "ESS", seats = -2}, {seats = 3}]
+        meetings = [{year = 2024, kind = "AG", attendance = 78}]
+        """)
+        #expect(profile == nil)
+        #expect(findings == [
+            "pole.toml:7:year: error: year must be a year from 1900 to 2100, found 21",
+            "pole.toml:10:year: error: year is required",
+            "pole.toml:12:date: warning: unknown key date is ignored; known keys: label, year",
+            "pole.toml:16:seats: error: seats must be a whole number of 0 or more, found -2",
+            "pole.toml:16:name: error: name is required",
+            "pole.toml:17:attendance: error: attendance is a share from 0 to 1 (0.78 for 78 %), found 78",
         ])
     }
 

@@ -125,29 +125,45 @@ import Testing
 
     /// Decree 2015-431: at least 3 legal persons, among them an ESS structure, a company, and a
     /// local authority, research or training body or other organisation; citizens do not count.
+    /// Each condition missing in turn is named, with the library's label.
     @Test func theDecreeCompositionCountsLegalPersonsOfEachKind() throws {
-        func composition(_ change: (inout [Member]) -> Void) throws -> Double? {
+        func composition(_ change: (inout [Member]) -> Void) throws -> (value: Double?, unmet: [String]) {
             var dataset = try fixtureDataset("insertion-scope")
             change(&dataset.members)
-            return ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).value("gov.decree_composition")
+            let result = try #require(ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024).result("gov.decree_composition"))
+            return (result.value, result.unmetConditions.map(\.label.fr))
         }
+        func retype(_ ids: [String], as type: ActorType) -> (inout [Member]) -> Void {
+            { members in for index in members.indices where ids.contains(members[index].id) { members[index].actorType = type } }
+        }
+        let (legalPersons, ess, company, third) = (
+            "au moins 3 membres personnes morales (tout type sauf citoyen)", "au moins une structure de l'ESS", "au moins une entreprise",
+            "au moins une collectivité ou un acteur public, un organisme de formation ou de recherche, ou un autre acteur")
         // 2024: A, D, E of the ESS, B a company, C a training centre.
-        #expect(try composition { _ in } == 1)
+        let met = try composition { _ in }
+        #expect(met.value == 1 && met.unmet.isEmpty)
         // Without the training centre, no third kind of actor.
-        #expect(try composition { $0.removeAll { $0.year == 2024 && $0.id == "C" } } == 0)
+        let noThird = try composition { $0.removeAll { $0.year == 2024 && $0.id == "C" } }
+        #expect(noThird.value == 0 && noThird.unmet == [third])
         // The training centre become a citizen: 5 members, but no third kind of legal person.
-        #expect(try composition { members in
-            for index in members.indices where members[index].id == "C" { members[index].actorType = .citizen }
-        } == 0)
+        #expect(try composition(retype(["C"], as: .citizen)).unmet == [third])
+        // The company become an ESS structure; the ESS structures become "other".
+        let noCompany = try composition(retype(["B"], as: .ess))
+        #expect(noCompany.value == 0 && noCompany.unmet == [company])
+        let noESS = try composition(retype(["A", "D", "E"], as: .other))
+        #expect(noESS.value == 0 && noESS.unmet == [ess])
         // Only A (ESS), B (company) and C (research) with two citizens: 3 legal persons, each kind.
-        #expect(try composition { members in
-            for index in members.indices where ["D", "E"].contains(members[index].id) { members[index].actorType = .citizen }
-        } == 1)
+        let citizens = try composition(retype(["D", "E"], as: .citizen))
+        #expect(citizens.value == 1 && citizens.unmet.isEmpty)
         // Two legal persons and a citizen are not enough.
-        #expect(try composition { members in
+        let two = try composition { members in
             members.removeAll { $0.year == 2024 && ["D", "E"].contains($0.id) }
             for index in members.indices where members[index].id == "A" { members[index].actorType = .citizen }
-        } == 0)
+        }
+        #expect(two.value == 0 && two.unmet == [legalPersons, ess])
+        // The formula the library's conditions make, as the method shows it.
+        #expect(try #require(standardLibrary.indicator("gov.decree_composition")).formula.hasPrefix(
+            "if((count(members where actor_type != \"citizen\") >= 3) and (count(members where actor_type == \"ess\") >= 1) and "))
     }
 
     @Test func aScoreChangeOnFewRespondentsIsASmallSampleAndNotColoured() throws {

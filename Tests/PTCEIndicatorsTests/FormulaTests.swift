@@ -191,6 +191,82 @@ import Testing
         #expect(formula.text(column: { _, _ in nil }, yesNo: { $0 ? "oui" : "non" }) == nil)
     }
 
+    /// A yes/no indicator written as its conditions: each condition evaluated and labelled; the
+    /// library refuses conditions beside a formula, on a unit that is not yes/no, or that are not
+    /// comparisons.
+    @Test func aYesNoIndicatorWrittenAsConditions() throws {
+        let indicator = { (id: String, unit: String, extra: String) in """
+            [[indicator]]
+            id = "local.\(id)"
+            unit = "\(unit)"
+            label = { fr = "\(id)", en = "\(id)" }
+            description = { fr = "\(id).", en = "\(id)." }
+            \(extra)
+
+            """ }
+        let good = try copyOfStandardLibrary(adding: """
+        [theme]
+        id = "local"
+        label = { fr = "Local", en = "Local" }
+
+        """ + indicator("big", "flag", """
+            conditions = [
+              { label = { fr = "au moins 2 membres", en = "at least 2 members" }, formula = "count(members) >= 2" },
+              { label = { fr = "au moins 100 ETP", en = "at least 100 FTE" }, formula = "sum(members.fte) >= 100" },
+            ]
+            """))
+        defer { try? FileManager.default.removeItem(at: good) }
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: good, findings: &findings))
+        let definition = try #require(library.indicator("local.big"))
+        #expect(definition.formula == "if((count(members) >= 2) and (sum(members.fte) >= 100), 1, 0)")
+        #expect(definition.conditions.map(\.label.en) == ["at least 2 members", "at least 100 FTE"])
+        let dataset = PoleFolderReader(library: library).read(
+            profile: PoleProfile(id: "t", name: "T", territory: "T", communes: []),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;a;ess;4\n2024;B;b;company;3\n".utf8)],
+            findings: &findings)
+        let result = try #require(ReportBuilder(library: library).report(for: dataset, year: 2024).result("local.big"))
+        #expect(result.value == 0)
+        #expect(result.conditions == [ConditionResult(label: definition.conditions[0].label, isMet: true),
+                                      ConditionResult(label: definition.conditions[1].label, isMet: false)])
+        #expect(result.unmetConditionsLabel == LocalizedText(fr: "Condition non remplie : au moins 100 ETP", en: "Condition not met: at least 100 FTE"))
+
+        let bad = try copyOfStandardLibrary(adding: """
+        [theme]
+        id = "local"
+        label = { fr = "Local", en = "Local" }
+
+        """ + indicator("both", "flag", """
+            formula = "1"
+            conditions = [{ label = { fr = "a", en = "a" }, formula = "count(members) >= 2" }]
+            """) + indicator("count", "count", """
+            conditions = [{ label = { fr = "a", en = "a" }, formula = "count(members) >= 2" }]
+            """) + indicator("none", "flag", "conditions = []"))
+        defer { try? FileManager.default.removeItem(at: bad) }
+        findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: bad, findings: &findings) == nil)
+        #expect(findings.all.map { $0.formatted(.en) } == [
+            "10-local.toml:10:conditions: error: local.both: give either formula or conditions (the formula is then \"every condition is met\"), not both",
+            "10-local.toml:16:conditions: error: local.count: only a yes/no indicator (unit = \"flag\") can be written as conditions; its unit is \"count\"",
+            "10-local.toml:22:conditions: error: local.none: conditions is empty; expected at least one condition { label = …, formula = … }",
+        ])
+        // A condition that is not a comparison is found once the files read well.
+        let number = try copyOfStandardLibrary(adding: """
+        [theme]
+        id = "local"
+        label = { fr = "Local", en = "Local" }
+
+        """ + indicator("number", "flag", """
+            conditions = [{ label = { fr = "a", en = "a" }, formula = "count(members)" }]
+            """))
+        defer { try? FileManager.default.removeItem(at: number) }
+        findings = Findings()
+        #expect(IndicatorLibraryReader.read(folder: number, findings: &findings) == nil)
+        #expect(findings.all.map { $0.formatted(.en) } == [
+            "10-local.toml:9:conditions: error: local.number: the condition \"count(members)\" gives a number in count, a condition must be true or false (a comparison)",
+        ])
+    }
+
     @Test func aBrokenFormulaGivesALocatedFinding() throws {
         let folder = try copyOfStandardLibrary(adding: """
         [theme]

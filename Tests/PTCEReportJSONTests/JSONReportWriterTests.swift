@@ -31,6 +31,39 @@ private func handWorkedReport() throws -> PoleReport {
         #expect(json == expected, "differs from \(url.path); diff it, and set PTCE_UPDATE_GOLDEN=1 to accept")
     }
 
+    /// Spec §9: the pole's words, its milestones and governance as of the report year, and the
+    /// conditions of a yes/no indicator the library writes as conditions.
+    @Test func theDocumentPartsOfAReport() throws {
+        var findings = Findings()
+        let library = try #require(IndicatorLibraryReader.read(folder: repositoryRoot.appendingPathComponent("Indicators"), findings: &findings))
+        let dataset = try #require(PoleFolderReader(library: library)
+            .read(folder: repositoryRoot.appendingPathComponent("Tests/Fixtures/pole-document"), findings: &findings))
+        let json = JSONReportWriter.json(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .en)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let narrative = try #require(object["narrative"] as? [[String: Any]])
+        #expect(narrative.map { $0["title"] as? String } == [nil, nil, "Faits marquants", "Perspectives"])
+        #expect(narrative.last?["markdown"] as? String == "Une seule phrase.")
+        let milestones = try #require(object["milestones"] as? [[String: Any]])
+        #expect(milestones.map { $0["year"] as? Int } == [2016, 2021])
+        #expect(milestones.first?["label"] as? String == "Association étudiante <b>fondatrice</b>")
+        let governance = try #require(object["governance"] as? [String: Any])
+        #expect(governance["legal_form"] as? String == "SCIC")
+        let colleges = try #require(governance["colleges"] as? [[String: Any]])
+        #expect(colleges.map { $0["name"] as? String } == ["Structures de l'ESS", "Entreprises", "Habitants"])
+        #expect(colleges.last?["seats"] is NSNull)
+        let meetings = try #require(governance["meetings"] as? [[String: Any]])
+        #expect(meetings.map { $0["year"] as? Int } == [2024, 2024])
+        #expect(meetings.first?["attendance"] as? Double == 0.78 && meetings.last?["attendance"] is NSNull)
+        let indicators = try #require(object["indicators"] as? [[String: Any]])
+        let decree = try #require(indicators.first { $0["id"] as? String == "gov.decree_composition" })
+        #expect(decree["value"] as? Double == 0)
+        let conditions = try #require(decree["conditions"] as? [[String: Any]])
+        #expect(conditions.map { $0["met"] as? Bool } == [true, true, true, false])
+        #expect(conditions.last?["label"] as? String
+                == "at least one local authority or public body, training or research body, or other organisation")
+        #expect(indicators.first { $0["id"] as? String == "eco.fte" }?["conditions"] == nil)
+    }
+
     @Test func theSpecShapeParsesBack() throws {
         let json = JSONReportWriter.json(try handWorkedReport(), language: .fr)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -513,6 +513,46 @@ struct TrajectoryObjectivesResourcesSheetTests {
         #expect(sheet.format("E8")?.hasPrefix("+") == true)
     }
 
+    /// Spec §9: the Rapport sheet holds the pole's words as text (never markup or a formula),
+    /// its history and governance up to the year; the summary its highlights; the Indicators
+    /// sheet names the decree condition not met.
+    @Test func thePolesWordsHistoryAndGovernance() throws {
+        let url = try write(try report(folder: "Tests/Fixtures/pole-document"))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let book = try ExternalReaders.inspect(url)
+        let words = try #require(book.sheet("Rapport"))
+        #expect(words.value("A3") as? String == "Présentation du pôle, sur deux lignes, avec <script>alert(1)</script>.")
+        #expect(words.value("A10") as? String == "• Un atelier et un marché, sur deux lignes.")
+        #expect(words.value("A11") as? String == "• Un lien : le site (https://exemple.fr) et un autre ici (javascript:alert(1)).")
+        #expect((13...14).map { words.value("A\($0)") as? String } == ["1. premier", "2. second"])
+        #expect([words.value("A18"), words.value("B18"), words.value("A19"), words.value("B19")].map { $0 as? String }
+                == ["Projet", "Année", "Vélos | réparation", "2026"])
+        let text = "<img src=x onerror=alert(1)> snake_case_name *pas en italique* =SUM(A1)"
+        #expect(words.value("A22") as? String == text && words.formula("A22") == nil && words.wraps("A22"))
+        let row = try #require(words.row(where: "A", is: "Repères"))
+        #expect(words.value("A\(row + 1)") as? String == "2016" && words.value("B\(row + 1)") as? String == "Association étudiante <b>fondatrice</b>")
+        #expect(words.value("A\(row + 2)") as? String == "2021" && words.value("A\(row + 3)") == nil)
+        let governance = try #require(words.row(where: "A", is: "Gouvernance"))
+        #expect(words.value("B\(governance + 1)") as? String == "SCIC")
+        #expect(words.value("C\(governance + 2)") as? Double == 6)
+        let meetings = try #require(words.row(where: "B", is: "Instance"))
+        #expect(words.value("E\(meetings + 1)") as? Double == 0.78 && words.format("E\(meetings + 1)")?.hasSuffix("%") == true)
+        #expect(words.value("B\(meetings + 2)") as? String == "conseil d'administration" && words.value("A\(meetings + 3)") == nil)
+
+        let summary = try #require(book.sheet("Synthèse"))
+        #expect((4...9).map { summary.value("A\($0)") as? String } == [
+            "Faits marquants 2024", "• Un atelier et un marché, sur deux lignes.",
+            "• Un lien : le site (https://exemple.fr) et un autre ici (javascript:alert(1)).", "1. premier", "2. second", nil,
+        ])
+        #expect(summary.value("A10") as? String == "Chiffre clé")
+
+        let indicators = try #require(book.sheet("Indicateurs"))
+        let decree = try #require(indicators.row(where: "A", is: "Composition conforme au décret 2015-431"))
+        #expect(indicators.value("B\(decree)") as? Double == 0)
+        #expect(indicators.value("A\(decree + 1)") as? String
+                == "Condition non remplie : au moins une collectivité ou un acteur public, un organisme de formation ou de recherche, ou un autre acteur")
+    }
+
     @Test func theSheetsReadInEnglish() throws {
         let book = try book(.en)
         #expect((book["sheets"] as? [String])?.prefix(6) == ["Summary", "Report", "Indicators", "Trajectory", "Objectives", "Resources"])

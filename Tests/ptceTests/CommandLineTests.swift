@@ -161,12 +161,17 @@ struct PTCE {
         let parent = try PTCE.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
         let folder = parent.appendingPathComponent("Pôle du Vexin")
-        let created = try PTCE.run(["init", folder.path])
+        // 2025-06-01: the skeleton of the pole's words is for the year before "now", 2024.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1748736000"
+        let created = try PTCE.run(program: PTCE.executable.path, ["init", folder.path], environment: environment)
         #expect(created.status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["cooperations.csv", "finances.csv", "members.csv", "pole.toml", "projects.csv", "survey.csv", "targets.csv"])
+        #expect(names == ["cooperations.csv", "finances.csv", "members.csv", "pole.toml", "projects.csv", "report.md", "survey.csv", "targets.csv"])
         let toml = try String(contentsOf: folder.appendingPathComponent("pole.toml"), encoding: .utf8)
         #expect(toml.contains("id = \"pole-du-vexin\""))
+        let skeleton = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(skeleton.contains("# 2024\n\n## Faits marquants\n") && skeleton.contains("## Difficultés") && skeleton.contains("## Perspectives"))
 
         let validated = try PTCE.run(["validate", folder.path])
         #expect(validated.status == 1)
@@ -185,10 +190,10 @@ struct PTCE {
         let folder = parent.appendingPathComponent("Pôle du Vexin")
         let created = try PTCE.run(["init", folder.path, "--xlsx"])
         #expect(created.status == 0, "\(created.errors)")
-        #expect(created.output.contains("pole.toml, members.xlsx, cooperations.xlsx, finances.xlsx, projects.xlsx, survey.xlsx, targets.xlsx"))
+        #expect(created.output.contains("pole.toml, members.xlsx, cooperations.xlsx, finances.xlsx, projects.xlsx, survey.xlsx, targets.xlsx, report.md"))
         let workbooks = ["cooperations.xlsx", "finances.xlsx", "members.xlsx", "projects.xlsx", "survey.xlsx", "targets.xlsx"]
         // Nothing else, no temporary file left behind.
-        #expect(try PTCE.entries(of: folder).keys.sorted() == (workbooks + ["pole.toml"]).sorted())
+        #expect(try PTCE.entries(of: folder).keys.sorted() == (workbooks + ["pole.toml", "report.md"]).sorted())
         for name in workbooks {
             #expect(try Data(contentsOf: folder.appendingPathComponent(name)).starts(with: Data("PK\u{3}\u{4}".utf8)), "\(name)")
         }

@@ -32,7 +32,7 @@ import Testing
 
         let html = try String(contentsOf: out.appendingPathComponent("pays-de-bray-2024.html"), encoding: .utf8)
         #expect(html.contains("<p>Le pôle &lt;script&gt;alert(1)&lt;/script&gt;.</p>"))
-        #expect(html.contains("<h3>Faits marquants</h3><p>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;) et &lt;img src=x onerror=alert(1)&gt; et ici (javascript:alert(1)).</p>"))
+        #expect(html.contains("<h2 id=\"title-highlights\">Faits marquants 2024</h2><p>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;) et &lt;img src=x onerror=alert(1)&gt; et ici (javascript:alert(1)).</p>"))
         #expect(!html.contains("Texte de 2023"))
         #expect(!html.contains("href=\"javascript"))
 

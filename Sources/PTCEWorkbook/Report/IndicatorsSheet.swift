@@ -19,6 +19,10 @@ extension ReportSheets {
                 try putResult(result, formula: nil, row: row, into: &buffer)
                 buffer.put(.text(result.definition.id), row: row, column: idColumn)
                 highlights.append((row, result))
+                if let unmet = result.unmetConditionsLabel {
+                    row += 1
+                    buffer.put(unmet[language], row: row, columns: 0...ResultColumn.change.rawValue, style: CellStyle(italic: true, wrap: true))
+                }
             }
         }
         buffer.fixedWidths[0] = 44

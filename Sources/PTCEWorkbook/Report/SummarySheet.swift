@@ -31,7 +31,20 @@ extension ReportSheets {
         }
         let headers = [words("Chiffre clé", "Key figure"), String(year), report.previousYear.map(String.init) ?? words("Année précédente", "Previous year")]
             + resultHeaders
-        let headerRow = 3
+        // The year's highlights, as the pole wrote them, above its figures.
+        var headerRow = 3
+        if let highlights = report.highlights {
+            buffer.put(.text((highlights.title ?? "") + " \(year)"), row: 3, column: 0, style: CellStyle(bold: true, fontSize: 12))
+            var row = 4
+            // Its paragraphs and lists up to a subheading: a table or a subsection stays on the Rapport sheet.
+            let shown = highlights.blocks.prefix { if case .heading = $0 { false } else { true } }
+                .filter { if case .table = $0 { false } else { true } }
+            for line in NarrativeLines.lines(of: shown) {
+                buffer.put(line, row: row, columns: 0...(headers.count - 1), style: CellStyle.wrapped)
+                row += 1
+            }
+            headerRow = row + 1
+        }
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: headerRow, column: column, style: CellStyle.header) }
         var highlights: [(row: Int, result: IndicatorResult)] = []
         for (offset, figure) in figures.enumerated() {

@@ -95,7 +95,8 @@ let package = Package(
             exclude: ["Support", "Golden"]
         ),
         .testTarget(
-            name: "PTCEDashboardTests", dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased],
+            name: "PTCEDashboardTests",
+            dependencies: ["PTCEDashboard", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEFuzzSupport", propertyBased],
             exclude: ["Support", "Golden"]
         ),
         .testTarget(name: "ptceTests", dependencies: ["ptce", "PTCEFuzzSupport"], exclude: ["Support"]),

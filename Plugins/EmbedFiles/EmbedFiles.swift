@@ -1,36 +1,41 @@
 import Foundation
 import PackagePlugin
 
-/// Builds the data files of a target into it: the target's folder holds one folder of data (the
-/// standard indicator library `Indicators/`, a link to the top-level one; the commune names
-/// `Data/`), excluded from its sources, and each file's text becomes a constant of a generated
-/// Swift file, so that the `ptce` binary needs no folder beside it. The files are the command's
+/// Builds the data files of a target into it: each file's text becomes a constant of a generated
+/// Swift file, so that the `ptce` binary needs no folder beside it. Each target names its data
+/// folder below (excluded from its sources): the standard indicator library `Indicators/` (a
+/// link to the top-level one) and the commune names `Data/`. The files are the command's
 /// inputs, so an edit rebuilds them; a file added or removed changes the target's folder, so
-/// SwiftPM plans the build again.
+/// SwiftPM plans the build again. A file of another kind in the folder, or a required file
+/// missing, stops the build with its name.
 @main
 struct EmbedFiles: BuildToolPlugin {
+    /// The data folder of each target the plugin is applied to: its name in the target's folder,
+    /// the kinds of file it holds, and the files it must hold.
+    static let dataFolders: [String: (folder: String, extensions: Set<String>, required: [String])] = [
+        "PTCEStandardLibrary": ("Indicators", ["toml", "md"], ["questions.toml", "units.toml"]),
+        "PTCEGeography": ("Data", ["tsv"], ["communes.tsv"]),
+    ]
+
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        guard let module = target as? SourceModuleTarget else { return [] }
-        let manager = FileManager.default
-        let base = module.directoryURL.path
-        let folders = try manager.contentsOfDirectory(atPath: base).filter { name in
-            // A link to a folder counts as the folder (`Indicators` links to the top-level one).
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && manager.fileExists(atPath: base + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+        guard let module = target as? SourceModuleTarget, let data = Self.dataFolders[target.name] else {
+            throw EmbedFilesError(message: "\(target.name): EmbedFiles does not know its data folder; add it to EmbedFiles.dataFolders")
         }
-        guard folders.count == 1, let folder = folders.first else {
-            throw EmbedFilesError(message: "\(target.name): expected one folder of data files in \(base), found \(folders.count)")
+        let folder = module.directoryURL.path + "/" + data.folder
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+        if let stray = names.first(where: { !data.extensions.contains(($0 as NSString).pathExtension) }) {
+            throw EmbedFilesError(message: "\(folder)/\(stray): not a kind of file \(target.name) embeds (\(data.extensions.sorted().joined(separator: ", ")))")
         }
-        let files = try manager.contentsOfDirectory(atPath: base + "/" + folder)
-            .filter { !$0.hasPrefix(".") && ["toml", "md", "tsv"].contains(($0 as NSString).pathExtension) }
-            .sorted()
-            .map { URL(fileURLWithPath: base + "/" + folder + "/" + $0) }
+        if let missing = data.required.first(where: { !names.contains($0) }) {
+            throw EmbedFilesError(message: "\(folder)/\(missing): missing; \(target.name) needs it")
+        }
+        let files = names.map { URL(fileURLWithPath: folder + "/" + $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(folder)/ into \(target.name) (\(files.count) files)",
+                displayName: "Embedding \(data.folder)/ into \(target.name) (\(files.count) files)",
                 executable: try context.tool(named: "ptce-embed-files").url,
-                arguments: [output.path, folder] + files.map(\.path),
+                arguments: [output.path, data.folder] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [output])
         ]

@@ -19,6 +19,15 @@ struct Bar {
     let shown: String
 }
 
+/// One pole on a strip plot: its name, its value, whether it is named on the plot (the focus
+/// pole, the extremes), and whether its value rests on few members.
+struct StripPoint {
+    let label: String
+    let value: Double
+    let labelled: Bool
+    let lowCoverage: Bool
+}
+
 /// One year of a trend: its value, `nil` when the year has none (a gap in the line, never 0).
 typealias TrendPoint = (year: Int, value: Double?)
 
@@ -95,6 +104,51 @@ struct ChartBuilder {
         }
         table(&html, caption: title, headers: [language.text("Pôle", "Pole"), valueHeader],
               rows: points.map { [$0.label, $0.shown] } + (median == nil ? [] : [[language.text("Médiane", "Median"), medianShown]]))
+    }
+
+    /// A strip plot of many poles on one indicator: every pole a dot on a common axis (spread a
+    /// little up and down so that close values stay apart, hollow when its value rests on few
+    /// members), the quartiles as a box and the median as a line; the `labelled` poles drawn
+    /// larger and named. The numbers are in `summary` and in the ranking that follows the figure.
+    func strip(_ html: inout HTMLBuilder, id: String, title: String, caption: String, summary: String, points: [StripPoint], spread: ValueSpread,
+               tick: (Double) -> String) {
+        let left = 24.0, plot = 592.0, width = left * 2 + plot, middle = 48.0, axis = 74.0, height = 100.0
+        let low = spread.minimum, high = max(spread.maximum, spread.minimum + 1e-9)
+        let x = { (value: Double) in left + (value - low) / (high - low) * plot }
+        figure(&html, id: id, title: title, caption: caption, summary: summary, width: width, height: height) { svg in
+            svg.element("rect", [("x", fmt(x(spread.lowerQuartile))), ("y", fmt(middle - 14)),
+                                 ("width", fmt(max(1, x(spread.upperQuartile) - x(spread.lowerQuartile)))), ("height", "28"),
+                                 ("fill", "#eef4fa"), ("stroke", Palette.axis)])
+            svg.element("line", [("x1", fmt(x(spread.median))), ("x2", fmt(x(spread.median))), ("y1", fmt(middle - 16)), ("y2", fmt(middle + 16)),
+                                 ("stroke", Palette.text), ("stroke-width", "2")])
+            // Each dot a round-capped stroke of no length: a few bytes each, so that 160 poles on 40
+            // indicators stay a light page. A fixed spread by position: the same input draws the same picture.
+            func dots(_ chosen: (StripPoint) -> Bool) -> String {
+                points.enumerated().filter { !$0.element.labelled && chosen($0.element) }
+                    .map { "M\(fmt(x($0.element.value))) \(fmt(middle + Double($0.offset % 7 - 3) * 3.5))h0" }.joined()
+            }
+            let (reported, few) = (dots { !$0.lowCoverage }, dots(\.lowCoverage))
+            for (path, colour, width) in [(reported, Palette.bar, "6"), (few, Palette.bar, "6"), (few, "#fff", "3")] where !path.isEmpty {
+                svg.element("path", [("d", path), ("stroke", colour), ("stroke-width", width), ("stroke-linecap", "round"), ("fill", "none")])
+            }
+            for point in points where point.labelled {
+                let at = x(point.value)
+                svg.element("circle", [("cx", fmt(at)), ("cy", fmt(middle)), ("r", "6"), ("fill", point.lowCoverage ? "#fff" : Palette.colours[1]),
+                                       ("stroke", Palette.text), ("stroke-width", "1.5")])
+                let anchor = at < left + plot * 0.2 ? "start" : at > left + plot * 0.8 ? "end" : "middle"
+                // Short enough that the names at the two ends never meet.
+                svg.element("text", [("x", fmt(at)), ("y", fmt(middle - 20)), ("text-anchor", anchor), ("class", "value")],
+                            text: truncated(point.label, 30))
+            }
+            svg.element("line", [("x1", fmt(left)), ("x2", fmt(left + plot)), ("y1", fmt(axis)), ("y2", fmt(axis)), ("stroke", "currentColor")])
+            // The median's tick only where it does not run into an end's.
+            let ticks = [(low, "start"), (high, "end")] + (abs(x(spread.median) - x(low)) > 110 && abs(x(high) - x(spread.median)) > 110
+                ? [(spread.median, "middle")] : [])
+            for (value, anchor) in ticks {
+                svg.element("text", [("x", fmt(x(value))), ("y", fmt(axis + 18)), ("text-anchor", anchor), ("class", "label")],
+                            text: (anchor == "middle" ? language.text("médiane ", "median ") : "") + tick(value))
+            }
+        }
     }
 
     /// Who cooperates with whom: members on a circle, one line per pair of members that cooperate
@@ -207,12 +261,14 @@ struct ChartBuilder {
         }
     }
 
-    private func figure(_ html: inout HTMLBuilder, id: String, title: String, summary: String, width: Double, height: Double,
-                        marks: (inout HTMLBuilder) -> Void) {
+    /// A chart's figure: `caption` above it (its `title` unless told), the drawing named by its
+    /// title and described by `summary`.
+    private func figure(_ html: inout HTMLBuilder, id: String, title: String, caption: String? = nil, summary: String, width: Double,
+                        height: Double, marks: (inout HTMLBuilder) -> Void) {
         // The caption above its chart, so that it never reads as the next one's; the drawing scrolls
         // sideways on a narrow screen rather than shrink its text below reading size.
         html.element("figure", [("class", "chart")]) { figure in
-            figure.element("figcaption", text: title)
+            figure.element("figcaption", text: caption ?? title)
             figure.scrollBox(label: title) { box in
                 box.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
                                     ("width", fmt(width)), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc")]) { svg in

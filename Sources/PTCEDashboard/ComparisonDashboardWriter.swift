@@ -1,9 +1,13 @@
 import PTCEIndicators
 import PTCEModel
 
-/// Writes a comparison of poles as one offline HTML page: the poles side by side by theme,
-/// with ranks, medians and flags, and a dot plot per indicator (small multiples).
+/// Writes a comparison of poles as one offline HTML page: up to ``sideBySideLimit`` poles side
+/// by side by theme, with ranks, medians and flags, and a dot plot per indicator (small
+/// multiples); beyond, per indicator the distribution of the poles (a strip plot) and a ranking.
 public enum ComparisonDashboardWriter {
+    /// Up to this many poles are set side by side; more are shown as distributions and rankings.
+    public static let sideBySideLimit = 11
+
     /// The comparison's page in `language`, with the same head as a report's: inline CSS and SVG, nothing fetched
     /// from the network.
     public static func html(_ comparison: PoleComparison, language: Language) -> String {
@@ -17,13 +21,19 @@ public enum ComparisonDashboardWriter {
             page.dashboardHead(title: t("Comparaison de pôles \(comparison.year)", "Comparison of poles \(comparison.year)"),
                                generator: "\(Engine.name) \(Engine.version)")
             page.element("body") { body in
+                let scaled = poles.count > sideBySideLimit
                 body.element("header") { header in
-                    header.element("h1", text: t("\(poles.count) pôles côte à côte en \(comparison.year)", "\(poles.count) poles side by side in \(comparison.year)"))
+                    header.element("h1", text: scaled ? t("\(poles.count) pôles comparés en \(comparison.year)", "\(poles.count) poles compared in \(comparison.year)")
+                        : t("\(poles.count) pôles côte à côte en \(comparison.year)", "\(poles.count) poles side by side in \(comparison.year)"))
                     header.element("p", [("class", "meta")], text: t(
                         "Mêmes indicateurs, même méthode ; rang 1 = meilleur selon le sens de l'indicateur ; les volumes sont aussi rapportés à la taille des pôles.",
                         "Same indicators, same method; rank 1 = best following the indicator's direction; volumes are also shown relative to each pole's size."))
                 }
                 body.element("main") { main in
+                    if scaled {
+                        DistributionView(comparison: comparison, numbers: numbers, charts: charts).write(into: &main)
+                        return
+                    }
                     main.element("section", [("aria-labelledby", "title-poles")]) { section in
                         section.element("h2", [("id", "title-poles")], text: t("Pôles comparés", "Poles compared"))
                         section.element("ul") { list in
@@ -32,7 +42,8 @@ public enum ComparisonDashboardWriter {
                                     ? t("pas de données pour \(comparison.year) (années : ", "no data for \(comparison.year) (years: ")
                                         + pole.years.map(String.init).joined(separator: ", ") + ")"
                                     : pole.profile.territory + (pole.profile.population.map { " · " + numbers.plain(Double($0), decimals: 0) + t(" habitants", " inhabitants") } ?? "")
-                                list.element("li", text: pole.profile.name + " — " + status)
+                                let group = pole.report == nil ? nil : pole.group.map { t(" · groupe : ", " · group: ") + $0.label[language] }
+                                list.element("li", text: pole.profile.name + " — " + status + (group ?? ""))
                             }
                         }
                     }
@@ -65,18 +76,28 @@ public enum ComparisonDashboardWriter {
                             }
                         }
                     }
-                    main.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
-                        section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
-                        section.element("p", text: t(
-                            "⚠ signale une couverture faible : moins de la moitié des membres du pôle ont déclaré les données utilisées. Les scores d'enquête ne sont comparés qu'entre pôles qui ont posé les mêmes questions. Un pôle sans données pour l'année est listé, jamais omis.",
-                            "⚠ flags low coverage: fewer than half of the pole's members reported the inputs. Survey scores are compared only between poles that asked the same questions. A pole without data for the year is listed, never left out."))
-                    }
+                    comparisonMethod(into: &main, language: language)
                 }
                 body.element("footer", [("class", "page")], text: t("Produit par \(Engine.name) \(Engine.version).", "Produced by \(Engine.name) \(Engine.version)."))
             }
         }
         html.newline()
         return html.output
+    }
+
+    /// What the flags mean and how poles are compared, at the end of every comparison page.
+    static func comparisonMethod(into html: inout HTMLBuilder, language: Language, percentiles: Bool = false) {
+        let t = language.text
+        html.element("section", [("class", "method"), ("aria-labelledby", "title-method")]) { section in
+            section.element("h2", [("id", "title-method")], text: t("Méthode", "Method"))
+            section.element("p", text: t(
+                "⚠ signale une couverture faible : moins de la moitié des membres du pôle ont déclaré les données utilisées. Les scores d'enquête ne sont comparés qu'entre pôles qui ont posé les mêmes questions. Un pôle sans données pour l'année est listé, jamais omis.",
+                "⚠ flags low coverage: fewer than half of the pole's members reported the inputs. Survey scores are compared only between poles that asked the same questions. A pole without data for the year is listed, never left out."))
+            guard percentiles else { return }
+            section.element("p", text: t(
+                "Percentile : la part des autres pôles comparables dont la valeur est moins bonne, plus la moitié de ceux à égalité, sur 100 (100 = meilleur, selon le sens de l'indicateur). Les volumes sont classés par membre. Quartiles par interpolation linéaire entre les valeurs classées (comme QUARTILE.INC d'Excel) ; la boîte de chaque graphique va du premier au troisième quartile, le trait est la médiane.",
+                "Percentile: the share of the other comparable poles with a worse value, plus half of those with an equal one, out of 100 (100 = best, following the indicator's direction). Volumes are ranked per member. Quartiles by linear interpolation between the sorted values (as Excel's QUARTILE.INC); each chart's box runs from the first to the third quartile, the line is the median."))
+        }
     }
 
     /// The table of `rows`, one column per pole of `comparison` and the median; a key figure's

@@ -117,38 +117,43 @@ private struct Dashboard {
 
     // MARK: The pole's own words
 
-    /// The year's highlights (``PoleReport/highlights``), under the key figures; nothing when the
-    /// year has none.
+    /// The year's highlights as the summary shows them (``PoleReport/highlightsSummary``), under
+    /// the key figures; nothing when the year has none.
     private func highlights(_ html: inout HTMLBuilder) {
-        guard let highlights = report.highlights else { return }
+        guard let summary = report.highlightsSummary else { return }
         html.newline()
         html.element("section", [("class", "highlights"), ("aria-labelledby", "title-highlights")]) { section in
-            section.element("h2", [("id", "title-highlights")], text: (highlights.title ?? "") + " \(report.year)")
-            for block in highlights.blocks { markdown(block, into: &section) }
+            section.element("h2", [("id", "title-highlights")], text: summary.title + " \(report.year)")
+            for block in summary.blocks { markdown(block, under: 2, into: &section) }
+            if !summary.isComplete {
+                section.element("p", [("class", "note")], text: t("La suite dans « Le pôle en \(report.year) ».", "Continued in \"The pole in \(report.year)\"."))
+            }
         }
     }
 
-    /// The presentation and the year's other sections of `report.md`, after the highlights;
-    /// nothing when the pole wrote none.
+    /// The presentation and the year's other sections of `report.md` (the highlights too when the
+    /// summary could not show them whole), after the highlights; nothing when the pole wrote none.
     private func narrative(_ html: inout HTMLBuilder) {
-        let highlights = report.highlights
-        let sections = report.narrative.filter { $0 != highlights }
+        let shownAbove = report.highlightsSummary?.isComplete == true ? report.highlights : nil
+        let sections = report.narrative.filter { $0 != shownAbove }
         guard !sections.isEmpty else { return }
         html.newline()
         html.element("section", [("class", "narrative"), ("aria-labelledby", "title-narrative")]) { section in
             section.element("h2", [("id", "title-narrative")], text: t("Le pôle en \(report.year)", "The pole in \(report.year)"))
             for part in sections {
                 if let title = part.title { section.element("h3", text: title) }
-                for block in part.blocks { markdown(block, into: &section) }
+                for block in part.blocks { markdown(block, under: part.title == nil ? 2 : 3, into: &section) }
             }
         }
     }
 
-    /// A block of the pole's Markdown, its text escaped as every text is.
-    private func markdown(_ block: MarkdownBlock, into html: inout HTMLBuilder) {
+    /// A block of the pole's Markdown, its text escaped as every text is; `titleLevel` is the
+    /// HTML level of the title it stands under.
+    private func markdown(_ block: MarkdownBlock, under titleLevel: Int, into html: inout HTMLBuilder) {
         switch block {
         case .heading(let level, let runs):
-            html.element("h\(min(level + 1, 6))") { inline(runs, into: &$0) }
+            // `###` is one level below the section's title, whatever that title's level on the page.
+            html.element("h\(min(titleLevel + level - 2, 6))") { inline(runs, into: &$0) }
         case .paragraph(let runs):
             html.element("p") { inline(runs, into: &$0) }
         case .list(let ordered, let items):
@@ -206,7 +211,8 @@ private struct Dashboard {
                 if !milestones.isEmpty {
                     columns.element("div") { part in
                         part.element("h3", [("id", "title-history")], text: t("Repères", "Milestones"))
-                        part.element("ol", [("class", "timeline"), ("aria-labelledby", "title-history")]) { list in
+                        // `role="list"`: a list without bullets keeps its semantics in every browser.
+                        part.element("ol", [("class", "timeline"), ("role", "list"), ("aria-labelledby", "title-history")]) { list in
                             for milestone in milestones {
                                 list.element("li") { item in
                                     item.element("span", [("class", "year")], text: String(milestone.year))
@@ -238,7 +244,7 @@ private struct Dashboard {
                     }
                     for college in governance.colleges {
                         body.element("tr") { row in
-                            row.element("th", [("scope", "row")], text: t("Collège : ", "College: ") + college.name)
+                            row.element("th", [("scope", "row")], text: t("Collège : ", "Voting college: ") + college.name)
                             row.element("td", text: college.seats.map { language.counted($0, LocalizedText(fr: "siège", en: "seat")) } ?? "—")
                         }
                     }
@@ -271,7 +277,9 @@ private struct Dashboard {
         html.element("section", [("class", "directory"), ("aria-labelledby", "title-directory")]) { section in
             section.element("h2", [("id", "title-directory")], text: t("Membres et projets", "Members and projects"))
             if !directory.isEmpty {
-                section.table(caption: t("Les \(directory.count) membres en \(report.year)", "The \(directory.count) members in \(report.year)"), kind: "members") { table in
+                let caption = directory.count == 1 ? t("Le membre en \(report.year)", "The member in \(report.year)")
+                    : t("Les \(directory.count) membres en \(report.year)", "The \(directory.count) members in \(report.year)")
+                section.table(caption: caption, kind: "members") { table in
                     table.columnHeaders([t("Membre", "Member"), t("Type d'acteur", "Actor type"), t("Forme juridique", "Legal form"), t("Commune", "Commune")])
                     table.element("tbody") { body in
                         for entry in directory.prefix(directoryLimit) {
@@ -289,9 +297,10 @@ private struct Dashboard {
                     }
                 }
                 if directory.count > directoryLimit {
-                    section.element("p", [("class", "note")], text: t(
-                        "… et \(directory.count - directoryLimit) autres membres : la liste complète est dans le classeur (feuille des membres).",
-                        "… and \(directory.count - directoryLimit) more members: the full list is in the workbook (members sheet)."))
+                    let more = directory.count - directoryLimit
+                    section.element("p", [("class", "note")], text: (more == 1 ? t("… et 1 autre membre", "… and 1 more member")
+                        : t("… et \(more) autres membres", "… and \(more) more members"))
+                        + t(" : la liste complète est dans le classeur (feuille des membres).", ": the full list is in the workbook (members sheet)."))
                 }
                 if directory.contains(where: { $0.commune != nil }) {
                     section.element("p", [("class", "note")], text: t("Noms des communes : ", "Commune names: ") + CommuneNames.source[language]
@@ -309,7 +318,9 @@ private struct Dashboard {
                             row.element("td", text: project.sector ?? "—")
                             var involved = project.memberNames.joined(separator: ", ")
                             if project.unknownMembers > 0 {
-                                let unknown = language.counted(project.unknownMembers, LocalizedText(fr: "membre non identifié", en: "unidentified member"))
+                                let count = project.unknownMembers
+                                let unknown = count == 1 ? t("1 membre non identifié", "1 unidentified member")
+                                    : t("\(count) membres non identifiés", "\(count) unidentified members")
                                 involved += (involved.isEmpty ? "" : t(" et ", " and ")) + unknown
                             }
                             row.element("td", text: involved.isEmpty ? "—" : involved)
@@ -524,14 +535,17 @@ private struct Dashboard {
             table.element("tbody") { body in
                 for result in results {
                     body.element("tr") { row in
-                        row.element("th", [("scope", "row")], text: result.definition.label[language])
+                        row.element("th", [("scope", "row")]) { header in
+                            header.text(result.definition.label[language])
+                            // A condition not met is named under the indicator, across the row's width in print.
+                            if let unmet = result.unmetConditionsLabel { header.element("span", [("class", "base")], text: unmet[language]) }
+                        }
                         if let value = result.value {
                             row.element("td", [("class", "number")]) { cell in
                                 cell.text(numbers.value(value, unit: result.definition.unit))
                                 if let quotient = result.quotient, result.coverage?.isComplete == false {
                                     cell.element("span", [("class", "base")], text: numbers.quotient(quotient))
                                 }
-                                if let unmet = result.unmetConditionsLabel { cell.element("span", [("class", "base")], text: unmet[language]) }
                             }
                         } else {
                             row.element("td", [("class", "number missing")], text: missingText(result))

@@ -44,7 +44,7 @@ enum Stylesheet {
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     section.highlights { margin-top: 16px; padding: 0 0 0 14px; border-left: 4px solid var(--accent); }
     section.highlights h2 { border-bottom: none; margin: 0 0 4px; }
-    .pole-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 32px; }
+    .pole-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 0 32px; }
     ol.timeline { list-style: none; margin: 8px 0 16px 6px; padding: 0 0 0 16px; border-left: 3px solid var(--accent); }
     ol.timeline li { position: relative; padding: 0 0 8px 4px; break-inside: avoid; }
     ol.timeline li::before { content: ""; position: absolute; left: -24px; top: 0.35em; width: 13px; height: 13px; border-radius: 50%; background: #fff; border: 3px solid var(--accent); box-sizing: border-box; }
@@ -67,6 +67,12 @@ enum Stylesheet {
       .card .value { font-size: 1.25rem; }
     }
     details.data summary { cursor: pointer; color: var(--accent); }
+    ul.pole-list { columns: 17em; column-gap: 24px; padding-left: 1.2em; margin: 4px 0 12px; font-size: 0.92rem; }
+    table.ranking td, table.ranking th { padding: 2px 8px; }
+    table.benchmark td.number, table.benchmark th.number { white-space: normal; }
+    table.benchmark svg.position { display: block; width: 100%; min-width: 80px; max-width: 140px; height: auto; }
+    table.ranking td.gap { text-align: left; color: var(--muted); font-style: italic; }
+    table.ranking td:nth-child(1), table.ranking td:nth-child(3), table.ranking td:nth-child(4), table.ranking td:nth-child(5) { text-align: right; font-variant-numeric: tabular-nums; }
     blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid #E69F00; background: #fdf6ea; white-space: pre-line; }
     blockquote footer { padding: 0; margin: 4px 0 0; color: var(--muted); font-size: 0.85rem; }
     footer.page { color: var(--muted); font-size: 0.85rem; padding: 24px; }
@@ -97,6 +103,12 @@ enum Stylesheet {
       table.objectives th:nth-child(7) { width: 12%; }
       table.objectives td.number { white-space: normal; }
       table.objectives .base { display: block; margin-left: 0; font-size: 7pt; }
+      table.benchmark { table-layout: fixed; }
+      table.benchmark th:nth-child(1) { width: 22%; }
+      table.benchmark th:nth-child(2) { width: 13%; }
+      table.benchmark th:nth-child(3) { width: 14%; }
+      table.benchmark th:nth-child(n+4) { width: 10%; }
+      table.benchmark th:nth-child(8) { width: 11%; }
       section.resources { break-inside: avoid; }
       p.note { font-size: 8pt; }
       .trend-ends { font-size: 7pt; }

@@ -3,8 +3,8 @@ import PTCEModel
 /// The names of France's communes by INSEE code, from the Code officiel géographique (COG) of
 /// Insee at 1 January 2026 (`Data/communes.tsv`, built into the binary at build time): 36,912
 /// codes — communes, the municipal arrondissements of Paris, Lyon and Marseille, and the
-/// delegated and associated communes whose code is no longer a commune's. Insee data, reused
-/// under the Licence Ouverte with its source cited, unaltered.
+/// delegated and associated communes whose code is no longer a commune's: each code with its name
+/// as the COG writes it (`LIBELLE`). Insee data, reused under the Licence Ouverte with its source cited.
 public enum CommuneNames {
     /// Where the names come from, as reports cite it.
     public static let source = LocalizedText(

@@ -700,7 +700,7 @@ enum ImportMessage {
             en: "population must be a number of inhabitants above 0, found \(population)")
     }
 
-    /// A creation year that is no year.
+    /// A year of the pole's history (`created`, a milestone's, a meeting's) that is no year.
     static func invalidHistoryYear(_ key: String, _ year: Int, range: ClosedRange<Int>) -> LocalizedText {
         LocalizedText(fr: "\(key) doit être une année de \(range.lowerBound) à \(range.upperBound) ; valeur trouvée : \(year)",
                       en: "\(key) must be a year from \(range.lowerBound) to \(range.upperBound), found \(year)")
@@ -717,7 +717,7 @@ enum ImportMessage {
         let shown = String(format: "%g", share)
         return LocalizedText(
             fr: "attendance est une part de 0 à 1 (0.78 pour 78 %) ; valeur trouvée : \(shown)",
-            en: "attendance is a share from 0 to 1 (0.78 for 78 %), found \(shown)")
+            en: "attendance is a share from 0 to 1 (0.78 for 78%), found \(shown)")
     }
 
     // MARK: TOML
@@ -880,6 +880,11 @@ enum ImportMessage {
     }
 
     // MARK: The pole's own words (report.md)
+
+    /// `<!--` at the start of a line with no `-->` before the next heading.
+    static let narrativeCommentNotClosed = LocalizedText(
+        fr: "commentaire « <!-- » non fermé par « --> » avant le titre suivant : il est lu comme du texte",
+        en: "comment \"<!--\" not closed by \"-->\" before the next heading: it is read as text")
 
     /// A level-1 heading of `report.md` that is not a year.
     static func narrativeHeadingNotAYear(_ text: String) -> LocalizedText {

@@ -26,7 +26,8 @@ enum NarrativeReader {
             lines = []
         }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let allLines = withoutComments(normalised).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let allLines = withoutComments(normalised.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                       file: file, findings: &findings)
         for (index, line) in allLines.enumerated() {
             if let heading = heading(line), heading.level <= 2 {
                 if heading.level == 1, let found = Int(heading.text), FieldType.years.contains(found) {
@@ -49,18 +50,45 @@ enum NarrativeReader {
         return Narrative(presentation: section(title: nil, lines: presentation), sectionsByYear: sections, file: file)
     }
 
-    /// `text` without its comments `<!-- … -->`, each replaced by as many line ends as it held
-    /// (so that findings keep their lines): notes to the writer, as `ptce init`'s skeleton has,
-    /// which a Markdown page never shows. A comment left open stays text.
-    static func withoutComments(_ text: String) -> String {
-        var result = ""
-        var rest = text[...]
-        while let open = rest.range(of: "<!--"), let close = rest[open.upperBound...].range(of: "-->") {
-            result += rest[..<open.lowerBound]
-            result += String(repeating: "\n", count: rest[open.lowerBound..<close.upperBound].filter { $0 == "\n" }.count)
-            rest = rest[close.upperBound...]
+    /// `lines` without their comments: notes to the writer, as `ptce init`'s skeleton has, which a
+    /// Markdown page never shows. A comment opens at the start of a line (`<!--`, blanks before
+    /// it allowed) and ends at the first `-->`; its lines become empty, so that findings keep their
+    /// lines, and text after `-->` stays. A `<!--` inside a line is text; so is a comment that
+    /// does not close before the next heading or the end of the file, with a warning, so that a
+    /// stray mark never swallows the year's text.
+    static func withoutComments(_ lines: [String], file: String, findings: inout Findings) -> [String] {
+        var lines = lines
+        var index = 0
+        while index < lines.count {
+            let line = lines[index].drop { $0 == " " || $0 == "\t" }
+            guard line.hasPrefix("<!--") else {
+                index += 1
+                continue
+            }
+            var end: (line: Int, rest: Substring)?
+            var scan = index
+            var searched = line.dropFirst(4)
+            while true {
+                if let close = searched.range(of: "-->") {
+                    end = (scan, searched[close.upperBound...])
+                    break
+                }
+                scan += 1
+                guard scan < lines.count, heading(lines[scan]) == nil else { break }
+                searched = lines[scan][...]
+            }
+            guard let end else {
+                findings.warning(ImportMessage.narrativeCommentNotClosed, at: SourceLocation(file: file, line: index + 1))
+                index += 1
+                continue
+            }
+            for cleared in index..<end.line { lines[cleared] = "" }
+            let rest = end.rest.trimmingCharacters(in: .whitespaces)
+            lines[end.line] = rest
+            // What follows the comment on its last line is read again: it may open another.
+            index = rest.isEmpty ? end.line + 1 : end.line
         }
-        return result + rest
+        return lines
     }
 
     /// A section of `lines`, `nil` when they hold nothing (a heading left empty, as in `ptce

@@ -4,7 +4,7 @@ import PTCEModel
 enum PoleProfileReader {
     static let file = "pole.toml"
     private static let knownKeys: Set<String> = [
-        "id", "name", "territory", "communes", "population", "region", "created", "ami_laureate", "sectors",
+        "id", "name", "territory", "communes", "population", "region", "created", "ami_laureate", "sectors", "rural",
         "milestone", "governance",
     ]
 
@@ -39,6 +39,7 @@ enum PoleProfileReader {
             id: id ?? "", name: name ?? "", territory: territory ?? "", communes: communes,
             population: population.flatMap { $0 > 0 ? $0 : nil }, region: toml.string("region", &findings),
             created: created, amiLaureate: laureate, sectors: toml.strings("sectors", &findings),
+            rural: toml.table["rural"] == nil ? nil : toml.flag("rural", absent: false, &findings),
             milestones: milestones(in: toml, source: text, &findings),
             governance: toml.subtable("governance", source: text, findings: &findings).map { governance(in: $0, &findings) })
         return findings.hasErrors ? nil : profile

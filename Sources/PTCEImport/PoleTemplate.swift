@@ -35,6 +35,7 @@ public enum PoleTemplate {
         # created = 2012                # année de création (facultatif)
         # ami_laureate = [2014]         # années de lauréat d'un appel national PTCE (facultatif)
         # sectors = ["éco-activités"]   # filières (facultatif)
+        # rural = true                  # territoire rural (true) ou urbain (false), pour comparer les pôles (facultatif)
 
         # Histoire du pôle (facultatif) : une étape par bloc, montrée sur une frise.
         # [[milestone]]

@@ -12,6 +12,8 @@ package struct TOMLTableReader {
     let keyLines: [String: Int]
     /// The line of the table itself (its `[[header]]`), or 1 for the root.
     let line: Int
+    /// The whole file's text, where the lines of nested tables are found.
+    let source: String
 
     /// Parses TOML text; a syntax error becomes a finding with line and column.
     package static func parse(_ text: String, file: String, findings: inout Findings) -> TOMLTableReader? {
@@ -21,7 +23,7 @@ package struct TOMLTableReader {
         }
         do {
             let table = try TOMLTable(string: text)
-            return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1)
+            return TOMLTableReader(table: table, file: file, keyLines: keyLines(in: text, after: nil), line: 1, source: text)
         } catch let error as TOMLParseError {
             findings.error(
                 ImportMessage.tomlSyntax(error.description, column: error.source.begin.column),
@@ -67,14 +69,14 @@ package struct TOMLTableReader {
             return []
         }
         let headerLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.element.trimmingBlanks.replacingOccurrences(of: " ", with: "") == "[[\(key)]]" }
+            .filter { Self.header($0.element) == "[[\(key)]]" }
             .map(\.offset)
         return array.enumerated().compactMap { index, element in
             guard let table = element.table else { return nil }
             let header = index < headerLines.count ? headerLines[index] : nil
             return TOMLTableReader(
                 table: table, file: file, keyLines: header.map { Self.keyLines(in: text, after: $0) } ?? [:],
-                line: (header ?? 0) + 1)
+                line: (header ?? 0) + 1, source: text)
         }
     }
 
@@ -87,15 +89,23 @@ package struct TOMLTableReader {
             return nil
         }
         let header = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .first { $0.element.trimmingBlanks.replacingOccurrences(of: " ", with: "") == "[\(key)]" }?.offset
+            .first { Self.header($0.element) == "[\(key)]" }?.offset
         if let header {
-            return TOMLTableReader(table: sub, file: file, keyLines: Self.keyLines(in: text, after: header), line: header + 1)
+            return TOMLTableReader(table: sub, file: file, keyLines: Self.keyLines(in: text, after: header), line: header + 1, source: text)
         }
         let line = keyLines[key] ?? line
-        return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line)
+        return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line, source: source)
     }
 
-    /// The inline tables of an array `key = [{ … }, { … }]`, located on the parent's line.
+    /// A header line as written without its blanks and its comment: `[[milestone]]` for
+    /// `[[ milestone ]]  # fondation`.
+    private static func header(_ line: Substring) -> String {
+        let code = line.firstIndex(of: "#").map { line[..<$0] } ?? line
+        return code.filter { $0 != " " && $0 != "\t" && $0 != "\r" }
+    }
+
+    /// The inline tables of an array `key = [{ … }, { … }]`, each located on the line where it
+    /// opens (the array may span lines).
     package func inlineTables(_ key: String, findings: inout Findings) -> [TOMLTableReader] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {
@@ -103,13 +113,54 @@ package struct TOMLTableReader {
             return []
         }
         let line = keyLines[key] ?? line
-        return array.compactMap { element in
+        let lines = Self.inlineTableLines(in: source, fromLine: line)
+        return array.enumerated().compactMap { index, element in
+            let elementLine = index < lines.count ? lines[index] : line
             guard let sub = element.table else {
-                findings.error(ImportMessage.notAnInlineTable(key, element: element.debugDescription), at: location(key))
+                findings.error(ImportMessage.notAnInlineTable(key, element: element.debugDescription),
+                               at: SourceLocation(file: file, line: elementLine, column: key))
                 return nil
             }
-            return TOMLTableReader(table: sub, file: file, keyLines: [:], line: line)
+            return TOMLTableReader(table: sub, file: file, keyLines: [:], line: elementLine, source: source)
         }
+    }
+
+    /// The 1-based lines where the inline tables `{` of the array assigned on line `start` open,
+    /// in order: the scan follows strings and nesting from the line's `=` to the array's end.
+    static func inlineTableLines(in text: String, fromLine start: Int) -> [Int] {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard start >= 1, start <= all.count, let equals = all[start - 1].firstIndex(of: "=") else { return [] }
+        var lines: [Int] = []
+        var brackets = 0, braces = 0
+        var quote: Character?
+        var escaped = false
+        for (offset, line) in all[(start - 1)...].enumerated() {
+            let characters = offset == 0 ? line[line.index(after: equals)...] : line[...]
+            for character in characters {
+                if let open = quote {
+                    if escaped { escaped = false } else if character == "\\" && open == "\"" { escaped = true } else if character == open { quote = nil }
+                    continue
+                }
+                switch character {
+                case "\"", "'": quote = character
+                case "#": break
+                case "[": brackets += 1
+                case "]":
+                    brackets -= 1
+                    if brackets == 0 { return lines }
+                case "{":
+                    if brackets == 1 && braces == 0 { lines.append(start + offset) }
+                    braces += 1
+                case "}": braces -= 1
+                default: continue
+                }
+                if character == "#" { break }
+            }
+            escaped = false
+            // A quote left open at a line's end is a multi-line string only when tripled: lists here hold none.
+            quote = nil
+        }
+        return lines
     }
 
     /// A text in both languages: `key = { fr = "…", en = "…" }`.
@@ -119,7 +170,7 @@ package struct TOMLTableReader {
             return nil
         }
         guard let sub = subtable(key, source: "", findings: &findings) else { return nil }
-        let located = TOMLTableReader(table: sub.table, file: file, keyLines: [:], line: keyLines[key] ?? line)
+        let located = TOMLTableReader(table: sub.table, file: file, keyLines: [:], line: keyLines[key] ?? line, source: source)
         guard let fr = located.string("fr", required: true, &findings), let en = located.string("en", required: true, &findings) else {
             return nil
         }

@@ -19,18 +19,51 @@ public struct ComparisonRow: Sendable {
     public let rankedBy: Normalisation?
     /// The median, minimum and maximum of each normalised view over the poles that have it.
     public let normalisedSpreads: [Normalisation: ValueSpread]
+    /// Where the poles stand on the view ranks follow (``rankedBy``, else the value), over the
+    /// comparable poles: median, quartiles, extremes; `nil` when none has a value.
+    public let rankedSpread: ValueSpread?
+    /// The same within each peer group (``PoleComparison/grouping``), by group id; empty without grouping.
+    public let groupSpreads: [String: ValueSpread]
 }
 
-/// Where the poles' values of one view lie.
+extension ComparisonRow {
+    /// The value of `cell` on the view ranks follow: per member for a volume, else the value;
+    /// `nil` when missing or not comparable.
+    public func rankedValue(_ cell: ComparisonCell) -> Double? {
+        guard cell.comparable else { return nil }
+        return rankedBy.map { cell.normalised[$0] } ?? cell.value
+    }
+}
+
+/// Where the poles' values of one view lie: extremes, quartiles (linear interpolation between
+/// the sorted values, as Excel's QUARTILE.INC) and how many values.
 public struct ValueSpread: Sendable, Hashable {
     public let median: Double
     public let minimum: Double
     public let maximum: Double
+    /// The first quartile: a quarter of the values lie below it.
+    public let lowerQuartile: Double
+    /// The third quartile: a quarter of the values lie above it.
+    public let upperQuartile: Double
+    /// How many values the spread is over.
+    public let count: Int
 
     /// The spread of `values` (sorted), `nil` when there is none.
     init?(sorted values: [Double]) {
         guard let median = ComparisonBuilder.median(values), let minimum = values.first, let maximum = values.last else { return nil }
-        (self.median, self.minimum, self.maximum) = (median, minimum, maximum)
+        (self.median, self.minimum, self.maximum, count) = (median, minimum, maximum, values.count)
+        lowerQuartile = Self.quantile(0.25, of: values)
+        upperQuartile = Self.quantile(0.75, of: values)
+    }
+
+    /// The `fraction` quantile of `sorted` (not empty), interpolated between neighbours.
+    static func quantile(_ fraction: Double, of sorted: [Double]) -> Double {
+        let position = fraction * Double(sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let weight = position - Double(below)
+        guard weight > 0, below + 1 < sorted.count else { return sorted[below] }
+        // Weighted before adding: two values near the largest Double do not overflow.
+        return sorted[below] * (1 - weight) + sorted[below + 1] * weight
     }
 }
 
@@ -67,6 +100,14 @@ public struct ComparisonCell: Sendable {
     /// 1 is best, following the indicator's direction; `nil` for neutral indicators, missing or
     /// not comparable values. Ties share a rank (1, 2, 2, 4).
     public let rank: Int?
+    /// The share of the other comparable poles with a worse value, plus half of those with an
+    /// equal one, × 100 (spec §5): 100 is best. `nil` when ``rank`` is, or when no other pole has a value.
+    public let percentile: Double?
+    /// The rank among the poles of the same peer group; `nil` without grouping or when ``rank`` is.
+    public let groupRank: Int?
+    /// The percentile among the other poles of the same peer group; `nil` without grouping, when
+    /// ``rank`` is, or when the pole is alone in its group.
+    public let groupPercentile: Double?
     /// The value's coverage share is below ``PoleComparison/lowCoverageThreshold``: fewer than half of the
     /// members (respondents, rows) counted, members not concerned counting as covered.
     public let lowCoverage: Bool
@@ -87,6 +128,8 @@ public struct ComparedPole: Sendable {
     public let report: PoleReport?
     /// The years the pole's data holds.
     public let years: [Int]
+    /// The pole's peer group when the comparison groups poles (``PoleComparison/grouping``).
+    public let group: PeerGroup?
 }
 
 /// Several poles side by side for one year: the same indicators, medians, ranks and normalised views.
@@ -102,9 +145,45 @@ public struct PoleComparison: Sendable {
     public let trendYears: [Int]
     /// The indicator library every pole was computed with.
     public let library: IndicatorLibrary
+    /// How poles are grouped with their peers; `nil` when they are not.
+    public let grouping: PeerGrouping?
 
     /// Below this share of members reporting, a pole's value is flagged.
     public static let lowCoverageThreshold = 0.5
+
+    /// The peer groups of the poles with data for the year, bands in their order and regions by
+    /// name; empty without grouping.
+    public var groups: [PeerGroup] {
+        var seen = Set<String>()
+        return poles.filter { $0.report != nil }.compactMap(\.group).filter { seen.insert($0.id).inserted }.sorted(by: PeerGroup.precedes)
+    }
+
+    /// The indices of ``poles`` in natural order of their names ("Pôle 2" before "Pôle 10").
+    public var naturalOrder: [Int] {
+        poles.indices.sorted { NaturalOrder.precedes(poles[$0].profile.name, poles[$1].profile.name) }
+    }
+
+    /// The poles with a report for the year in the order a ranking lists them: by rank (a
+    /// neutral indicator by value, highest first), ties and names in natural order; then those
+    /// without a value on the row's ranked view (missing, not comparable), in natural order.
+    public func ranking(of row: ComparisonRow) -> [Int] {
+        let order = naturalOrder.filter { poles[$0].report != nil }
+        let valued = order.filter { row.rankedValue(row.cells[$0]) != nil }
+        let ranked = valued.enumerated().sorted { lhs, rhs in
+            let (left, right) = (row.cells[lhs.element], row.cells[rhs.element])
+            if let leftRank = left.rank, let rightRank = right.rank, leftRank != rightRank { return leftRank < rightRank }
+            if left.rank == nil, let leftValue = row.rankedValue(left), let rightValue = row.rankedValue(right), leftValue != rightValue {
+                return leftValue > rightValue
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        return ranked + order.filter { row.rankedValue(row.cells[$0]) == nil }
+    }
+
+    /// The index of the pole whose id is `id`, if any.
+    public func index(ofPole id: String) -> Int? {
+        poles.firstIndex { $0.profile.id == id }
+    }
 }
 
 /// Builds comparisons from the poles' datasets with one indicator library.
@@ -123,21 +202,23 @@ public struct ComparisonBuilder: Sendable {
     }
 
     /// Sets `datasets` side by side for `year`: the report of each pole that has members that year (a pole without is
-    /// listed, with no report), then for each indicator the cells, medians, ranks and normalised views.
-    public func compare(_ datasets: [PoleDataset], year: Int) -> PoleComparison {
+    /// listed, with no report), then for each indicator the cells, medians, quartiles, ranks, percentiles and
+    /// normalised views, overall and, with `grouping`, within each pole's peer group.
+    public func compare(_ datasets: [PoleDataset], year: Int, grouping: PeerGrouping? = nil) -> PoleComparison {
         let builder = ReportBuilder(library: library)
         let poles = datasets.map { dataset in
-            ComparedPole(
+            let fte = dataset.members(in: year).reduce(nil as Double?) { sum, member in member.fte.map { (sum ?? 0) + $0 } ?? sum }
+            return ComparedPole(
                 profile: dataset.profile,
                 report: dataset.members.contains { $0.year == year } ? builder.report(for: dataset, year: year) : nil,
-                years: dataset.years)
+                years: dataset.years, group: grouping?.group(of: dataset.profile, fte: fte, year: year))
         }
         let reported = poles.compactMap(\.report)
         let trendYears = reported.map { Set($0.seriesYears) }.reduce(reported.isEmpty ? [] : Set(reported[0].seriesYears)) {
             $0.intersection($1)
         }.sorted()
         let rows = library.indicators.map { definition in row(definition, poles: poles, trendYears: trendYears) }
-        return PoleComparison(year: year, poles: poles, rows: rows, trendYears: trendYears, library: library)
+        return PoleComparison(year: year, poles: poles, rows: rows, trendYears: trendYears, library: library, grouping: grouping)
     }
 
     private func row(_ definition: IndicatorDefinition, poles: [ComparedPole], trendYears: [Int]) -> ComparisonRow {
@@ -160,11 +241,23 @@ public struct ComparisonBuilder: Sendable {
         let rankedBy: Normalisation? = normalisations.contains(.perMember) ? .perMember : nil
         let basis: [Double?] = rankedBy.map { view in normalised.map { $0[view] } } ?? values
         let ranked = basis.compactMap { $0 }.sorted()
+        // Each group's values of the ranked view, sorted, by group id.
+        var groupValues: [String: [Double]] = [:]
+        for index in poles.indices {
+            guard let group = poles[index].group, let value = basis[index] else { continue }
+            groupValues[group.id, default: []].append(value)
+        }
+        for id in groupValues.keys { groupValues[id]!.sort() }
+        let direction = definition.direction
         let cells = poles.indices.map { index -> ComparisonCell in
             let result = results[index]
+            let peers = poles[index].group.flatMap { groupValues[$0.id] }
             return ComparisonCell(
                 value: result?.value, missingReason: result?.missingReason, coverage: result?.coverage, quotient: result?.quotient,
-                rank: basis[index].flatMap { Self.rank($0, among: ranked, direction: definition.direction) },
+                rank: basis[index].flatMap { Self.rank($0, among: ranked, direction: direction) },
+                percentile: basis[index].flatMap { Self.percentile($0, among: ranked, direction: direction) },
+                groupRank: basis[index].flatMap { value in peers.flatMap { Self.rank(value, among: $0, direction: direction) } },
+                groupPercentile: basis[index].flatMap { value in peers.flatMap { Self.percentile(value, among: $0, direction: direction) } },
                 lowCoverage: (result?.coverage?.share).map { $0 < PoleComparison.lowCoverageThreshold } ?? false,
                 comparable: comparable[index], normalised: normalised[index],
                 trend: result.map { result in trendYears.map(result.series.value(in:)) } ?? [])
@@ -175,7 +268,8 @@ public struct ComparisonBuilder: Sendable {
         }
         return ComparisonRow(
             definition: definition, cells: cells, median: Self.median(present), minimum: present.first, maximum: present.last,
-            normalisations: normalisations, rankedBy: rankedBy, normalisedSpreads: spreads)
+            normalisations: normalisations, rankedBy: rankedBy, normalisedSpreads: spreads, rankedSpread: ValueSpread(sorted: ranked),
+            groupSpreads: groupValues.compactMapValues { ValueSpread(sorted: $0) })
     }
 
     /// For a survey dimension, a pole is comparable when it asked the same questions of the
@@ -223,6 +317,18 @@ public struct ComparisonBuilder: Sendable {
         case .higherIsBetter: sorted.filter { $0 > value }.count + 1
         case .lowerIsBetter: sorted.filter { $0 < value }.count + 1
         }
+    }
+
+    /// The share of the other values of `sorted` (which holds `value` once) that are worse than
+    /// `value` in `direction`, plus half of those equal to it, × 100; `nil` for a neutral
+    /// indicator or when `value` is alone.
+    static func percentile(_ value: Double, among sorted: [Double], direction: Direction) -> Double? {
+        guard direction != .neutral, sorted.count > 1 else { return nil }
+        let below = sorted.filter { $0 < value }.count
+        let equal = sorted.filter { $0 == value }.count - 1
+        let above = sorted.count - 1 - below - equal
+        let worse = direction == .higherIsBetter ? below : above
+        return (Double(worse) + Double(equal) / 2) / Double(sorted.count - 1) * 100
     }
 
     static func median(_ sorted: [Double]) -> Double? {

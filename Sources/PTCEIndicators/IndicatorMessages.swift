@@ -105,11 +105,13 @@ enum IndicatorMessage {
     }
 
     /// A `report.md` with sections for other years than the report's.
-    static func noNarrativeForYear(_ year: Int, written years: [Int]) -> LocalizedText {
+    static func noNarrativeForYear(_ year: Int, written years: [Int], hasPresentation: Bool) -> LocalizedText {
         let list = years.map(String.init).joined(separator: ", ")
         return LocalizedText(
-            fr: "aucune section pour \(year) (titre « # \(year) ») ; le fichier en a pour \(list) : le rapport ne montre que la présentation du pôle",
-            en: "no section for \(year) (heading \"# \(year)\"); the file has some for \(list): the report shows only the pole's presentation")
+            fr: "aucune section pour \(year) (titre « # \(year) ») ; le fichier en a pour \(list) : "
+                + (hasPresentation ? "le rapport de \(year) ne montre que la présentation du pôle" : "le rapport de \(year) n'a pas de texte du pôle"),
+            en: "no section for \(year) (heading \"# \(year)\"); the file has some for \(list): "
+                + (hasPresentation ? "the \(year) report shows only the pole's presentation" : "the \(year) report has no text from the pole"))
     }
 
     /// An indicator given both a formula and conditions.

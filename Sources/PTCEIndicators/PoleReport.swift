@@ -251,8 +251,8 @@ public struct IndicatorResult: Sendable {
     public let conditions: [ConditionResult]
 
     /// The conditions not met in the report year, in library order: what a reader is told when
-    /// the indicator is "no".
-    public var unmetConditions: [ConditionResult] { conditions.filter { $0.isMet == false } }
+    /// the indicator is "no"; none when the indicator has no value (then its missing reason is told).
+    public var unmetConditions: [ConditionResult] { value == nil ? [] : conditions.filter { $0.isMet == false } }
 
     /// "Condition non remplie : au moins une entreprise", when some are not met; `nil` otherwise.
     public var unmetConditionsLabel: LocalizedText? {
@@ -341,6 +341,50 @@ public enum ReportMethod {
         en: "Each value is computed from the figures the members reported for the year. A figure not reported (an empty cell, \"NC\") stays missing, never 0. A member not concerned counts as 0: an empty work-integration FTE, people or exits cell of a member that is not a work-integration enterprise (SIAE); coverage shows such members apart. Ratios use only the members that reported every input, and their base (numerator and denominator) is given when members are missing. When the members that reported a figure differ from one year to the next, the change is first given like for like, over the members present in both years; the change over all members stays visible. A survey score change resting on fewer than \(IndicatorResult.smallSampleRespondents) respondents is marked as a small sample and not coloured.")
 }
 
+/// The highlights as a one-page summary shows them: their paragraphs and list items up to the
+/// first subheading, at most ``lineLimit`` lines (a table, a subsection and what is past the
+/// limit stay with the full section).
+public struct HighlightsSummary: Sendable, Hashable {
+    /// At most this many paragraphs and list items are shown.
+    public static let lineLimit = 8
+    /// The section's title as written: "Faits marquants".
+    public let title: String
+    /// The paragraphs and lists shown.
+    public let blocks: [MarkdownBlock]
+    /// Whether the blocks are the whole section; when not, the summary says where the rest is.
+    public let isComplete: Bool
+
+    init(_ section: NarrativeSection) {
+        title = section.title ?? ""
+        var shown: [MarkdownBlock] = []
+        var lines = 0
+        var complete = true
+        scan: for block in section.blocks {
+            guard lines < Self.lineLimit else {
+                complete = false
+                break scan
+            }
+            switch block {
+            case .paragraph:
+                shown.append(block)
+                lines += 1
+            case .list(let ordered, let items):
+                let kept = Array(items.prefix(Self.lineLimit - lines))
+                shown.append(.list(ordered: ordered, items: kept))
+                lines += kept.count
+                if kept.count < items.count { complete = false }
+            case .table:
+                complete = false
+            case .heading:
+                complete = false
+                break scan
+            }
+        }
+        blocks = shown
+        isComplete = complete
+    }
+}
+
 /// Everything computed for one pole and one year: the input of every writer.
 public struct PoleReport: Sendable {
     /// The pole's metadata, from `pole.toml`.
@@ -418,10 +462,16 @@ public struct PoleReport: Sendable {
         dataset.narrative?.sections(for: year) ?? []
     }
 
-    /// The year's highlights (a section of `report.md` titled "Faits marquants", "Temps forts"
-    /// or "Highlights"), which the one-page summary shows; `nil` when the year has none.
+    /// The year's highlights (a section of `report.md` titled "Faits marquants", "Temps forts",
+    /// "Faits saillants" or "Highlights"); `nil` when the year has none.
     public var highlights: NarrativeSection? {
         dataset.narrative?.sectionsByYear[year]?.first(where: \.isHighlights)
+    }
+
+    /// What the one-page summaries (the dashboard's first printed page, the workbook's Synthèse)
+    /// show of the highlights; `nil` when the year has none.
+    public var highlightsSummary: HighlightsSummary? {
+        highlights.map(HighlightsSummary.init)
     }
 
     /// The pole's history up to the report year (`[[milestone]]` of `pole.toml`), oldest first.
@@ -430,9 +480,9 @@ public struct PoleReport: Sendable {
     }
 
     /// The pole's governance as of the report year (its meetings of that year and before);
-    /// `nil` when `pole.toml` gives none.
+    /// `nil` when `pole.toml` gives none, or nothing of it up to the year.
     public var governance: Governance? {
-        profile.governance?.asOf(year)
+        profile.governance?.asOf(year) ?? nil
     }
 
     /// The years of the series, oldest first: every year with members up to the report year.

@@ -105,13 +105,15 @@ public struct ReportBuilder: Sendable {
                 breakdown: definition.isBrokenDownByActorType ? breakdown(of: index, rows: current, profile: dataset.profile) : [],
                 objectives: objectives,
                 conditions: definition.conditions.map { condition in
-                    ConditionResult(label: condition.label, isMet: self.isMet(condition, rows: current, values: values, profile: dataset.profile))
+                    ConditionResult(label: condition.label, isMet: self.isMet(
+                        condition, rows: current, values: values, previous: previous.map { ($0, previousValues) }, profile: dataset.profile))
                 })
         }
         var yearFindings = Findings()
         if let narrative = dataset.narrative, narrative.sectionsByYear[year] == nil, !narrative.sectionsByYear.isEmpty {
-            yearFindings.warning(IndicatorMessage.noNarrativeForYear(year, written: narrative.sectionsByYear.keys.sorted()),
-                                 at: SourceLocation(file: narrative.file))
+            yearFindings.warning(
+                IndicatorMessage.noNarrativeForYear(year, written: narrative.sectionsByYear.keys.sorted(), hasPresentation: narrative.presentation != nil),
+                at: SourceLocation(file: narrative.file))
         }
         var findings = dataset.findings
         findings.append(contentsOf: yearFindings)
@@ -138,18 +140,7 @@ public struct ReportBuilder: Sendable {
     ) -> [(EvaluatedValue, UsedRows)] {
         var results = [(EvaluatedValue, UsedRows)](repeating: (.missing(.noData), UsedRows()), count: library.indicators.count)
         for index in library.evaluationOrder {
-            let evaluator = FormulaEvaluator(
-                rows: rows, previousRows: previous?.rows, profile: profile,
-                indicatorValue: { id in results[library.index(of: id)!] },
-                previousEvaluator: previous.flatMap { previous in
-                    previous.results.map { results in
-                        {
-                            FormulaEvaluator(
-                                rows: previous.rows, previousRows: nil, profile: profile,
-                                indicatorValue: { id in results[library.index(of: id)!] }, previousEvaluator: nil)
-                        }
-                    }
-                })
+            let evaluator = self.evaluator(rows: rows, results: results, previous: previous, profile: profile)
             var used = UsedRows()
             let value = evaluator.evaluate(library.indicators[index].checked.expression, used: &used)
             results[index] = (value, used)
@@ -157,14 +148,33 @@ public struct ReportBuilder: Sendable {
         return results
     }
 
-    /// Whether the year's rows meet `condition` (the other indicators' `values` at hand); `nil`
-    /// when an input is missing.
+    /// The evaluator of a year's formulas, the indicators already computed that year in
+    /// `results`, the previous year's rows and results (when computed) for `previous(...)`.
+    private func evaluator(
+        rows: YearRows, results: [(EvaluatedValue, UsedRows)], previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)]?)?,
+        profile: PoleProfile
+    ) -> FormulaEvaluator {
+        FormulaEvaluator(
+            rows: rows, previousRows: previous?.rows, profile: profile,
+            indicatorValue: { id in results[library.index(of: id)!] },
+            previousEvaluator: previous.flatMap { previous in
+                previous.results.map { results in
+                    {
+                        FormulaEvaluator(
+                            rows: previous.rows, previousRows: nil, profile: profile,
+                            indicatorValue: { id in results[library.index(of: id)!] }, previousEvaluator: nil)
+                    }
+                }
+            })
+    }
+
+    /// Whether the year's rows meet `condition`, evaluated as the indicator is (the year's
+    /// `values`, the previous year's rows and results at hand); `nil` when an input is missing.
     private func isMet(
-        _ condition: IndicatorCondition, rows: YearRows, values: [(EvaluatedValue, UsedRows)], profile: PoleProfile
+        _ condition: IndicatorCondition, rows: YearRows, values: [(EvaluatedValue, UsedRows)],
+        previous: (rows: YearRows, results: [(EvaluatedValue, UsedRows)]?)?, profile: PoleProfile
     ) -> Bool? {
-        let evaluator = FormulaEvaluator(
-            rows: rows, previousRows: nil, profile: profile, indicatorValue: { id in values[library.index(of: id)!] },
-            previousEvaluator: nil)
+        let evaluator = self.evaluator(rows: rows, results: values, previous: previous, profile: profile)
         var used = UsedRows()
         guard case .bool(let met) = evaluator.evaluate(condition.checked.expression, used: &used) else { return nil }
         return met

@@ -19,6 +19,8 @@ public struct PoleProfile: Sendable, Hashable, Codable {
     public var amiLaureate: [Int]
     /// The pole's sectors of activity (filières), as written; empty when not given.
     public var sectors: [String]
+    /// Whether the pole's territory is rural (`rural = true`) or urban (`false`); `nil` when not given.
+    public var rural: Bool?
     /// The pole's history (`[[milestone]]`), oldest first (file order within a year); empty when not given.
     public var milestones: [Milestone]
     /// How the pole is governed (`[governance]`), as written; `nil` when not given.
@@ -28,7 +30,7 @@ public struct PoleProfile: Sendable, Hashable, Codable {
     public init(
         id: String, name: String, territory: String, communes: [String], population: Int? = nil,
         region: String? = nil, created: Int? = nil, amiLaureate: [Int] = [], sectors: [String] = [],
-        milestones: [Milestone] = [], governance: Governance? = nil
+        rural: Bool? = nil, milestones: [Milestone] = [], governance: Governance? = nil
     ) {
         self.id = id
         self.name = name
@@ -39,6 +41,7 @@ public struct PoleProfile: Sendable, Hashable, Codable {
         self.created = created
         self.amiLaureate = amiLaureate
         self.sectors = sectors
+        self.rural = rural
         self.milestones = milestones
         self.governance = governance
     }
@@ -108,8 +111,10 @@ public struct Governance: Sendable, Hashable, Codable {
         self.meetings = meetings
     }
 
-    /// The same governance as a report of `year` shows it: the meetings of that year and before.
-    public func asOf(_ year: Int) -> Governance {
-        Governance(legalForm: legalForm, colleges: colleges, meetings: meetings.filter { $0.year <= year })
+    /// The same governance as a report of `year` shows it: the meetings of that year and before;
+    /// `nil` when nothing is left to show.
+    public func asOf(_ year: Int) -> Governance? {
+        let shown = Governance(legalForm: legalForm, colleges: colleges, meetings: meetings.filter { $0.year <= year })
+        return shown.legalForm == nil && shown.colleges.isEmpty && shown.meetings.isEmpty ? nil : shown
     }
 }

@@ -31,6 +31,18 @@ public struct JSONReportWriter: TextOutputWriter {
         builder.object { json in
             json.field("year", .integer(comparison.year))
             json.array("trend_years") { years in for year in comparison.trendYears { years.field(nil, .integer(year)) } }
+            json.field("group_by", .string(comparison.grouping?.rawValue))
+            json.array("groups") { groups in
+                for group in comparison.groups {
+                    groups.object { item in
+                        item.field("id", .string(group.id))
+                        item.field("label", .string(group.label[language]))
+                        item.array("poles") { ids in
+                            for pole in comparison.poles where pole.report != nil && pole.group == group { ids.field(nil, .string(pole.profile.id)) }
+                        }
+                    }
+                }
+            }
             json.array("poles") { poles in
                 for pole in comparison.poles {
                     poles.object { item in
@@ -47,14 +59,27 @@ public struct JSONReportWriter: TextOutputWriter {
             }
             json.array("comparison") { rows in
                 for row in comparison.rows {
-                    rows.object { write(row, poles: comparison.poles, into: &$0) }
+                    rows.object { write(row, of: comparison, into: &$0) }
                 }
             }
         }
         return builder.text + "\n"
     }
 
-    private static func write(_ row: ComparisonRow, poles: [ComparedPole], into json: inout JSONBuilder) {
+    private static func write(_ spread: ValueSpread?, key: String, into json: inout JSONBuilder) {
+        guard let spread else { return json.field(key, .null) }
+        json.object(key) { item in
+            item.field("n", .integer(spread.count))
+            item.field("min", .number(spread.minimum))
+            item.field("q1", .number(spread.lowerQuartile))
+            item.field("median", .number(spread.median))
+            item.field("q3", .number(spread.upperQuartile))
+            item.field("max", .number(spread.maximum))
+        }
+    }
+
+    private static func write(_ row: ComparisonRow, of comparison: PoleComparison, into json: inout JSONBuilder) {
+        let poles = comparison.poles
         json.field("id", .string(row.definition.id))
         json.field("unit", .string(row.definition.unit.id))
         json.field("direction", .string(row.definition.direction.rawValue))
@@ -64,11 +89,18 @@ public struct JSONReportWriter: TextOutputWriter {
         // What the ranks follow: the value itself, or for a volume its value per member.
         json.field("ranked_by", .string(row.rankedBy?.rawValue ?? "value"))
         for normalisation in row.normalisations {
-            let spread = row.normalisedSpreads[normalisation]
-            json.object(normalisation.rawValue) { item in
-                item.field("median", .number(spread?.median))
-                item.field("min", .number(spread?.minimum))
-                item.field("max", .number(spread?.maximum))
+            write(row.normalisedSpreads[normalisation], key: normalisation.rawValue, into: &json)
+        }
+        // The view ranks and percentiles follow, overall and within each peer group.
+        write(row.rankedSpread, key: "spread", into: &json)
+        if comparison.grouping != nil {
+            json.array("group_spreads") { groups in
+                for group in comparison.groups {
+                    groups.object { item in
+                        item.field("group", .string(group.id))
+                        write(row.groupSpreads[group.id], key: "spread", into: &item)
+                    }
+                }
             }
         }
         json.array("poles") { cells in
@@ -78,6 +110,12 @@ public struct JSONReportWriter: TextOutputWriter {
                     item.field("value", .number(cell.value))
                     item.field("missing_reason", .string(pole.report == nil ? "no_data_for_year" : cell.missingReason?.rawValue))
                     item.field("rank", .integer(cell.rank))
+                    item.field("percentile", .number(cell.percentile))
+                    if let group = pole.group {
+                        item.field("group", .string(group.id))
+                        item.field("group_rank", .integer(cell.groupRank))
+                        item.field("group_percentile", .number(cell.groupPercentile))
+                    }
                     item.field("low_coverage", .bool(cell.lowCoverage))
                     item.field("comparable", .bool(cell.comparable))
                     for normalisation in row.normalisations {

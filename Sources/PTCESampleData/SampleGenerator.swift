@@ -14,14 +14,42 @@ public struct SampleGenerator: Sendable {
     public var firstYear: Int
     /// The seed of the random figures: the same options give the same bytes.
     public var seed: UInt64
+    /// What `pole.toml` says of the pole, its communes and population aside.
+    public var profile: PoleProfile
+
+    /// The profile of the single generated pole: an observatory of one region.
+    public static let observatory = PoleProfile(
+        id: "grand-pole", name: "Observatoire régional (données générées)", territory: "Région fictive", communes: [],
+        region: "Hauts-de-France")
 
     /// Creates a generator of `members` members over `years` years from `firstYear` (by default 2023), its figures
-    /// drawn from `seed`.
-    public init(members: Int, years: Int, firstYear: Int = 2023, seed: UInt64 = 2014) {
+    /// drawn from `seed`, the pole described by `profile`.
+    public init(members: Int, years: Int, firstYear: Int = 2023, seed: UInt64 = 2014, profile: PoleProfile = observatory) {
         self.members = members
         self.years = years
         self.firstYear = firstYear
         self.seed = seed
+        self.profile = profile
+    }
+
+    /// A network of `poles` generated poles ("Pôle 1" to "Pôle N", ids `pole-1`…), each with its
+    /// folder name and generator: 2 to `maximumMembers` members each, so that every size band
+    /// has poles; 13 regions, founding years 2005–2024, one in three a national call laureate,
+    /// one in two rural; the last of every 40 has data for 2023 only, the others for 2023 and 2024.
+    public static func network(poles: Int, maximumMembers: Int, seed: UInt64 = 2014) -> [(folder: String, generator: SampleGenerator)] {
+        let regions = ["Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
+                       "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
+                       "Provence-Alpes-Côte d'Azur"]
+        var random = SplitMix64(seed: seed)
+        return (1...max(1, poles)).map { number in
+            let members = 2 + random.next(below: max(1, maximumMembers - 1))
+            let profile = PoleProfile(
+                id: "pole-\(number)", name: "Pôle \(number)", territory: "Territoire \(number)", communes: [],
+                region: regions[(number * 7) % regions.count], created: 2005 + (number * 3) % 20,
+                amiLaureate: number % 3 == 0 ? [2014 + number % 10] : [], rural: number % 2 == 0)
+            let years = number % 40 == 0 ? 1 : 2
+            return ("pole-\(number)", SampleGenerator(members: members, years: years, seed: seed &+ UInt64(number), profile: profile))
+        }
     }
 
     private static let communes = (0..<40).map { String(format: "60%03d", 100 + $0 * 7) }
@@ -39,15 +67,18 @@ public struct SampleGenerator: Sendable {
     /// of the same names. Throws the file system's error when the folder or a file cannot be created.
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let toml = """
-        id = "grand-pole"
-        name = "Observatoire régional (données générées)"
-        territory = "Région fictive"
+        var toml = """
+        id = "\(profile.id)"
+        name = "\(profile.name)"
+        territory = "\(profile.territory)"
         communes = [\(Self.communes.map { "\"\($0)\"" }.joined(separator: ", "))]
         population = \(members * 120)
-        region = "Hauts-de-France"
 
         """
+        if let region = profile.region { toml += "region = \"\(region)\"\n" }
+        if let created = profile.created { toml += "created = \(created)\n" }
+        if !profile.amiLaureate.isEmpty { toml += "ami_laureate = [\(profile.amiLaureate.map(String.init).joined(separator: ", "))]\n" }
+        if let rural = profile.rural { toml += "rural = \(rural)\n" }
         try Data(toml.utf8).write(to: folder.appendingPathComponent("pole.toml"))
         var random = SplitMix64(seed: seed)
         typealias M = StandardFields.Members

@@ -23,6 +23,7 @@ public enum ComparisonWorkbookWriter {
             (theme, try workbook.addSheet(theme.label[language]))
         }
         let keyFigures = try workbook.addSheet(words("Chiffres clés", "Key figures"))
+        let long = try workbook.addSheet(words("Données longues", "Long data"))
         let trends = try workbook.addSheet(words("Tendances", "Trends"))
         let method = try workbook.addSheet(words("Méthode", "Method"))
 
@@ -108,6 +109,7 @@ public enum ComparisonWorkbookWriter {
             try writeTheme(theme, of: comparison, to: sheet, words: words)
         }
         try writeKeyFigures(comparison, to: keyFigures, words: words)
+        try writeLong(comparison, to: long, words: words)
         try writeTrends(comparison, to: trends, workbook: workbook, words: words)
         try writeMethod(comparison, to: method, words: words)
         try workbook.close()
@@ -124,8 +126,12 @@ public enum ComparisonWorkbookWriter {
             buffer.put(.text(definition.label[language]), row: row, column: 0, style: CellStyle(bold: true))
             row += 1
             let rank = comparisonRow.rankedBy.map { words("Rang (", "Rank (") + $0.label[language] + ")" } ?? words("Rang", "Rank")
+            let grouped = comparison.grouping != nil
             let headers = [words("Pôle", "Pole"), words("Valeur", "Value"), rank, words("Couverture", "Coverage"),
                            words("Couverture faible", "Low coverage")] + comparisonRow.normalisations.map { $0.label[language].capitalizedFirst }
+                + [words("Percentile", "Percentile")]
+                + (grouped ? [words("Groupe", "Group"), words("Rang dans le groupe", "Rank in group"), words("Percentile dans le groupe", "Percentile in group")] : [])
+            let percentileColumn = 5 + comparisonRow.normalisations.count
             for (column, header) in headers.enumerated() {
                 buffer.put(.text(header), row: row, column: column, style: .header)
             }
@@ -152,11 +158,80 @@ public enum ComparisonWorkbookWriter {
                                    style: CellStyle(numberFormat: words.formats.normalised(definition.unit)))
                     }
                 }
+                if let percentile = cell.percentile { buffer.put(.number(percentile), row: row, column: percentileColumn, style: Self.percentile) }
+                guard grouped else { continue }
+                buffer.put(.text(pole.group?.label[language] ?? ""), row: row, column: percentileColumn + 1)
+                if let rank = cell.groupRank { buffer.put(.number(Double(rank)), row: row, column: percentileColumn + 2) }
+                if let percentile = cell.groupPercentile { buffer.put(.number(percentile), row: row, column: percentileColumn + 3, style: Self.percentile) }
             }
         }
         buffer.fixedWidths[0] = 44
         try buffer.flush(to: sheet)
         try sheet.setUpPrinting(headerRows: nil, width: buffer.totalWidth)
+    }
+
+    /// A percentile, 0–100, without decimals.
+    private static let percentile = CellStyle(numberFormat: "0")
+
+    /// One row per pole and indicator, ready for a pivot table: the pole and its group, the
+    /// indicator, its value and normalised views, ranks and percentiles overall and in the group,
+    /// coverage, and why a value is missing; a pole without data for the year has one row that says so.
+    private static func writeLong(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {
+        let language = words.language
+        let grouped = comparison.grouping != nil
+        let headers = [words("Identifiant du pôle", "Pole id"), words("Pôle", "Pole")] + (grouped ? [words("Groupe", "Group")] : [])
+            + [words("Thème", "Theme"), words("Identifiant de l'indicateur", "Indicator id"), words("Indicateur", "Indicator"), words("Unité", "Unit"),
+               words("Valeur", "Value"), words("Par membre", "Per member"), words("Pour 1 000 habitants", "Per 1,000 inhabitants"),
+               words("Rang", "Rank"), words("Percentile", "Percentile")]
+            + (grouped ? [words("Rang dans le groupe", "Rank in group"), words("Percentile dans le groupe", "Percentile in group")] : [])
+            + [words("Membres déclarants ou non concernés", "Members reporting or not concerned"), words("Membres de l'année", "Members of the year"),
+               words("Couverture faible", "Low coverage"), words("Pourquoi pas de valeur", "Why no value")]
+        var buffer = SheetBuffer()
+        for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: .header) }
+        let themes = Dictionary(comparison.library.themes.map { ($0.id, $0.label[language]) }, uniquingKeysWith: { first, _ in first })
+        var row = 0
+        for index in comparison.naturalOrder {
+            let pole = comparison.poles[index]
+            var cells: [CellValue] = [.text(pole.profile.id), .text(pole.profile.name)] + (grouped ? [.text(pole.group?.label[language] ?? "")] : [])
+            let fixed = cells.count
+            guard pole.report != nil else {
+                row += 1
+                cells += Array(repeating: CellValue.blank, count: headers.count - fixed - 1)
+                    + [.text(words("pas de données pour \(comparison.year)", "no data for \(comparison.year)"))]
+                for (column, value) in cells.enumerated() { buffer.put(value, row: row, column: column) }
+                continue
+            }
+            for comparisonRow in comparison.rows {
+                row += 1
+                let definition = comparisonRow.definition
+                let cell = comparisonRow.cells[index]
+                cells = Array(cells.prefix(fixed))
+                cells += [.text(themes[definition.theme] ?? definition.theme), .text(definition.id), .text(definition.label[language]),
+                          .text(definition.unit.label[language])]
+                let valueColumn = cells.count
+                cells += [cell.value.map(CellValue.number) ?? .blank, cell.normalised[.perMember].map(CellValue.number) ?? .blank,
+                          cell.normalised[.perThousandInhabitants].map(CellValue.number) ?? .blank,
+                          cell.rank.map { .number(Double($0)) } ?? .blank, cell.percentile.map(CellValue.number) ?? .blank]
+                if grouped { cells += [cell.groupRank.map { .number(Double($0)) } ?? .blank, cell.groupPercentile.map(CellValue.number) ?? .blank] }
+                cells += [cell.coverage.map { .number(Double($0.counted)) } ?? .blank, cell.coverage.map { .number(Double($0.of)) } ?? .blank,
+                          .text(language.yesNo(cell.lowCoverage)),
+                          .text(cell.value == nil ? MissingReason.shown(cell.missingReason)[language] : cell.comparable ? "" : words("non comparable", "not comparable"))]
+                for (column, value) in cells.enumerated() {
+                    let style: CellStyle? = switch column {
+                    case valueColumn: CellStyle(numberFormat: words.formats.value(definition.unit))
+                    case valueColumn + 1, valueColumn + 2: CellStyle(numberFormat: words.formats.normalised(definition.unit))
+                    // The percentile, and the group's when grouped (the `where` holds for the second only).
+                    case valueColumn + 4, valueColumn + 6 where grouped: Self.percentile
+                    default: nil
+                    }
+                    buffer.put(value, row: row, column: column, style: style)
+                }
+            }
+        }
+        try buffer.flush(to: sheet)
+        sheet.freeze(rows: 1, columns: 2)
+        try sheet.autofilter(firstRow: 0, lastRow: row, columns: headers.count)
+        try sheet.setUpPrinting(headerRows: 0, width: buffer.totalWidth)
     }
 
     private static func writeKeyFigures(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {

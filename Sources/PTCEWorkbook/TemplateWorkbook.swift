@@ -32,8 +32,7 @@ public enum TemplateWorkbookWriter {
     /// `SOURCE_DATE_EPOCH` when set, else 1 January 2025 (UTC): a template depends on the engine,
     /// not on the day it is written, so the same engine writes the same bytes.
     public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
-            ?? Date(timeIntervalSince1970: 1_735_689_600)
+        SourceDate.fixed(in: environment) ?? Date(timeIntervalSince1970: 1_735_689_600)
     }
 
     /// The headers, each column's format, width and validation, the filter and the frozen header.

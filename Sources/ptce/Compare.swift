@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PTCEDashboard
 import PTCEIndicators
 import PTCEModel
 
@@ -17,6 +18,13 @@ extension PTCECommand {
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var library: LibraryOptions
+
+        @Option(name: .customLong("group-by"),
+                help: "Also rank each pole within its peer group: region, size (members' FTE), age, ami (national call laureate) or rural.")
+        var groupBy: PeerGrouping?
+
+        @Option(help: "A pole's id: also write comparison-<year>-<id>.html, that pole against its peer group (repeat for several poles).")
+        var focus: [String] = []
 
         func validate() throws {
             guard folders.count >= 2 else { throw ValidationError("compare needs at least two pole folders") }
@@ -36,10 +44,23 @@ extension PTCECommand {
                 printToStandardError("no pole has members; nothing was written")
                 throw ExitCode(1)
             }
-            let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear)
-            try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)") { temporaries in
+            let ids = poles.map(\.profile.id)
+            if let unknown = focus.first(where: { !ids.contains($0) }) {
+                throw ValidationError("--focus \(unknown): no pole compared has this id; ids: " + ids.joined(separator: ", "))
+            }
+            let comparison = ComparisonBuilder(library: library).compare(poles, year: comparedYear, grouping: groupBy)
+            for (folder, pole) in zip(folders, comparison.poles) {
+                printFindings(Findings(pole.report?.yearFindings ?? []), folder: folder, language: language)
+            }
+            // A benchmark page per focused pole, with the HTML outputs.
+            let benchmarks = output.format.contains(.html) ? focus.map { "comparison-\(comparedYear)-\($0).html" } : []
+            try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)", extraFiles: benchmarks) { temporaries in
                 for (format, temporary) in temporaries {
                     try format.writer(language: language, year: comparedYear).write(comparison, to: temporary)
+                }
+                for (id, name) in zip(focus, benchmarks) {
+                    let page = BenchmarkWriter.html(comparison, pole: comparison.index(ofPole: id)!, language: language)
+                    try Data(page.utf8).write(to: out.stagingURL.appendingPathComponent(name))
                 }
             }
         }

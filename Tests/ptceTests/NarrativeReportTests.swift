@@ -49,9 +49,23 @@ import Testing
             book = zipfile.ZipFile(sys.argv[1])
             names = re.findall(r'<sheet [^>]*name="([^"]+)"', book.read("xl/workbook.xml").decode())
             sheet = book.read("xl/worksheets/sheet%d.xml" % (names.index("Rapport") + 1)).decode()
+            summary = book.read("xl/worksheets/sheet1.xml").decode()
             strings = book.read("xl/sharedStrings.xml").decode()
-            print(names[1], "<f>" in sheet, "=HYPERLINK(" in strings)
+            print(names[1], "<f>" in sheet, re.search(r"<f>[^<]*HYPERLINK", summary) is not None, "=HYPERLINK(" in strings)
             """, out.appendingPathComponent("pays-de-bray-2024.xlsx").path])
-        #expect(inspect.output == "Rapport False True\n", "\(inspect.errors)")
+        // The highlights, on the Rapport sheet and the summary, as strings: no formula names HYPERLINK.
+        #expect(inspect.output == "Rapport False False True\n", "\(inspect.errors)")
+    }
+
+    /// A report of a year the pole wrote nothing for says so, once, with the years it did.
+    @Test func aYearWithoutItsSectionsIsAWarning() throws {
+        let out = try PTCE.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try PTCE.run(["report", "Samples/pays-de-bray", "--year", "2022", "--format", "json", "--out", out.path, "--lang", "en"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let warning = "report.md: warning: no section for 2022 (heading \"# 2022\"); the file has some for 2023, 2024: the 2022 report shows only the pole's presentation"
+        #expect(outcome.output.components(separatedBy: warning).count == 2, "\(outcome.output)")
+        let json = try String(contentsOf: out.appendingPathComponent("pays-de-bray-2022.json"), encoding: .utf8)
+        #expect(json.contains("no section for 2022"))
     }
 }

@@ -79,9 +79,9 @@ extension ReportSheets {
         }
         for college in governance.colleges {
             row += 1
-            buffer.put(words("Collège : ", "College: ") + college.name, row: row, columns: 0...1, style: CellStyle.wrapped)
+            buffer.put(words("Collège : ", "Voting college: ") + college.name, row: row, columns: 0...1, style: CellStyle.wrapped)
             buffer.put(college.seats.map { .number(Double($0)) } ?? .blank, row: row, column: 2)
-            if college.seats != nil { buffer.put(.text(words("sièges", "seats")), row: row, column: 3) }
+            if let seats = college.seats { buffer.put(.text(seats == 1 ? words("siège", "seat") : words("sièges", "seats")), row: row, column: 3) }
         }
         if !governance.meetings.isEmpty {
             row += 2

@@ -27,7 +27,7 @@ public struct WorkbookOptions: Sendable {
 
     /// `SOURCE_DATE_EPOCH` when set, else 1 January after the report year (UTC): never "now".
     public static func creationDate(reportYear: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        if let fixed = SourceDate.fixed(in: environment) { return fixed }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: reportYear + 1, month: 1, day: 1))!

@@ -33,14 +33,15 @@ extension ReportSheets {
             + resultHeaders
         // The year's highlights, as the pole wrote them, above its figures.
         var headerRow = 3
-        if let highlights = report.highlights {
-            buffer.put(.text((highlights.title ?? "") + " \(year)"), row: 3, column: 0, style: CellStyle(bold: true, fontSize: 12))
+        if let summary = report.highlightsSummary {
+            buffer.put(.text(summary.title + " \(year)"), row: 3, column: 0, style: CellStyle(bold: true, fontSize: 12))
             var row = 4
-            // Its paragraphs and lists up to a subheading: a table or a subsection stays on the Rapport sheet.
-            let shown = highlights.blocks.prefix { if case .heading = $0 { false } else { true } }
-                .filter { if case .table = $0 { false } else { true } }
-            for line in NarrativeLines.lines(of: shown) {
+            for line in NarrativeLines.lines(of: summary.blocks) {
                 buffer.put(line, row: row, columns: 0...(headers.count - 1), style: CellStyle.wrapped)
+                row += 1
+            }
+            if !summary.isComplete {
+                buffer.put(.text(words("La suite sur la feuille Rapport.", "Continued on the Report sheet.")), row: row, column: 0, style: CellStyle(italic: true))
                 row += 1
             }
             headerRow = row + 1

@@ -4,9 +4,11 @@
 // then of reading the members table alone, from `members.csv` and from the same rows written as
 // `members.xlsx`, and of openpyxl reading that workbook when Python has it (issue 17).
 //
-//   swift run -c release ptce-benchmark [--sizes 10000,100000,400000] [--work /tmp/ptce-benchmark]
+//   swift run -c release ptce-benchmark [--sizes 100000x2,400000x2,1000000x5] [--work /tmp/ptce-benchmark]
 //
-// Sizes count member-year rows (two years of data). Figures go to standard output as Markdown.
+// Sizes count member-year rows over a number of years (`400000x2`: 200,000 members a year for
+// two years; a bare number is two years). Figures go to standard output as Markdown. With
+// Python's duckdb, the import and the indicators alone are set beside DuckDB's key sums.
 
 import CXlsxWriter
 import Foundation
@@ -252,7 +254,12 @@ if let csv = option("--members-to-xlsx"), let path = option("--out") {
 // Every measured program runs in a child process started while this one is small: a child
 // started by posix_spawn inherits its parent's peak memory as its own starting peak.
 
-let sizes = (option("--sizes") ?? "10000,100000,400000").split(separator: ",").compactMap { Int($0) }
+/// Each run: member-year rows over how many years (`100000x2`; a bare number is two years).
+let sizes: [(rows: Int, years: Int)] = (option("--sizes") ?? "100000x2,400000x2,1000000x5").split(separator: ",").compactMap { text in
+    let parts = text.split(separator: "x").compactMap { Int($0) }
+    guard let rows = parts.first, rows >= 4 else { return nil }
+    return (rows, parts.count > 1 ? max(1, parts[1]) : 2)
+}
 let work = URL(fileURLWithPath: option("--work") ?? NSTemporaryDirectory() + "ptce-benchmark", isDirectory: true)
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let ptce = here.appendingPathComponent("ptce").path
@@ -261,12 +268,19 @@ let pandasScript = benchmarks.appendingPathComponent("pandas_report.py").path
 let hasPandas = measure(["python3", "-c", "import pandas, xlsxwriter"]) != nil
 let openpyxlScript = benchmarks.appendingPathComponent("openpyxl_read.py").path
 let hasOpenpyxl = measure(["python3", "-c", "import openpyxl"]) != nil
+let duckdbScript = benchmarks.appendingPathComponent("duckdb_reference.py").path
+let hasDuckDB = measure(["python3", "-c", "import duckdb"]) != nil
 
 /// Runs this program in a child mode and returns its standard output.
 func childOutput(_ arguments: [String]) throws -> String {
+    try childText([CommandLine.arguments[0]] + arguments)
+}
+
+/// Runs `command` (found on the PATH through `env`) and returns its standard output.
+func childText(_ command: [String]) throws -> String {
     let child = Process()
-    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = arguments
+    child.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    child.arguments = command
     let pipe = Pipe()
     child.standardOutput = pipe
     try child.run()
@@ -323,13 +337,15 @@ print("# ptce benchmark\n")
 print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(machine); ptce \(Engine.version); release build.\n")
 print("| rows | step | time (s) | peak memory (MB) |")
 print("| ---: | --- | ---: | ---: |")
-var summary: [String] = []
+var summary: [String] = [], computing: [String] = []
 var readingRows: [String] = [], readingSummary: [String] = []
-for size in sizes {
-    let folder = work.appendingPathComponent("pole-\(size)")
+for (rows, years) in sizes {
+    // The label of the run in every table: "400000" for two years, "1000000 (5 years)".
+    let size = years == 2 ? String(rows) : "\(rows) (\(years) years)"
+    let folder = work.appendingPathComponent("pole-\(rows)-\(years)")
     try? FileManager.default.removeItem(at: folder)
-    let generation = measure([ptce, "sample", folder.path, "--members", String(size / 2), "--years", "2"])
-    let out = work.appendingPathComponent("out-\(size)")
+    let generation = measure([ptce, "sample", folder.path, "--members", String(rows / years), "--years", String(years)])
+    let out = work.appendingPathComponent("out-\(rows)-\(years)")
     try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
 
     // Steps, one after the other in one child process.
@@ -357,6 +373,26 @@ for size in sizes {
         let versusPandas = pandas.map { formatted($0.seconds / whole.seconds, 1) } ?? "n/a"
         summary.append("| \(size) | \(formatted(whole.seconds / sameCells[0])) | \(formatted(whole.seconds / floor.seconds)) | \(versusPandas) |")
     }
+
+    // Import and indicators alone, every cell still checked (the members table only, JSON out),
+    // against DuckDB converting the same file to UTF-8 and computing the key sums per year.
+    let membersOnly = try readingFolder("members-only-\(rows)-\(years)", from: folder)
+    try FileManager.default.copyItem(at: folder.appendingPathComponent("members.csv"), to: membersOnly.appendingPathComponent("members.csv"))
+    let json = measure([ptce, "report", membersOnly.path, "--out", out.appendingPathComponent("members-only").path, "--format", "json"])
+    let duckdb = hasDuckDB ? try? childText(["python3", duckdbScript, membersOnly.path, work.path]) : nil
+    let duckdbTimes = duckdb.map { $0.split(whereSeparator: \.isWhitespace).compactMap { Double($0) } } ?? []
+    if let json {
+        var line = "| \(size) | \(formatted(json.seconds)) | \(formatted(json.megabytes, 0)) |"
+        if duckdbTimes.count == 3 {
+            let reference = duckdbTimes[0] + duckdbTimes[1]
+            line += " \(formatted(duckdbTimes[0])) | \(formatted(duckdbTimes[1])) | \(formatted(json.seconds / reference)) |"
+        } else {
+            line += " n/a | n/a | n/a |"
+        }
+        computing.append(line)
+    }
+    // The reading of members.xlsx against members.csv (issue 17) is measured on the two-year runs.
+    guard years == 2 else { continue }
 
     // Reading the members table alone, from members.csv and from the same rows as members.xlsx,
     // both through PoleFolderReader on a folder holding only pole.toml and that table, three
@@ -387,6 +423,10 @@ for size in sizes {
 print("\n| rows | ptce ÷ libxlsxwriter on the same cells | ptce ÷ libxlsxwriter on as many synthetic cells | pandas ÷ ptce |")
 print("| ---: | ---: | ---: | ---: |")
 summary.forEach { print($0) }
+print("\nImport and indicators alone (`ptce report --format json` on the members table only, every cell checked) against DuckDB converting the file to UTF-8 then computing per year the sums of FTE, turnover and insertion FTE and the turnover per FTE (`Benchmarks/duckdb_reference.py`, no validation).\n")
+print("| rows | ptce json, members only (s) | its peak memory (MB) | DuckDB: to UTF-8 (s) | DuckDB: read and compute (s) | ptce ÷ DuckDB (both steps) |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+computing.forEach { print($0) }
 print("\nReading the members table alone (time: the reading itself, median of 3 for ptce; memory: the process's peak).\n")
 print("| rows | reading | rows read | time (s) | peak memory (MB) |")
 print("| ---: | --- | ---: | ---: | ---: |")

@@ -11,7 +11,8 @@ public enum BenchmarkWriter {
         let numbers = NumberStyle(language: language)
         let t = language.text
         let pole = comparison.poles[index]
-        let group = pole.group
+        // Its peers: its group, or every pole when not grouped or when its group is not given.
+        let group = pole.group.flatMap { $0.isPeerGroup ? $0 : nil }
         let peers = comparison.poles.filter { $0.report != nil && (group == nil || $0.group == group) }.count
         var html = HTMLBuilder()
         html.doctype()
@@ -23,9 +24,14 @@ public enum BenchmarkWriter {
                 body.element("header") { header in
                     header.element("h1", text: pole.profile.name)
                     var meta = t("Parmi \(comparison.poles.count) pôles comparés en \(comparison.year)", "Among \(comparison.poles.count) poles compared in \(comparison.year)")
-                    if let group, let grouping = comparison.grouping {
-                        meta += t(" · groupe de pairs (\(grouping.label.fr)) : \(group.label.fr), \(peers) pôles",
-                                  " · peer group (\(grouping.label.en)): \(group.label.en), \(peers) poles")
+                    if let grouping = comparison.grouping {
+                        if let group {
+                            meta += t(" · groupe de pairs (\(grouping.label.fr)) : \(group.label.fr), \(peers) pôle\(peers > 1 ? "s" : "")",
+                                      " · peer group (\(grouping.label.en)): \(group.label.en), \(peers) pole\(peers == 1 ? "" : "s")")
+                        } else {
+                            meta += t(" · pas de groupe de pairs (\(grouping.label.fr) non renseigné) : placé parmi tous les pôles",
+                                      " · no peer group (\(grouping.label.en) not given): placed among all poles")
+                        }
                     }
                     header.element("p", [("class", "meta")], text: meta)
                 }
@@ -47,7 +53,7 @@ public enum BenchmarkWriter {
                         main.newline()
                         main.element("section", [("class", "theme"), ("aria-labelledby", "title-\(theme.id)")]) { section in
                             section.element("h2", [("id", "title-\(theme.id)")], text: theme.label[language])
-                            table(rows, pole: index, of: comparison, caption: theme.label[language], numbers: numbers, into: &section)
+                            table(rows, pole: index, peers: group, of: comparison, caption: theme.label[language], numbers: numbers, into: &section)
                         }
                     }
                     ComparisonDashboardWriter.comparisonMethod(into: &main, language: language, percentiles: true)
@@ -59,11 +65,11 @@ public enum BenchmarkWriter {
         return html.output
     }
 
-    private static func table(_ rows: [ComparisonRow], pole index: Int, of comparison: PoleComparison, caption: String,
+    /// The rows of a theme for the pole at `index`, placed among its `peers` group (every pole when `nil`).
+    private static func table(_ rows: [ComparisonRow], pole index: Int, peers group: PeerGroup?, of comparison: PoleComparison, caption: String,
                               numbers: NumberStyle, into html: inout HTMLBuilder) {
         let language = numbers.language
         let t = language.text
-        let group = comparison.poles[index].group
         html.table(caption: caption, kind: "benchmark") { table in
             let of = group == nil ? "" : t(" du groupe", " of the group")
             table.columnHeaders([t("Indicateur", "Indicator"), t("Le pôle", "The pole"), t("Position", "Position"),
@@ -75,10 +81,11 @@ public enum BenchmarkWriter {
                     let cell = row.cells[index]
                     let unit = row.definition.unit
                     let shown: (Double) -> String = { row.rankedBy == nil ? numbers.value($0, unit: unit) : numbers.normalised($0, unit: unit) }
+                    let better = row.definition.direction == .lowerIsBetter ? t(" (plus bas = meilleur)", " (lower is better)") : ""
                     let spread = group.map { row.groupSpreads[$0.id] } ?? row.rankedSpread
                     let value = row.rankedValue(cell)
                     body.element("tr") { cells in
-                        cells.element("th", [("scope", "row")], text: row.definition.label[language] + (row.rankedBy.map { ", " + $0.label[language] } ?? ""))
+                        cells.element("th", [("scope", "row")], text: row.definition.label[language] + (row.rankedBy.map { ", " + $0.label[language] } ?? "") + better)
                         cells.element("td", [("class", value == nil ? "number missing" : "number")]) { td in
                             guard let value else {
                                 return td.text(cell.comparable ? MissingReason.shown(cell.missingReason)[language] : t("non comparable", "not comparable"))
@@ -89,8 +96,11 @@ public enum BenchmarkWriter {
                             }
                         }
                         cells.element("td") { td in position(value, in: spread, into: &td) }
-                        for quartile in [spread?.lowerQuartile, spread?.median, spread?.upperQuartile] {
-                            cells.element("td", [("class", "number")], text: quartile.map(shown) ?? "—")
+                        // A yes/no indicator has no quartiles: the share of poles that meet it stands in the middle.
+                        let middle = unit.isFlag ? spread.map { numbers.percent($0.mean, decimals: 0) + t(" de oui", " yes") } : spread.map { shown($0.median) }
+                        let quartiles = unit.isFlag ? [nil, nil] : [spread.map { shown($0.lowerQuartile) }, spread.map { shown($0.upperQuartile) }]
+                        for text in [quartiles[0], middle, quartiles[1]] {
+                            cells.element("td", [("class", "number")], text: text ?? "—")
                         }
                         let rank = group == nil ? cell.rank : cell.groupRank
                         cells.element("td", [("class", "number")], text: rank.map { "\($0) / \(spread?.count ?? 0)" } ?? "—")
@@ -112,8 +122,8 @@ public enum BenchmarkWriter {
     private static func position(_ value: Double?, in spread: ValueSpread?, into html: inout HTMLBuilder) {
         guard let spread else { return html.text("—") }
         let width = 140.0, left = 6.0, plot = width - 2 * left
-        let low = min(spread.minimum, value ?? spread.minimum), high = max(spread.maximum, value ?? spread.maximum, low + 1e-9)
-        let x = { (number: Double) in left + (number - low) / (high - low) * plot }
+        let low = min(spread.minimum, value ?? spread.minimum), high = max(spread.maximum, value ?? spread.maximum)
+        let x = ScaleFit(low: low, high: high, left: left, width: plot).x
         html.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) 20"), ("width", fmt(width)),
                              ("height", "20"), ("aria-hidden", "true"), ("class", "position")]) { svg in
             svg.element("line", [("x1", fmt(x(spread.minimum))), ("x2", fmt(x(spread.maximum))), ("y1", "10"), ("y2", "10"), ("stroke", Palette.muted)])

@@ -113,8 +113,8 @@ struct ChartBuilder {
     func strip(_ html: inout HTMLBuilder, id: String, title: String, caption: String, summary: String, points: [StripPoint], spread: ValueSpread,
                tick: (Double) -> String) {
         let left = 24.0, plot = 592.0, width = left * 2 + plot, middle = 48.0, axis = 74.0, height = 100.0
-        let low = spread.minimum, high = max(spread.maximum, spread.minimum + 1e-9)
-        let x = { (value: Double) in left + (value - low) / (high - low) * plot }
+        let low = spread.minimum, high = spread.maximum
+        let x = ScaleFit(low: low, high: high, left: left, width: plot).x
         figure(&html, id: id, title: title, caption: caption, summary: summary, width: width, height: height) { svg in
             svg.element("rect", [("x", fmt(x(spread.lowerQuartile))), ("y", fmt(middle - 14)),
                                  ("width", fmt(max(1, x(spread.upperQuartile) - x(spread.lowerQuartile)))), ("height", "28"),
@@ -142,11 +142,12 @@ struct ChartBuilder {
             }
             svg.element("line", [("x1", fmt(left)), ("x2", fmt(left + plot)), ("y1", fmt(axis)), ("y2", fmt(axis)), ("stroke", "currentColor")])
             // The median's tick only where it does not run into an end's.
-            let ticks = [(low, "start"), (high, "end")] + (abs(x(spread.median) - x(low)) > 110 && abs(x(high) - x(spread.median)) > 110
-                ? [(spread.median, "middle")] : [])
+            let ticks = low == high ? [(low, "middle")]
+                : [(low, "start"), (high, "end")] + (abs(x(spread.median) - x(low)) > 110 && abs(x(high) - x(spread.median)) > 110
+                    ? [(spread.median, "middle")] : [])
             for (value, anchor) in ticks {
                 svg.element("text", [("x", fmt(x(value))), ("y", fmt(axis + 18)), ("text-anchor", anchor), ("class", "label")],
-                            text: (anchor == "middle" ? language.text("médiane ", "median ") : "") + tick(value))
+                            text: (anchor == "middle" && low != high ? language.text("médiane ", "median ") : "") + tick(value))
             }
         }
     }
@@ -303,6 +304,18 @@ struct ChartBuilder {
 
     private func truncated(_ text: String, _ length: Int) -> String {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+}
+
+/// A horizontal scale from `low` to `high` over `width` units from `left`; when the two are the
+/// same, as far as a Double can tell them apart, everything stands in the middle.
+struct ScaleFit {
+    let low: Double, high: Double, left: Double, width: Double
+
+    func x(_ value: Double) -> Double {
+        let range = high - low
+        guard range > abs(high) * 1e-12, range.isFinite else { return left + width / 2 }
+        return left + (value - low) / range * width
     }
 }
 

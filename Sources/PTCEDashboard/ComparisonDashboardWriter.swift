@@ -85,6 +85,12 @@ public enum ComparisonDashboardWriter {
         return html.output
     }
 
+    /// " (2 / 3 dans son groupe)": a pole's rank among its peers, when the poles are grouped.
+    private static func inGroup(_ cell: ComparisonCell, of pole: ComparedPole, _ row: ComparisonRow, _ language: Language) -> String {
+        guard let rank = cell.groupRank, let group = pole.group, let peers = row.groupSpreads[group.id]?.count else { return "" }
+        return language.text(" (\(rank) / \(peers) dans son groupe)", " (\(rank) / \(peers) in its group)")
+    }
+
     /// What the flags mean and how poles are compared, at the end of every comparison page.
     static func comparisonMethod(into html: inout HTMLBuilder, language: Language, percentiles: Bool = false) {
         let t = language.text
@@ -127,7 +133,7 @@ public enum ComparisonDashboardWriter {
                             } else if let value = cell.value {
                                 text = numbers.value(value, unit: unit)
                                 if !cell.comparable { text += t(" (autres questions)", " (other questions)") }
-                                if comparisonRow.rankedBy == nil, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
+                                if comparisonRow.rankedBy == nil, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") + inGroup(cell, of: pole, comparisonRow, language) }
                                 if cell.lowCoverage { text += t(" ⚠ couverture faible", " ⚠ low coverage") }
                             } else {
                                 text = MissingReason.shown(cell.missingReason)[language]
@@ -156,7 +162,7 @@ public enum ComparisonDashboardWriter {
                                     continue
                                 }
                                 var text = numbers.normalised(value, unit: unit)
-                                if ranked, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") }
+                                if ranked, let rank = cell.rank { text += t(" · rang \(rank)", " · rank \(rank)") + inGroup(cell, of: pole, comparisonRow, language) }
                                 if ranked, cell.lowCoverage { text += " ⚠" }
                                 row.element("td", [("class", "number")], text: text)
                             }

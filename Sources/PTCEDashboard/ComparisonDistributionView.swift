@@ -37,8 +37,8 @@ struct DistributionView {
             section.element("h2", [("id", "title-poles")], text: t("Pôles comparés", "Poles compared"))
             let withData = order.filter { poles[$0].report != nil }
             if let grouping = comparison.grouping {
-                section.element("p", text: t("\(withData.count) pôles avec des données pour \(comparison.year), par \(grouping.label.fr) :",
-                                             "\(withData.count) poles with data for \(comparison.year), by \(grouping.label.en):"))
+                section.element("p", text: t("\(withData.count) pôles avec des données pour \(comparison.year), \(grouping.listedBy.fr) :",
+                                             "\(withData.count) poles with data for \(comparison.year), \(grouping.listedBy.en):"))
                 for group in comparison.groups {
                     let members = withData.filter { poles[$0].group == group }
                     guard !members.isEmpty else { continue }
@@ -56,8 +56,19 @@ struct DistributionView {
                 poles[index].profile.name + " (" + t("années : ", "years: ") + poles[index].years.map(String.init).joined(separator: ", ") + ")"
             }
             section.element("p", text: t("Sans données pour \(comparison.year), listés ici seulement : ", "No data for \(comparison.year), listed here only: ")
-                            + names.joined(separator: " ; "))
+                            + names.joined(separator: t(" ; ", "; ")))
         }
+    }
+
+    /// "1 pôle", "156 pôles".
+    private func poleCount(_ count: Int) -> String {
+        count == 1 ? t("1 pôle", "1 pole") : t("\(count) pôles", "\(count) poles")
+    }
+
+    /// The poles' names when there are at most ten, else how many (all are in the workbook and the JSON).
+    private func names(_ indices: [Int]) -> String {
+        guard indices.count <= 10 else { return poleCount(indices.count) + t(", nommés dans le classeur et le JSON", ", named in the workbook and the JSON") }
+        return indices.map { comparison.poles[$0].profile.name }.joined(separator: ", ")
     }
 
     private func list(_ indices: [Int], into html: inout HTMLBuilder) {
@@ -81,28 +92,65 @@ struct DistributionView {
         let poles = comparison.poles
         let ranking = comparison.ranking(of: row)
         let valued = ranking.filter { row.rankedValue(row.cells[$0]) != nil }
-        let ends = Set([valued.first, valued.last].compactMap { $0 })
-        let points = valued.map { index in
-            StripPoint(label: poles[index].profile.name, value: row.rankedValue(row.cells[index])!, labelled: ends.contains(index),
-                       lowCoverage: row.cells[index].lowCoverage)
+        if unit.isFlag {
+            return flag(row, valued: valued, spread: spread, ranking: ranking, into: &html)
         }
-        let lowCoverage = valued.filter { row.cells[$0].lowCoverage }.count
-        var summary = t("\(spread.count) pôles : minimum ", "\(spread.count) poles: minimum ") + shown(spread.minimum)
+        // The pole at each end is named when it stands there alone; tied ends are counted.
+        let value = { (index: Int) in row.rankedValue(row.cells[index])! }
+        let ends = [valued.first, valued.last].compactMap { $0 }.map { end in (end, valued.filter { value($0) == value(end) }.count) }
+        let named = Set(ends.filter { $0.1 == 1 }.map(\.0))
+        let points = valued.map { index in
+            StripPoint(label: poles[index].profile.name, value: value(index), labelled: named.contains(index), lowCoverage: row.cells[index].lowCoverage)
+        }
+        let lowCoverage = valued.filter { row.cells[$0].lowCoverage }
+        var summary = poleCount(spread.count) + t(" : minimum ", ": minimum ") + shown(spread.minimum)
             + t(", premier quartile ", ", first quartile ") + shown(spread.lowerQuartile) + t(", médiane ", ", median ") + shown(spread.median)
             + t(", troisième quartile ", ", third quartile ") + shown(spread.upperQuartile) + ", maximum " + shown(spread.maximum) + "."
-        if row.definition.direction != .neutral, let best = valued.first, let last = valued.last {
-            summary += t(" Premier : ", " First: ") + poles[best].profile.name + t(" ; dernier : ", "; last: ") + poles[last].profile.name + "."
+        if row.definition.direction != .neutral, ends.count == 2, valued.count > 1 {
+            func end(_ entry: (Int, Int), _ word: LocalizedText) -> String {
+                entry.1 == 1 ? word[language] + poles[entry.0].profile.name : word[language] + t("\(entry.1) pôles ex aequo", "\(entry.1) poles tied")
+            }
+            summary += " " + end(ends[0], LocalizedText(fr: "Premier : ", en: "First: ")) + t(" ; ", "; ")
+                + end(ends[1], LocalizedText(fr: "dernier : ", en: "last: ")) + "."
         }
-        if lowCoverage > 0 {
-            summary += t(" \(lowCoverage) valeur(s) à couverture faible (points creux).", " \(lowCoverage) value(s) with low coverage (hollow dots).")
+        if !lowCoverage.isEmpty {
+            summary += " " + t("Couverture faible (points creux) : ", "Low coverage (hollow dots): ") + names(lowCoverage) + "."
         }
-        let caption = t("Répartition des \(spread.count) pôles ayant une valeur", "Spread of the \(spread.count) poles with a value")
-            + (lowCoverage > 0 ? t(" (points creux : couverture faible)", " (hollow dots: low coverage)") : "")
+        var caption = t("Répartition des pôles ayant une valeur", "Spread of the poles with a value")
+        if row.definition.direction == .lowerIsBetter { caption += t(" (plus bas = meilleur)", " (lower is better)") }
+        if !lowCoverage.isEmpty { caption += t(" ; points creux : couverture faible", "; hollow dots: low coverage") }
         charts.strip(&html, id: "strip-\(anchor)", title: title, caption: caption, summary: summary, points: points, spread: spread, tick: shown)
         if comparison.grouping != nil {
             groups(row, shown: shown, caption: title, into: &html)
         }
         rankingTable(row, ranking: ranking, shown: shown, caption: title, into: &html)
+    }
+
+    /// A yes/no indicator has no spread to draw nor order of merit: how many poles meet it, in
+    /// each group too, and which do not.
+    private func flag(_ row: ComparisonRow, valued: [Int], spread: ValueSpread, ranking: [Int], into html: inout HTMLBuilder) {
+        let yes = valued.filter { row.rankedValue(row.cells[$0])! >= 1 }.count
+        html.element("p", text: t("\(yes) pôles sur \(valued.count) : oui (\(numbers.percent(spread.mean, decimals: 0))).",
+                                  "\(yes) of \(valued.count) poles: yes (\(numbers.percent(spread.mean, decimals: 0)))."))
+        if comparison.grouping != nil {
+            html.table(caption: t("Par groupe : ", "By group: ") + row.definition.label[language], kind: "groups") { table in
+                table.columnHeaders([t("Groupe", "Group"), t("Pôles", "Poles"), t("Part de oui", "Share of yes")], numeric: [1, 2])
+                table.element("tbody") { body in
+                    for group in comparison.groups where group.isPeerGroup {
+                        let spread = row.groupSpreads[group.id]
+                        body.element("tr") { cells in
+                            cells.element("th", [("scope", "row")], text: group.label[language])
+                            cells.element("td", [("class", "number")], text: String(spread?.count ?? 0))
+                            cells.element("td", [("class", "number")], text: spread.map { numbers.percent($0.mean, decimals: 0) } ?? "—")
+                        }
+                    }
+                }
+            }
+        }
+        let no = valued.filter { row.rankedValue(row.cells[$0])! < 1 }
+        if !no.isEmpty { html.element("p", [("class", "note")], text: t("Non : ", "No: ") + names(no) + ".") }
+        let without = ranking.filter { row.rankedValue(row.cells[$0]) == nil }
+        if !without.isEmpty { html.element("p", [("class", "note")], text: t("Sans valeur : ", "No value: ") + names(without) + ".") }
     }
 
     /// Each peer group's quartiles on the indicator.
@@ -111,7 +159,7 @@ struct DistributionView {
             table.columnHeaders([t("Groupe", "Group"), t("Pôles", "Poles"), t("1er quartile", "1st quartile"), t("Médiane", "Median"),
                                  t("3e quartile", "3rd quartile")], numeric: [1, 2, 3, 4])
             table.element("tbody") { body in
-                for group in comparison.groups {
+                for group in comparison.groups where group.isPeerGroup {
                     body.element("tr") { cells in
                         cells.element("th", [("scope", "row")], text: group.label[language])
                         guard let spread = row.groupSpreads[group.id] else {
@@ -137,11 +185,15 @@ struct DistributionView {
         let grouped = comparison.grouping != nil
         let valued = ranking.filter { row.rankedValue(row.cells[$0]) != nil }
         let ends = DistributionView.rankingEnds
-        let listed = valued.count > 2 * ends ? Array(valued.prefix(ends)) + [nil] + Array(valued.suffix(ends)) : valued.map(Optional.some)
+        let cut = valued.count > 2 * ends
+        let listed = cut ? Array(valued.prefix(ends)) + [nil] + Array(valued.suffix(ends)) : valued.map(Optional.some)
         let headers = [t("Rang", "Rank"), t("Pôle", "Pole"), t("Valeur", "Value"), t("Percentile", "Percentile")]
             + (grouped ? [t("Rang dans le groupe", "Rank in group")] : [])
-        html.table(caption: (valued.count > 2 * ends ? t("Premiers et derniers : ", "First and last: ") : t("Classement : ", "Ranking: ")) + caption,
-                   kind: "ranking") { table in
+        // A neutral indicator has no order of merit: its poles are listed by value.
+        let title = row.definition.direction == .neutral
+            ? (cut ? t("Valeurs les plus hautes et les plus basses : ", "Highest and lowest values: ") : t("Valeurs : ", "Values: "))
+            : (cut ? t("Premiers et derniers : ", "First and last: ") : t("Classement : ", "Ranking: "))
+        html.table(caption: title + caption, kind: "ranking") { table in
             table.columnHeaders(headers)
             table.element("tbody") { body in
                 for entry in listed {
@@ -149,8 +201,8 @@ struct DistributionView {
                         let hidden = valued.count - 2 * ends
                         body.element("tr") { cells in
                             cells.element("td", [("colspan", String(headers.count)), ("class", "gap")], text: t(
-                                "… \(hidden) autres pôles : le classement complet est dans le classeur (feuille Données longues) et le JSON.",
-                                "… \(hidden) more poles: the full ranking is in the workbook (Long data sheet) and the JSON."))
+                                "… \(hidden) autres pôles : tous sont dans le classeur (feuille Données longues) et le JSON de la comparaison.",
+                                "… \(hidden) more poles: all are in the comparison's workbook (Long data sheet) and JSON."))
                         }
                         continue
                     }
@@ -160,22 +212,25 @@ struct DistributionView {
                         cells.element("th", [("scope", "row")], text: poles[index].profile.name)
                         cells.element("td", text: shown(row.rankedValue(cell)!) + (cell.lowCoverage ? " ⚠" : ""))
                         cells.element("td", text: cell.percentile.map { numbers.plain($0, decimals: 0) } ?? "—")
-                        if grouped { cells.element("td", text: cell.groupRank.map(String.init) ?? "—") }
+                        if grouped {
+                            let peers = poles[index].group.flatMap { row.groupSpreads[$0.id]?.count }
+                            cells.element("td", text: cell.groupRank.map { rank in peers.map { "\(rank) / \($0)" } ?? String(rank) } ?? "—")
+                        }
                     }
                 }
             }
         }
-        // Those without a value, counted by reason: their names are in the workbook and the JSON.
+        // Those without a value, by reason: named when few, counted otherwise.
         let without = ranking.filter { row.rankedValue(row.cells[$0]) == nil }
         guard !without.isEmpty else { return }
-        var reasons: [(String, Int)] = []
+        var reasons: [(reason: String, poles: [Int])] = []
         for index in without {
             let cell = row.cells[index]
             let reason = cell.comparable ? MissingReason.shown(cell.missingReason)[language] : t("non comparable", "not comparable")
-            if let known = reasons.firstIndex(where: { $0.0 == reason }) { reasons[known].1 += 1 } else { reasons.append((reason, 1)) }
+            if let known = reasons.firstIndex(where: { $0.reason == reason }) { reasons[known].poles.append(index) } else { reasons.append((reason, [index])) }
         }
         html.element("p", [("class", "note")], text: t("Sans valeur comparable : ", "No comparable value: ")
-                     + reasons.map { "\($0.1) × \($0.0)" }.joined(separator: " ; ") + ".")
+                     + reasons.map { $0.reason + " — " + names($0.poles) }.joined(separator: t(" ; ", "; ")) + ".")
     }
 
     /// Beyond twice this many poles with a value, a ranking shows only its first and last ones.

@@ -12,6 +12,8 @@ public struct ComparisonRow: Sendable {
     public let minimum: Double?
     /// The highest comparable value among the poles; `nil` when none has one.
     public let maximum: Double?
+    /// The comparable values' median, quartiles and extremes; `nil` when none has one.
+    public let valueSpread: ValueSpread?
     /// The normalised views that make sense for this indicator (volumes only).
     public let normalisations: [Normalisation]
     /// The view ranks and colours follow: per member for volumes (so that a small pole is not
@@ -47,11 +49,15 @@ public struct ValueSpread: Sendable, Hashable {
     public let upperQuartile: Double
     /// How many values the spread is over.
     public let count: Int
+    /// Their mean; for a yes/no indicator, the share of poles that meet it.
+    public let mean: Double
 
     /// The spread of `values` (sorted), `nil` when there is none.
     init?(sorted values: [Double]) {
         guard let median = ComparisonBuilder.median(values), let minimum = values.first, let maximum = values.last else { return nil }
         (self.median, self.minimum, self.maximum, count) = (median, minimum, maximum, values.count)
+        // Each value divided before adding, in sorted order: no overflow, the same sum every run.
+        mean = values.reduce(0) { $0 + $1 / Double(values.count) }
         lowerQuartile = Self.quantile(0.25, of: values)
         upperQuartile = Self.quantile(0.75, of: values)
     }
@@ -207,11 +213,9 @@ public struct ComparisonBuilder: Sendable {
     public func compare(_ datasets: [PoleDataset], year: Int, grouping: PeerGrouping? = nil) -> PoleComparison {
         let builder = ReportBuilder(library: library)
         let poles = datasets.map { dataset in
-            let fte = dataset.members(in: year).reduce(nil as Double?) { sum, member in member.fte.map { (sum ?? 0) + $0 } ?? sum }
-            return ComparedPole(
-                profile: dataset.profile,
-                report: dataset.members.contains { $0.year == year } ? builder.report(for: dataset, year: year) : nil,
-                years: dataset.years, group: grouping?.group(of: dataset.profile, fte: fte, year: year))
+            let report = dataset.members.contains { $0.year == year } ? builder.report(for: dataset, year: year) : nil
+            return ComparedPole(profile: dataset.profile, report: report, years: dataset.years,
+                                group: grouping?.group(of: dataset.profile, fte: report.flatMap(Self.sizeFTE), year: year))
         }
         let reported = poles.compactMap(\.report)
         let trendYears = reported.map { Set($0.seriesYears) }.reduce(reported.isEmpty ? [] : Set(reported[0].seriesYears)) {
@@ -239,12 +243,14 @@ public struct ComparisonBuilder: Sendable {
             return views
         }
         let rankedBy: Normalisation? = normalisations.contains(.perMember) ? .perMember : nil
-        let basis: [Double?] = rankedBy.map { view in normalised.map { $0[view] } } ?? values
+        // Ranked at the precision every output shows: values that read the same tie.
+        let basis: [Double?] = (rankedBy.map { view in normalised.map { $0[view] } } ?? values).map { $0.map(FigurePrecision.rounded) }
         let ranked = basis.compactMap { $0 }.sorted()
-        // Each group's values of the ranked view, sorted, by group id.
+        // Each group's values of the ranked view, sorted, by group id; a pole whose group is not
+        // given has no peers to be ranked among.
         var groupValues: [String: [Double]] = [:]
         for index in poles.indices {
-            guard let group = poles[index].group, let value = basis[index] else { continue }
+            guard let group = poles[index].group, group.isPeerGroup, let value = basis[index] else { continue }
             groupValues[group.id, default: []].append(value)
         }
         for id in groupValues.keys { groupValues[id]!.sort() }
@@ -268,8 +274,18 @@ public struct ComparisonBuilder: Sendable {
         }
         return ComparisonRow(
             definition: definition, cells: cells, median: Self.median(present), minimum: present.first, maximum: present.last,
+            valueSpread: ValueSpread(sorted: present),
             normalisations: normalisations, rankedBy: rankedBy, normalisedSpreads: spreads, rankedSpread: ValueSpread(sorted: ranked),
             groupSpreads: groupValues.compactMapValues { ValueSpread(sorted: $0) })
+    }
+
+    /// The FTE a pole's size band is read from: the library's consolidated FTE (`eco.fte`) when
+    /// at least half of the members reported it (``PoleComparison/lowCoverageThreshold``); `nil`
+    /// otherwise, and the pole's size is then not given.
+    static func sizeFTE(of report: PoleReport) -> Double? {
+        guard let fte = report.result("eco.fte"), let value = fte.value, let share = fte.coverage?.share,
+              share >= PoleComparison.lowCoverageThreshold else { return nil }
+        return value
     }
 
     /// For a survey dimension, a pole is comparable when it asked the same questions of the

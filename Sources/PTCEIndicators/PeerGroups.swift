@@ -14,6 +14,17 @@ public enum PeerGrouping: String, Sendable, CaseIterable {
     /// The pole's `rural = true|false`.
     case rural
 
+    /// How a list of poles grouped this way is introduced: "par région", "selon leur taille (ETP des membres)".
+    public var listedBy: LocalizedText {
+        switch self {
+        case .region: LocalizedText(fr: "par région", en: "by region")
+        case .size: LocalizedText(fr: "selon leur taille (ETP des membres)", en: "by size (members' FTE)")
+        case .age: LocalizedText(fr: "selon leur âge", en: "by age")
+        case .ami: LocalizedText(fr: "selon qu'ils ont été lauréats d'un appel national", en: "by whether they won a national call")
+        case .rural: LocalizedText(fr: "ruraux ou urbains", en: "rural or urban")
+        }
+    }
+
     /// The key in words, as a report names the grouping: "taille (ETP des membres)".
     public var label: LocalizedText {
         switch self {
@@ -25,13 +36,16 @@ public enum PeerGrouping: String, Sendable, CaseIterable {
         }
     }
 
-    /// The group of a pole in `year`: from its profile, and for ``size`` its members' FTE that year
-    /// (`nil` when no member reported one). A pole whose profile lacks the key is in the group "not given".
+    /// The group of a pole in `year`: from its profile, and for ``size`` its consolidated FTE that
+    /// year (`nil` when not reported well enough). A pole whose profile lacks the key is in the
+    /// group "not given", which is listed but is no peer group (``PeerGroup/isPeerGroup``).
     public func group(of profile: PoleProfile, fte: Double?, year: Int) -> PeerGroup {
         switch self {
         case .region:
             guard let region = profile.region?.trimmingCharacters(in: .whitespaces), !region.isEmpty else { return .notGiven(self) }
-            return PeerGroup(id: "region:" + region, label: LocalizedText(fr: region, en: region), order: 0)
+            // "Île-de-France" and "ile-de-france" are one region.
+            let key = region.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            return PeerGroup(id: "region:" + key, label: LocalizedText(fr: region, en: region), order: 0)
         case .size:
             guard let fte else { return .notGiven(self) }
             let bands: [(limit: Double, id: String, fr: String, en: String)] = [
@@ -73,6 +87,9 @@ public struct PeerGroup: Sendable, Hashable {
     static func notGiven(_ grouping: PeerGrouping) -> PeerGroup {
         PeerGroup(id: grouping.rawValue + ":not_given", label: LocalizedText(fr: "non renseigné", en: "not given"), order: .max)
     }
+
+    /// Whether its poles are peers, to be ranked among each other: every group but "not given".
+    public var isPeerGroup: Bool { order != .max }
 
     /// Bands in their order, regions by name, "not given" last.
     static func precedes(_ lhs: PeerGroup, _ rhs: PeerGroup) -> Bool {

@@ -66,15 +66,15 @@ public struct JSONReportWriter: TextOutputWriter {
         return builder.text + "\n"
     }
 
+    /// A spread as an object, its numbers `null` when there is none (so that `per_member.median` always reads).
     private static func write(_ spread: ValueSpread?, key: String, into json: inout JSONBuilder) {
-        guard let spread else { return json.field(key, .null) }
         json.object(key) { item in
-            item.field("n", .integer(spread.count))
-            item.field("min", .number(spread.minimum))
-            item.field("q1", .number(spread.lowerQuartile))
-            item.field("median", .number(spread.median))
-            item.field("q3", .number(spread.upperQuartile))
-            item.field("max", .number(spread.maximum))
+            item.field("n", .integer(spread?.count ?? 0))
+            item.field("min", .number(spread?.minimum))
+            item.field("q1", .number(spread?.lowerQuartile))
+            item.field("median", .number(spread?.median))
+            item.field("q3", .number(spread?.upperQuartile))
+            item.field("max", .number(spread?.maximum))
         }
     }
 
@@ -111,7 +111,7 @@ public struct JSONReportWriter: TextOutputWriter {
                     item.field("missing_reason", .string(pole.report == nil ? "no_data_for_year" : cell.missingReason?.rawValue))
                     item.field("rank", .integer(cell.rank))
                     item.field("percentile", .number(cell.percentile))
-                    if let group = pole.group {
+                    if pole.report != nil, let group = pole.group {
                         item.field("group", .string(group.id))
                         item.field("group_rank", .integer(cell.groupRank))
                         item.field("group_percentile", .number(cell.groupPercentile))

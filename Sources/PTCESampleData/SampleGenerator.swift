@@ -153,6 +153,7 @@ public struct SampleGenerator: Sendable {
                 }
             }
         }
+        try writeTargets(in: folder)
         try writeCSV(in: folder, S.table) { line in
             for year in firstYear..<(firstYear + years) {
                 for respondent in 0..<max(1, members / 20) {
@@ -164,6 +165,19 @@ public struct SampleGenerator: Sendable {
                           S.answer: random.next(below: 5) == 0 ? "non" : "oui"])
                 }
             }
+        }
+    }
+
+    /// The pole's objectives over the years written: stocks and flows, shares and volumes, so that
+    /// reports compute each one's progress over the series.
+    private func writeTargets(in folder: URL) throws {
+        typealias T = StandardFields.Targets
+        let last = firstYear + years - 1
+        try writeCSV(in: folder, T.table) { line in
+            try line([T.indicator: "eco.fte", T.from: String(firstYear), T.to: String(last + 1), T.target: Self.decimal(Double(members) * 25)])
+            try line([T.indicator: "emp.insertion_share", T.from: String(firstYear), T.to: String(last), T.target: "15 %"])
+            try line([T.indicator: "eco.jobs_created", T.from: String(firstYear), T.to: String(last), T.target: String(members * years)])
+            try line([T.indicator: "ter.local_purchase_share", T.from: String(firstYear), T.to: String(last + 2), T.target: "60 %"])
         }
     }
 

@@ -35,18 +35,22 @@ public enum ComparisonWorkbookWriter {
         buffer.put(.text(words("Comparaison de \(poles.count) pôles en \(comparison.year)", "\(poles.count) poles compared in \(comparison.year)")),
                    row: 0, column: 0, style: .title)
         let headers = [words("Indicateur", "Indicator")] + poles.map(\.profile.name)
-            + [words("Médiane", "Median"), "Min", "Max", words("Couverture faible", "Low coverage")]
+            + [words("Médiane", "Median"), "Min", "Max", words("1er quartile", "1st quartile"), words("3e quartile", "3rd quartile"),
+               words("Couverture faible", "Low coverage")]
         for (column, header) in headers.enumerated() {
             buffer.put(.text(header), row: 2, column: column, style: .header)
         }
         var row = 2
         var scales: [(row: Int, higherIsBetter: Bool)] = []
-        /// MEDIAN, MIN and MAX of the poles' cells of `row`, as formulas with the model's values cached.
-        func putStatistics(_ spread: (median: Double?, minimum: Double?, maximum: Double?), row: Int, style: CellStyle) {
+        /// MEDIAN, MIN, MAX and the quartiles (QUARTILE, as QUARTILE.INC) of the poles' cells of
+        /// `row`, as formulas with the model's values cached.
+        func putStatistics(_ spread: ValueSpread?, row: Int, style: CellStyle, quartiles: Bool = true) {
             let range = XLSXSheet.reference(row: row, column: firstPole) + ":" + XLSXSheet.reference(row: row, column: medianColumn - 1)
-            let statistics: [(String, Double?)] = [("MEDIAN", spread.median), ("MIN", spread.minimum), ("MAX", spread.maximum)]
-            for (offset, (function, value)) in statistics.enumerated() {
-                buffer.put(value.map { .formula("\(function)(\(range))", cached: $0) } ?? .text(MissingReason.shown(nil)[language]),
+            let statistics: [(String, Double?)] = [
+                ("MEDIAN(\(range))", spread?.median), ("MIN(\(range))", spread?.minimum), ("MAX(\(range))", spread?.maximum),
+            ] + (quartiles ? [("QUARTILE(\(range),1)", spread?.lowerQuartile), ("QUARTILE(\(range),3)", spread?.upperQuartile)] : [])
+            for (offset, (formula, value)) in statistics.enumerated() {
+                buffer.put(value.map { .formula(formula, cached: $0) } ?? .text(MissingReason.shown(nil)[language]),
                            row: row, column: medianColumn + offset, style: style)
             }
         }
@@ -74,9 +78,10 @@ public enum ComparisonWorkbookWriter {
                         buffer.put(.text(MissingReason.shown(cell.missingReason)[language]), row: row, column: column, style: .missing)
                     }
                 }
-                putStatistics((comparisonRow.median, comparisonRow.minimum, comparisonRow.maximum), row: row, style: style)
+                // A yes/no indicator has no quartiles.
+                putStatistics(comparisonRow.valueSpread, row: row, style: style, quartiles: !definition.unit.isFlag)
                 let flagged = zip(poles, comparisonRow.cells).filter { $0.1.lowCoverage }.map(\.0.profile.name)
-                if !flagged.isEmpty { buffer.put(.text(flagged.joined(separator: ", ")), row: row, column: medianColumn + 3) }
+                if !flagged.isEmpty { buffer.put(.text(flagged.joined(separator: ", ")), row: row, column: medianColumn + 5) }
                 let colourable = definition.direction != .neutral
                 if colourable, comparisonRow.rankedBy == nil, comparisonRow.cells.filter({ $0.value != nil && $0.comparable }).count > 1 {
                     scales.append((row, definition.direction == .higherIsBetter))
@@ -89,8 +94,7 @@ public enum ComparisonWorkbookWriter {
                     for (index, value) in values.enumerated() {
                         if let value { buffer.put(.number(value), row: row, column: firstPole + index, style: viewStyle) }
                     }
-                    let spread = comparisonRow.normalisedSpreads[normalisation]
-                    putStatistics((spread?.median, spread?.minimum, spread?.maximum), row: row, style: viewStyle)
+                    putStatistics(comparisonRow.normalisedSpreads[normalisation], row: row, style: viewStyle)
                     if colourable, normalisation == comparisonRow.rankedBy, values.compactMap({ $0 }).count > 1 {
                         scales.append((row, definition.direction == .higherIsBetter))
                     }
@@ -120,6 +124,13 @@ public enum ComparisonWorkbookWriter {
         var buffer = SheetBuffer()
         var row = 0
         buffer.put(.text(theme.label[language]), row: row, column: 0, style: .title)
+        // The poles without data for the year, once, then only the others in each block.
+        let idle = comparison.poles.filter { $0.report == nil }.map(\.profile.name)
+        if !idle.isEmpty {
+            row += 1
+            buffer.put(.text(words("Sans données pour \(comparison.year) : ", "No data for \(comparison.year): ") + idle.joined(separator: ", ")),
+                       row: row, column: 0, style: .missing)
+        }
         for comparisonRow in comparison.rows where comparisonRow.definition.theme == theme.id {
             let definition = comparisonRow.definition
             row += 2
@@ -135,14 +146,9 @@ public enum ComparisonWorkbookWriter {
             for (column, header) in headers.enumerated() {
                 buffer.put(.text(header), row: row, column: column, style: .header)
             }
-            for (pole, cell) in zip(comparison.poles, comparisonRow.cells) {
+            for (pole, cell) in zip(comparison.poles, comparisonRow.cells) where pole.report != nil {
                 row += 1
                 buffer.put(.text(pole.profile.name), row: row, column: 0)
-                if pole.report == nil {
-                    buffer.put(.text(words("pas de données \(comparison.year)", "no \(comparison.year) data")), row: row, column: 1,
-                               style: CellStyle(italic: true))
-                    continue
-                }
                 if let value = cell.value {
                     buffer.put(.number(value), row: row, column: 1, style: CellStyle(numberFormat: words.formats.value(definition.unit)))
                 } else {
@@ -164,6 +170,24 @@ public enum ComparisonWorkbookWriter {
                 if let rank = cell.groupRank { buffer.put(.number(Double(rank)), row: row, column: percentileColumn + 2) }
                 if let percentile = cell.groupPercentile { buffer.put(.number(percentile), row: row, column: percentileColumn + 3, style: Self.percentile) }
             }
+            guard grouped, !definition.unit.isFlag else { continue }
+            // Each peer group's quartiles on the ranked view (per member for a volume).
+            row += 1
+            let view = comparisonRow.rankedBy.map { " (" + $0.label[language] + ")" } ?? ""
+            for (column, header) in [words("Groupe", "Group") + view, words("Pôles", "Poles"), words("1er quartile", "1st quartile"),
+                                     words("Médiane", "Median"), words("3e quartile", "3rd quartile")].enumerated() {
+                buffer.put(.text(header), row: row, column: column, style: .header)
+            }
+            let format = CellStyle(numberFormat: comparisonRow.rankedBy == nil ? words.formats.value(definition.unit) : words.formats.normalised(definition.unit))
+            for group in comparison.groups where group.isPeerGroup {
+                row += 1
+                buffer.put(.text(group.label[language]), row: row, column: 0)
+                let spread = comparisonRow.groupSpreads[group.id]
+                buffer.put(.number(Double(spread?.count ?? 0)), row: row, column: 1)
+                for (offset, value) in [spread?.lowerQuartile, spread?.median, spread?.upperQuartile].enumerated() {
+                    buffer.put(value.map(CellValue.number) ?? .blank, row: row, column: 2 + offset, style: format)
+                }
+            }
         }
         buffer.fixedWidths[0] = 44
         try buffer.flush(to: sheet)
@@ -184,7 +208,7 @@ public enum ComparisonWorkbookWriter {
                words("Valeur", "Value"), words("Par membre", "Per member"), words("Pour 1 000 habitants", "Per 1,000 inhabitants"),
                words("Rang", "Rank"), words("Percentile", "Percentile")]
             + (grouped ? [words("Rang dans le groupe", "Rank in group"), words("Percentile dans le groupe", "Percentile in group")] : [])
-            + [words("Membres déclarants ou non concernés", "Members reporting or not concerned"), words("Membres de l'année", "Members of the year"),
+            + [words("Couverture : comptés", "Coverage: counted"), words("Couverture : sur", "Coverage: out of"), words("Couverture : base", "Coverage: basis"),
                words("Couverture faible", "Low coverage"), words("Pourquoi pas de valeur", "Why no value")]
         var buffer = SheetBuffer()
         for (column, header) in headers.enumerated() { buffer.put(.text(header), row: 0, column: column, style: .header) }
@@ -214,7 +238,7 @@ public enum ComparisonWorkbookWriter {
                           cell.rank.map { .number(Double($0)) } ?? .blank, cell.percentile.map(CellValue.number) ?? .blank]
                 if grouped { cells += [cell.groupRank.map { .number(Double($0)) } ?? .blank, cell.groupPercentile.map(CellValue.number) ?? .blank] }
                 cells += [cell.coverage.map { .number(Double($0.counted)) } ?? .blank, cell.coverage.map { .number(Double($0.of)) } ?? .blank,
-                          .text(language.yesNo(cell.lowCoverage)),
+                          .text(cell.coverage.map { Self.basis($0.basis)[language] } ?? ""), .text(language.yesNo(cell.lowCoverage)),
                           .text(cell.value == nil ? MissingReason.shown(cell.missingReason)[language] : cell.comparable ? "" : words("non comparable", "not comparable"))]
                 for (column, value) in cells.enumerated() {
                     let style: CellStyle? = switch column {
@@ -232,6 +256,15 @@ public enum ComparisonWorkbookWriter {
         sheet.freeze(rows: 1, columns: 2)
         try sheet.autofilter(firstRow: 0, lastRow: row, columns: headers.count)
         try sheet.setUpPrinting(headerRows: 0, width: buffer.totalWidth)
+    }
+
+    /// What a coverage counts, in words: "membres", "répondants", "lignes".
+    private static func basis(_ basis: CoverageBasis) -> LocalizedText {
+        switch basis {
+        case .members: LocalizedText(fr: "membres", en: "members")
+        case .respondents: LocalizedText(fr: "répondants", en: "respondents")
+        case .rows: LocalizedText(fr: "lignes", en: "rows")
+        }
     }
 
     private static func writeKeyFigures(_ comparison: PoleComparison, to sheet: XLSXSheet, words: Words) throws {

@@ -28,6 +28,9 @@ extension PTCECommand {
 
         func validate() throws {
             guard folders.count >= 2 else { throw ValidationError("compare needs at least two pole folders") }
+            if !focus.isEmpty, !output.format.contains(.html) {
+                throw ValidationError("--focus writes an HTML page: add html to --format")
+            }
         }
 
         func run() throws {
@@ -52,13 +55,15 @@ extension PTCECommand {
             for (folder, pole) in zip(folders, comparison.poles) {
                 printFindings(Findings(pole.report?.yearFindings ?? []), folder: folder, language: language)
             }
-            // A benchmark page per focused pole, with the HTML outputs.
-            let benchmarks = output.format.contains(.html) ? focus.map { "comparison-\(comparedYear)-\($0).html" } : []
+            // A benchmark page per focused pole (each once), with the HTML outputs.
+            var seen = Set<String>()
+            let focused = focus.filter { seen.insert($0).inserted }
+            let benchmarks = focused.map { "comparison-\(comparedYear)-\($0).html" }
             try writeOutputs(formats: output.format, folder: out, base: "comparison-\(comparedYear)", extraFiles: benchmarks) { temporaries in
                 for (format, temporary) in temporaries {
                     try format.writer(language: language, year: comparedYear).write(comparison, to: temporary)
                 }
-                for (id, name) in zip(focus, benchmarks) {
+                for (id, name) in zip(focused, benchmarks) {
                     let page = BenchmarkWriter.html(comparison, pole: comparison.index(ofPole: id)!, language: language)
                     try Data(page.utf8).write(to: out.stagingURL.appendingPathComponent(name))
                 }

@@ -510,7 +510,8 @@ private let network: PoleComparison = {
         #expect(spread.count == 156)
         #expect(html.contains("id=\"strip-eco-fte-title\">ETP consolidés, par membre</title>"))
         #expect(html.contains("<caption>Par groupe : ETP consolidés, par membre</caption>"))
-        #expect(html.contains("… 136 autres pôles : le classement complet est dans le classeur (feuille Données longues) et le JSON."))
+        #expect(html.contains("… 136 autres pôles : tous sont dans le classeur (feuille Données longues) et le JSON de la comparaison."))
+        #expect(html.contains("<figcaption>Répartition des pôles ayant une valeur</figcaption>"))
         let first = network.ranking(of: fte)[0]
         #expect(fte.cells[first].rank == 1 && fte.cells[first].percentile == 100)
         #expect(html.contains("<td>1</td><th scope=\"row\">\(network.poles[first].profile.name)</th>"))
@@ -523,6 +524,14 @@ private let network: PoleComparison = {
         let peers = network.poles.filter { $0.report != nil && $0.group == group }.count
         #expect(html.contains("<h1>Pôle 7</h1>"))
         #expect(html.contains("groupe de pairs (taille (ETP des membres)) : \(group.label.fr), \(peers) pôles"))
+        // A pole that does not say whether it is rural is placed among all poles, and says why.
+        var unsaid = try dataset(folder: "Samples/metropole-tiers-lieux")
+        unsaid.profile.rural = nil
+        let samples = ComparisonBuilder(library: library).compare(
+            [try dataset(folder: "Samples/pays-de-bray"), try dataset(folder: "Samples/campus-cooperatif"), unsaid], year: 2024, grouping: .rural)
+        let page = BenchmarkWriter.html(samples, pole: 2, language: .fr)
+        #expect(page.contains("pas de groupe de pairs (rural ou urbain non renseigné) : placé parmi tous les pôles"))
+        #expect(page.contains("<th scope=\"col\" class=\"number\">Rang</th>"))
         // Each row: the pole's value per member, the group's median and quartiles, its rank in the group.
         let fte = try #require(network.rows.first { $0.definition.id == "eco.fte" })
         let spread = try #require(fte.groupSpreads[group.id])

@@ -45,6 +45,33 @@ import Testing
         #expect(comparison.ranking(of: row) == [3, 1, 2, 0])
     }
 
+    /// A pole whose profile lacks the key is listed as "not given" but has no peers; regions are
+    /// grouped case and accents aside; the size band rests on FTE reported by at least half the members.
+    @Test func polesWithoutAGroupHaveNoPeers() throws {
+        var findings = Findings()
+        let reader = PoleFolderReader(library: standardLibrary)
+        let few = reader.read(
+            profile: PoleProfile(id: "e", name: "Pôle e", territory: "T", communes: [], region: "bretagne"),
+            files: ["members.csv": Array("year;member_id;name;actor_type;fte\n2024;A;a;ess;60\n2024;B;b;ess;\n2024;C;c;company;\n".utf8)],
+            findings: &findings)
+        let datasets = [pole("a", share: 0.1, rural: true), pole("b", share: 0.2, rural: true), pole("c", share: 0.2, rural: false),
+                        pole("d", share: 0.4, rural: false, region: "Bretagne"), few]
+        let byRegion = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2024, grouping: .region)
+        #expect(byRegion.poles.map { $0.group?.id } == ["region:not_given", "region:not_given", "region:not_given", "region:bretagne", "region:bretagne"])
+        #expect(byRegion.groups.map(\.label.fr) == ["Bretagne", "non renseigné"])
+        let share = try #require(byRegion.rows.first { $0.definition.id == "emp.insertion_share" })
+        #expect(share.cells.map(\.groupRank) == [nil, nil, nil, 1, nil])
+        #expect(share.groupSpreads.keys.sorted() == ["region:bretagne"])
+        // e reported FTE for 1 member of 3: its size is not given; a–d have 10 FTE each.
+        let bySize = ComparisonBuilder(library: standardLibrary).compare(datasets, year: 2024, grouping: .size)
+        #expect(bySize.poles.map { $0.group?.id } == ["size:lt50", "size:lt50", "size:lt50", "size:lt50", "size:not_given"])
+        // A volume is ranked per member: e's 60 FTE on its one reporting member outrank 5 per member.
+        let fte = try #require(bySize.rows.first { $0.definition.id == "eco.fte" })
+        #expect(fte.cells.map(\.rank) == [2, 2, 2, 2, 1] && fte.cells.last?.percentile == 100)
+        // Values that read the same tie: 0.1 + 0.2 and 0.3 rank alike.
+        #expect(ComparisonBuilder.rank(FigurePrecision.rounded(0.1 + 0.2), among: [0.3, 0.3].map(FigurePrecision.rounded), direction: .higherIsBetter) == 1)
+    }
+
     @Test func aPercentileFollowsTheDirectionAndNeedsOthers() {
         let sorted = [1.0, 2, 2, 3]
         #expect(ComparisonBuilder.percentile(1, among: sorted, direction: .lowerIsBetter) == 100)
@@ -57,7 +84,9 @@ import Testing
 
     @Test func groupsFromTheProfileAndTheYear() {
         let profile = PoleProfile(id: "p", name: "P", territory: "T", communes: [], region: " Bretagne ", created: 2022, amiLaureate: [2025])
-        #expect(PeerGrouping.region.group(of: profile, fte: nil, year: 2024).id == "region:Bretagne")
+        // Trimmed; the id folds case and accents, the label keeps the text.
+        #expect(PeerGrouping.region.group(of: profile, fte: nil, year: 2024).id == "region:bretagne")
+        #expect(PeerGrouping.region.group(of: profile, fte: nil, year: 2024).label.fr == "Bretagne")
         #expect([49.9, 50, 199.9, 200, 499, 500].map { PeerGrouping.size.group(of: profile, fte: $0, year: 2024).id }
                 == ["size:lt50", "size:50-199", "size:50-199", "size:200-499", "size:200-499", "size:ge500"])
         #expect(PeerGrouping.size.group(of: profile, fte: nil, year: 2024).id == "size:not_given")

@@ -9,14 +9,14 @@ import Testing
         let folder = try PTCE.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let network = folder.appendingPathComponent("reseau")
-        let sample = try PTCE.run(["sample", network.path, "--poles", "24", "--members", "12"])
+        let sample = try PTCE.run(["sample", network.path, "--poles", "41", "--members", "6"])
         #expect(sample.status == 0, "\(sample.errors)")
         let poles = try FileManager.default.contentsOfDirectory(atPath: network.path).sorted()
-        #expect(poles.count == 24 && poles.contains("pole-2") && poles.contains("pole-10"))
+        #expect(poles.count == 41 && poles.contains("pole-2") && poles.contains("pole-10"))
 
         let out = folder.appendingPathComponent("out")
         let folders = poles.map { network.appendingPathComponent($0).path }
-        let compared = try PTCE.run(["compare"] + folders + ["--out", out.path, "--group-by", "age", "--focus", "pole-3", "--lang", "en"])
+        let compared = try PTCE.run(["compare"] + folders + ["--out", out.path, "--group-by", "age", "--focus", "pole-3", "--focus", "pole-3", "--lang", "en"])
         #expect(compared.status == 0, "\(compared.errors)")
         #expect(compared.output.contains("comparison-2024-pole-3.html"))
         let benchmark = try String(contentsOf: out.appendingPathComponent("comparison-2024-pole-3.html"), encoding: .utf8)
@@ -28,13 +28,21 @@ import Testing
         #expect(json["group_by"] as? String == "age")
         let groups = try #require(json["groups"] as? [[String: Any]])
         #expect(groups.map { $0["id"] as? String }.allSatisfy { $0?.hasPrefix("age:") == true })
-        #expect(groups.reduce(0) { $0 + (($1["poles"] as? [String])?.count ?? 0) } == 24)
+        // The 40 poles with 2024 data are in the groups; pole-40 (2023 only) in none.
+        #expect(groups.reduce(0) { $0 + (($1["poles"] as? [String])?.count ?? 0) } == 40)
         let rows = try #require(json["comparison"] as? [[String: Any]])
         let share = try #require(rows.first { $0["id"] as? String == "emp.insertion_share" })
         let cells = try #require(share["poles"] as? [[String: Any]])
-        #expect(cells.allSatisfy { $0["percentile"] is Double && $0["group"] is String && $0["group_rank"] is Int })
+        let idle = try #require(cells.first { $0["id"] as? String == "pole-40" })
+        #expect(idle["missing_reason"] as? String == "no_data_for_year" && idle["group"] == nil && idle["percentile"] is NSNull)
+        let active = cells.filter { $0["id"] as? String != "pole-40" }
+        #expect(active.allSatisfy { $0["percentile"] is Double && $0["group"] is String })
         #expect(cells.filter { $0["rank"] as? Int == 1 }.allSatisfy { $0["percentile"] as? Double == 100 })
-        #expect((share["spread"] as? [String: Any])?["n"] as? Int == 24)
+        #expect((share["spread"] as? [String: Any])?["n"] as? Int == 40)
+
+        // --focus writes an HTML page: without html in --format it is a usage error.
+        let noPage = try PTCE.run(["compare"] + folders.prefix(2) + ["--out", folder.appendingPathComponent("none").path, "--focus", "pole-1", "--format", "json"])
+        #expect(noPage.status == 2 && noPage.errors.contains("--focus writes an HTML page: add html to --format"))
 
         // An unknown pole to focus on is a usage error, and nothing is written.
         let unknown = try PTCE.run(["compare"] + folders.prefix(2) + ["--out", folder.appendingPathComponent("none").path, "--focus", "nulle-part"])
@@ -49,8 +57,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
         let compared = try PTCE.run(["compare", "Samples/pays-de-bray", "Samples/campus-cooperatif", "Samples/metropole-tiers-lieux",
-                                     "--out", out.path, "--format", "xlsx", "--group-by", "rural"])
+                                     "--out", out.path, "--format", "xlsx,json", "--group-by", "rural"])
         #expect(compared.status == 0, "\(compared.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison-2024.json"))) as? [String: Any])
+        let indicators = try #require(json["comparison"] as? [[String: Any]]).count
         let read = try PTCE.run(program: "python3", ["-c", """
             import sys, openpyxl
             book = openpyxl.load_workbook(sys.argv[1])
@@ -64,8 +74,7 @@ import Testing
         #expect(read.status == 0, "\(read.errors)")
         let lines = read.output.split(separator: "\n").map(String.init)
         // One row per pole and indicator of the library; the header and the ids frozen, filters on.
-        let indicators = try #require(Int(lines.first?.split(separator: " ").last ?? "")) / 3
-        #expect(lines.first == "C2 A1:R\(3 * indicators + 1) \(3 * indicators)")
+        #expect(lines.first == "C2 A1:S\(3 * indicators + 1) \(3 * indicators)")
         #expect(lines.dropFirst().first == "('Identifiant du pôle', 'Pôle', 'Groupe', 'Thème') ('Rang', 'Percentile', 'Rang dans le groupe', 'Percentile dans le groupe')")
         // Bray: rural per its pole.toml, 143,2 FTE on 6 members, first per member.
         #expect(lines.last == "rural 143.2 23.87 1 100", "\(lines)")

@@ -194,8 +194,9 @@ struct CellReader {
             findings.error(ImportMessage.negative(cell, expected: expected), at: location(column))
             return nil
         }
-        if let bound = column.upperBound, let written = column.writtenUpperBound, value >= bound {
-            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: written), at: location(column))
+        // The bound is written out only for the message: never for a cell within it.
+        if let bound = column.upperBound, value >= bound {
+            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: column.writtenUpperBound ?? String(bound)), at: location(column))
             return nil
         }
         let isWhole = column.type == .count || column.type == .year

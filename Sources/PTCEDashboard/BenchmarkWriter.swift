@@ -95,16 +95,19 @@ public enum BenchmarkWriter {
                                 td.element("span", [("class", "base")], text: numbers.value(total, unit: unit) + t(" au total", " in all"))
                             }
                         }
-                        cells.element("td") { td in position(value, in: spread, into: &td) }
+                        // A yes/no indicator has no position in a spread, no rank nor percentile: only the share of yes.
+                        let flag = unit.isFlag
+                        cells.element("td") { td in flag ? td.text("—") : position(value, in: spread, into: &td) }
                         // A yes/no indicator has no quartiles: the share of poles that meet it stands in the middle.
                         let middle = unit.isFlag ? spread.map { numbers.percent($0.mean, decimals: 0) + t(" de oui", " yes") } : spread.map { shown($0.median) }
                         let quartiles = unit.isFlag ? [nil, nil] : [spread.map { shown($0.lowerQuartile) }, spread.map { shown($0.upperQuartile) }]
                         for text in [quartiles[0], middle, quartiles[1]] {
                             cells.element("td", [("class", "number")], text: text ?? "—")
                         }
-                        let rank = group == nil ? cell.rank : cell.groupRank
+                        let rank = flag ? nil : group == nil ? cell.rank : cell.groupRank
                         cells.element("td", [("class", "number")], text: rank.map { "\($0) / \(spread?.count ?? 0)" } ?? "—")
                         cells.element("td", [("class", "number")]) { td in
+                            guard !flag else { return td.text("—") }
                             let percentile = group == nil ? cell.percentile : cell.groupPercentile
                             td.text(percentile.map { numbers.plain($0, decimals: 0) } ?? "—")
                             if group != nil, let overall = cell.percentile {

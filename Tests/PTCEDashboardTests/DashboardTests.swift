@@ -539,6 +539,10 @@ private let network: PoleComparison = {
         let shown = { (value: Double) in numbers.normalised(value, unit: fte.definition.unit) }
         #expect(html.contains([spread.lowerQuartile, spread.median, spread.upperQuartile].map { "<td class=\"number\">\(shown($0))</td>" }.joined()))
         #expect(html.contains("<td class=\"number\">\(fte.cells[index].groupRank!) / \(spread.count)</td>"))
+        // A yes/no indicator: the share of yes in the group, no position, rank nor percentile.
+        let decree = try #require(network.rows.first { $0.definition.id == "gov.decree_composition" })
+        let share = numbers.percent(try #require(decree.groupSpreads[group.id]).mean, decimals: 0)
+        #expect(html.contains("<td>—</td><td class=\"number\">—</td><td class=\"number\">\(share) de oui</td><td class=\"number\">—</td><td class=\"number\">—</td><td class=\"number\">—</td></tr>"))
         // A pole without data for the year says so.
         let idle = BenchmarkWriter.html(network, pole: try #require(network.index(ofPole: "pole-40")), language: .en)
         #expect(idle.contains("This pole has no data for 2024 (years: 2023)."))

@@ -14,6 +14,8 @@ final class Table {
     /// than hashed: cells are looked up millions of times and a schema has about twenty
     /// columns, whose names mostly differ in length.
     let positions: [(name: String, position: Int)]
+    /// The same, by name: a column's position is looked up for every cell.
+    private let positionByName: [String: Int]
     /// Field positions of the columns the schema does not know, kept as extra data, ascending.
     let extraPositions: [Int]
     /// A cursor positioned on the first data record (after the header).
@@ -95,6 +97,7 @@ final class Table {
         }
         guard missing.isEmpty else { return nil }
         positions = schema.columns.compactMap { column in positionByName[column.name].map { (column.name, $0) } }
+        self.positionByName = positionByName
         extraPositions = extras
     }
 
@@ -138,8 +141,7 @@ final class Table {
 
     /// The field position of a column, if the file has it.
     func position(of column: String) -> Int? {
-        let length = column.utf8.count
-        return positions.first { $0.name.utf8.count == length && $0.name == column }?.position
+        positionByName[column]
     }
 
     /// Whether the file has no data record.

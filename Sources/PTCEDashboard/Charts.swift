@@ -286,9 +286,7 @@ struct ChartBuilder {
         html.element("details", [("class", "data")]) { details in
             details.element("summary", text: language.text("Voir les données", "Show the data"))
             details.table(caption: caption) { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in for header in headers { row.element("th", [("scope", "col")], text: header) } }
-                }
+                table.columnHeaders(headers)
                 table.element("tbody") { body in
                     for cells in rows {
                         body.element("tr") { row in

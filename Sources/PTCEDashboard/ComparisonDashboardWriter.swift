@@ -114,13 +114,8 @@ public enum ComparisonDashboardWriter {
         let t = language.text
         let poles = comparison.poles
         html.table(caption: caption, kind: "side") { table in
-            table.element("thead") { head in
-                head.element("tr") { row in
-                    row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
-                    for pole in poles { row.element("th", [("scope", "col"), ("class", "number")], text: pole.profile.name) }
-                    row.element("th", [("scope", "col"), ("class", "number")], text: t("Médiane", "Median"))
-                }
-            }
+            table.columnHeaders([t("Indicateur", "Indicator")] + poles.map(\.profile.name) + [t("Médiane", "Median")],
+                                numeric: Set(1...(poles.count + 1)))
             table.element("tbody") { body in
                 for comparisonRow in rows {
                     let unit = comparisonRow.definition.unit

@@ -398,17 +398,8 @@ private struct Dashboard {
                 "Avancement de chaque objectif en \(report.year). Sur chaque barre, le trait vertical marque la part de la période écoulée : une barre qui l'atteint est dans les temps.",
                 "Progress of each objective in \(report.year). On each bar, the vertical mark shows the share of the period elapsed: a bar that reaches it is on schedule."))
             section.table(caption: t("Objectifs mesurés en \(report.year)", "Objectives measured in \(report.year)"), kind: "objectives") { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in
-                        row.element("th", [("scope", "col")], text: t("Indicateur", "Indicator"))
-                        row.element("th", [("scope", "col")], text: t("Période", "Period"))
-                        for header in [t("Cible", "Target"), t("Valeur de départ", "Baseline"), t("Réalisé", "Actual")] {
-                            row.element("th", [("scope", "col"), ("class", "number")], text: header)
-                        }
-                        row.element("th", [("scope", "col")], text: t("Avancement", "Progress"))
-                        row.element("th", [("scope", "col")], text: t("Statut", "Status"))
-                    }
-                }
+                table.columnHeaders([t("Indicateur", "Indicator"), t("Période", "Period"), t("Cible", "Target"), t("Valeur de départ", "Baseline"),
+                                     t("Réalisé", "Actual"), t("Avancement", "Progress"), t("Statut", "Status")], numeric: [2, 3, 4])
                 table.element("tbody") { body in
                     for (result, progress) in objectives {
                         body.element("tr") { row in objective(progress, of: result, into: &row) }
@@ -470,16 +461,9 @@ private struct Dashboard {
             section.element("h2", [("id", "title-resources")], text: t("Ressources : prévu et réalisé", "Resources: planned and actual"))
             section.table(caption: t("Ressources \(report.year) par financeur, prévues au budget et reçues", "Resources \(report.year) by funder, as budgeted and as received"),
                           kind: "resources") { table in
-                table.element("thead") { head in
-                    head.element("tr") { row in
-                        row.element("th", [("scope", "col")], text: StandardFields.Finances.source.label[language])
-                        row.element("th", [("scope", "col")], text: StandardFields.Finances.kind.label[language])
-                        for header in [StandardFields.Finances.planned.label[language], t("Réalisé", "Actual"), t("Écart", "Difference"),
-                                       t("Écart (%)", "Difference (%)")] {
-                            row.element("th", [("scope", "col"), ("class", "number")], text: header)
-                        }
-                    }
-                }
+                table.columnHeaders([StandardFields.Finances.source.label[language], StandardFields.Finances.kind.label[language],
+                                     StandardFields.Finances.planned.label[language], t("Réalisé", "Actual"), t("Écart", "Difference"),
+                                     t("Écart (%)", "Difference (%)")], numeric: [2, 3, 4, 5])
                 table.element("tbody") { body in
                     for line in resources.lines {
                         // Nothing planned: "—" for the plan and the gaps, never 0.
@@ -666,14 +650,7 @@ private struct Dashboard {
         html.element("h3", text: t("Réponses par question", "Answers by question"))
         html.table(caption: t("Distribution des réponses (1 = pas du tout d'accord, 5 = tout à fait d'accord)",
                               "Distribution of answers (1 = strongly disagree, 5 = strongly agree)")) { table in
-            table.element("thead") { head in
-                head.element("tr") { row in
-                    row.element("th", [("scope", "col")], text: t("Question", "Question"))
-                    for header in ["n", t("Moyenne", "Mean"), "≥ 4", "1", "2", "3", "4", "5"] {
-                        row.element("th", [("scope", "col"), ("class", "number")], text: header)
-                    }
-                }
-            }
+            table.columnHeaders([t("Question", "Question"), "n", t("Moyenne", "Mean"), "≥ 4", "1", "2", "3", "4", "5"], numeric: Set(1...8))
             table.element("tbody") { body in
                 for result in report.questions {
                     let statistics = result.statistics

@@ -482,7 +482,7 @@ public struct PoleReport: Sendable {
     /// The pole's governance as of the report year (its meetings of that year and before);
     /// `nil` when `pole.toml` gives none, or nothing of it up to the year.
     public var governance: Governance? {
-        profile.governance?.asOf(year) ?? nil
+        profile.governance.flatMap { $0.asOf(year) }
     }
 
     /// The years of the series, oldest first: every year with members up to the report year.

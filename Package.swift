@@ -53,7 +53,7 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
-        .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEIndicators", "CXlsxWriter"]),
+        .target(name: "PTCEWorkbook", dependencies: ["PTCEModel", "PTCEConcurrency", "PTCEImport", "PTCEIndicators", "CXlsxWriter"]),
         .target(name: "PTCEDashboard", dependencies: ["PTCEModel", "PTCEIndicators", "PTCEGeography"]),
         // Large generated datasets for benchmarks and scale tests.
         .target(name: "PTCESampleData", dependencies: ["PTCEModel"]),
@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PTCEWorkbookTests",
-            dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,
+            dependencies: ["PTCEWorkbook", "PTCEIndicators", "PTCEImport", "PTCEModel", "PTCESampleData", "PTCEFuzzSupport", propertyBased,
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Support", "Golden"]
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import PTCEModel
 
 /// The decimal conventions the files of one pole folder show: a folder is one export, so when
@@ -7,7 +8,10 @@ import PTCEModel
 /// A file's conventions are worked out only when an ambiguous number of another file asks, at
 /// most once per file: from what its own reading found, else from its bytes read again. That
 /// second reading reports nothing: the file's findings come when its own turn comes.
-final class FolderConventions {
+///
+/// Tables read on different threads share it: what it learns is kept under a lock.
+final class FolderConventions: @unchecked Sendable {
+    private let lock = NSRecursiveLock()
     /// The folder's files that may hold numbers other than years, in reading order.
     private let schemas: [TableSchema]
     /// The bytes of a file, or `nil` when the folder has no such file.
@@ -23,13 +27,15 @@ final class FolderConventions {
 
     /// Remembers what a file's numeric cells show, so that no other file reads it again for that.
     func record(_ conventions: Set<DecimalConvention>, of file: String) {
-        known[file] = .some(conventions)
+        lock.withLock { known[file] = .some(conventions) }
     }
 
     /// The folder's files other than `file` that may hold numbers and exist, in reading order,
     /// each with the conventions it shows.
     func others(than file: String) -> [(file: String, conventions: Set<DecimalConvention>)] {
-        schemas.filter { $0.file != file }.compactMap { schema in
+        lock.lock()
+        defer { lock.unlock() }
+        return schemas.filter { $0.file != file }.compactMap { schema in
             if let cached = known[schema.file] { return cached.map { (schema.file, $0) } }
             let shown = contents(schema.file).map { bytes in
                 var dropped = Findings()

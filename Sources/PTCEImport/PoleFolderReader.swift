@@ -29,11 +29,9 @@ public struct PoleFolderReader: Sendable {
     }
 
     /// Reads the folder at `url`. Returns `nil` when `pole.toml` is missing, cannot be read or has
-    /// an error; the findings then say why. `onMembers` gets the profile and the members as soon as they
-    /// are read, before the other files: a caller can start on them meanwhile.
-    public func read(
-        folder url: URL, findings: inout Findings, onMembers: ((PoleProfile, [Member]) -> Void)? = nil
-    ) -> PoleDataset? {
+    /// an error; the findings then say why. `listener` hears of the profile and of each member
+    /// as they are read, before the other files: a caller can start on them meanwhile.
+    public func read(folder url: URL, findings: inout Findings, listener: (any MemberListener)? = nil) -> PoleDataset? {
         var local = Findings()
         defer { findings.append(contentsOf: local) }
         guard let tomlText = TextFile.text(
@@ -72,12 +70,12 @@ public struct PoleFolderReader: Sendable {
                 guard readable.contains(name) else { return nil }
                 switch TextFile.contents(at: url.appendingPathComponent(name).path) {
                 case .bytes(let bytes): return bytes
-                case .unreadable(let reason): failedReads.reasons[name] = reason
-                case .absent: failedReads.reasons[name] = ImportMessage.UnreadableReason.removedWhileRead
+                case .unreadable(let reason): failedReads[name] = reason
+                case .absent: failedReads[name] = ImportMessage.UnreadableReason.removedWhileRead
                 }
                 return nil
             },
-            findings: &local, onMembers: profile == nil ? nil : onMembers)
+            findings: &local, listener: profile == nil ? nil : listener)
         for (name, reason) in failedReads.reasons.sorted(by: { $0.key < $1.key }) {
             local.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: name))
         }
@@ -111,7 +109,7 @@ public struct PoleFolderReader: Sendable {
     /// `isPresent` says the folder holds; both is an error, and neither is read.
     func read(
         profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
-        onMembers: ((PoleProfile, [Member]) -> Void)? = nil
+        listener: (any MemberListener)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile, catalogue: catalogue)
         let schemas = schemas.map { schema -> TableSchema? in
@@ -131,41 +129,66 @@ public struct PoleFolderReader: Sendable {
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
             return (TableDocument.open(bytes, file: schema.file), digest)
         }
-        func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> [Row] {
-            guard let schema, let (document, digest) = open(schema) else { return [] }
-            findings.append(contentsOf: document.findings)
+        /// Reads a table: its rows, with the findings of its reading and its line in the list of sources.
+        func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> LoadedTable<Row> {
+            var loaded = LoadedTable<Row>()
+            guard let schema, let (document, digest) = open(schema) else { return loaded }
+            loaded.findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding, delimiter: document.delimiter, records: 0, sha256: "")
-            defer {
-                source.sha256 = digest.value()
-                dataset.sources.append(source)
-            }
-            guard let table = Table(schema: schema, document: document, folder: folder, findings: &findings) else {
-                source.records = max(document.readAll().records.count - 1, 0)
-                return []
-            }
-            if table.isEmpty {
-                let message = ImportMessage.headerWithoutData(isRequired: schema.isRequired)
-                if schema.isRequired {
-                    findings.error(message, at: SourceLocation(file: schema.file, line: 1))
-                } else {
-                    findings.note(message, at: SourceLocation(file: schema.file, line: 1))
+            if let table = Table(schema: schema, document: document, folder: folder, findings: &loaded.findings) {
+                if table.isEmpty {
+                    let message = ImportMessage.headerWithoutData(isRequired: schema.isRequired)
+                    if schema.isRequired {
+                        loaded.findings.error(message, at: SourceLocation(file: schema.file, line: 1))
+                    } else {
+                        loaded.findings.note(message, at: SourceLocation(file: schema.file, line: 1))
+                    }
                 }
+                loaded.rows = build(table, &loaded.findings)
+                source.records = table.recordCount
+            } else {
+                source.records = max(document.readAll().records.count - 1, 0)
             }
-            let rows = build(table, &findings)
-            source.records = table.recordCount
-            return rows
+            source.sha256 = digest.value()
+            loaded.source = source
+            return loaded
         }
-        dataset.members = load(schemas[0]) { MemberRows.read($0, figures: catalogue.memberFigures, &$1) }
-        onMembers?(profile, dataset.members)
+        /// A table's rows, its findings and its source taken into the dataset, in the order of the files.
+        func take<Row>(_ loaded: LoadedTable<Row>) -> [Row] {
+            findings.append(contentsOf: loaded.findings)
+            loaded.source.map { dataset.sources.append($0) }
+            return loaded.rows
+        }
+        // The survey's answers name no member: they are read on another core while the members
+        // are (the folder's conventions and files are shared under a lock).
+        nonisolated(unsafe) let readSurvey = { [questionBank] in load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) } }
+        let survey = BackgroundTask<LoadedTable<SurveyAnswer>, Never> { readSurvey() }
+        listener?.begin(profile)
+        dataset.members = take(load(schemas[0]) {
+            MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
+        })
+        listener?.end()
         let rosters = MemberRoster(dataset.members)
-        dataset.cooperations = load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) }
-        dataset.finances = load(schemas[2]) { FinanceRows.read($0, &$1) }
-        dataset.projects = load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) }
-        dataset.survey = load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
-        dataset.targets = load(schemas[5]) { TargetRows.read($0, indicators: indicators, &$1) }
+        dataset.cooperations = take(load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) })
+        dataset.finances = take(load(schemas[2]) { FinanceRows.read($0, &$1) })
+        dataset.projects = take(load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) })
+        dataset.survey = take(survey.value())
+        dataset.targets = take(load(schemas[5]) { TargetRows.read($0, indicators: indicators, &$1) })
         return dataset
     }
+}
+
+/// Hears of the members while a pole folder is read (``PoleFolderReader/read(folder:findings:listener:)``),
+/// so that a caller can start on them before the other files are read. Called on the reading thread.
+public protocol MemberListener: AnyObject {
+    /// The pole's profile, before any member; not called when `pole.toml` has an error.
+    func begin(_ profile: PoleProfile)
+    /// A member kept, as soon as its row is read, in the order of the file. Its row had no
+    /// error that leaves it out; another row may still have errors that stop the report.
+    func accept(_ member: Member)
+    /// The members file is read (or absent): no member follows.
+    func end()
 }
 
 /// The member ids of each year, to check references from the other files.
@@ -191,7 +214,62 @@ struct MemberRoster {
     }
 }
 
-/// The files that could not be read when their turn came, with the reason.
-private final class FailedReads {
-    var reasons: [String: LocalizedText] = [:]
+/// A table read: its rows, the findings of its reading, and its line in the list of sources
+/// (`nil` when the folder has no such file).
+private struct LoadedTable<Row: Sendable>: Sendable {
+    var rows: [Row] = []
+    var findings = Findings()
+    var source: SourceFile?
+}
+
+/// The files that could not be read when their turn came, with the reason; written from the
+/// threads that read the files.
+private final class FailedReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reasonsByFile: [String: LocalizedText] = [:]
+
+    subscript(file: String) -> LocalizedText? {
+        get { lock.withLock { reasonsByFile[file] } }
+        set { lock.withLock { reasonsByFile[file] = newValue } }
+    }
+
+    var reasons: [String: LocalizedText] { lock.withLock { reasonsByFile } }
+}
+
+extension PoleFolderReader {
+    /// How many rows of the members file give each year, from a quick pass over its year column
+    /// alone (no other cell is read, nothing is reported): enough for a caller to start on the
+    /// report year while the folder is read. A row counted here may still be left out by the
+    /// reading itself. Empty when the folder has no members file, has both `members.csv` and
+    /// `members.xlsx`, or the file cannot be read.
+    public func memberRowsByYear(folder url: URL) -> [Int: Int] {
+        let schema = schemas[0]
+        let present = [schema.file, schema.workbookFile].filter { file in
+            if case .readable = TextFile.status(at: url.appendingPathComponent(file).path) { return true }
+            return false
+        }
+        guard present.count == 1, case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(present[0]).path)
+        else { return [:] }
+        let reading = schema.reading(present[0])
+        var dropped = Findings()
+        let document = TableDocument.open(bytes, file: reading.file)
+        let folder = FolderConventions(schemas: [reading]) { _ in nil }
+        guard let table = Table(schema: reading, document: document, folder: folder, findings: &dropped) else { return [:] }
+        var counts: [Int: Int] = [:]
+        guard let position = table.position(of: StandardFields.year.name) else { return [:] }
+        var records = table.data
+        var record = RawRecord()
+        while records.next(into: &record) {
+            // Four digits, as nearly every year is written, are read on the spot; any other form as the reading reads it.
+            let cell = record.field(position)
+            if cell.count == 4, cell.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+               case let year = cell.reduce(0, { $0 * 10 + Int($1 - 0x30) }), FieldType.years.contains(year) {
+                counts[year, default: 0] += 1
+            } else if let year = CellReader(table: table, record: record).year(&dropped) {
+                counts[year, default: 0] += 1
+            }
+            dropped = Findings()
+        }
+        return counts
+    }
 }

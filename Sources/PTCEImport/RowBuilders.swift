@@ -28,8 +28,11 @@ struct UniqueKeys<Key: Hashable> {
 enum MemberRows {
     typealias C = StandardFields.Members
 
-    /// `figures`: the member figures of the catalogue the table's schema comes from.
-    static func read(_ table: Table, figures: [MemberFigure], _ findings: inout Findings) -> [Member] {
+    /// `figures`: the member figures of the catalogue the table's schema comes from; `accepted`
+    /// hears of each member kept, as soon as its row is read.
+    static func read(
+        _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil, _ findings: inout Findings
+    ) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
         let checks = FigureChecks(figures)
         return table.rows(&findings) { row, findings in
@@ -56,6 +59,7 @@ enum MemberRows {
                     at: row.location(C.memberID))
                 return nil
             }
+            accepted?(member)
             return member
         }
     }
@@ -70,7 +74,8 @@ private struct FigureChecks {
         case atMostTimes(other: Int, factor: Double, because: LocalizedText)
     }
 
-    let figures: [MemberFigure]
+    /// Where each figure is stored in a member (``MemberFigure/index``), in catalogue order.
+    let storage: [Int]
     let columns: [FieldDeclaration]
     /// Whether each figure concerns insertion structures only.
     let insertionOnly: [Bool]
@@ -79,7 +84,7 @@ private struct FigureChecks {
     private static let tolerance = 1e-9
 
     init(_ figures: [MemberFigure]) {
-        self.figures = figures
+        storage = figures.map(\.index)
         columns = figures.map(\.field)
         insertionOnly = columns.map { $0.applicability == .insertionStructuresOnly }
         let names = columns.map(\.name)
@@ -99,26 +104,26 @@ private struct FigureChecks {
     /// right, and its later rules not checked); a figure can be flagged above a multiple of
     /// another (FTE above headcount, a warning).
     func read(into member: inout Member, _ row: CellReader, _ findings: inout Findings) {
-        for index in figures.indices {
-            member[figures[index]] = row.figure(columns[index], &findings)
+        for index in columns.indices {
+            member[figureAt: storage[index]] = row.figure(columns[index], &findings)
             // For a member that is not an insertion structure, an empty insertion cell means none.
             if insertionOnly[index], member.insertionStructure == false, row.isEmpty(columns[index]) {
-                member.setNotApplicable(figures[index])
+                member.setNotApplicable(figureAt: storage[index])
             }
         }
-        for index in figures.indices {
+        for index in rules.indices where !rules[index].isEmpty {
             for rule in rules[index] {
-                guard let value = member[figures[index]] else { break }
+                guard let value = member[figureAt: storage[index]] else { break }
                 switch rule {
                 case .partOf(let whole, let because):
-                    guard let total = member[figures[whole]], value > total + Self.tolerance else { continue }
+                    guard let total = member[figureAt: storage[whole]], value > total + Self.tolerance else { continue }
                     findings.error(
                         ImportMessage.figureAbove(
                             columns[index].name, CellReader.plain(value), columns[whole].name, CellReader.plain(total), because: because),
                         at: row.location(columns[index]))
-                    member[figures[index]] = nil
+                    member[figureAt: storage[index]] = nil
                 case .atMostTimes(let other, let factor, let because):
-                    guard let bound = member[figures[other]], value > bound * factor + Self.tolerance else { continue }
+                    guard let bound = member[figureAt: storage[other]], value > bound * factor + Self.tolerance else { continue }
                     findings.warning(
                         ImportMessage.figureAbove(
                             columns[index].name, CellReader.plain(value), columns[other].name, CellReader.plain(bound), because: because),

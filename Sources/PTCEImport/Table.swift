@@ -15,7 +15,7 @@ final class Table {
     /// columns, whose names mostly differ in length.
     let positions: [(name: String, position: Int)]
     /// The same, by name: a column's position is looked up for every cell.
-    private let positionByName: [String: Int]
+    private let positionByName: ColumnPositions
     /// Field positions of the columns the schema does not know, kept as extra data, ascending.
     let extraPositions: [Int]
     /// A cursor positioned on the first data record (after the header).
@@ -97,7 +97,7 @@ final class Table {
         }
         guard missing.isEmpty else { return nil }
         positions = schema.columns.compactMap { column in positionByName[column.name].map { (column.name, $0) } }
-        self.positionByName = positionByName
+        self.positionByName = ColumnPositions(positions)
         extraPositions = extras
     }
 
@@ -141,7 +141,7 @@ final class Table {
 
     /// The field position of a column, if the file has it.
     func position(of column: String) -> Int? {
-        positionByName[column]
+        positionByName.position(of: column)
     }
 
     /// Whether the file has no data record.
@@ -256,4 +256,38 @@ final class Table {
 /// sheet row) and each field position's cell.
 struct GatheredPlaces: Sendable {
     var records: [Int: (record: SourceLocation, cells: [Int: SourceLocation])] = [:]
+}
+
+/// Columns' positions by name, for a lookup per cell that costs less than the cell: a name's
+/// slot comes from its length and first and last bytes rather than from hashing all of it
+/// (column names are short and mostly differ there), and is confirmed by comparing the name.
+private struct ColumnPositions {
+    private var slots: [(name: String, position: Int)?]
+    private let mask: Int
+
+    init(_ positions: [(name: String, position: Int)]) {
+        var size = 16
+        while size < positions.count * 4 { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: nil, count: size)
+        for entry in positions {
+            var slot = Self.key(entry.name) & mask
+            while slots[slot] != nil { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    private static func key(_ name: String) -> Int {
+        let bytes = name.utf8
+        return bytes.count &* 31 &+ Int(bytes.first ?? 0) &* 7 &+ Int(bytes.last ?? 0)
+    }
+
+    func position(of name: String) -> Int? {
+        var slot = Self.key(name) & mask
+        while let entry = slots[slot] {
+            if entry.name == name { return entry.position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
 }

@@ -53,11 +53,16 @@ public struct ReportBuilder: Sendable {
             rowsByYear[year] = rows
             return rows
         }
-        var earlier: [(rows: YearRows, values: [(EvaluatedValue, UsedRows)])] = []
-        for earlierYear in Set(dataset.members.map(\.year)).filter({ $0 < year - 1 }).sorted() {
-            guard let rows = yearRows(earlierYear) else { continue }
-            earlier.append((rows, evaluateAll(rows: rows, previous: yearRows(earlierYear - 1).map { ($0, nil) }, profile: dataset.profile)))
+        let earlierRows = Set(dataset.members.map(\.year)).filter({ $0 < year - 1 }).sorted().compactMap { earlierYear in
+            yearRows(earlierYear).map { (rows: $0, before: yearRows(earlierYear - 1)) }
         }
+        // Each earlier year depends on no other's results: they are computed side by side, on every core.
+        let earlierValues = ResultSlots(count: earlierRows.count)
+        DispatchQueue.concurrentPerform(iterations: earlierRows.count) { index in
+            let (rows, before) = earlierRows[index]
+            earlierValues[index] = evaluateAll(rows: rows, previous: before.map { ($0, nil) }, profile: dataset.profile)
+        }
+        let earlier = earlierRows.indices.map { (rows: earlierRows[$0].rows, values: earlierValues[$0]) }
 
         let survey = SurveySummary(rows: current, bank: library.questionBank)
         let targetsByIndicator = Dictionary(grouping: dataset.targets, by: \.indicator)

@@ -107,8 +107,15 @@ public struct Member: Sendable, Hashable {
     /// A figure: a count as a whole `Double`; `nil` when not reported. Setting it makes it an
     /// ordinary reported (or not reported) value.
     public subscript(figure: MemberFigure) -> Double? {
-        get { figures[figure] }
-        set { figures[figure] = newValue }
+        get { figures[figure.index] }
+        set { figures[figure.index] = newValue }
+    }
+
+    /// The figure stored at `index` (a ``MemberFigure/index``): for a reader that handles
+    /// millions of members and has resolved its figures once.
+    package subscript(figureAt index: Int) -> Double? {
+        get { figures[index] }
+        set { figures[index] = newValue }
     }
 
     /// Whether `figure` is 0 because the member is not concerned by it (spec: an empty insertion
@@ -120,7 +127,12 @@ public struct Member: Sendable, Hashable {
     /// Sets `figure` to 0 because the member is not concerned by it; setting the figure again
     /// makes it an ordinary reported (or not reported) value.
     public mutating func setNotApplicable(_ figure: MemberFigure) {
-        figures.setNotApplicable(figure)
+        figures.setNotApplicable(at: figure.index)
+    }
+
+    /// ``setNotApplicable(_:)`` for the figure stored at `index`.
+    package mutating func setNotApplicable(figureAt index: Int) {
+        figures.setNotApplicable(at: index)
     }
 
     /// Creates a member; every figure defaults to not reported (none is marked not applicable), the other optional
@@ -217,22 +229,23 @@ struct MemberFigures: Sendable, Hashable {
     private static let notReported = Double(nan: 1, signaling: false)
     private static let notApplicable = Double(nan: 2, signaling: false)
 
-    subscript(figure: MemberFigure) -> Double? {
+    /// The figure stored at `index` (a ``MemberFigure/index``).
+    subscript(index: Int) -> Double? {
         get {
-            guard figure.index < values.count else { return nil }
-            let value = values[figure.index]
+            guard index < values.count else { return nil }
+            let value = values[index]
             guard value.isNaN else { return value }
             return value.bitPattern == Self.notApplicable.bitPattern ? 0 : nil
         }
-        set { store(newValue ?? Self.notReported, at: figure.index) }
+        set { store(newValue ?? Self.notReported, at: index) }
     }
 
     func isNotApplicable(_ figure: MemberFigure) -> Bool {
         figure.index < values.count && values[figure.index].bitPattern == Self.notApplicable.bitPattern
     }
 
-    mutating func setNotApplicable(_ figure: MemberFigure) {
-        store(Self.notApplicable, at: figure.index)
+    mutating func setNotApplicable(at index: Int) {
+        store(Self.notApplicable, at: index)
     }
 
     private mutating func store(_ value: Double, at index: Int) {

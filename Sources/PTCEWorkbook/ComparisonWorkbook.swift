@@ -244,8 +244,9 @@ public enum ComparisonWorkbookWriter {
                     let style: CellStyle? = switch column {
                     case valueColumn: CellStyle(numberFormat: words.formats.value(definition.unit))
                     case valueColumn + 1, valueColumn + 2: CellStyle(numberFormat: words.formats.normalised(definition.unit))
-                    // The percentile, and the group's when grouped (the `where` holds for the second only).
-                    case valueColumn + 4, valueColumn + 6 where grouped: Self.percentile
+                    // The percentile, and the group's when grouped.
+                    case valueColumn + 4: Self.percentile
+                    case valueColumn + 6 where grouped: Self.percentile
                     default: nil
                     }
                     buffer.put(value, row: row, column: column, style: style)

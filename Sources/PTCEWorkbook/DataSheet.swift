@@ -26,10 +26,10 @@ extension XLSXSheet {
     /// The width of a data sheet's column of long text (descriptions, comments), in characters.
     static let wrappedWidth = 40.0
 
-    /// Writes a header row and one row per element, row by row, as an Excel table with header
+    /// Writes a header row and one row per element, row by row as they come, as an Excel table with header
     /// filters (or a plain autofilter in constant-memory mode, where tables are unavailable),
     /// with the header frozen and repeated on printed pages.
-    func writeDataTable<Rows: Collection>(_ rows: Rows, columns: [DataColumn<Rows.Element>], tableName: String) throws(XLSXError) -> DataSheetLayout {
+    func writeDataTable<Rows: Sequence>(_ rows: Rows, columns: [DataColumn<Rows.Element>], tableName: String) throws(XLSXError) -> DataSheetLayout {
         // Headers of number columns are aligned right, over their numbers.
         let headers = columns.map { CellStyle(bold: true, wrap: true, alignRight: $0.style?.numberFormat != nil) }
         // Long text wraps in a column of fixed width, its row made tall enough.
@@ -46,7 +46,9 @@ extension XLSXSheet {
             return try workbook.format(style)
         }
         let wrapped = wraps.indices.filter { wraps[$0] }
+        var rowCount = 0
         for (rowIndex, row) in rows.enumerated() {
+            rowCount += 1
             // A row's height is set before its cells (constant-memory mode writes rows in order);
             // sheets without long text (the members, the largest) skip this entirely.
             if !wrapped.isEmpty {
@@ -67,15 +69,15 @@ extension XLSXSheet {
         }
         for (index, width) in widths.enumerated() { try setColumn(index, width: width) }
         if workbook.constantMemory {
-            try autofilter(firstRow: 0, lastRow: max(rows.count, 1), columns: columns.count)
+            try autofilter(firstRow: 0, lastRow: max(rowCount, 1), columns: columns.count)
         } else {
-            try addTable(name: tableName, headers: zip(columns, headers).map { ($0.header, $1) }, firstRow: 0, lastRow: rows.count)
+            try addTable(name: tableName, headers: zip(columns, headers).map { ($0.header, $1) }, firstRow: 0, lastRow: rowCount)
         }
         freeze(rows: 1)
         // The first two columns (an id and a name) are repeated on each page across.
         try setUpPrinting(headerRows: 0, width: widths.reduce(0, +), keptColumns: 2)
         return DataSheetLayout(
             sheetName: name, positions: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.key, $0) }),
-            rowCount: rows.count)
+            rowCount: rowCount)
     }
 }

@@ -91,35 +91,23 @@ extension PTCECommand {
 
         /// Writes the reports of one pole; returns false (having written nothing) on data errors.
         ///
-        /// The workbook, the longest output, is started on another thread as soon as the members
-        /// are read: its members sheet is written while the other files are read, its other data
-        /// sheets while the indicators are computed.
+        /// The workbook, the longest output, is written on another thread while the rest is read
+        /// and computed (``WorkbookWhileReading``): its members sheet as the members are read,
+        /// its other data sheets while the indicators are computed.
         private func report(folder: String, url: URL, library: IndicatorLibrary, out: OutputFolder) throws -> Bool {
             let language = output.language.lang
-            let readData = Promise<PoleDataset?>()
-            var workbook: BackgroundTask<ReportWorkbookDraft?, any Error>?
-            defer { _ = try? workbook?.value() }
+            let workbook = output.format.contains(.xlsx) ? WorkbookWhileReading(
+                folder: url, reader: PoleFolderReader(library: library), year: output.year?.value,
+                path: { id, year in out.staged(base: "\(id)-\(year)", format: .xlsx).path },
+                options: { year in ReportFormat.workbookOptions(language: language, year: year) }) : nil
+            defer { _ = try? workbook?.draft() }
             Progress.show("\(folder): \(language.text("lecture des fichiers", "reading the files"))…")
             let dataset = readPole(
-                folder: folder, url: url, library: library, language: language, keepGoing: output.keepGoing
-            ) { profile, members in
-                guard output.format.contains(.xlsx), let year = reportYear(of: members), members.contains(where: { $0.year == year })
-                else { return }
-                // libxlsxwriter creates the file only when the workbook is finished, inside writeOutputs.
-                let path = out.staged(base: "\(profile.id)-\(year)", format: .xlsx).path
-                workbook = BackgroundTask {
-                    let draft = try ReportWorkbookDraft(
-                        profile: profile, members: members, catalogue: library.catalogue, year: year, path: path,
-                        options: ReportFormat.workbookOptions(language: language, year: year))
-                    guard let dataset = readData.value() else { return nil }
-                    try draft.writeDataSheets(of: dataset, questionBank: library.questionBank)
-                    return draft
-                }
-            }
-            readData.fulfil(dataset)
+                folder: folder, url: url, library: library, language: language, keepGoing: output.keepGoing, listener: workbook)
+            workbook?.readingEnded(with: dataset)
             guard let dataset else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
-            guard let reportYear = reportYear(of: dataset.members) else {
+            guard let reportYear = output.year?.value ?? years.last else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
                 return false
             }
@@ -131,25 +119,20 @@ extension PTCECommand {
                 Progress.show("\(folder): \(language.text("calcul des indicateurs", "computing the indicators"))…")
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
                 printFindings(Findings(report.yearFindings), folder: folder, language: language)
-                // The workbook begun while reading is finished last, having had the most time.
-                for format in output.format.filter({ $0 != .xlsx }) + output.format.filter({ $0 == .xlsx }) {
+                // The workbook begun while reading is finished on its thread while the other files are written.
+                let finishing = try workbook?.draft().map { draft in BackgroundTask { try draft.finish(with: report) } }
+                defer { _ = try? finishing?.value() }
+                for format in output.format where format != .xlsx || finishing == nil {
                     guard let url = temporaries[format] else { continue }
-                    let notices: [Finding]
-                    if format == .xlsx, let draft = try workbook?.value() {
-                        Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
-                        notices = try draft.finish(with: report)
-                    } else {
-                        notices = try format.writer(language: language, year: reportYear).write(report, to: url)
-                    }
+                    let notices = try format.writer(language: language, year: reportYear).write(report, to: url)
                     printFindings(Findings(notices), folder: folder, language: language, toStandardError: true)
+                }
+                if let finishing {
+                    Progress.show("\(folder): \(language.text("écriture du classeur", "writing the workbook"))…")
+                    printFindings(Findings(try finishing.value()), folder: folder, language: language, toStandardError: true)
                 }
             }
             return true
-        }
-
-        /// `--year`, else the latest year with members; the workbook started early uses it too.
-        private func reportYear(of members: [Member]) -> Int? {
-            output.year?.value ?? members.map(\.year).max()
         }
     }
 }

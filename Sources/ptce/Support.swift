@@ -120,16 +120,16 @@ enum PoleOutput {
 
 /// Reads one pole folder and prints its findings on standard error, in `language`. Returns `nil`
 /// (the caller then writes nothing) when the folder cannot be read, or has data errors without
-/// `keepGoing`. `onMembers` gets the profile and the members as soon as they are read, before the
+/// `keepGoing`. `listener` hears of the profile and of each member as they are read, before the
 /// other files.
 func readPole(
     folder: String, url: URL, library: IndicatorLibrary, language: Language, keepGoing: Bool, output: PoleOutput = .reports,
-    onMembers: ((PoleProfile, [Member]) -> Void)? = nil
+    listener: (any MemberListener)? = nil
 ) -> PoleDataset? {
     var findings = Findings()
     defer { Progress.clear() }
     let reader = PoleFolderReader(library: library)
-    guard let dataset = reader.read(folder: url, findings: &findings, onMembers: onMembers) else {
+    guard let dataset = reader.read(folder: url, findings: &findings, listener: listener) else {
         printFindings(findings, folder: folder, language: language, toStandardError: true)
         let errors = counted(.error, in: findings, language: language)
         printToStandardError(language.text(

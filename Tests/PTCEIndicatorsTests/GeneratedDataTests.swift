@@ -29,22 +29,31 @@ import Testing
         }
     }
 
-    @Test func theFastPathAgreesWithAPlainComputation() throws {
+    /// Two years, and five (a series of five years, each computed over its own members).
+    @Test(arguments: [2, 5]) func theFastPathAgreesWithAPlainComputation(years: Int) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-generated-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try SampleGenerator(members: 3_000, years: 2, seed: 7).write(to: folder)
+        try SampleGenerator(members: years == 2 ? 3_000 : 1_200, years: years, seed: 7).write(to: folder)
+        let year = 2022 + years, last = String(year), previousYear = String(year - 1)
 
         var findings = Findings()
         let dataset = try #require(PoleFolderReader(library: standardLibrary).read(folder: folder, findings: &findings))
         #expect(!findings.hasErrors, "\(findings.all.prefix(3).map { $0.formatted(.en) })")
-        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: 2024)
+        let report = ReportBuilder(library: standardLibrary).report(for: dataset, year: year)
 
         let all = try plainRows(folder.appendingPathComponent("members.csv"))
-        let rows = all.filter { $0.cells["Année"] == "2024" }
-        let previous = all.filter { $0.cells["Année"] == "2023" }
+        let rows = all.filter { $0.cells["Année"] == last }
+        let previous = all.filter { $0.cells["Année"] == previousYear }
         #expect(report.value("eco.members") == Double(rows.count))
         let fte = rows.compactMap { $0.number("ETP") }
         #expect(close(report.value("eco.fte"), fte.reduce(0, +), tolerance: 1e-12))
+        // The series: each year's total over that year's members, every year of the file.
+        #expect(report.seriesYears == Array(2023...year))
+        let series = try #require(report.result("eco.fte")?.series)
+        for point in series {
+            let total = all.filter { $0.cells["Année"] == String(point.year) }.compactMap { $0.number("ETP") }.reduce(0, +)
+            #expect(close(point.value, total, tolerance: 1e-12), "\(point.year)")
+        }
         #expect(report.result("eco.fte")?.coverage == Coverage(reported: fte.count, of: rows.count))
         #expect(close(report.value("eco.turnover"), rows.compactMap { $0.number("Chiffre d'affaires") }.reduce(0, +), tolerance: 1e-12))
         // Ratio over members reporting both; an empty insertion cell of a member that is not an
@@ -72,14 +81,14 @@ import Testing
         #expect(close(report.value("eco.fte_change_like_for_like"), (newTotal - oldTotal) / oldTotal))
         #expect(report.result("eco.fte_change_like_for_like")?.coverage?.reported == common.count)
         // Cooperation: links of the year and distinct pairs among n(n − 1)/2.
-        let links = try plainRows(folder.appendingPathComponent("cooperations.csv")).filter { $0.cells["Année"] == "2024" }
+        let links = try plainRows(folder.appendingPathComponent("cooperations.csv")).filter { $0.cells["Année"] == last }
         #expect(report.value("coop.links") == Double(links.count))
         let pairs = Set(links.map { [$0.cells["Membre A"]!, $0.cells["Membre B"]!].sorted() })
         let n = Double(rows.count)
         #expect(close(report.value("coop.density"), Double(pairs.count) / (n * (n - 1) / 2)))
         // Survey: the mean score of the anchoring questions.
         let answers = try plainRows(folder.appendingPathComponent("survey.csv"))
-            .filter { $0.cells["Année"] == "2024" && ($0.cells["Question"] ?? "").hasPrefix("anchoring.") }
+            .filter { $0.cells["Année"] == last && ($0.cells["Question"] ?? "").hasPrefix("anchoring.") }
         let scores = answers.compactMap { $0.number("Réponse") }
         #expect(close(report.value("qual.anchoring"), scores.reduce(0, +) / Double(scores.count)))
     }

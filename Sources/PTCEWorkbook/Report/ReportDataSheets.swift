@@ -12,16 +12,14 @@ struct DataSheets {
     let year: Int
     /// The pole's communes, for the "in the territory" column.
     let territory: Set<String>
-    let members: YearSlice<Member>
     /// The member figures, a column each.
     let figures: [MemberFigure]
 
-    init(profile: PoleProfile, members: [Member], figures: [MemberFigure], year: Int, words: Words) {
+    init(profile: PoleProfile, figures: [MemberFigure], year: Int, words: Words) {
         self.words = words
         self.figures = figures
         self.year = year
         territory = Set(profile.communes)
-        self.members = YearSlice(members, year: year) { $0.year }
     }
 
     private var language: Language { words.language }
@@ -61,7 +59,8 @@ struct DataSheets {
         } + [origin(\.origin)]
     }
 
-    var cooperationColumns: [DataColumn<Cooperation>] {
+    /// The cooperations' columns, each member named as in `members` (the year's).
+    func cooperationColumns(members: YearSlice<Member>) -> [DataColumn<Cooperation>] {
         let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return [
             column(C.memberA) { .text($0.memberA) },

@@ -87,17 +87,36 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     /// What the reader should know about the file itself (a table split over sheets).
     private var notices: [Finding] = []
     private var hasDataSheets = false
+    /// The members of the year written on the members sheet.
+    public private(set) var memberCount = 0
+
+    /// The year whose data sheets the draft holds.
+    public var year: Int { data.year }
 
     /// Creates the workbook at `path` and writes the members sheet of `year`, a column per figure
     /// of `catalogue` (the catalogue the members were read with). Throws ``XLSXError`` when
     /// libxlsxwriter cannot create the workbook or write the sheet.
-    public init(
+    public convenience init(
         profile: PoleProfile, members: [Member], catalogue: FieldCatalogue = .standard, year: Int, path: String, options: WorkbookOptions
     ) throws {
-        data = DataSheets(
-            profile: profile, members: members, figures: catalogue.memberFigures, year: year, words: Words(language: options.language))
+        let slice = YearSlice(members, year: year) { $0.year }
+        try self.init(
+            profile: profile, catalogue: catalogue, year: year, expectedMembers: slice.count, members: slice, path: path, options: options)
+    }
+
+    /// Creates the workbook at `path` and writes the members sheet of `year` as `members` (the
+    /// year's members, in order) arrive, while they are still being read. `expectedMembers`
+    /// chooses the memory mode (``WorkbookOptions/constantMemoryAbove``) before any is known:
+    /// the file is the one the plain ``init(profile:members:catalogue:year:path:options:)``
+    /// writes only when ``writesAsPlain(_:)`` says so. Throws ``XLSXError`` when libxlsxwriter
+    /// cannot create the workbook or write the sheet.
+    public init(
+        profile: PoleProfile, catalogue: FieldCatalogue = .standard, year: Int, expectedMembers: Int, members: some Sequence<Member>,
+        path: String, options: WorkbookOptions
+    ) throws {
+        data = DataSheets(profile: profile, figures: catalogue.memberFigures, year: year, words: Words(language: options.language))
         let words = data.words
-        workbook = try XLSXWorkbook(path: path, constantMemory: data.members.count > options.constantMemoryAbove)
+        workbook = try XLSXWorkbook(path: path, constantMemory: expectedMembers > options.constantMemoryAbove)
         self.options = options
         try workbook.setProperties(
             title: words("Rapport d'impact \(year) — \(profile.name)", "Impact report \(year) — \(profile.name)"),
@@ -114,7 +133,14 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         objectives = try workbook.addSheet(words.objectives)
         resources = try workbook.addSheet(words.resources)
         qualitative = try workbook.addSheet(words.qualitative)
-        try write(data.members, of: StandardFields.Members.table, columns: data.memberColumns, table: "Membres")
+        memberCount = try write(members, of: StandardFields.Members.table, columns: data.memberColumns, table: "Membres")
+    }
+
+    /// Whether the members sheet written is the one the plain path writes for `dataset`: as many
+    /// members of the year (they came in the same order) and the memory mode their number calls for.
+    public func writesAsPlain(_ dataset: PoleDataset) -> Bool {
+        let count = dataset.members(in: year).count
+        return count == memberCount && workbook.constantMemory == (count > options.constantMemoryAbove)
     }
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
@@ -123,8 +149,8 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         precondition(!hasDataSheets, "the data sheets are written once")
         hasDataSheets = true
         let year = data.year
-        try write(dataset.cooperations(in: year), of: StandardFields.Cooperations.table, columns: data.cooperationColumns,
-                  table: "Cooperations")
+        try write(dataset.cooperations(in: year), of: StandardFields.Cooperations.table,
+                  columns: data.cooperationColumns(members: dataset.members(in: year)), table: "Cooperations")
         try write(dataset.finances(in: year), of: StandardFields.Finances.table, columns: data.financeColumns, table: "Financements")
         try write(dataset.projects(in: year), of: StandardFields.Projects.table, columns: data.projectColumns, table: "Projets")
         try write(dataset.survey(in: year), of: StandardFields.Survey.table, columns: data.surveyColumns(bank: questionBank),
@@ -154,27 +180,64 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         return notices
     }
 
-    /// Writes `rows`, the year's rows of the file `declaration` describes, on a sheet named as the
-    /// table, or on several when they exceed the rows of a sheet (with a notice). Keeps where the
-    /// columns are when they fit on one sheet (formulas cannot point at a range split over several).
-    private func write<Row>(
-        _ rows: YearSlice<Row>, of declaration: TableDeclaration, columns: [DataColumn<Row>], table: String
-    ) throws {
+    /// Writes `rows`, the year's rows of the file `declaration` describes, as they come, on a
+    /// sheet named as the table, continued on further sheets when they exceed the rows of a
+    /// sheet (with a notice). Keeps where the columns are when they fit on one sheet (formulas
+    /// cannot point at a range split over several). Returns the number of rows written.
+    @discardableResult
+    private func write<Rows: Sequence>(
+        _ rows: Rows, of declaration: TableDeclaration, columns: [DataColumn<Rows.Element>], table: String
+    ) throws -> Int {
         let file = declaration.file, name = declaration.label[options.language]
-        let size = options.rowsPerSheet, year = data.year
-        let parts = stride(from: 0, to: max(rows.count, 1), by: size).map { rows[$0..<min($0 + size, rows.count)] }
+        let run = RowRun(rows.makeIterator())
         var layouts: [DataSheetLayout] = []
-        for (index, part) in parts.enumerated() {
+        repeat {
+            let index = layouts.count
             let sheet = try workbook.addSheet(index == 0 ? name : "\(name) (\(index + 1))")
-            layouts.append(try sheet.writeDataTable(part, columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
-        }
+            layouts.append(try sheet.writeDataTable(
+                run.next(options.rowsPerSheet), columns: columns, tableName: index == 0 ? table : "\(table)_\(index + 1)"))
+        } while !run.isAtEnd
+        let count = layouts.map(\.rowCount).reduce(0, +)
         guard layouts.count > 1 else {
             layouts.first.map { self.layouts[declaration.formulaName] = $0 }
-            return
+            return count
         }
         notices.append(Finding(
-            .warning, WorkbookMessage.rowsSpreadOverSheets(rows.count, year: year, sheets: layouts.map(\.sheetName)),
+            .warning, WorkbookMessage.rowsSpreadOverSheets(count, year: data.year, sheets: layouts.map(\.sheetName)),
             at: SourceLocation(file: file)))
+        return count
+    }
+}
+
+/// Rows arriving one by one, taken a sheet at a time.
+private final class RowRun<Base: IteratorProtocol> {
+    private var base: Base
+    private var peeked: Base.Element?
+    private var ended = false
+
+    init(_ base: Base) {
+        self.base = base
+    }
+
+    /// Whether no row is left (reads one row ahead to know).
+    var isAtEnd: Bool { peek() == nil }
+
+    private func peek() -> Base.Element? {
+        if peeked == nil, !ended {
+            peeked = base.next()
+            ended = peeked == nil
+        }
+        return peeked
+    }
+
+    /// The next `limit` rows (fewer at the end), each read when the sequence reaches it.
+    func next(_ limit: Int) -> UnfoldSequence<Base.Element, Int> {
+        sequence(state: 0) { taken in
+            guard taken < limit, let row = self.peek() else { return nil }
+            self.peeked = nil
+            taken += 1
+            return row
+        }
     }
 }
 
@@ -183,14 +246,13 @@ extension ReportWorkbookDraft {
     /// for the benchmark, which has libxlsxwriter alone write the very same cells (the floor).
     package static func dataSheetCells(of dataset: PoleDataset, year: Int, language: Language, questionBank: QuestionBank) -> [(numberFormats: [String?], rows: [[CellValue]])] {
         let data = DataSheets(
-            profile: dataset.profile, members: dataset.members, figures: dataset.catalogue.memberFigures, year: year,
-            words: Words(language: language))
+            profile: dataset.profile, figures: dataset.catalogue.memberFigures, year: year, words: Words(language: language))
         func cells<Row>(_ rows: YearSlice<Row>, _ columns: [DataColumn<Row>]) -> (numberFormats: [String?], rows: [[CellValue]]) {
             (columns.map(\.style?.numberFormat), [columns.map { .text($0.header) }] + rows.map { row in columns.map { $0.value(row) } })
         }
         return [
-            cells(data.members, data.memberColumns),
-            cells(dataset.cooperations(in: year), data.cooperationColumns),
+            cells(dataset.members(in: year), data.memberColumns),
+            cells(dataset.cooperations(in: year), data.cooperationColumns(members: dataset.members(in: year))),
             cells(dataset.finances(in: year), data.financeColumns),
             cells(dataset.projects(in: year), data.projectColumns),
             cells(dataset.survey(in: year), data.surveyColumns(bank: questionBank)),

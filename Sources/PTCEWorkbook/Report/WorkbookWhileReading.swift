@@ -1,0 +1,124 @@
+import Foundation
+import PTCEConcurrency
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+
+/// A pole's report workbook begun while its folder is read, on a thread of its own: the members
+/// sheet is written as the members are read, the other data sheets once every file is, so that
+/// only the sheets that show the indicators are left when the report is computed.
+///
+/// The report year must be known before the members are: it is the year asked for, else the
+/// latest year a quick pass over the members' year column finds
+/// (``PTCEImport/PoleFolderReader/memberRowsByYear(folder:)``), whose row count also chooses
+/// the memory mode. When the folder, once read, shows another report year or another memory
+/// mode (the reading left out rows the quick pass counted), the members sheet is written again
+/// from the dataset. Either way the file is byte for byte the one ``ReportWorkbookWriter``
+/// writes from the report.
+///
+/// Give it to ``PTCEImport/PoleFolderReader/read(folder:findings:listener:)`` as the listener,
+/// then call ``readingEnded(with:)``, then ``draft()``.
+public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
+    private let members = MemberStream()
+    private let dataset = Promise<PoleDataset?>()
+    private let task: BackgroundTask<(draft: ReportWorkbookDraft, keptMembersSheet: Bool)?, any Error>
+
+    /// Starts the workbook's thread for the pole folder at `folder`, read by `reader`: the report
+    /// of `year` (`nil`: the latest year with members). `path` gives where the workbook of a
+    /// pole id and year is written (libxlsxwriter creates the file only when it is finished,
+    /// in ``ReportWorkbookDraft/finish(with:)``); `options` how the workbook of a year is written.
+    public init(
+        folder: URL, reader: PoleFolderReader, year: Int?, path: @escaping @Sendable (_ poleID: String, _ year: Int) -> String,
+        options: @escaping @Sendable (_ year: Int) -> WorkbookOptions
+    ) {
+        let members = members, dataset = dataset
+        task = BackgroundTask {
+            defer { members.stop() }
+            var draft: ReportWorkbookDraft?
+            let counts = reader.memberRowsByYear(folder: folder)
+            if let profile = members.profile(), let year = year ?? counts.keys.max() {
+                draft = try ReportWorkbookDraft(
+                    profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: counts[year] ?? 0,
+                    members: members.lazy.filter { $0.year == year }, path: path(profile.id, year), options: options(year))
+            }
+            guard let dataset = dataset.value(), let year = Self.reportYear(of: dataset, asked: year) else { return nil }
+            if let kept = draft, kept.year == year, kept.writesAsPlain(dataset) {
+                try kept.writeDataSheets(of: dataset, questionBank: reader.questionBank)
+                return (kept, true)
+            }
+            draft = nil  // let go unwritten: libxlsxwriter writes a file only when it is closed
+            let plain = try ReportWorkbookDraft(
+                profile: dataset.profile, members: dataset.members, catalogue: reader.catalogue, year: year,
+                path: path(dataset.profile.id, year), options: options(year))
+            try plain.writeDataSheets(of: dataset, questionBank: reader.questionBank)
+            return (plain, false)
+        }
+    }
+
+    /// The year asked for, else the latest year with members; `nil` when no member is of it.
+    private static func reportYear(of dataset: PoleDataset, asked: Int?) -> Int? {
+        guard let year = asked ?? dataset.members.map(\.year).max(), dataset.members.contains(where: { $0.year == year })
+        else { return nil }
+        return year
+    }
+
+    public func begin(_ profile: PoleProfile) { members.give(profile) }
+
+    public func accept(_ member: Member) { members.send(member) }
+
+    public func end() { members.close() }
+
+    /// The folder is read: `dataset` is what was read (`nil`: nothing is to be written, as after
+    /// data errors). Call it once, whatever happened, so that the workbook's thread ends.
+    public func readingEnded(with dataset: PoleDataset?) {
+        members.close()
+        self.dataset.fulfil(dataset)
+    }
+
+    /// Waits for the data sheets; the draft to finish with the report, `nil` when nothing is to
+    /// be written (no dataset, or no member in the report year). Throws ``XLSXError`` when
+    /// libxlsxwriter cannot create the workbook or write a sheet.
+    public func draft() throws -> ReportWorkbookDraft? {
+        try task.value()?.draft
+    }
+
+    /// Whether the members sheet written as the members were read was kept, rather than
+    /// written again from the dataset; waits as ``draft()`` does (`false` when it gives `nil`).
+    public func keptMembersSheet() throws -> Bool {
+        try task.value()?.keptMembersSheet ?? false
+    }
+}
+
+/// The members of a pole as they are read, handed from the reading thread to the workbook's.
+private final class MemberStream: Sequence, @unchecked Sendable {
+    private let profileGiven = Promise<PoleProfile?>()
+    private let members = Channel<Member>()
+    private let lock = NSLock()
+    private var isGiven = false
+
+    /// Gives the profile (`nil`: none will come), once; later calls do nothing.
+    func give(_ profile: PoleProfile?) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isGiven else { return }
+        isGiven = true
+        profileGiven.fulfil(profile)
+    }
+
+    func send(_ member: Member) { members.send(member) }
+
+    /// No member follows; the profile, if it has not come, will not.
+    func close() {
+        give(nil)
+        members.close()
+    }
+
+    /// Waits for the profile; `nil` when the folder's `pole.toml` could not be read.
+    func profile() -> PoleProfile? { profileGiven.value() }
+
+    /// The receiver wants no more members: later ones are not kept.
+    func stop() { members.stop() }
+
+    /// The members as they are read, in the file's order; waits for each.
+    func makeIterator() -> Channel<Member>.Iterator { members.makeIterator() }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PTCEImport
+import PTCEIndicators
+import PTCEModel
+import PTCESampleData
+import PTCEWorkbook
+import Testing
+
+/// The workbook begun while its folder is read (members sheet written as the members arrive)
+/// against the plain path (``ReportWorkbookWriter`` from the computed report): the same bytes,
+/// over five years, in both memory modes, with a table split over sheets, and when the quick
+/// pass over the year column is misled and the sheet must be written again.
+@Suite struct WorkbookWhileReadingTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    private static let library: IndicatorLibrary = {
+        var findings = Findings()
+        return IndicatorLibraryReader.read(folder: root.appendingPathComponent("Indicators"), findings: &findings)!
+    }()
+
+    /// Five generated years of 400 members: 2023 to 2027.
+    private func pole() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-overlap-\(UUID().uuidString)")
+        try SampleGenerator(members: 400, years: 5, seed: 11).write(to: folder)
+        return folder
+    }
+
+    private func options(_ year: Int, constantMemoryAbove: Int, rowsPerSheet: Int) -> WorkbookOptions {
+        WorkbookOptions(
+            language: .fr, created: WorkbookOptions.creationDate(reportYear: year, environment: [:]),
+            constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet)
+    }
+
+    /// Writes the report of `folder` both ways; returns the two files' bytes, the report year and
+    /// whether the members sheet was the one written as the members were read.
+    private func bothWays(
+        _ folder: URL, year asked: Int? = nil, constantMemoryAbove: Int, rowsPerSheet: Int = 1_048_575
+    ) throws -> (overlapped: Data, plain: Data, year: Int, keptMembersSheet: Bool) {
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let reader = PoleFolderReader(library: Self.library)
+        let workbook = WorkbookWhileReading(
+            folder: folder, reader: reader, year: asked,
+            path: { id, year in out.appendingPathComponent("\(id)-\(year)-overlapped.xlsx").path },
+            options: { self.options($0, constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet) })
+        var findings = Findings()
+        let dataset = reader.read(folder: folder, findings: &findings, listener: workbook)
+        workbook.readingEnded(with: dataset)
+        let draft = try #require(try workbook.draft())
+        let data = try #require(dataset)
+        let report = ReportBuilder(library: Self.library).report(for: data, year: draft.year)
+        _ = try draft.finish(with: report)
+        let plain = out.appendingPathComponent("plain.xlsx")
+        try ReportWorkbookWriter.write(
+            report, to: plain.path, options: options(report.year, constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet))
+        let overlapped = out.appendingPathComponent("\(data.profile.id)-\(report.year)-overlapped.xlsx")
+        return (try Data(contentsOf: overlapped), try Data(contentsOf: plain), report.year, try workbook.keptMembersSheet())
+    }
+
+    @Test(arguments: [(100, 1_048_575), (100, 150), (10_000, 1_048_575), (10_000, 150)])
+    func fiveYearsGiveThePlainPathsBytes(constantMemoryAbove: Int, rowsPerSheet: Int) throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try bothWays(folder, constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet)
+        #expect(written.year == 2027)
+        #expect(written.keptMembersSheet)
+        #expect(written.overlapped == written.plain)
+        #expect(written.plain.count > 20_000)
+    }
+
+    @Test func anEarlierYearAskedFor() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try bothWays(folder, year: 2025, constantMemoryAbove: 100)
+        #expect(written.year == 2025)
+        #expect(written.keptMembersSheet)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// A row of 2031 without a name: the quick pass takes 2031 for the report year, the reading
+    /// leaves the row out (an error), and the report is of 2027.
+    @Test func aLaterYearLeftOutByTheReading() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try appendNamelessMember(year: 2031, to: folder)
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.year == 2027)
+        #expect(!written.keptMembersSheet)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// One row of 2027 too many for the quick pass: it counts one above the memory-mode
+    /// threshold, the reading keeps exactly the threshold, so the mode differs.
+    @Test func aMemoryModeTheReadingDoesNotConfirm() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        let dataset = try #require(PoleFolderReader(library: Self.library).read(folder: folder, findings: &findings))
+        let kept = dataset.members(in: 2027).count
+        try appendNamelessMember(year: 2027, to: folder)
+        let written = try bothWays(folder, constantMemoryAbove: kept)
+        #expect(written.year == 2027)
+        #expect(!written.keptMembersSheet)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with an id and
+    /// nothing else: without a name, the reading leaves it out.
+    private func appendNamelessMember(year: Int, to folder: URL) throws {
+        let url = folder.appendingPathComponent("members.csv")
+        let data = try Data(contentsOf: url)
+        let header = try #require(String(data: data, encoding: .windowsCP1252)?.components(separatedBy: "\r\n").first)
+        let columns = header.components(separatedBy: ";")
+        var values = Array(repeating: "", count: columns.count)
+        values[try #require(columns.firstIndex(of: "Année"))] = String(year)
+        values[try #require(columns.firstIndex(of: "Identifiant"))] = "X-1"
+        try (data + Data((values.joined(separator: ";") + "\r\n").utf8)).write(to: url)
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A value given once by one thread, awaited by others.
 package final class Promise<Value: Sendable>: @unchecked Sendable {
@@ -24,13 +25,19 @@ package final class Promise<Value: Sendable>: @unchecked Sendable {
 
 /// Work started on a thread of its own; ``value()`` waits for it, then returns its result or
 /// throws its error.
+///
+/// A thread, not a worker of a dispatch queue: tasks that wait on one another (a reading that
+/// waits for its file's fingerprint, a workbook that waits for the members) would otherwise hold
+/// the few workers a two-core machine's pool has, and stall until it grows.
 package final class BackgroundTask<Value: Sendable, Failure: Error>: Sendable {
     private let result = Promise<Result<Value, Failure>>()
 
-    /// Starts `work` at once on a global dispatch queue.
+    /// Starts `work` at once on a new thread, with as much stack as the main thread.
     package init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
         let result = self.result
-        DispatchQueue.global().async { result.fulfil(Result { () throws(Failure) in try work() }) }
+        let thread = Thread { result.fulfil(Result { () throws(Failure) in try work() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// Waits until the work ends, then returns its result or throws its error (of type `Failure`); may be called more

@@ -102,8 +102,9 @@ public struct PoleFolderReader: Sendable {
     }
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
-    /// absent), so that only one file's text is in memory at a time, and another only while an
-    /// ambiguous number asks what the folder's other files settle (``FolderConventions``).
+    /// absent), so that only the file being read is in memory — and the survey's, read on another
+    /// core while the members are, and another only while an ambiguous number asks what the
+    /// folder's other files settle (``FolderConventions``).
     ///
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
     /// `isPresent` says the folder holds; both is an error, and neither is read.
@@ -187,7 +188,7 @@ public protocol MemberListener: AnyObject {
     /// A member kept, as soon as its row is read, in the order of the file. Its row had no
     /// error that leaves it out; another row may still have errors that stop the report.
     func accept(_ member: Member)
-    /// The members file is read (or absent): no member follows.
+    /// The members file is read (or absent): no member follows. Not called when ``begin(_:)`` was not.
     func end()
 }
 
@@ -238,8 +239,8 @@ private final class FailedReads: @unchecked Sendable {
 
 extension PoleFolderReader {
     /// How many rows of the members file give each year, from a quick pass over its year column
-    /// alone (no other cell is read, nothing is reported): enough for a caller to start on the
-    /// report year while the folder is read. A row counted here may still be left out by the
+    /// (nothing is reported; a year not written as four digits is read as the reading reads it):
+    /// enough for a caller to start on the report year while the folder is read. A row counted here may still be left out by the
     /// reading itself. Empty when the folder has no members file, has both `members.csv` and
     /// `members.xlsx`, or the file cannot be read.
     public func memberRowsByYear(folder url: URL) -> [Int: Int] {

@@ -120,7 +120,9 @@ extension PTCECommand {
                 let report = ReportBuilder(library: library).report(for: dataset, year: reportYear)
                 printFindings(Findings(report.yearFindings), folder: folder, language: language)
                 // The workbook begun while reading is finished on its thread while the other files are written.
-                let finishing = try workbook?.draft().map { draft in BackgroundTask { try draft.finish(with: report) } }
+                let finishing = try workbook?.draft().flatMap { draft in
+                    draft.year == reportYear ? BackgroundTask { try draft.finish(with: report) } : nil
+                }
                 defer { _ = try? finishing?.value() }
                 for format in output.format where format != .xlsx || finishing == nil {
                     guard let url = temporaries[format] else { continue }

@@ -104,6 +104,32 @@ import Testing
         #expect(written.overlapped == written.plain)
     }
 
+    /// Data errors (no dataset to write) and a folder whose `pole.toml` is missing: no draft, and
+    /// the workbook's thread ends rather than waiting for members.
+    @Test func nothingToWriteEndsTheWorkbooksThread() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = PoleFolderReader(library: Self.library)
+        func start() -> WorkbookWhileReading {
+            WorkbookWhileReading(
+                folder: folder, reader: reader, year: nil, path: { id, year in folder.appendingPathComponent("\(id)-\(year).xlsx").path },
+                options: { self.options($0, constantMemoryAbove: 100, rowsPerSheet: 1_048_575) })
+        }
+        var findings = Findings()
+        let refused = start()
+        _ = reader.read(folder: folder, findings: &findings, listener: refused)
+        refused.readingEnded(with: nil)
+        #expect(try refused.draft() == nil)
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("pole.toml"))
+        let withoutProfile = start()
+        #expect(reader.read(folder: folder, findings: &findings, listener: withoutProfile) == nil)
+        withoutProfile.readingEnded(with: nil)
+        #expect(try withoutProfile.draft() == nil)
+        #expect(try !withoutProfile.keptMembersSheet())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
+    }
+
     /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with an id and
     /// nothing else: without a name, the reading leaves it out.
     private func appendNamelessMember(year: Int, to folder: URL) throws {

@@ -71,9 +71,9 @@ public struct ReportWorkbookWriter: OutputWriter {
 }
 
 /// A report workbook written in steps, so that the long ones can run while the rest of the
-/// data is read and the indicators computed: the members sheet as soon as the members are read,
-/// the other data sheets once every file is, then, given the report, the sheets that show the
-/// indicators, and the file is written.
+/// data is read and the indicators computed: the members sheet as the members are read (or from
+/// members read already), the other data sheets once every file is, then, given the report, the
+/// sheets that show the indicators, and the file is written (``WorkbookWhileReading`` runs them).
 ///
 /// Not for use by two threads at once; handing it from one thread to another is safe.
 public final class ReportWorkbookDraft: @unchecked Sendable {

@@ -22,6 +22,8 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     private let members = MemberStream()
     private let dataset = Promise<PoleDataset?>()
     private let task: BackgroundTask<(draft: ReportWorkbookDraft, keptMembersSheet: Bool)?, any Error>
+    private let lock = NSLock()
+    private var hasEnded = false
 
     /// Starts the workbook's thread for the pole folder at `folder`, read by `reader`: the report
     /// of `year` (`nil`: the latest year with members). `path` gives where the workbook of a
@@ -33,14 +35,17 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     ) {
         let members = members, dataset = dataset
         task = BackgroundTask {
-            defer { members.stop() }
             var draft: ReportWorkbookDraft?
-            let counts = reader.memberRowsByYear(folder: folder)
-            if let profile = members.profile(), let year = year ?? counts.keys.max() {
-                draft = try ReportWorkbookDraft(
-                    profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: counts[year] ?? 0,
-                    members: members.lazy.filter { $0.year == year }, path: path(profile.id, year), options: options(year))
+            if let profile = members.profile() {
+                let counts = reader.memberRowsByYear(folder: folder)
+                if let year = year ?? counts.keys.max() {
+                    // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
+                    draft = try? ReportWorkbookDraft(
+                        profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: counts[year] ?? 0,
+                        members: members.lazy.filter { $0.year == year }, path: path(profile.id, year), options: options(year))
+                }
             }
+            members.stop()  // no member is kept waiting when no sheet takes them
             guard let dataset = dataset.value(), let year = Self.reportYear(of: dataset, asked: year) else { return nil }
             if let kept = draft, kept.year == year, kept.writesAsPlain(dataset) {
                 try kept.writeDataSheets(of: dataset, questionBank: reader.questionBank)
@@ -48,11 +53,15 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
             }
             draft = nil  // let go unwritten: libxlsxwriter writes a file only when it is closed
             let plain = try ReportWorkbookDraft(
-                profile: dataset.profile, members: dataset.members, catalogue: reader.catalogue, year: year,
+                profile: dataset.profile, members: dataset.members, catalogue: dataset.catalogue, year: year,
                 path: path(dataset.profile.id, year), options: options(year))
             try plain.writeDataSheets(of: dataset, questionBank: reader.questionBank)
             return (plain, false)
         }
+    }
+
+    deinit {
+        readingEnded(with: nil)
     }
 
     /// The year asked for, else the latest year with members; `nil` when no member is of it.
@@ -69,8 +78,13 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     public func end() { members.close() }
 
     /// The folder is read: `dataset` is what was read (`nil`: nothing is to be written, as after
-    /// data errors). Call it once, whatever happened, so that the workbook's thread ends.
+    /// data errors). Call it, whatever happened, before ``draft()``: the workbook's thread waits
+    /// for it (letting go of the object calls it with `nil`). Only the first call counts.
     public func readingEnded(with dataset: PoleDataset?) {
+        guard lock.withLock({ () -> Bool in
+            defer { hasEnded = true }
+            return !hasEnded
+        }) else { return }
         members.close()
         self.dataset.fulfil(dataset)
     }

@@ -75,6 +75,7 @@ let package = Package(
         // What the fuzz harness's tests share: budget and seeds, hostile text, damage to files.
         .target(name: "PTCEFuzzSupport", path: "Tests/PTCEFuzzSupport"),
         .testTarget(name: "PTCEModelTests", dependencies: ["PTCEModel"]),
+        .testTarget(name: "PTCEConcurrencyTests", dependencies: ["PTCEConcurrency"]),
         .testTarget(
             name: "PTCEImportTests",
             dependencies: ["PTCEImport", "PTCEModel", "PTCEFuzzSupport", propertyBased,

@@ -238,20 +238,21 @@ private final class FailedReads: @unchecked Sendable {
 }
 
 extension PoleFolderReader {
-    /// How many rows of the members file give each year, from a quick pass over its year column
+    /// How many rows of `members.csv` give each year, from a quick pass over its year column
     /// (nothing is reported; a year not written as four digits is read as the reading reads it):
-    /// enough for a caller to start on the report year while the folder is read. A row counted here may still be left out by the
-    /// reading itself. Empty when the folder has no members file, has both `members.csv` and
-    /// `members.xlsx`, or the file cannot be read.
+    /// enough for a caller to start on the report year while the folder is read. A row counted
+    /// here may still be left out by the reading itself. Empty when the folder has no
+    /// `members.csv`, also has `members.xlsx`, or the file cannot be read; a `members.xlsx` gives
+    /// nothing either, its sheet being parsed whole, not one column.
     public func memberRowsByYear(folder url: URL) -> [Int: Int] {
         let schema = schemas[0]
         let present = [schema.file, schema.workbookFile].filter { file in
-            if case .readable = TextFile.status(at: url.appendingPathComponent(file).path) { return true }
-            return false
+            if case .absent = TextFile.status(at: url.appendingPathComponent(file).path) { return false }
+            return true
         }
-        guard present.count == 1, case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(present[0]).path)
+        guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
         else { return [:] }
-        let reading = schema.reading(present[0])
+        let reading = schema
         var dropped = Findings()
         let document = TableDocument.open(bytes, file: reading.file)
         let folder = FolderConventions(schemas: [reading]) { _ in nil }

@@ -10,7 +10,7 @@ import Testing
 /// against the plain path (``ReportWorkbookWriter`` from the computed report): the same bytes,
 /// over five years, in both memory modes, with a table split over sheets, and when the quick
 /// pass over the year column is misled and the sheet must be written again.
-@Suite struct WorkbookWhileReadingTests {
+@Suite(.timeLimit(.minutes(2))) struct WorkbookWhileReadingTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     private static let library: IndicatorLibrary = {
@@ -105,7 +105,7 @@ import Testing
     }
 
     /// Data errors (no dataset to write) and a folder whose `pole.toml` is missing: no draft, and
-    /// the workbook's thread ends rather than waiting for members.
+    /// the workbook's thread ends rather than waiting for members (a hang fails the time limit).
     @Test func nothingToWriteEndsTheWorkbooksThread() throws {
         let folder = try pole()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -127,7 +127,6 @@ import Testing
         withoutProfile.readingEnded(with: nil)
         #expect(try withoutProfile.draft() == nil)
         #expect(try !withoutProfile.keptMembersSheet())
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
     }
 
     /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with an id and

@@ -9,7 +9,8 @@ import PTCEModel
 /// only the sheets that show the indicators are left when the report is computed.
 ///
 /// The report year must be known before the members are: it is the year asked for, else the
-/// latest year a quick pass over the members' year column finds
+/// latest year a quick pass over the year column of `members.csv` finds (a `members.xlsx` is not
+/// parsed twice: its workbook is begun once the folder is read)
 /// (``PTCEImport/PoleFolderReader/memberRowsByYear(folder:)``), whose row count also chooses
 /// the memory mode. When the folder, once read, shows another report year or another memory
 /// mode (the reading left out rows the quick pass counted), the members sheet is written again
@@ -38,7 +39,7 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
             var draft: ReportWorkbookDraft?
             if let profile = members.profile() {
                 let counts = reader.memberRowsByYear(folder: folder)
-                if let year = year ?? counts.keys.max() {
+                if !counts.isEmpty, let year = year ?? counts.keys.max() {
                     // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
                     draft = try? ReportWorkbookDraft(
                         profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: counts[year] ?? 0,
@@ -78,8 +79,9 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     public func end() { members.close() }
 
     /// The folder is read: `dataset` is what was read (`nil`: nothing is to be written, as after
-    /// data errors). Call it, whatever happened, before ``draft()``: the workbook's thread waits
-    /// for it (letting go of the object calls it with `nil`). Only the first call counts.
+    /// data errors). Call it once the reading has returned, whatever happened, and before
+    /// ``draft()``: the workbook's thread waits for it (letting go of the object calls it with
+    /// `nil`). Only the first call counts.
     public func readingEnded(with dataset: PoleDataset?) {
         guard lock.withLock({ () -> Bool in
             defer { hasEnded = true }

@@ -68,7 +68,7 @@ func bundledLibrary() -> IndicatorLibrary {
 func readPole(_ folder: String, library: IndicatorLibrary) -> (dataset: PoleDataset, year: Int) {
     var findings = Findings()
     let dataset = PoleFolderReader(library: library).read(folder: URL(fileURLWithPath: folder), findings: &findings)!
-    return (dataset, dataset.members.map(\.year).max()!)
+    return (dataset, dataset.reportYear(asked: nil)!)
 }
 
 /// `--phases DIR OUT`: each step of the report in turn, printing "step seconds peakMB".

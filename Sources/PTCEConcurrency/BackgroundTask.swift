@@ -4,15 +4,24 @@ import Foundation
 /// A value given once by one thread, awaited by others.
 package final class Promise<Value: Sendable>: @unchecked Sendable {
     private let given = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
     private var stored: Value?
+    private var isGiven = false
 
     /// Creates a promise not yet fulfilled: ``value()`` waits until ``fulfil(_:)`` is called.
     package init() {}
 
-    /// Gives the value and wakes the threads waiting for it; call it once.
-    package func fulfil(_ value: Value) {
-        stored = value
-        given.signal()
+    /// Gives the value and wakes the threads waiting for it. Only the first value given counts:
+    /// returns whether this one did.
+    @discardableResult
+    package func fulfil(_ value: Value) -> Bool {
+        let isFirst = lock.withLock {
+            guard !isGiven else { return false }
+            (stored, isGiven) = (value, true)
+            return true
+        }
+        if isFirst { given.signal() }
+        return isFirst
     }
 
     /// Waits until the value is given.

@@ -242,8 +242,8 @@ extension PoleFolderReader {
     /// (nothing is reported; a year not written as four digits is read as the reading reads it):
     /// enough for a caller to start on the report year while the folder is read. A row counted
     /// here may still be left out by the reading itself. Empty when the folder has no
-    /// `members.csv`, also has `members.xlsx`, or the file cannot be read; a `members.xlsx` gives
-    /// nothing either, its sheet being parsed whole, not one column.
+    /// `members.csv`, also has `members.xlsx` (a workbook's sheet would be parsed whole, not one
+    /// column), or the file cannot be read.
     public func memberRowsByYear(folder url: URL) -> [Int: Int] {
         let schema = schemas[0]
         let present = [schema.file, schema.workbookFile].filter { file in
@@ -252,11 +252,10 @@ extension PoleFolderReader {
         }
         guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
         else { return [:] }
-        let reading = schema
         var dropped = Findings()
-        let document = TableDocument.open(bytes, file: reading.file)
-        let folder = FolderConventions(schemas: [reading]) { _ in nil }
-        guard let table = Table(schema: reading, document: document, folder: folder, findings: &dropped) else { return [:] }
+        let document = TableDocument.open(bytes, file: schema.file)
+        let folder = FolderConventions(schemas: [schema]) { _ in nil }
+        guard let table = Table(schema: schema, document: document, folder: folder, findings: &dropped) else { return [:] }
         var counts: [Int: Int] = [:]
         guard let position = table.position(of: StandardFields.year.name) else { return [:] }
         var records = table.data

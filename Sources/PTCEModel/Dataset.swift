@@ -74,4 +74,10 @@ public struct PoleDataset: Sendable, Hashable {
         all.formUnion(survey.map(\.year))
         return all.sorted()
     }
+
+    /// The year a report is of: `asked`, else the latest year with members; `nil` when no year
+    /// is asked and no member was read. The asked year may have no member.
+    public func reportYear(asked: Int?) -> Int? {
+        asked ?? members.map(\.year).max()
+    }
 }

@@ -107,7 +107,7 @@ extension PTCECommand {
             workbook?.readingEnded(with: dataset)
             guard let dataset else { return false }
             let years = Set(dataset.members.map(\.year)).sorted()
-            guard let reportYear = output.year?.value ?? years.last else {
+            guard let reportYear = dataset.reportYear(asked: output.year?.value) else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
                 return false
             }

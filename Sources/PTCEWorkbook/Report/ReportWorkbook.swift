@@ -88,7 +88,7 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     private var notices: [Finding] = []
     private var hasDataSheets = false
     /// The members of the year written on the members sheet.
-    public private(set) var memberCount = 0
+    private var memberCount = 0
 
     /// The year whose data sheets the draft holds.
     public var year: Int { data.year }

@@ -9,10 +9,10 @@ import PTCEModel
 /// only the sheets that show the indicators are left when the report is computed.
 ///
 /// The report year must be known before the members are: it is the year asked for, else the
-/// latest year a quick pass over the year column of `members.csv` finds (a `members.xlsx` is not
-/// parsed twice: its workbook is begun once the folder is read)
+/// latest year a quick pass over the year column of `members.csv` finds
 /// (``PTCEImport/PoleFolderReader/memberRowsByYear(folder:)``), whose row count also chooses
-/// the memory mode. When the folder, once read, shows another report year or another memory
+/// the memory mode. A `members.xlsx` is not parsed twice: its workbook is begun once the folder
+/// is read. When the folder, once read, shows another report year or another memory
 /// mode (the reading left out rows the quick pass counted), the members sheet is written again
 /// from the dataset. Either way the file is byte for byte the one ``ReportWorkbookWriter``
 /// writes from the report.
@@ -23,8 +23,6 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     private let members = MemberStream()
     private let dataset = Promise<PoleDataset?>()
     private let task: BackgroundTask<(draft: ReportWorkbookDraft, keptMembersSheet: Bool)?, any Error>
-    private let lock = NSLock()
-    private var hasEnded = false
 
     /// Starts the workbook's thread for the pole folder at `folder`, read by `reader`: the report
     /// of `year` (`nil`: the latest year with members). `path` gives where the workbook of a
@@ -47,7 +45,9 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
                 }
             }
             members.stop()  // no member is kept waiting when no sheet takes them
-            guard let dataset = dataset.value(), let year = Self.reportYear(of: dataset, asked: year) else { return nil }
+            guard let dataset = dataset.value(), let year = dataset.reportYear(asked: year),
+                  dataset.members.contains(where: { $0.year == year })
+            else { return nil }
             if let kept = draft, kept.year == year, kept.writesAsPlain(dataset) {
                 try kept.writeDataSheets(of: dataset, questionBank: reader.questionBank)
                 return (kept, true)
@@ -65,13 +65,6 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
         readingEnded(with: nil)
     }
 
-    /// The year asked for, else the latest year with members; `nil` when no member is of it.
-    private static func reportYear(of dataset: PoleDataset, asked: Int?) -> Int? {
-        guard let year = asked ?? dataset.members.map(\.year).max(), dataset.members.contains(where: { $0.year == year })
-        else { return nil }
-        return year
-    }
-
     public func begin(_ profile: PoleProfile) { members.give(profile) }
 
     public func accept(_ member: Member) { members.send(member) }
@@ -83,12 +76,8 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     /// ``draft()``: the workbook's thread waits for it (letting go of the object calls it with
     /// `nil`). Only the first call counts.
     public func readingEnded(with dataset: PoleDataset?) {
-        guard lock.withLock({ () -> Bool in
-            defer { hasEnded = true }
-            return !hasEnded
-        }) else { return }
+        guard self.dataset.fulfil(dataset) else { return }
         members.close()
-        self.dataset.fulfil(dataset)
     }
 
     /// Waits for the data sheets; the draft to finish with the report, `nil` when nothing is to
@@ -109,15 +98,9 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
 private final class MemberStream: Sequence, @unchecked Sendable {
     private let profileGiven = Promise<PoleProfile?>()
     private let members = Channel<Member>()
-    private let lock = NSLock()
-    private var isGiven = false
 
     /// Gives the profile (`nil`: none will come), once; later calls do nothing.
     func give(_ profile: PoleProfile?) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isGiven else { return }
-        isGiven = true
         profileGiven.fulfil(profile)
     }
 

@@ -34,7 +34,17 @@ struct CellReader {
 
     /// Where the cell of `column` is, for a finding about it (the record, with the column's name, when the file has no such column).
     func location(_ column: FieldDeclaration) -> SourceLocation {
-        guard let position = table.position(of: column.name) else {
+        location(column, at: table.position(of: column.name))
+    }
+
+    /// ``location(_:)-(FieldDeclaration)`` of a resolved column.
+    func location(_ column: ResolvedColumn) -> SourceLocation {
+        location(column.declaration, at: column.position)
+    }
+
+    /// Where the cell of `column`, at `position` in the file, is.
+    private func location(_ column: FieldDeclaration, at position: Int?) -> SourceLocation {
+        guard let position else {
             var place = table.location(line: record.line)
             place.column = column.name
             return place
@@ -60,8 +70,8 @@ struct CellReader {
 
     /// Whether the file has the column and this record's cell is blank: not reported, unless
     /// the member is not concerned by the column (then it means none).
-    func isEmpty(_ column: FieldDeclaration) -> Bool {
-        trimmedCell(column)?.isEmpty == true
+    func isEmpty(_ column: ResolvedColumn) -> Bool {
+        column.position.map { record.field($0).trimmingBlankBytes.isEmpty } == true
     }
 
     /// Whether a raw cell, before any trimming, is one dash with two or more blanks (space, no-break
@@ -91,13 +101,19 @@ struct CellReader {
     /// The trimmed cell's bytes, or `nil` if the column is absent or the cell says "not reported".
     /// A required cell that is not reported is an error. In a numeric column, a dash padded as
     /// accounting formats pad it (``isAccountingDash(_:)``) is reported: its trimmed bytes, one
-    /// dash, are the zero that ``number(_:_:)`` reads.
+    /// dash, are the zero that ``number(_:at:_:)`` reads.
     private func reportedBytes(_ column: FieldDeclaration, _ findings: inout Findings) -> ArraySlice<UInt8>? {
-        guard let position = table.position(of: column.name) else { return nil }
+        reportedBytes(column, at: table.position(of: column.name), &findings)
+    }
+
+    /// ``reportedBytes(_:_:)`` of `column`, at `position` in the file.
+    private func reportedBytes(_ column: FieldDeclaration, at position: Int?, _ findings: inout Findings) -> ArraySlice<UInt8>? {
+        guard let position else { return nil }
         let raw = record.field(position), cell = raw.trimmingBlankBytes
         if Self.isNotReported(cell), !(column.type.isNumeric && Self.isAccountingDash(raw)) {
             if column.isRequired {
-                findings.error(ImportMessage.requiredCell(column.name, cell: String(decoding: cell, as: UTF8.self)), at: location(column))
+                findings.error(
+                    ImportMessage.requiredCell(column.name, cell: String(decoding: cell, as: UTF8.self)), at: location(column, at: position))
             }
             return nil
         }
@@ -136,13 +152,18 @@ struct CellReader {
     /// A number of a count, quantity, money or year column, checked against its type and bound:
     /// whole for counts and years, `€` only for money, `%` never.
     func figure(_ column: FieldDeclaration, _ findings: inout Findings) -> Double? {
-        number(column, &findings)?.value
+        number(column, at: table.position(of: column.name), &findings)?.value
+    }
+
+    /// ``figure(_:_:)-(FieldDeclaration,_)`` of a resolved column: for a reader that reads it on every row.
+    func figure(_ column: ResolvedColumn, _ findings: inout Findings) -> Double? {
+        number(column.declaration, at: column.position, &findings)?.value
     }
 
     /// An objective's number (``FieldType/target``): `€` and `%` allowed, a percentage read as a
     /// fraction and marked, for the library to check against the indicator's unit.
     func target(_ column: FieldDeclaration, _ findings: inout Findings) -> Target.Number? {
-        number(column, &findings).map { number in
+        number(column, at: table.position(of: column.name), &findings).map { number in
             let unit: Target.WrittenUnit = switch number.suffix {
             case .none: .none
             case .percent: .percent
@@ -152,37 +173,41 @@ struct CellReader {
         }
     }
 
-    private func number(_ column: FieldDeclaration, _ findings: inout Findings) -> (value: Double, suffix: TypedNumber.Suffix)? {
-        guard let bytes = reportedBytes(column, &findings) else { return nil }
+    /// The number in the cell of `column`, at `position` in the file, with the suffix it was written with.
+    private func number(
+        _ column: FieldDeclaration, at position: Int?, _ findings: inout Findings
+    ) -> (value: Double, suffix: TypedNumber.Suffix)? {
+        guard let bytes = reportedBytes(column, at: position, &findings) else { return nil }
+        var location: SourceLocation { self.location(column, at: position) }
         var cell: String { String(decoding: bytes, as: UTF8.self) }
         let expected = ImportMessage.expectedFigure(column.type)
         let number: TypedNumber
-        switch table.position(of: column.name).map(record.kind) ?? .text {
+        switch position.map(record.kind) ?? .text {
         case .number:
             // Stored by a spreadsheet with a decimal point: read as it is, never as typed text.
             number = TypedNumber.stored(Double(cell) ?? 0)
         case .date:
-            findings.error(ImportMessage.dateInFigureColumn(cell, expected: expected), at: location(column))
+            findings.error(ImportMessage.dateInFigureColumn(cell, expected: expected), at: location)
             return nil
         case .text, .boolean:
             switch NumberParser.parse(bytes) {
             case .success(let parsed): number = parsed
             case .failure(let problem):
-                findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location(column))
+                findings.error(ImportMessage.notANumber(cell, reason: problem.reason, expected: expected), at: location)
                 return nil
             }
         }
         if number.suffix == .currency, column.type != .money, column.type != .target {
-            findings.error(ImportMessage.moneyNotExpected(cell, expected: expected), at: location(column))
+            findings.error(ImportMessage.moneyNotExpected(cell, expected: expected), at: location)
             return nil
         }
         if number.suffix == .percent, column.type != .target {
-            findings.error(ImportMessage.percentageNotExpected(cell, expected: expected), at: location(column))
+            findings.error(ImportMessage.percentageNotExpected(cell, expected: expected), at: location)
             return nil
         }
         // Only an ambiguous `1.234` asks what its column, file or folder settles (a scan, done once).
         guard let value = number.isAmbiguous ? number.resolved(table.convention(for: column.name)) : number.value else {
-            let place = location(column)
+            let place = location
             findings.error(
                 ImportMessage.ambiguousNumber(
                     cell, decimal: Self.plain(number.value), grouped: Self.plain(number.groupingReading ?? 0),
@@ -191,17 +216,17 @@ struct CellReader {
             return nil
         }
         if value < 0 {
-            findings.error(ImportMessage.negative(cell, expected: expected), at: location(column))
+            findings.error(ImportMessage.negative(cell, expected: expected), at: location)
             return nil
         }
         // The bound is written out only for the message: never for a cell within it.
         if let bound = column.upperBound, value >= bound {
-            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: column.writtenUpperBound ?? String(bound)), at: location(column))
+            findings.error(ImportMessage.tooLarge(cell, column: column.name, bound: column.writtenUpperBound ?? String(bound)), at: location)
             return nil
         }
         let isWhole = column.type == .count || column.type == .year
         if isWhole, value.rounded() != value {
-            findings.error(ImportMessage.notWhole(cell, expected: expected), at: location(column))
+            findings.error(ImportMessage.notWhole(cell, expected: expected), at: location)
             return nil
         }
         return (value == 0 ? 0 : value, number.suffix)  // -0 typed as `-0` reads as 0
@@ -300,5 +325,19 @@ struct CellReader {
     /// A figure echoed in a message: whole numbers without a decimal point (`1234`, not `1234.0`).
     static func plain(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// A column of a table resolved once, for a reader that reads it on every row: its declaration
+/// and where its cells are. A class, so that reading a cell copies one reference, not the
+/// declaration's names, labels and rules.
+final class ResolvedColumn {
+    let declaration: FieldDeclaration
+    /// The column's position in the file; `nil` when the file has no such column.
+    let position: Int?
+
+    init(_ declaration: FieldDeclaration, in table: Table) {
+        self.declaration = declaration
+        position = table.position(of: declaration.name)
     }
 }

@@ -34,7 +34,7 @@ enum MemberRows {
         _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil, _ findings: inout Findings
     ) -> [Member] {
         var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
-        let checks = FigureChecks(figures)
+        let checks = FigureChecks(figures, in: table)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let id = row.identifier(C.memberID, &findings)
@@ -66,7 +66,7 @@ enum MemberRows {
 }
 
 /// How a member's figures are read and checked, worked out once per table from their
-/// declarations: the loop over rows then touches only positions, not declarations.
+/// declarations: the loop over rows then touches only positions and resolved columns.
 private struct FigureChecks {
     /// A ``FieldRule`` with the figure it names resolved.
     enum Rule {
@@ -76,20 +76,21 @@ private struct FigureChecks {
 
     /// Where each figure is stored in a member (``MemberFigure/index``), in catalogue order.
     let storage: [Int]
-    let columns: [FieldDeclaration]
+    /// The figures' columns, resolved in the table, in catalogue order.
+    let columns: [ResolvedColumn]
     /// Whether each figure concerns insertion structures only.
     let insertionOnly: [Bool]
     /// The rules of each figure, in order.
     let rules: [[Rule]]
     private static let tolerance = 1e-9
 
-    init(_ figures: [MemberFigure]) {
+    init(_ figures: [MemberFigure], in table: Table) {
         storage = figures.map(\.index)
-        columns = figures.map(\.field)
-        insertionOnly = columns.map { $0.applicability == .insertionStructuresOnly }
-        let names = columns.map(\.name)
-        rules = columns.map { column in
-            column.rules.compactMap { rule in
+        columns = figures.map { ResolvedColumn($0.field, in: table) }
+        insertionOnly = figures.map { $0.field.applicability == .insertionStructuresOnly }
+        let names = figures.map(\.field.name)
+        rules = figures.map { figure in
+            figure.field.rules.compactMap { rule in
                 switch rule {
                 case .partOf(let whole, let because): names.firstIndex(of: whole).map { Rule.partOf(whole: $0, because: because) }
                 case .atMostTimes(let other, let factor, let because):
@@ -119,14 +120,14 @@ private struct FigureChecks {
                     guard let total = member[figureAt: storage[whole]], value > total + Self.tolerance else { continue }
                     findings.error(
                         ImportMessage.figureAbove(
-                            columns[index].name, CellReader.plain(value), columns[whole].name, CellReader.plain(total), because: because),
+                            columns[index].declaration.name, CellReader.plain(value), columns[whole].declaration.name, CellReader.plain(total), because: because),
                         at: row.location(columns[index]))
                     member[figureAt: storage[index]] = nil
                 case .atMostTimes(let other, let factor, let because):
                     guard let bound = member[figureAt: storage[other]], value > bound * factor + Self.tolerance else { continue }
                     findings.warning(
                         ImportMessage.figureAbove(
-                            columns[index].name, CellReader.plain(value), columns[other].name, CellReader.plain(bound), because: because),
+                            columns[index].declaration.name, CellReader.plain(value), columns[other].declaration.name, CellReader.plain(bound), because: because),
                         at: row.location(columns[index]))
                 }
             }

@@ -83,9 +83,10 @@ struct YearRows: Sendable {
     let finances: YearSlice<FinanceLine>
     let projects: YearSlice<Project>
     let survey: YearSlice<SurveyAnswer>
-    /// Member ids that take part in at least one cooperation this year.
-    let cooperatingMembers: Set<String>
-    let actorTypeByMember: [String: ActorType]
+    /// The row of each member of the year, by id.
+    let memberRows: [String: Int]
+    /// The rows of the members that take part in at least one cooperation this year.
+    let cooperatingMembers: RowSet
     let territory: Set<String>
     let bank: QuestionBank
     /// Distinct survey respondents of the year (what survey coverage counts out of).
@@ -100,8 +101,15 @@ struct YearRows: Sendable {
         finances = dataset.finances(in: year)
         projects = dataset.projects(in: year)
         survey = dataset.survey(in: year)
-        cooperatingMembers = Set(cooperations.flatMap { [$0.memberA, $0.memberB] })
-        actorTypeByMember = Dictionary(members.compactMap { member in member.actorType.map { (member.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        var memberRows: [String: Int] = [:]
+        memberRows.reserveCapacity(members.count)
+        for (row, member) in members.enumerated() where memberRows[member.id] == nil { memberRows[member.id] = row }
+        var cooperatingMembers = RowSet(rowCount: members.count)
+        for link in cooperations {
+            if let row = memberRows[link.memberA] { cooperatingMembers.insert(row) }
+            if let row = memberRows[link.memberB] { cooperatingMembers.insert(row) }
+        }
+        (self.memberRows, self.cooperatingMembers) = (memberRows, cooperatingMembers)
         territory = Set(dataset.profile.communes)
         self.bank = bank
         respondentCount = Set(survey.lazy.map(\.respondent)).count
@@ -193,7 +201,7 @@ struct Fields: Sendable {
             },
             // Not reported when the year has no cooperation at all (no file, or no row for the year).
             M.cooperates.name: Field(.bool) { index, rows in
-                rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(rows.members[index].id))
+                rows.cooperations.isEmpty ? .missing : .bool(rows.cooperatingMembers.contains(index))
             },
         ],
         .cooperations: [
@@ -209,7 +217,9 @@ struct Fields: Sendable {
             },
             C.crossesTypes.name: Field(.bool) { index, rows in
                 let link = rows.cooperations[index]
-                guard let a = rows.actorTypeByMember[link.memberA], let b = rows.actorTypeByMember[link.memberB] else {
+                guard let a = rows.memberRows[link.memberA].flatMap({ rows.members[$0].actorType }),
+                      let b = rows.memberRows[link.memberB].flatMap({ rows.members[$0].actorType })
+                else {
                     return .missing
                 }
                 return .bool(a != b)

@@ -66,44 +66,58 @@ struct UsedRows {
     var quotient: (numerator: Double, denominator: Double)?
     /// For survey aggregates: respondents who gave a counted answer.
     var respondents: Set<String> = []
-    /// Members compared like for like (reported in both years).
-    var likeForLikeMembers: Set<String>?
+    /// The rows of this year's members compared like for like (reported in both years).
+    var likeForLikeMembers: RowSet?
 
     mutating func formUnion(_ other: UsedRows) {
         byTable.merge(other.byTable) { $0.union($1) }
         notApplicableByTable.merge(other.notApplicableByTable) { $0.union($1) }
         respondents.formUnion(other.respondents)
         if let members = other.likeForLikeMembers {
-            likeForLikeMembers = (likeForLikeMembers ?? []).union(members)
+            likeForLikeMembers = likeForLikeMembers.map { $0.union(members) } ?? members
         }
     }
 }
 
-/// A set of row positions of one table, as a bitmap: cheap to fill and to merge.
+/// A set of row positions of one table, as a bitmap of 64 rows a word: an eighth of a byte a
+/// row, merged and counted a word at a time.
 struct RowSet: Equatable {
-    private(set) var bits: [Bool]
+    private var words: [UInt64]
 
     init(rowCount: Int) {
-        bits = [Bool](repeating: false, count: rowCount)
+        words = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
     }
 
     mutating func insert(_ index: Int) {
-        bits[index] = true
+        words[index >> 6] |= 1 << UInt64(index & 63)
     }
 
     func contains(_ index: Int) -> Bool {
-        bits[index]
+        words[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
+    /// The rows in either set; both are of the same table and year.
     func union(_ other: RowSet) -> RowSet {
         var merged = self
-        for index in other.bits.indices where other.bits[index] { merged.bits[index] = true }
+        for index in other.words.indices { merged.words[index] |= other.words[index] }
         return merged
     }
 
-    var count: Int { bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
-    var isEmpty: Bool { !bits.contains(true) }
-    var indices: [Int] { bits.indices.filter { bits[$0] } }
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// The rows, ascending.
+    var indices: [Int] {
+        var result: [Int] = []
+        for (position, word) in words.enumerated() {
+            var rest = word
+            while rest != 0 {
+                result.append(position << 6 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return result
+    }
 }
 
 /// What reading a row's fields found: whether all were reported, and whether one was not applicable.
@@ -289,25 +303,30 @@ struct FormulaEvaluator {
     private func likeForLike(_ argument: Expression, filter: Expression?, used: inout UsedRows, usedRows: inout RowSet) -> EvaluatedValue {
         guard let previousRows else { return .missing(.noPreviousYear) }
         /// The members that reported the value (and passed the filter), in row order.
-        func values(in yearRows: YearRows) -> [(id: String, index: Int, value: Double)] {
+        func values(in yearRows: YearRows) -> [(row: Int, value: Double)] {
             let passesFilter = filter.map { compile($0, table: .members, in: yearRows) }
             let value = compile(argument, table: .members, in: yearRows)
-            var result: [(id: String, index: Int, value: Double)] = []
+            var result: [(row: Int, value: Double)] = []
             for index in yearRows.members.indices {
                 var reading = RowReading()
                 if let passesFilter, passesFilter(index, &reading) != .bool(true) { continue }
                 guard case .number(let number) = value(index, &reading), reading.complete else { continue }
-                result.append((yearRows.members[index].id, index, number))
+                result.append((index, number))
             }
             return result
         }
-        let before = Dictionary(values(in: previousRows).map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
-        // Summed in this year's row order: the same input always gives the same last digits.
-        let both = values(in: rows).filter { before[$0.id] != nil }
-        used.likeForLikeMembers = (used.likeForLikeMembers ?? []).union(both.map(\.id))
-        for member in both { usedRows.insert(member.index) }
+        var before = [Double?](repeating: nil, count: previousRows.members.count)
+        for (row, value) in values(in: previousRows) { before[row] = value }
+        // Each member's value now and the year before, summed in this year's row order: the same
+        // input always gives the same last digits.
+        let both = values(in: rows).compactMap { row, value in
+            previousRows.memberRows[rows.members[row].id].flatMap { before[$0] }.map { (row: row, now: value, then: $0) }
+        }
+        for member in both { usedRows.insert(member.row) }
+        // A member's id is its only row of the year: its row stands for it.
+        used.likeForLikeMembers = used.likeForLikeMembers.map { $0.union(usedRows) } ?? usedRows
         guard !both.isEmpty else { return .missing(.noData) }
-        let now = both.reduce(0) { $0 + $1.value }, then = both.reduce(0) { $0 + before[$1.id]! }
+        let now = both.reduce(0) { $0 + $1.now }, then = both.reduce(0) { $0 + $1.then }
         return then == 0 ? .missing(.zeroDenominator) : .number((now - then) / then)
     }
 

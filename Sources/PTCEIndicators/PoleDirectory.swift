@@ -52,19 +52,64 @@ extension PoleReport {
                     return CommunePlace(code: code, name: CommuneNames.name(of: code), isInTerritory: territory.contains(code))
                 })
         }
-        let keys = entries.map { $0.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        var folding = NameFolding()
+        let keys = entries.map { folding.key($0.name) }
         return entries.indices.sorted { (keys[$0], entries[$0].name, $0) < (keys[$1], entries[$1].name, $1) }.map { entries[$0] }
     }
 
     /// The collective projects of the report year, in file order, with their members' names.
     public var projectList: [ProjectEntry] {
+        let projects = dataset.projects.filter { $0.year == year }
+        // The names of the members the projects name only: a national pole has far more members than projects.
+        let named = Set(projects.flatMap(\.members))
         var names: [String: String] = [:]
-        for member in members where names[member.id] == nil { names[member.id] = member.name }
-        return dataset.projects.filter { $0.year == year }.map { project in
+        for member in members where named.contains(member.id) && names[member.id] == nil { names[member.id] = member.name }
+        return projects.map { project in
             let known = project.members.compactMap { names[$0] }
             return ProjectEntry(
                 name: project.name, stage: project.stage, sector: project.sector, memberNames: known,
                 unknownMembers: project.members.count - known.count)
         }
+    }
+}
+
+/// A name folded for sorting, case and accents aside, as `folding(options: [.caseInsensitive,
+/// .diacriticInsensitive], locale: nil)` folds it. A name in Latin letters and punctuation is
+/// folded one scalar at a time (ASCII lowered on the spot, any other scalar folded once and
+/// remembered): a national directory has hundreds of thousands of names and a few dozen accented
+/// letters. A name with any other scalar (a combining accent, another script) is folded whole.
+private struct NameFolding {
+    private var foldedScalars: [Unicode.Scalar: String] = [:]
+
+    mutating func key(_ name: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count)
+        for scalar in name.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if let folded = foldedScalars[scalar] {
+                key.append(contentsOf: folded.utf8)
+            } else if Self.foldsAlone(scalar) {
+                let folded = Self.fold(String(scalar))
+                foldedScalars[scalar] = folded
+                key.append(contentsOf: folded.utf8)
+            } else {
+                return Self.fold(name)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Latin letters (up to Latin Extended-B) and the dashes, quotes, bullets and other marks of
+    /// general punctuation: their folding does not depend on the scalars around them. Spaces
+    /// and invisible joiners (U+2000–200F, U+2028–202F, U+205F–206F) are not among them: a
+    /// zero-width non-joiner, for one, is dropped after a letter by the folding of a whole name.
+    private static func foldsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x250 || (0x2010...0x2027).contains(scalar.value) || (0x2030...0x205E).contains(scalar.value)
+    }
+
+    private static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

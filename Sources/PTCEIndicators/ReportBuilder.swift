@@ -269,9 +269,7 @@ private struct MemberPairing {
     let previousRow: [Int?]
 
     init(current: YearRows, previous: YearRows) {
-        var rowByID: [String: Int] = Dictionary(minimumCapacity: previous.members.count)
-        for row in previous.members.indices { rowByID[previous.members[row].id] = rowByID[previous.members[row].id] ?? row }
-        previousRow = current.members.indices.map { rowByID[current.members[$0].id] }
+        previousRow = current.members.map { previous.memberRows[$0.id] }
     }
 }
 

@@ -140,9 +140,12 @@ public struct CooperationNetwork: Sendable {
     /// The graph of `rows` around its `mostConnected` most connected members: computed on each
     /// call, so a writer calls it once. Kinds and amounts are gathered for the pairs kept only.
     public init(_ rows: CooperationRows, mostConnected limit: Int = .max) {
+        // Sized for the year's cooperations at once: a national network would otherwise be rehashed a dozen times.
         var counts: [Pair: Int] = [:]
+        counts.reserveCapacity(rows.cooperations.count)
         for link in rows.cooperations { counts[Pair(link), default: 0] += 1 }
         var degree: [String: Int] = [:]
+        degree.reserveCapacity(min(2 * counts.count, rows.members.count))  // both ids are members of the year
         for (pair, count) in counts {
             degree[pair.a, default: 0] += count
             degree[pair.b, default: 0] += count

@@ -337,3 +337,21 @@ import Testing
         #expect(report.value("eco.turnover") == 900_000_000_000)
     }
 }
+
+@Suite struct RowSetTests {
+    /// Rows on both sides of each 64-row word, and a set one row short of a word.
+    @Test func rowsAcrossWordsAreKeptCountedAndMerged() {
+        var some = RowSet(rowCount: 200), others = RowSet(rowCount: 200)
+        #expect(some.isEmpty && some.count == 0 && some.indices.isEmpty)
+        for row in [0, 63, 64, 127, 199] { some.insert(row) }
+        for row in [1, 64, 128] { others.insert(row) }
+        #expect(some.count == 5 && !some.isEmpty)
+        #expect(some.indices == [0, 63, 64, 127, 199])
+        #expect(some.contains(63) && some.contains(64) && !some.contains(62) && !some.contains(128))
+        let both = some.union(others)
+        #expect(both.indices == [0, 1, 63, 64, 127, 128, 199] && both.count == 7)
+        var last = RowSet(rowCount: 63)
+        last.insert(62)
+        #expect(last.indices == [62] && last.count == 1)
+    }
+}

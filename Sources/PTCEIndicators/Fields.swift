@@ -212,8 +212,8 @@ struct Fields: Sendable {
             C.amount.name: Field(.number(eur)) { number($1.cooperations[$0].amount) },
             C.description.name: Field(.text) { text($1.cooperations[$0].description) },
             C.pair.name: Field(.text, alwaysReported: true) { index, rows in
-                let link = rows.cooperations[index]
-                return .text([link.memberA, link.memberB].sorted().joined(separator: "\u{1F}"))
+                let (a, b) = (rows.cooperations[index].memberA, rows.cooperations[index].memberB)
+                return .text(a <= b ? a + "\u{1F}" + b : b + "\u{1F}" + a)
             },
             C.crossesTypes.name: Field(.bool) { index, rows in
                 let link = rows.cooperations[index]
@@ -249,7 +249,7 @@ struct Fields: Sendable {
             S.role.name: Field(.text, alwaysReported: true) { .text($1.survey[$0].role.rawValue) },
             S.question.name: Field(.text, alwaysReported: true) { .text($1.survey[$0].questionID) },
             S.dimension.name: Field(.text, alwaysReported: true) { index, rows in
-                .text(String(rows.survey[index].questionID.prefix { $0 != "." }))
+                .text(SurveyQuestion.dimension(of: rows.survey[index].questionID))
             },
             S.score.name: Field(.number(score)) { index, rows in
                 if case .scale(let value) = rows.survey[index].answer { return .number(Double(value)) }

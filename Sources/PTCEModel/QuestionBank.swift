@@ -25,8 +25,12 @@ public struct SurveyQuestion: Sendable, Hashable, Codable {
     }
 
     /// The part of the id before the first dot: the qualitative dimension it feeds.
-    public var dimension: String {
-        String(id.prefix { $0 != "." })
+    public var dimension: String { Self.dimension(of: id) }
+
+    /// The part of question id `id` before its first dot, found in its UTF-8 bytes (survey
+    /// indicators ask it of every answer); the whole id when it has no dot.
+    public static func dimension(of id: String) -> String {
+        id.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(id[..<$0]) } ?? id
     }
 }
 

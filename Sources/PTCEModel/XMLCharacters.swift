@@ -31,9 +31,11 @@ public enum XMLCharacters {
     }
 
     /// `text` with each forbidden character replaced by U+FFFD (�), or `nil` when it holds none;
-    /// the common case is found from the UTF-8 bytes without allocating.
+    /// the common case is found from the UTF-8 bytes without allocating (a data sheet asks for
+    /// every cell of text).
     public static func replacingForbidden(in text: String) -> String? {
-        let suspect = text.utf8.contains { byte in isForbiddenASCII(byte) || byte == 0xEF }
+        let isSuspect = { (byte: UInt8) in isForbiddenASCII(byte) || byte == 0xEF }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSuspect) } ?? text.utf8.contains(where: isSuspect)
         guard suspect, text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return nil }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }

@@ -333,6 +333,8 @@ struct XLSXSheet {
         // Text is narrower than the digit "0" that column widths count, bold text about as wide;
         // keep a margin for word breaks.
         let perLine = max(1, Int(width * (bold ? 0.95 : 1.15)) - 2)
+        // One line at most: no more UTF-8 bytes than fit (a character is at least one), and no line break.
+        if text.utf8.count <= perLine, !text.utf8.contains(0x0A) { return nil }
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines += max(1, (paragraph.count + perLine - 1) / perLine)

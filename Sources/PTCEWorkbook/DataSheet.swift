@@ -46,6 +46,8 @@ extension XLSXSheet {
             return try workbook.format(style)
         }
         let wrapped = wraps.indices.filter { wraps[$0] }
+        // Each column's reading alone, taken out once: a column copied per cell costs its header's and key's references.
+        let values = columns.map(\.value)
         var rowCount = 0
         for (rowIndex, row) in rows.enumerated() {
             rowCount += 1
@@ -53,13 +55,13 @@ extension XLSXSheet {
             // sheets without long text (the members, the largest) skip this entirely.
             if !wrapped.isEmpty {
                 let heights = wrapped.compactMap { index -> Double? in
-                    guard case .text(let text) = columns[index].value(row) else { return nil }
+                    guard case .text(let text) = values[index](row) else { return nil }
                     return Self.wrappedHeight(of: text, width: Self.wrappedWidth)
                 }
                 if let height = heights.max() { try setRow(rowIndex + 1, height: height) }
             }
-            for (index, column) in columns.enumerated() {
-                let value = column.value(row)
+            for index in values.indices {
+                let value = values[index](row)
                 if case .text(let text) = value, rowIndex < 1_000, !wraps[index] {
                     // Widths from the first thousand rows: enough to fit, without measuring every cell.
                     widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60))

@@ -58,6 +58,26 @@ public enum CSVReader {
         return CSVDocument(encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), findings: findings, start: parser)
     }
 
+    /// Opens a CSV file's bytes to read its structure only — delimiters, quotes, line ends and
+    /// the cells written in ASCII — for a quick look at a column of digits: the encoding and the
+    /// dialect are those of its first `headLength` bytes (whole lines), and the rest of the bytes
+    /// are neither decoded nor checked. `nil` when those lines are not UTF-8 or Windows-1252 as
+    /// they stand (UTF-16, a character to repair, a line longer than `headLength`): only
+    /// ``read(_:file:)`` reads such a file.
+    static func readStructure(_ bytes: [UInt8], file: String, headLength: Int = 1 << 16) -> CSVDocument? {
+        guard let cut = bytes.count <= headLength ? bytes.count : bytes[..<headLength].lastIndex(of: 0x0A).map({ $0 + 1 }) else {
+            return nil
+        }
+        let head = read(Array(bytes[..<cut]), file: file)
+        guard let headParser = head.start, head.findings.all.isEmpty, [.utf8, .utf8WithBOM, .windows1252].contains(head.encoding)
+        else { return nil }
+        // The bytes of UTF-8 and Windows-1252 text are read as they stand: positions in the head are positions in the file.
+        var parser = Parser(
+            text: DecodedText(encoding: head.encoding, bytes: bytes, start: 0, isWindows1252: head.encoding == .windows1252), file: file)
+        (parser.position, parser.line, parser.delimiter) = (headParser.position, headParser.line, headParser.delimiter)
+        return CSVDocument(encoding: head.encoding, delimiter: head.delimiter, findings: Findings(), start: parser)
+    }
+
     /// Picks the delimiter whose count outside quotes on the header line is positive and is
     /// reached on most of the next 20 lines; ties go to the larger count, then to `;`.
     static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {

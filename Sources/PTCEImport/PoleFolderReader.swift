@@ -253,7 +253,8 @@ extension PoleFolderReader {
         guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
         else { return [:] }
         var dropped = Findings()
-        let document = TableDocument.open(bytes, file: schema.file)
+        // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
+        let document = CSVReader.readStructure(bytes, file: schema.file).map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
         let folder = FolderConventions(schemas: [schema]) { _ in nil }
         guard let table = Table(schema: schema, document: document, folder: folder, findings: &dropped) else { return [:] }
         var counts: [Int: Int] = [:]

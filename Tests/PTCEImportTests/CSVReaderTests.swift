@@ -96,6 +96,52 @@ import Testing
     }
 }
 
+/// The structure-only reading of the quick pass over the year column: the same records as a full
+/// reading, or none when only a full reading can read the file.
+@Suite struct StructureReadingTests {
+    private static let rows = (1...40).map { "\($0 % 3 == 0 ? 2023 : 2024);M\($0);\"Café \($0)\n(ligne 2)\";14,5\r\n" }.joined()
+
+    /// Every record's fields, as bytes, from a document.
+    private func fields(_ document: CSVDocument?) -> [[[UInt8]]]? {
+        guard var cursor = document.map(TableDocument.init)?.records else { return nil }
+        var all: [[[UInt8]]] = [], record = RawRecord()
+        while cursor.next(into: &record) { all.append((0..<record.fieldCount).map { Array(record.field($0)) }) }
+        return all
+    }
+
+    @Test(arguments: [1 << 16, 200, 64])
+    func windows1252AndUTF8ReadAsAFullReadingReadsThem(headLength: Int) throws {
+        let text = "sep=;\r\nAnnée;Identifiant;Nom;ETP\r\n" + Self.rows
+        let windows1252 = Array(text.unicodeScalars.map { UInt8($0.value) })
+        for bytes in [windows1252, [0xEF, 0xBB, 0xBF] + Array(text.utf8), Array(text.utf8)] {
+            let structure = try #require(CSVReader.readStructure(bytes, file: "members.csv", headLength: headLength))
+            let full = CSVReader.read(bytes, file: "members.csv")
+            #expect(structure.delimiter == ";" && structure.encoding == full.encoding)
+            // The cells in ASCII, the years among them, as the full reading reads them.
+            let (quick, whole) = (try #require(fields(structure)), try #require(fields(full)))
+            #expect(quick.count == 41 && quick.map { $0[0] } == whole.map { $0[0] } && quick.map { $0[1] } == whole.map { $0[1] })
+        }
+    }
+
+    /// A head that is ASCII only reads as UTF-8, and a later Windows-1252 letter does not stop the years.
+    @Test func aLaterWindows1252LetterLeavesTheYearsAlone() throws {
+        let bytes = Array("Year;member_id;name;fte\n".utf8) + Array(Self.rows.utf8).map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }
+        let structure = try #require(CSVReader.readStructure(bytes, file: "members.csv", headLength: 24))
+        #expect(structure.encoding == .utf8)
+        #expect(try #require(fields(structure)).map { String(decoding: $0[0], as: UTF8.self) }.prefix(3) == ["Year", "2024", "2024"])
+    }
+
+    @Test func whatOnlyAFullReadingReadsIsLeftToIt() {
+        let text = "Année;Identifiant\n2024;M1\n"
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(CSVReader.readStructure(utf16, file: "members.csv") == nil)
+        // A character XML forbids, repaired by the full reading.
+        #expect(CSVReader.readStructure(Array("Année;Identifiant\n2024;M\u{1}\n".utf8), file: "members.csv") == nil)
+        // A header line longer than the head looked at.
+        #expect(CSVReader.readStructure(Array(("Année;" + String(repeating: "x", count: 100) + "\n2024;M1\n").utf8), file: "members.csv", headLength: 50) == nil)
+    }
+}
+
 @Suite struct EncodingTests {
     private let expected = [["nom", "montant"], ["Société d’économie", "1 380 000 €"], ["Œuvre", "12,5"]]
 

@@ -239,11 +239,13 @@ private final class FailedReads: @unchecked Sendable {
 
 extension PoleFolderReader {
     /// How many rows of `members.csv` give each year, from a quick pass over its year column
-    /// (nothing is reported; a year not written as four digits is read as the reading reads it):
-    /// enough for a caller to start on the report year while the folder is read. A row counted
-    /// here may still be left out by the reading itself. Empty when the folder has no
-    /// `members.csv`, also has `members.xlsx` (a workbook's sheet would be parsed whole, not one
-    /// column), or the file cannot be read.
+    /// (nothing is reported; the file's structure only, ``CSVReader/readStructure(_:file:headLength:)``:
+    /// a year not written as four digits is read as the reading reads it when the file's first
+    /// lines show its encoding): enough for a caller to start on the report year while the
+    /// folder is read. A guess: a row counted here may still be left out by the reading, and a
+    /// file the reading refuses past its first lines may still give counts. Empty when the
+    /// folder has no `members.csv`, also has `members.xlsx` (a workbook's sheet would be parsed
+    /// whole, not one column), or the file cannot be opened.
     public func memberRowsByYear(folder url: URL) -> [Int: Int] {
         let schema = schemas[0]
         let present = [schema.file, schema.workbookFile].filter { file in

@@ -60,7 +60,12 @@ struct CellReader {
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
     private func trimmedCell(_ column: FieldDeclaration) -> ArraySlice<UInt8>? {
-        table.position(of: column.name).map { record.field($0).trimmingBlankBytes }
+        trimmedCell(at: table.position(of: column.name))
+    }
+
+    /// The bytes of the cell at `position` without surrounding blanks; `nil` when the file has no such column.
+    private func trimmedCell(at position: Int?) -> ArraySlice<UInt8>? {
+        position.map { record.field($0).trimmingBlankBytes }
     }
 
     /// The cell as written, without surrounding blanks, to quote in a finding; empty when the file has no such column.
@@ -71,7 +76,7 @@ struct CellReader {
     /// Whether the file has the column and this record's cell is blank: not reported, unless
     /// the member is not concerned by the column (then it means none).
     func isEmpty(_ column: ResolvedColumn) -> Bool {
-        column.position.map { record.field($0).trimmingBlankBytes.isEmpty } == true
+        trimmedCell(at: column.position)?.isEmpty == true
     }
 
     /// Whether a raw cell, before any trimming, is one dash with two or more blanks (space, no-break

@@ -77,7 +77,7 @@ if let folder = option("--phases"), let out = option("--out") {
     // The quick pass over the members' year column that lets `ptce report` start the workbook
     // while the members are read (run there on the workbook's thread, beside the reading).
     var years: [Int: Int] = [:]
-    let yearPass = seconds { years = PoleFolderReader(library: library).memberRowsByYear(folder: URL(fileURLWithPath: folder)) }
+    let yearPass = seconds { years = PoleFolderReader(library: library).memberFileOutline(folder: URL(fileURLWithPath: folder)).rowsByYear }
     print("year-pass \(yearPass) \(peakMegabytes())")
     precondition(!years.isEmpty)
     var pole: (dataset: PoleDataset, year: Int)!

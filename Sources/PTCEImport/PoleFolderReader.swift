@@ -16,7 +16,7 @@ public struct PoleFolderReader: Sendable {
     /// fit; `nil`: objectives are read without being checked against a library.
     public let indicators: [String: IndicatorTraits]?
     /// The schema of each file, from ``catalogue``, in reading order.
-    private let schemas: [TableSchema]
+    let schemas: [TableSchema]
 
     /// Creates a reader checking survey answers against `questionBank`, objectives against
     /// `indicators` (by default not at all) and reading the columns of `catalogue` (by default the
@@ -235,45 +235,4 @@ private final class FailedReads: @unchecked Sendable {
     }
 
     var reasons: [String: LocalizedText] { lock.withLock { reasonsByFile } }
-}
-
-extension PoleFolderReader {
-    /// How many rows of `members.csv` give each year, from a quick pass over its year column
-    /// (nothing is reported; the file's structure only, ``CSVReader/readStructure(_:file:headLength:)``:
-    /// a year not written as four digits is read as the reading reads it when the file's first
-    /// lines show its encoding): enough for a caller to start on the report year while the
-    /// folder is read. A guess: a row counted here may still be left out by the reading, and a
-    /// file the reading refuses past its first lines may still give counts. Empty when the
-    /// folder has no `members.csv`, also has `members.xlsx` (a workbook's sheet would be parsed
-    /// whole, not one column), or the file cannot be opened.
-    public func memberRowsByYear(folder url: URL) -> [Int: Int] {
-        let schema = schemas[0]
-        let present = [schema.file, schema.workbookFile].filter { file in
-            if case .absent = TextFile.status(at: url.appendingPathComponent(file).path) { return false }
-            return true
-        }
-        guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
-        else { return [:] }
-        var dropped = Findings()
-        // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
-        let document = CSVReader.readStructure(bytes, file: schema.file).map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
-        let folder = FolderConventions(schemas: [schema]) { _ in nil }
-        guard let table = Table(schema: schema, document: document, folder: folder, findings: &dropped) else { return [:] }
-        var counts: [Int: Int] = [:]
-        guard let position = table.position(of: StandardFields.year.name) else { return [:] }
-        var records = table.data
-        var record = RawRecord()
-        while records.next(into: &record) {
-            // Four digits, as nearly every year is written, are read on the spot; any other form as the reading reads it.
-            let cell = record.field(position)
-            if cell.count == 4, cell.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-               case let year = cell.reduce(0, { $0 * 10 + Int($1 - 0x30) }), FieldType.years.contains(year) {
-                counts[year, default: 0] += 1
-            } else if let year = CellReader(table: table, record: record).year(&dropped) {
-                counts[year, default: 0] += 1
-            }
-            dropped = Findings()
-        }
-        return counts
-    }
 }

@@ -1,67 +1,125 @@
 import PTCEModel
 
-/// A key that must be unique within a year: a member or project id, or a respondent and a question.
+/// A key that must be unique within a year: a member or project id.
 struct YearScopedKey: Hashable {
     var year: Int
     var id: String
-    var question = ""
+}
+
+/// A survey answer's key, unique within a year: one answer per respondent and question.
+struct AnswerKey: Hashable {
+    var year: Int
+    var respondent: String
+    var question: String
 }
 
 /// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
+///
+/// Held compactly, as a national file has a million keys: the keys and their first lines in
+/// two arrays, found through an open-addressing table of 4-byte positions kept at most half
+/// full (a `Dictionary` of the same keys sized for them at once took about twice the memory).
 struct UniqueKeys<Key: Hashable> {
-    private var firstLine: [Key: Int]
+    private var keys: [Key] = []
+    private var firstLines: [Int] = []
+    /// Each slot is empty (-1) or the position of a key in `keys`; the slot count is a power of two.
+    private var slots: [Int32]
 
     /// `expected`: about how many keys will be inserted, so that the table is not grown step by step.
     init(expected: Int) {
-        firstLine = Dictionary(minimumCapacity: expected)
+        var slotCount = 16
+        while slotCount < expected * 2 { slotCount <<= 1 }
+        slots = [Int32](repeating: -1, count: slotCount)
+        keys.reserveCapacity(expected)
+        firstLines.reserveCapacity(expected)
     }
 
     /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
     mutating func insert(_ key: Key, line: Int) -> Int? {
-        if let first = firstLine[key] { return first }
-        firstLine[key] = line
+        if (keys.count + 1) * 2 > slots.count { doubleSlots() }
+        let mask = slots.count - 1
+        var slot = key.hashValue & mask
+        while true {
+            let position = Int(slots[slot])
+            if position < 0 { break }
+            if keys[position] == key { return firstLines[position] }
+            slot = (slot + 1) & mask
+        }
+        // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ records.
+        slots[slot] = Int32(truncatingIfNeeded: keys.count)
+        keys.append(key)
+        firstLines.append(line)
         return nil
+    }
+
+    /// Sets the keys in a table of twice as many slots.
+    private mutating func doubleSlots() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (position, key) in keys.enumerated() {
+            var slot = key.hashValue & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: position)
+        }
     }
 }
 
 /// `members.csv` rows.
 enum MemberRows {
-    typealias C = StandardFields.Members
-
     /// `figures`: the member figures of the catalogue the table's schema comes from; `accepted`
     /// hears of each member kept, as soon as its row is read.
     static func read(
         _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil, _ findings: inout Findings
     ) -> [Member] {
-        var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
-        let checks = FigureChecks(figures, in: table)
+        var builder = MemberRowBuilder(table, figures: figures)
         return table.rows(&findings) { row, findings in
-            let year = row.year(&findings)
-            let id = row.identifier(C.memberID, &findings)
-            let name = row.text(C.name, &findings)
-            let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
-            var member = Member(
-                origin: row.origin, year: year ?? 0, id: id ?? "",
-                name: name ?? "", actorType: actorType,
-                legalForm: row.text(C.legalForm, &findings),
-                insertionStructure: row.boolean(C.insertionStructure, &findings),
-                commune: row.communeCode(C.commune, &findings),
-                extras: row.extras)
-            checks.read(into: &member, row, &findings)
-            // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
-            guard year != nil, id != nil, name != nil else {
-                findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
-                return nil
-            }
-            if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
-                findings.error(
-                    ImportMessage.appearsTwice(C.memberID.name, id: member.id, year: member.year, firstLine: first),
-                    at: row.location(C.memberID))
-                return nil
-            }
-            accepted?(member)
+            let member = builder.member(from: row, &findings)
+            member.map { accepted?($0) }
             return member
         }
+    }
+}
+
+/// Makes the members of a `members.csv` table's rows, one row at a time, each cell checked;
+/// remembers the ids met, as an id is unique within a year.
+struct MemberRowBuilder {
+    typealias C = StandardFields.Members
+    private var ids: UniqueKeys<YearScopedKey>
+    private let checks: FigureChecks
+
+    /// `figures`: the member figures of the catalogue the table's schema comes from;
+    /// `expectedRows`: about how many rows will be built (by default, the table's).
+    init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil) {
+        ids = UniqueKeys(expected: expectedRows ?? table.expectedRecordCount)
+        checks = FigureChecks(figures, in: table)
+    }
+
+    /// The member of `row`, or `nil` when the row is left out (a required cell invalid, or its id
+    /// already met in its year); what is wrong goes to `findings`.
+    mutating func member(from row: CellReader, _ findings: inout Findings) -> Member? {
+        let year = row.year(&findings)
+        let id = row.identifier(C.memberID, &findings)
+        let name = row.text(C.name, &findings)
+        let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
+        var member = Member(
+            origin: row.origin, year: year ?? 0, id: id ?? "",
+            name: name ?? "", actorType: actorType,
+            legalForm: row.text(C.legalForm, &findings),
+            insertionStructure: row.boolean(C.insertionStructure, &findings),
+            commune: row.communeCode(C.commune, &findings),
+            extras: row.extras)
+        checks.read(into: &member, row, &findings)
+        // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
+        guard year != nil, id != nil, name != nil else {
+            findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
+            return nil
+        }
+        if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
+            findings.error(
+                ImportMessage.appearsTwice(C.memberID.name, id: member.id, year: member.year, firstLine: first),
+                at: row.location(C.memberID))
+            return nil
+        }
+        return member
     }
 }
 
@@ -313,7 +371,7 @@ enum SurveyRows {
     typealias C = StandardFields.Survey
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
-        var answered = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
+        var answered = UniqueKeys<AnswerKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings in
             let year = row.year(&findings)
             let respondent = row.identifier(C.respondent, &findings)
@@ -333,7 +391,7 @@ enum SurveyRows {
                 findings.warning(ImportMessage.answerLeftOut, at: row.recordLocation)
                 return nil
             }
-            if let first = answered.insert(YearScopedKey(year: year, id: respondent, question: question.id), line: row.line) {
+            if let first = answered.insert(AnswerKey(year: year, respondent: respondent, question: question.id), line: row.line) {
                 findings.error(
                     ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: first),
                     at: row.location(C.respondent))

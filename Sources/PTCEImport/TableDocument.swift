@@ -62,6 +62,21 @@ enum RecordCursor: Sendable {
         return CSVRecord(line: record.line, fields: record.strings)
     }
 
+    /// Where the next record of a CSV text starts (its first byte, or the blank lines before it)
+    /// and the line it is on, to come back to it; `nil` for a sheet. Setting it to a place a
+    /// record of the same text started from reads that record again.
+    var textPlace: (position: Int, line: Int)? {
+        get {
+            guard case .text(let parser) = self else { return nil }
+            return (parser.position, parser.line)
+        }
+        set {
+            guard case .text(var parser) = self, let newValue else { return }
+            (parser.position, parser.line) = newValue
+            self = .text(parser)
+        }
+    }
+
     /// Problems of the text met while reading (quotes of a CSV file).
     var findings: Findings {
         switch self {

@@ -49,7 +49,7 @@ public struct Member: Sendable, Hashable {
     /// The non-empty cells of columns the engine does not know, in column order.
     public var extras: [ExtraValue]
     /// The figures (``FieldCatalogue/memberFigures``), packed: a national dataset holds
-    /// hundreds of thousands of members.
+    /// a million members.
     private var figures = MemberFigures()
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
     /// the member counts, but in no actor type.
@@ -219,12 +219,22 @@ public struct MemberFigure: Sendable, Hashable {
     }
 }
 
-/// A member's optional figures, eight bytes each in one array: a figure not reported, or not
-/// applicable (0 because the member is not concerned), is a NaN whose payload says which. No
-/// reported figure is NaN (the reader refuses what is not finite), and the array grows with the
-/// catalogue: there is no fixed number of figures.
+/// A member's optional figures, eight bytes each: a figure not reported, or not applicable (0
+/// because the member is not concerned), is a NaN whose payload says which. No reported figure
+/// is NaN (the reader refuses what is not finite).
+///
+/// The first ``inlineCount`` figures (the standard ones) are stored in the member itself, so
+/// that a national dataset's million members need no allocation each; the figures a catalogue
+/// adds beyond them are in an array.
 struct MemberFigures: Sendable, Hashable {
-    private var values: [Double] = []
+    /// As many figures as the standard catalogue has.
+    private typealias Inline = InlineArray<15, Double>
+    /// How many figures are stored in the member itself.
+    private static var inlineCount: Int { Inline.count }
+    private var inline = Inline(repeating: notReported)
+    /// The figures past ``inlineCount``, without trailing "not reported" ones (so that equal
+    /// figures are equal arrays).
+    private var beyond: [Double] = []
 
     private static let notReported = Double(nan: 1, signaling: false)
     private static let notApplicable = Double(nan: 2, signaling: false)
@@ -232,8 +242,7 @@ struct MemberFigures: Sendable, Hashable {
     /// The figure stored at `index` (a ``MemberFigure/index``).
     subscript(index: Int) -> Double? {
         get {
-            guard index < values.count else { return nil }
-            let value = values[index]
+            let value = stored(at: index)
             guard value.isNaN else { return value }
             return value.bitPattern == Self.notApplicable.bitPattern ? 0 : nil
         }
@@ -241,32 +250,43 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     func isNotApplicable(_ figure: MemberFigure) -> Bool {
-        figure.index < values.count && values[figure.index].bitPattern == Self.notApplicable.bitPattern
+        stored(at: figure.index).bitPattern == Self.notApplicable.bitPattern
     }
 
     mutating func setNotApplicable(at index: Int) {
         store(Self.notApplicable, at: index)
     }
 
+    private func stored(at index: Int) -> Double {
+        if index < Self.inlineCount { return inline[index] }
+        let position = index - Self.inlineCount
+        return position < beyond.count ? beyond[position] : Self.notReported
+    }
+
     private mutating func store(_ value: Double, at index: Int) {
-        if index >= values.count {
-            guard value.bitPattern != Self.notReported.bitPattern else { return }
-            // One allocation for the standard figures, not one per figure set in turn.
-            if values.isEmpty { values.reserveCapacity(max(index + 1, MemberFigure.all.count)) }
-            values.append(contentsOf: repeatElement(Self.notReported, count: index + 1 - values.count))
+        guard index >= Self.inlineCount else {
+            inline[index] = value
+            return
         }
-        values[index] = value
-        // Trailing "not reported" figures are dropped, so that equal figures are equal arrays.
-        while let last = values.last, last.bitPattern == Self.notReported.bitPattern { values.removeLast() }
+        let position = index - Self.inlineCount
+        if position >= beyond.count {
+            guard value.bitPattern != Self.notReported.bitPattern else { return }
+            beyond.append(contentsOf: repeatElement(Self.notReported, count: position + 1 - beyond.count))
+        }
+        beyond[position] = value
+        while let last = beyond.last, last.bitPattern == Self.notReported.bitPattern { beyond.removeLast() }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.values.count == rhs.values.count && zip(lhs.values, rhs.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+        lhs.beyond.count == rhs.beyond.count
+            && (0..<inlineCount).allSatisfy { lhs.inline[$0].bitPattern == rhs.inline[$0].bitPattern }
+            && zip(lhs.beyond, rhs.beyond).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(values.count)
-        for value in values { hasher.combine(value.bitPattern) }
+        for index in 0..<Self.inlineCount { hasher.combine(inline[index].bitPattern) }
+        hasher.combine(beyond.count)
+        for value in beyond { hasher.combine(value.bitPattern) }
     }
 }
 

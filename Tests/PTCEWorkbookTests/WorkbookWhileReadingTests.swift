@@ -6,10 +6,12 @@ import PTCESampleData
 import PTCEWorkbook
 import Testing
 
-/// The workbook begun while its folder is read (members sheet written as the members arrive)
-/// against the plain path (``ReportWorkbookWriter`` from the computed report): the same bytes,
-/// over five years, in both memory modes, with a table split over sheets, and when the quick
-/// pass over the year column is misled and the sheet must be written again.
+/// The workbook begun while its folder is read (members sheet read ahead from the file, or
+/// written as the reading hands the members over) against the plain path
+/// (``ReportWorkbookWriter`` from the computed report): the same bytes, over five years, in both
+/// memory modes, with a table split over sheets, with years scattered over the file, and when
+/// the quick pass over the year column is misled or the reading repairs a row, so that the sheet
+/// must be written again.
 @Suite(.timeLimit(.minutes(2))) struct WorkbookWhileReadingTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -18,10 +20,10 @@ import Testing
         return IndicatorLibraryReader.read(folder: root.appendingPathComponent("Indicators"), findings: &findings)!
     }()
 
-    /// Five generated years of 400 members: 2023 to 2027.
-    private func pole() throws -> URL {
+    /// Five generated years of `members` members (400 by default): 2023 to 2027.
+    private func pole(members: Int = 400) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-overlap-\(UUID().uuidString)")
-        try SampleGenerator(members: 400, years: 5, seed: 11).write(to: folder)
+        try SampleGenerator(members: members, years: 5, seed: 11).write(to: folder)
         return folder
     }
 
@@ -35,7 +37,7 @@ import Testing
     /// whether the members sheet was the one written as the members were read.
     private func bothWays(
         _ folder: URL, year asked: Int? = nil, constantMemoryAbove: Int, rowsPerSheet: Int = 1_048_575
-    ) throws -> (overlapped: Data, plain: Data, year: Int, keptMembersSheet: Bool) {
+    ) throws -> (overlapped: Data, plain: Data, year: Int, membersSheet: MembersSheetSource?) {
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let reader = PoleFolderReader(library: Self.library)
@@ -54,7 +56,7 @@ import Testing
         try ReportWorkbookWriter.write(
             report, to: plain.path, options: options(report.year, constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet))
         let overlapped = out.appendingPathComponent("\(data.profile.id)-\(report.year)-overlapped.xlsx")
-        return (try Data(contentsOf: overlapped), try Data(contentsOf: plain), report.year, try workbook.keptMembersSheet())
+        return (try Data(contentsOf: overlapped), try Data(contentsOf: plain), report.year, try workbook.membersSheetSource())
     }
 
     @Test(arguments: [(100, 1_048_575), (100, 150), (10_000, 1_048_575), (10_000, 150)])
@@ -63,7 +65,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try bothWays(folder, constantMemoryAbove: constantMemoryAbove, rowsPerSheet: rowsPerSheet)
         #expect(written.year == 2027)
-        #expect(written.keptMembersSheet)
+        #expect(written.membersSheet == .readAhead)
         #expect(written.overlapped == written.plain)
         #expect(written.plain.count > 20_000)
     }
@@ -73,7 +75,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try bothWays(folder, year: 2025, constantMemoryAbove: 100)
         #expect(written.year == 2025)
-        #expect(written.keptMembersSheet)
+        #expect(written.membersSheet == .readAhead)
         #expect(written.overlapped == written.plain)
     }
 
@@ -85,7 +87,7 @@ import Testing
         try appendNamelessMember(year: 2031, to: folder)
         let written = try bothWays(folder, constantMemoryAbove: 100)
         #expect(written.year == 2027)
-        #expect(!written.keptMembersSheet)
+        #expect(written.membersSheet == .rewritten)
         #expect(written.overlapped == written.plain)
     }
 
@@ -100,7 +102,51 @@ import Testing
         try appendNamelessMember(year: 2027, to: folder)
         let written = try bothWays(folder, constantMemoryAbove: kept)
         #expect(written.year == 2027)
-        #expect(!written.keptMembersSheet)
+        #expect(written.membersSheet == .rewritten)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// The rows of the five years dealt out in turn (2023, 2024, … 2027, 2023, …), so that each
+    /// row starts a run of its year: 2,000 runs are read ahead run by run; 5,000 are more than
+    /// the quick pass keeps places for, and the members are taken as the reading hands them over.
+    @Test(arguments: [(400, MembersSheetSource.readAhead), (1_000, .handedOver)])
+    func yearsScatteredOverTheFile(members: Int, source: MembersSheetSource) throws {
+        let folder = try pole(members: members)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("members.csv")
+        let lines = try #require(String(data: try Data(contentsOf: url), encoding: .windowsCP1252)).components(separatedBy: "\r\n")
+        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        let byYear: [[String]] = Dictionary(grouping: rows) { String($0.prefix(4)) }.sorted { $0.key < $1.key }.map(\.value)
+        var dealt: [String] = []
+        for index in 0..<members {
+            for year in byYear where index < year.count { dealt.append(year[index]) }
+        }
+        try #require(byYear.count == 5 && dealt.count == rows.count && byYear[3].count == members)
+        let text = ([lines[0]] + dealt + [""]).joined(separator: "\r\n")
+        try #require(text.data(using: .windowsCP1252)).write(to: url)
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.year == 2027)
+        #expect(written.membersSheet == source)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// A name with a control character XML forbids, far down the file: the reading repairs it
+    /// (U+FFFD, with a warning), the read-ahead (the file's bytes as they stand) does not, so
+    /// the members differ and the sheet is written again from the dataset.
+    @Test func aRowTheReadingRepairs() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("members.csv")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let lastRow = try #require(bytes.dropLast(2).lastIndex(of: 0x0A)) + 1  // a row of 2027, past the first 64 KB
+        try #require(lastRow > 1 << 16)
+        let nameStart = try #require(bytes[lastRow...].firstIndex(of: UInt8(ascii: ";")).flatMap { first in
+            bytes[(first + 1)...].firstIndex(of: UInt8(ascii: ";")) }) + 1
+        bytes.insert(0x01, at: nameStart + 1)
+        try Data(bytes).write(to: url)
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.year == 2027)
+        #expect(written.membersSheet == .rewritten)
         #expect(written.overlapped == written.plain)
     }
 
@@ -126,7 +172,7 @@ import Testing
         #expect(reader.read(folder: folder, findings: &findings, listener: withoutProfile) == nil)
         withoutProfile.readingEnded(with: nil)
         #expect(try withoutProfile.draft() == nil)
-        #expect(try !withoutProfile.keptMembersSheet())
+        #expect(try withoutProfile.membersSheetSource() == nil)
     }
 
     /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with an id and

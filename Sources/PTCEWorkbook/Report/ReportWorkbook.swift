@@ -87,8 +87,9 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
     /// What the reader should know about the file itself (a table split over sheets).
     private var notices: [Finding] = []
     private var hasDataSheets = false
-    /// The members of the year written on the members sheet.
+    /// The members of the year written on the members sheet, and their fingerprint.
     private var memberCount = 0
+    private var membersWritten = MembersFingerprint()
 
     /// The year whose data sheets the draft holds.
     public var year: Int { data.year }
@@ -133,14 +134,26 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
         objectives = try workbook.addSheet(words.objectives)
         resources = try workbook.addSheet(words.resources)
         qualitative = try workbook.addSheet(words.qualitative)
-        memberCount = try write(members, of: StandardFields.Members.table, columns: data.memberColumns, table: "Membres")
+        var fingerprint = MembersFingerprint()
+        memberCount = try write(
+            members.lazy.map { member in
+                fingerprint.add(member)
+                return member
+            },
+            of: StandardFields.Members.table, columns: data.memberColumns, table: "Membres")
+        membersWritten = fingerprint
     }
 
-    /// Whether the members sheet written is the one the plain path writes for `dataset`: as many
-    /// members of the year (they came in the same order) and the memory mode their number calls for.
+    /// Whether the members sheet written is the one the plain path writes for `dataset`: the
+    /// dataset's members of the year, in the same order (compared by count and by a 64-bit
+    /// fingerprint of every field: two different lists match with a chance of 2⁻⁶⁴), and the
+    /// memory mode their number calls for.
     public func writesAsPlain(_ dataset: PoleDataset) -> Bool {
-        let count = dataset.members(in: year).count
-        return count == memberCount && workbook.constantMemory == (count > options.constantMemoryAbove)
+        let members = dataset.members(in: year)
+        var fingerprint = MembersFingerprint()
+        for member in members { fingerprint.add(member) }
+        return members.count == memberCount && fingerprint == membersWritten
+            && workbook.constantMemory == (members.count > options.constantMemoryAbove)
     }
 
     /// Writes the data sheets of the other files of `dataset` (the dataset the members came from).
@@ -206,6 +219,20 @@ public final class ReportWorkbookDraft: @unchecked Sendable {
             .warning, WorkbookMessage.rowsSpreadOverSheets(count, year: data.year, sheets: layouts.map(\.sheetName)),
             at: SourceLocation(file: file)))
         return count
+    }
+}
+
+/// A fingerprint of members in order, to tell whether two lists are the same without keeping
+/// both: every field of every member, through one `Hasher` (seeded once per process).
+private struct MembersFingerprint: Equatable {
+    private var hasher = Hasher()
+
+    mutating func add(_ member: Member) {
+        hasher.combine(member)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.hasher.finalize() == rhs.hasher.finalize()
     }
 }
 

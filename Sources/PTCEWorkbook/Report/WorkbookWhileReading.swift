@@ -10,19 +10,23 @@ import PTCEModel
 ///
 /// The report year must be known before the members are: it is the year asked for, else the
 /// latest year a quick pass over the year column of `members.csv` finds
-/// (``PTCEImport/PoleFolderReader/memberRowsByYear(folder:)``), whose row count also chooses
-/// the memory mode. A `members.xlsx` is not parsed twice: its workbook is begun once the folder
-/// is read. When the folder, once read, shows another report year or another memory
-/// mode (the reading left out rows the quick pass counted), the members sheet is written again
-/// from the dataset. Either way the file is byte for byte the one ``ReportWorkbookWriter``
-/// writes from the report.
+/// (``PTCEImport/PoleFolderReader/memberFileOutline(folder:)``), whose row count also chooses
+/// the memory mode. The quick pass also notes where each year's rows lie, so that the
+/// workbook's thread reads the report year's members from the file itself, at once, rather
+/// than waiting for the reading to reach them (a national file sorted by year has the report
+/// year last); when the rows of one year are scattered over the file, it takes the members as
+/// the reading hands them over. A `members.xlsx` is not parsed twice: its workbook is begun
+/// once the folder is read. When the folder, once read, shows another report year, other
+/// members of the year (the reading left out rows the quick pass counted, or repaired their
+/// text) or another memory mode, the members sheet is written again from the dataset. Either
+/// way the file is byte for byte the one ``ReportWorkbookWriter`` writes from the report.
 ///
 /// Give it to ``PTCEImport/PoleFolderReader/read(folder:findings:listener:)`` as the listener,
 /// then call ``readingEnded(with:)``, then ``draft()``.
 public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     private let members = MemberStream()
     private let dataset = Promise<PoleDataset?>()
-    private let task: BackgroundTask<(draft: ReportWorkbookDraft, keptMembersSheet: Bool)?, any Error>
+    private let task: BackgroundTask<(draft: ReportWorkbookDraft, membersSheet: MembersSheetSource)?, any Error>
 
     /// Starts the workbook's thread for the pole folder at `folder`, read by `reader`: the report
     /// of `year` (`nil`: the latest year with members). `path` gives where the workbook of a
@@ -34,30 +38,34 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     ) {
         let members = members, dataset = dataset
         task = BackgroundTask {
-            var draft: ReportWorkbookDraft?
+            var draft: (workbook: ReportWorkbookDraft, source: MembersSheetSource)?
             if let profile = members.profile() {
-                let counts = reader.memberRowsByYear(folder: folder)
-                if !counts.isEmpty, let year = year ?? counts.keys.max() {
+                let outline = reader.memberFileOutline(folder: folder)
+                if !outline.rowsByYear.isEmpty, let year = year ?? outline.rowsByYear.keys.max() {
+                    let readAhead = outline.members(in: year)
+                    if readAhead != nil { members.stop() }  // the reading's members are not needed
                     // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
-                    draft = try? ReportWorkbookDraft(
-                        profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: counts[year] ?? 0,
-                        members: members.lazy.filter { $0.year == year }, path: path(profile.id, year), options: options(year))
+                    draft = (try? ReportWorkbookDraft(
+                        profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: outline.rowsByYear[year] ?? 0,
+                        members: readAhead.map { AnySequence($0) } ?? AnySequence(members.lazy.filter { $0.year == year }),
+                        path: path(profile.id, year), options: options(year)))
+                        .map { ($0, readAhead == nil ? .handedOver : .readAhead) }
                 }
             }
             members.stop()  // no member is kept waiting when no sheet takes them
             guard let dataset = dataset.value(), let year = dataset.reportYear(asked: year),
                   dataset.members.contains(where: { $0.year == year })
             else { return nil }
-            if let kept = draft, kept.year == year, kept.writesAsPlain(dataset) {
+            if let (kept, source) = draft, kept.year == year, kept.writesAsPlain(dataset) {
                 try kept.writeDataSheets(of: dataset, questionBank: reader.questionBank)
-                return (kept, true)
+                return (kept, source)
             }
             draft = nil  // let go unwritten: libxlsxwriter writes a file only when it is closed
             let plain = try ReportWorkbookDraft(
                 profile: dataset.profile, members: dataset.members, catalogue: dataset.catalogue, year: year,
                 path: path(dataset.profile.id, year), options: options(year))
             try plain.writeDataSheets(of: dataset, questionBank: reader.questionBank)
-            return (plain, false)
+            return (plain, .rewritten)
         }
     }
 
@@ -87,11 +95,22 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
         try task.value()?.draft
     }
 
-    /// Whether the members sheet written as the members were read was kept, rather than
-    /// written again from the dataset; waits as ``draft()`` does (`false` when it gives `nil`).
-    public func keptMembersSheet() throws -> Bool {
-        try task.value()?.keptMembersSheet ?? false
+    /// Where the members sheet kept came from; waits as ``draft()`` does (`nil` when it gives `nil`).
+    public func membersSheetSource() throws -> MembersSheetSource? {
+        try task.value()?.membersSheet
     }
+}
+
+/// Where the members sheet of a workbook begun while its folder was read came from.
+public enum MembersSheetSource: Sendable, Equatable {
+    /// Read from `members.csv` by the workbook's thread, where the quick pass found the report
+    /// year's rows, while the reading went on.
+    case readAhead
+    /// Written as the reading handed the members over.
+    case handedOver
+    /// Written again from the dataset once read: the report year, the members or the memory
+    /// mode were not the ones guessed.
+    case rewritten
 }
 
 /// The members of a pole as they are read, handed from the reading thread to the workbook's.

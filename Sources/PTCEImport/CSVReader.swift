@@ -139,6 +139,22 @@ public enum CSVReader {
             self.file = file
         }
 
+        /// A parser over part of this text only, ready to read it from this parser's place: the
+        /// text up to `head` (what this parser reads first: the header) followed by `ranges` of
+        /// the rest, whose starts in the new text are returned. Lines go on from this parser's.
+        func keeping(head: Int, _ ranges: [Range<Int>]) -> (parser: Parser, starts: [Int]) {
+            var text = Array(bytes[..<head])
+            var starts: [Int] = []
+            text.reserveCapacity(head + ranges.reduce(0) { $0 + $1.count })
+            for range in ranges {
+                starts.append(text.count)
+                text.append(contentsOf: bytes[range])
+            }
+            var kept = Parser(text: DecodedText(encoding: isWindows1252 ? .windows1252 : .utf8, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
+            (kept.delimiter, kept.line) = (delimiter, line)
+            return (kept, starts)
+        }
+
         /// Appends the text at `range` of the file to `output` as UTF-8.
         private func appendText(_ range: Range<Int>, to output: inout [UInt8]) {
             bytes.withUnsafeBufferPointer { Self.appendText(UnsafeBufferPointer(rebasing: $0[range]), isWindows1252, to: &output) }

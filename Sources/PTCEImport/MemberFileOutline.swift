@@ -12,15 +12,16 @@ import PTCEModel
 /// (``CSVReader/readStructure(_:file:headLength:)``). Whoever uses it compares with what the
 /// reading gives.
 ///
-/// Holds the file's bytes until it is let go; for one thread.
+/// Holds the file's bytes until it is let go: a caller lets go of it once it has the members it
+/// wants (``members(in:)`` keeps only their lines).
 public struct MemberFileOutline {
     /// How many rows give each year; empty when the folder has no `members.csv`, also has
     /// `members.xlsx` (a workbook's sheet would be parsed whole, not one column), or the file
     /// cannot be opened.
     public let rowsByYear: [Int: Int]
-    /// The table the quick pass read, and the runs of consecutive records of one year in file
-    /// order; `nil` when the file holds more runs than ``maximumRuns``.
-    private let layout: (table: Table, runs: [Run], figures: [MemberFigure])?
+    /// What reading the members of a year again needs; `nil` when the file holds more runs
+    /// than ``maximumRuns``.
+    private let layout: Layout?
 
     /// Beyond this many runs of one year (a file not sorted by year), the rows' places are not kept.
     static let maximumRuns = 4096
@@ -28,9 +29,21 @@ public struct MemberFileOutline {
     /// Consecutive records giving one year (`nil`: a year the quick pass could not read).
     struct Run {
         var year: Int?
-        /// Where its first record starts, and on which line.
+        /// Where its first record starts (or the blank lines before it), and on which line.
         var start: (position: Int, line: Int)
+        /// Where the text after its last record starts.
+        var end = 0
         var count: Int
+    }
+
+    /// The file's text from its start (ready to read its header), the end of the header, the runs.
+    private struct Layout {
+        let text: CSVReader.Parser
+        let dataStart: Int
+        let runs: [Run]
+        let schema: TableSchema
+        let folder: FolderConventions
+        let figures: [MemberFigure]
     }
 
     /// The outline of `members.csv` in the folder at `url`, read by `reader`'s schemas.
@@ -48,13 +61,14 @@ public struct MemberFileOutline {
         var dropped = Findings()
         // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
         let document = CSVReader.readStructure(bytes, file: schema.file).map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
-        // An ambiguous number of the members' own reading (``members(in:)``) is settled as the reading settles it.
+        // An ambiguous number of the members read again (``members(in:)``) is settled as the reading settles it.
         let folder = FolderConventions(schemas: reader.schemas) { name in
             guard case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(name).path) else { return nil }
             return bytes
         }
-        guard let table = Table(schema: schema, document: document, folder: folder, findings: &dropped),
-              let position = table.position(of: StandardFields.year.name)
+        guard case .text(let text)? = document.records,
+              let table = Table(schema: schema, document: document, folder: folder, findings: &dropped),
+              let position = table.position(of: StandardFields.year.name), let dataStart = table.data.textPlace?.position
         else {
             (rowsByYear, layout) = ([:], nil)
             return
@@ -63,9 +77,7 @@ public struct MemberFileOutline {
         var runs: [Run]? = []
         var records = table.data
         var record = RawRecord()
-        while true {
-            let start = records.textPlace
-            guard records.next(into: &record) else { break }
+        while let start = records.textPlace, records.next(into: &record) {
             // Four digits, as nearly every year is written, are read on the spot; any other form as the reading reads it.
             let cell = record.field(position)
             var year: Int?
@@ -79,28 +91,40 @@ public struct MemberFileOutline {
             if let year { counts[year, default: 0] += 1 }
             if let last = runs?.last, last.year == year {
                 runs![runs!.count - 1].count += 1
-            } else if let start, (runs?.count ?? .max) < Self.maximumRuns {
+            } else if let count = runs?.count, count < Self.maximumRuns {
+                if count > 0 { runs![count - 1].end = start.position }
                 runs!.append(Run(year: year, start: start, count: 1))
             } else {
                 runs = nil
             }
         }
+        if let count = runs?.count, count > 0, let end = records.textPlace?.position { runs![count - 1].end = end }
         rowsByYear = counts
-        layout = runs.map { (table, $0, reader.catalogue.memberFigures) }
+        layout = runs.map { Layout(text: text, dataStart: dataStart, runs: $0, schema: schema, folder: folder, figures: reader.catalogue.memberFigures) }
     }
 
     /// The members of `year` read from the file as the reading reads them — every cell checked,
     /// the same ids left out — in the file's order, each row parsed when the sequence reaches it;
-    /// `nil` when the outline did not keep where the rows lie. What is wrong with a row is not
-    /// reported (the reading reports it). The members are the reading's own unless the reading
-    /// repairs the file's text (a character XML forbids, a byte that is not UTF-8 past the first
-    /// lines): a caller compares them with the dataset read.
+    /// `nil` when the outline did not keep where the rows lie. Only the header and the lines of
+    /// `year` are kept (a copy), so that the outline can be let go. What is wrong with a row is
+    /// not reported (the reading reports it).
+    ///
+    /// The members are the reading's own unless the reading repairs the file's text (a character
+    /// XML forbids, a byte that is not UTF-8 past the first lines) or settles an ambiguous number
+    /// from lines of other years: a caller compares them with the dataset read.
     public func members(in year: Int) -> (some Sequence<Member>)? {
-        layout.map { YearMembers(year: year, table: $0.table, runs: $0.runs, figures: $0.figures) }
+        guard let layout else { return YearMembers?.none }
+        let runs = layout.runs.filter { $0.year == year }
+        let (text, starts) = layout.text.keeping(head: layout.dataStart, runs.map { $0.start.position..<$0.end })
+        var dropped = Findings()
+        let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
+        guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return YearMembers?.none }
+        let moved = zip(runs, starts).map { run, start in Run(year: year, start: (start, run.start.line), count: run.count) }
+        return YearMembers(table: table, runs: moved, figures: layout.figures)
     }
 }
 
-/// The members of one year, read run by run from the places the quick pass kept.
+/// The members of one year, read run by run.
 private struct YearMembers: Sequence, IteratorProtocol {
     private var runs: ArraySlice<MemberFileOutline.Run>
     private let table: Table
@@ -109,10 +133,10 @@ private struct YearMembers: Sequence, IteratorProtocol {
     private var left = 0
     private var record = RawRecord()
 
-    init(year: Int, table: Table, runs: [MemberFileOutline.Run], figures: [MemberFigure]) {
-        self.runs = ArraySlice(runs.filter { $0.year == year })
+    init(table: Table, runs: [MemberFileOutline.Run], figures: [MemberFigure]) {
+        self.runs = ArraySlice(runs)
         self.table = table
-        builder = MemberRowBuilder(table, figures: figures, expectedRows: self.runs.reduce(0) { $0 + $1.count })
+        builder = MemberRowBuilder(table, figures: figures, expectedRows: runs.reduce(0) { $0 + $1.count })
         cursor = table.data
     }
 

@@ -499,19 +499,24 @@ public struct PoleReport: Sendable {
     /// commune, then each figure of the catalogue (members not concerned by an insertion figure
     /// apart). Computed on each call, over every member of the year.
     public func memberFieldCoverage() -> [(field: FieldDeclaration, coverage: Coverage)] {
-        let members = self.members
-        func coverage(_ state: (Member) -> (reported: Bool, notApplicable: Bool)) -> Coverage {
-            var reported = 0, notApplicable = 0
-            for member in members {
-                let (isReported, isNotApplicable) = state(member)
-                if isReported { reported += 1 }
-                if isNotApplicable { notApplicable += 1 }
+        let members = self.members, figures = dataset.catalogue.memberFigures
+        // One pass over the members, each read in place: communes reported, then for each figure
+        // the members that reported it and those it does not concern.
+        var communes = 0
+        var reported = [Int](repeating: 0, count: figures.count), notApplicable = reported
+        members.forEachInPlace { member in
+            if member.commune != nil { communes += 1 }
+            for (index, figure) in figures.enumerated() {
+                if member.isNotApplicable(figure) {
+                    notApplicable[index] += 1
+                } else if member[figure] != nil {
+                    reported[index] += 1
+                }
             }
-            return Coverage(reported: reported, notApplicable: notApplicable, of: members.count)
         }
-        return [(StandardFields.Members.commune, coverage { ($0.commune != nil, false) })]
-            + dataset.catalogue.memberFigures.map { figure in
-                (figure.field, coverage { ($0[figure] != nil && !$0.isNotApplicable(figure), $0.isNotApplicable(figure)) })
+        return [(StandardFields.Members.commune, Coverage(reported: communes, notApplicable: 0, of: members.count))]
+            + figures.indices.map { index in
+                (figures[index].field, Coverage(reported: reported[index], notApplicable: notApplicable[index], of: members.count))
             }
     }
 

@@ -15,9 +15,10 @@ public struct ReportBuilder: Sendable {
 
     /// Computes the report of `dataset` for `year`.
     public func report(for dataset: PoleDataset, year: Int) -> PoleReport {
+        let memberYears = dataset.memberYears
         /// The rows of `year`, if any member reported for it.
         func rowsWithMembers(in year: Int) -> YearRows? {
-            dataset.members.contains { $0.year == year } ? YearRows(dataset: dataset, year: year, bank: library.questionBank) : nil
+            memberYears.contains(year) ? YearRows(dataset: dataset, year: year, bank: library.questionBank) : nil
         }
         let current = YearRows(dataset: dataset, year: year, bank: library.questionBank)
         let previous = rowsWithMembers(in: year - 1)
@@ -53,7 +54,7 @@ public struct ReportBuilder: Sendable {
             rowsByYear[year] = rows
             return rows
         }
-        let earlierRows = Set(dataset.members.map(\.year)).filter({ $0 < year - 1 }).sorted().compactMap { earlierYear in
+        let earlierRows = memberYears.filter({ $0 < year - 1 }).sorted().compactMap { earlierYear in
             yearRows(earlierYear).map { (rows: $0, before: yearRows(earlierYear - 1)) }
         }
         // Each earlier year depends on no other's results: they are computed side by side, on every core.

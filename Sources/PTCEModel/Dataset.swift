@@ -65,9 +65,19 @@ public struct PoleDataset: Sendable, Hashable {
         self.findings = findings
     }
 
+    /// Every year with members. Each member's year is read in place: a national dataset's
+    /// million members are not copied one by one to look at their years.
+    public var memberYears: Set<Int> {
+        members.withUnsafeBufferPointer { members in
+            var years = Set<Int>()
+            for index in members.indices { years.insert(members[index].year) }
+            return years
+        }
+    }
+
     /// Every year that appears in any table, ascending.
     public var years: [Int] {
-        var all = Set(members.map(\.year))
+        var all = memberYears
         all.formUnion(cooperations.map(\.year))
         all.formUnion(finances.map(\.year))
         all.formUnion(projects.map(\.year))
@@ -78,6 +88,6 @@ public struct PoleDataset: Sendable, Hashable {
     /// The year a report is of: `asked`, else the latest year with members; `nil` when no year
     /// is asked and no member was read. The asked year may have no member.
     public func reportYear(asked: Int?) -> Int? {
-        asked ?? members.map(\.year).max()
+        asked ?? memberYears.max()
     }
 }

@@ -106,7 +106,7 @@ extension PTCECommand {
                 folder: folder, url: url, library: library, language: language, keepGoing: output.keepGoing, listener: workbook)
             workbook?.readingEnded(with: dataset)
             guard let dataset else { return false }
-            let years = Set(dataset.members.map(\.year)).sorted()
+            let years = dataset.memberYears.sorted()
             guard let reportYear = dataset.reportYear(asked: output.year?.value) else {
                 printToStandardError("\(folder): no member could be read; nothing was written")
                 return false

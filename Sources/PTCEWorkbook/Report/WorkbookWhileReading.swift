@@ -39,22 +39,25 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
         let members = members, dataset = dataset
         task = BackgroundTask {
             var draft: (workbook: ReportWorkbookDraft, source: MembersSheetSource)?
-            if let profile = members.profile() {
+            /// The report year as the quick pass guesses it, its row count and its members read
+            /// ahead (`nil` when the outline did not keep their places); the outline let go.
+            func guess() -> (year: Int, rows: Int, readAhead: AnySequence<Member>?)? {
                 let outline = reader.memberFileOutline(folder: folder)
-                if !outline.rowsByYear.isEmpty, let year = year ?? outline.rowsByYear.keys.max() {
-                    let readAhead = outline.members(in: year)
-                    if readAhead != nil { members.stop() }  // the reading's members are not needed
-                    // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
-                    draft = (try? ReportWorkbookDraft(
-                        profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: outline.rowsByYear[year] ?? 0,
-                        members: readAhead.map { AnySequence($0) } ?? AnySequence(members.lazy.filter { $0.year == year }),
-                        path: path(profile.id, year), options: options(year)))
-                        .map { ($0, readAhead == nil ? .handedOver : .readAhead) }
-                }
+                guard let year = year ?? outline.rowsByYear.keys.max(), !outline.rowsByYear.isEmpty else { return nil }
+                return (year, outline.rowsByYear[year] ?? 0, outline.members(in: year).map { AnySequence($0) })
+            }
+            if let profile = members.profile(), let (year, rows, readAhead) = guess() {
+                if readAhead != nil { members.stop() }  // the reading's members are not needed
+                // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
+                draft = (try? ReportWorkbookDraft(
+                    profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: rows,
+                    members: readAhead ?? AnySequence(members.lazy.filter { $0.year == year }),
+                    path: path(profile.id, year), options: options(year)))
+                    .map { ($0, readAhead == nil ? .handedOver : .readAhead) }
             }
             members.stop()  // no member is kept waiting when no sheet takes them
             guard let dataset = dataset.value(), let year = dataset.reportYear(asked: year),
-                  dataset.members.contains(where: { $0.year == year })
+                  dataset.memberYears.contains(year)
             else { return nil }
             if let (kept, source) = draft, kept.year == year, kept.writesAsPlain(dataset) {
                 try kept.writeDataSheets(of: dataset, questionBank: reader.questionBank)

@@ -1,0 +1,65 @@
+import Foundation
+@testable import PTCEImport
+import PTCEModel
+import Testing
+
+/// The quick pass over `members.csv` before the folder is read: its count of rows by year, and
+/// the members of one year read again from the places it kept, against the folder's reading.
+@Suite struct MemberFileOutlineTests {
+    /// Windows-1252, `;`, CRLF; 2023 in two runs; in 2024 a repeated id (the repeat left out), a
+    /// row without a name (left out, but counted by the quick pass), a quoted name over two
+    /// lines, an invalid figure (read as not reported) and an ambiguous `1.250` settled by the
+    /// column's `2,5`.
+    private static let rows = [
+        "Année;Identifiant;Nom;Type d'acteur;ETP;Chiffre d'affaires",
+        "2023;A;Atelier du Bray;ESS;3,5;120 000",
+        "2023;B;Boulangerie coopérative;entreprise;2;",
+        "2024;A;Atelier du Bray;ESS;1.250;130 000",
+        "2024;B;\"Boulangerie\r\ncoopérative\";entreprise;2,5;NC",
+        "2024;C;Café associatif;ESS;beaucoup;80 000",
+        "2024;A;Atelier en double;ESS;9;",
+        "2024;D;;ESS;1;",
+        "2023;C;Café associatif;ESS;1;70 000",
+    ]
+
+    private func folder(rows: [String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-outline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("id = \"bray\"\nname = \"Pôle du Bray\"\nterritory = \"Pays de Bray\"\ncommunes = [\"60141\"]\n".utf8)
+            .write(to: folder.appendingPathComponent("pole.toml"))
+        try #require((rows.joined(separator: "\r\n") + "\r\n").data(using: .windowsCP1252))
+            .write(to: folder.appendingPathComponent("members.csv"))
+        return folder
+    }
+
+    @Test func eachYearsMembersAreTheReadingsOwn() throws {
+        let folder = try folder(rows: Self.rows)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = PoleFolderReader(questionBank: standardBank)
+        var findings = Findings()
+        let dataset = try #require(reader.read(folder: folder, findings: &findings))
+        let outline = reader.memberFileOutline(folder: folder)
+        #expect(outline.rowsByYear == [2023: 3, 2024: 5])
+        for year in [2023, 2024] {
+            let readAgain = try #require(outline.members(in: year)).map { $0 }
+            #expect(readAgain == dataset.members.filter { $0.year == year })
+        }
+        let members2024 = try #require(outline.members(in: 2024)).map { $0 }
+        #expect(members2024.map(\.id) == ["A", "B", "C"])
+        #expect(members2024.map(\.fte) == [1_250, 2.5, nil])  // the column writes decimals with a comma
+        #expect(members2024.map(\.origin.line) == [4, 5, 7])
+        #expect(members2024[1].name == "Boulangerie\ncoopérative")
+        #expect(Array(try #require(outline.members(in: 2031))).isEmpty)
+    }
+
+    /// More runs of one year than the quick pass keeps places for: it still counts the rows, and
+    /// reads none again.
+    @Test func yearsScatteredBeyondTheRunsKept() throws {
+        let scattered = (0..<(MemberFileOutline.maximumRuns + 1)).map { "\(2023 + $0 % 2);M\($0);Structure \($0);ESS;1;" }
+        let folder = try folder(rows: [Self.rows[0]] + scattered)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outline = PoleFolderReader(questionBank: standardBank).memberFileOutline(folder: folder)
+        #expect(outline.rowsByYear == [2023: 2049, 2024: 2048])
+        #expect(outline.members(in: 2023) == nil)
+    }
+}

@@ -139,10 +139,10 @@ public enum CSVReader {
             self.file = file
         }
 
-        /// A parser over part of this text only, ready to read it from this parser's place: the
-        /// text up to `head` (what this parser reads first: the header) followed by `ranges` of
-        /// the rest, whose starts in the new text are returned. Lines go on from this parser's.
-        func keeping(head: Int, _ ranges: [Range<Int>]) -> (parser: Parser, starts: [Int]) {
+        /// A parser over a copy of part of this text only, ready to read it from this parser's
+        /// place: the text up to `head` (what this parser reads first: the header) followed by
+        /// `ranges` of the rest, whose starts in the copy are returned. Lines go on from this parser's.
+        func copy(upTo head: Int, keeping ranges: [Range<Int>]) -> (parser: Parser, starts: [Int]) {
             var text = Array(bytes[..<head])
             var starts: [Int] = []
             text.reserveCapacity(head + ranges.reduce(0) { $0 + $1.count })

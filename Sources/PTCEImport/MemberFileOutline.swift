@@ -29,11 +29,9 @@ public struct MemberFileOutline {
     /// Consecutive records giving one year (`nil`: a year the quick pass could not read).
     struct Run {
         var year: Int?
-        /// Where its first record starts (or the blank lines before it), and on which line.
-        var start: (position: Int, line: Int)
+        var records: RecordRun
         /// Where the text after its last record starts.
         var end = 0
-        var count: Int
     }
 
     /// The file's text from its start (ready to read its header), the end of the header, the runs.
@@ -90,10 +88,10 @@ public struct MemberFileOutline {
             }
             if let year { counts[year, default: 0] += 1 }
             if let last = runs?.last, last.year == year {
-                runs![runs!.count - 1].count += 1
+                runs![runs!.count - 1].records.count += 1
             } else if let count = runs?.count, count < Self.maximumRuns {
                 if count > 0 { runs![count - 1].end = start.position }
-                runs!.append(Run(year: year, start: start, count: 1))
+                runs!.append(Run(year: year, records: RecordRun(start: start, count: 1)))
             } else {
                 runs = nil
             }
@@ -110,30 +108,39 @@ public struct MemberFileOutline {
     /// not reported (the reading reports it).
     ///
     /// The members are the reading's own unless the reading repairs the file's text (a character
-    /// XML forbids, a byte that is not UTF-8 past the first lines) or settles an ambiguous number
-    /// from lines of other years: a caller compares them with the dataset read.
+    /// XML forbids, a byte that is not UTF-8 past the first lines), reads it in another encoding
+    /// (a Windows-1252 file whose first 64 KB are ASCII is read here as UTF-8), or settles a
+    /// cell from lines of other years or from the folder's workbook files (an ambiguous number,
+    /// a yes/no column marked with `x`): a caller compares them with the dataset read.
     public func members(in year: Int) -> (some Sequence<Member>)? {
         guard let layout else { return YearMembers?.none }
         let runs = layout.runs.filter { $0.year == year }
-        let (text, starts) = layout.text.keeping(head: layout.dataStart, runs.map { $0.start.position..<$0.end })
+        let (text, starts) = layout.text.copy(upTo: layout.dataStart, keeping: runs.map { $0.records.start.position..<$0.end })
         var dropped = Findings()
         let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
         guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return YearMembers?.none }
-        let moved = zip(runs, starts).map { run, start in Run(year: year, start: (start, run.start.line), count: run.count) }
+        let moved = zip(runs, starts).map { run, start in RecordRun(start: (start, run.records.start.line), count: run.records.count) }
         return YearMembers(table: table, runs: moved, figures: layout.figures)
     }
 }
 
+/// Consecutive records of a CSV text: where the first starts (or the blank lines before it), on
+/// which line, and how many there are.
+struct RecordRun {
+    var start: (position: Int, line: Int)
+    var count: Int
+}
+
 /// The members of one year, read run by run.
 private struct YearMembers: Sequence, IteratorProtocol {
-    private var runs: ArraySlice<MemberFileOutline.Run>
+    private var runs: ArraySlice<RecordRun>
     private let table: Table
     private var builder: MemberRowBuilder
     private var cursor: RecordCursor
-    private var left = 0
+    private var leftInRun = 0
     private var record = RawRecord()
 
-    init(table: Table, runs: [MemberFileOutline.Run], figures: [MemberFigure]) {
+    init(table: Table, runs: [RecordRun], figures: [MemberFigure]) {
         self.runs = ArraySlice(runs)
         self.table = table
         builder = MemberRowBuilder(table, figures: figures, expectedRows: runs.reduce(0) { $0 + $1.count })
@@ -142,13 +149,13 @@ private struct YearMembers: Sequence, IteratorProtocol {
 
     mutating func next() -> Member? {
         while true {
-            if left == 0 {
+            if leftInRun == 0 {
                 guard let run = runs.popFirst() else { return nil }
                 cursor.textPlace = run.start
-                left = run.count
+                leftInRun = run.count
             }
             guard cursor.next(into: &record) else { return nil }
-            left -= 1
+            leftInRun -= 1
             var dropped = Findings()
             if let member = builder.member(from: CellReader(table: table, record: record), &dropped) { return member }
         }

@@ -35,14 +35,17 @@ struct UniqueKeys<Key: Hashable> {
 
     /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
     mutating func insert(_ key: Key, line: Int) -> Int? {
-        if (keys.count + 1) * 2 > slots.count { doubleSlots() }
-        let mask = slots.count - 1
-        var slot = key.hashValue & mask
+        var slot = key.hashValue & (slots.count - 1)
         while true {
             let position = Int(slots[slot])
             if position < 0 { break }
             if keys[position] == key { return firstLines[position] }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        if (keys.count + 1) * 2 > slots.count {
+            doubleSlots()
+            slot = key.hashValue & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
         }
         // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ records.
         slots[slot] = Int32(truncatingIfNeeded: keys.count)
@@ -60,6 +63,16 @@ struct UniqueKeys<Key: Hashable> {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(truncatingIfNeeded: position)
         }
+    }
+}
+
+extension UniqueKeys<YearScopedKey> {
+    /// Records the id of `row`, written in `column`; when `row` repeats an id of its year, says
+    /// so at the id's cell, naming the first line, and returns true (the row is then left out).
+    mutating func isRepeated(_ column: FieldDeclaration, id: String, year: Int, at row: CellReader, _ findings: inout Findings) -> Bool {
+        guard let first = insert(YearScopedKey(year: year, id: id), line: row.line) else { return false }
+        findings.error(ImportMessage.appearsTwice(column.name, id: id, year: year, firstLine: first), at: row.location(column))
+        return true
     }
 }
 
@@ -113,13 +126,7 @@ struct MemberRowBuilder {
             findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
             return nil
         }
-        if let first = ids.insert(YearScopedKey(year: member.year, id: member.id), line: row.line) {
-            findings.error(
-                ImportMessage.appearsTwice(C.memberID.name, id: member.id, year: member.year, firstLine: first),
-                at: row.location(C.memberID))
-            return nil
-        }
-        return member
+        return ids.isRepeated(C.memberID, id: member.id, year: member.year, at: row, &findings) ? nil : member
     }
 }
 
@@ -354,13 +361,7 @@ enum ProjectRows {
                 findings.warning(ImportMessage.projectLeftOut, at: row.recordLocation)
                 return nil
             }
-            if let first = ids.insert(YearScopedKey(year: project.year, id: project.id), line: row.line) {
-                findings.error(
-                    ImportMessage.appearsTwice(C.projectID.name, id: project.id, year: project.year, firstLine: first),
-                    at: row.location(C.projectID))
-                return nil
-            }
-            return project
+            return ids.isRepeated(C.projectID, id: project.id, year: project.year, at: row, &findings) ? nil : project
         }
     }
 }

@@ -224,17 +224,19 @@ public struct MemberFigure: Sendable, Hashable {
 /// is NaN (the reader refuses what is not finite).
 ///
 /// The first ``inlineCount`` figures (the standard ones) are stored in the member itself, so
-/// that a national dataset's million members need no allocation each; the figures a catalogue
-/// adds beyond them are in an array.
+/// that a national dataset's million members need no allocation each for them; the figures a
+/// catalogue adds after them are in an array.
 struct MemberFigures: Sendable, Hashable {
-    /// As many figures as the standard catalogue has.
-    private typealias Inline = InlineArray<15, Double>
-    /// How many figures are stored in the member itself.
-    private static var inlineCount: Int { Inline.count }
-    private var inline = Inline(repeating: notReported)
-    /// The figures past ``inlineCount``, without trailing "not reported" ones (so that equal
-    /// figures are equal arrays).
-    private var beyond: [Double] = []
+    /// How many figures are stored in the member itself: as many as the standard catalogue has,
+    /// the elements of ``inline`` (a tuple of doubles is laid out as an array of them).
+    private static let inlineCount = 15
+    private var inline: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
+                         Double, Double) = (
+        notReported, notReported, notReported, notReported, notReported, notReported, notReported, notReported, notReported,
+        notReported, notReported, notReported, notReported, notReported, notReported)
+    /// The figures after the first ``inlineCount``, without trailing "not reported" ones (so that
+    /// equal figures are equal arrays).
+    private var overflow: [Double] = []
 
     private static let notReported = Double(nan: 1, signaling: false)
     private static let notApplicable = Double(nan: 2, signaling: false)
@@ -258,35 +260,38 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     private func stored(at index: Int) -> Double {
-        if index < Self.inlineCount { return inline[index] }
+        if index < Self.inlineCount {
+            return withUnsafeBytes(of: inline) { $0.load(fromByteOffset: index * MemoryLayout<Double>.stride, as: Double.self) }
+        }
         let position = index - Self.inlineCount
-        return position < beyond.count ? beyond[position] : Self.notReported
+        return position < overflow.count ? overflow[position] : Self.notReported
     }
 
     private mutating func store(_ value: Double, at index: Int) {
         guard index >= Self.inlineCount else {
-            inline[index] = value
+            withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: value, toByteOffset: index * MemoryLayout<Double>.stride, as: Double.self) }
             return
         }
         let position = index - Self.inlineCount
-        if position >= beyond.count {
+        if position >= overflow.count {
             guard value.bitPattern != Self.notReported.bitPattern else { return }
-            beyond.append(contentsOf: repeatElement(Self.notReported, count: position + 1 - beyond.count))
+            overflow.append(contentsOf: repeatElement(Self.notReported, count: position + 1 - overflow.count))
         }
-        beyond[position] = value
-        while let last = beyond.last, last.bitPattern == Self.notReported.bitPattern { beyond.removeLast() }
+        overflow[position] = value
+        while let last = overflow.last, last.bitPattern == Self.notReported.bitPattern { overflow.removeLast() }
+    }
+
+    /// Every figure's bits, the stored ones first: what equality and hashing compare.
+    private var bitPatterns: [UInt64] {
+        (0..<Self.inlineCount + overflow.count).map { stored(at: $0).bitPattern }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.beyond.count == rhs.beyond.count
-            && (0..<inlineCount).allSatisfy { lhs.inline[$0].bitPattern == rhs.inline[$0].bitPattern }
-            && zip(lhs.beyond, rhs.beyond).allSatisfy { $0.bitPattern == $1.bitPattern }
+        lhs.overflow.count == rhs.overflow.count && lhs.bitPatterns == rhs.bitPatterns
     }
 
     func hash(into hasher: inout Hasher) {
-        for index in 0..<Self.inlineCount { hasher.combine(inline[index].bitPattern) }
-        hasher.combine(beyond.count)
-        for value in beyond { hasher.combine(value.bitPattern) }
+        hasher.combine(bitPatterns)
     }
 }
 

@@ -229,6 +229,11 @@ private struct MembersFingerprint: Equatable {
 
     mutating func add(_ member: Member) {
         hasher.combine(member)
+        // A string's hash is that of its characters (é in one scalar or two hash alike); the sheet holds its bytes.
+        for var text in [member.id, member.name, member.legalForm ?? "", member.commune ?? ""] + member.extras.map(\.value) {
+            hasher.combine(text.utf8.count)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {

@@ -111,8 +111,9 @@ public enum MembersSheetSource: Sendable, Equatable {
     case readAhead
     /// Written as the reading handed the members over.
     case handedOver
-    /// Written again from the dataset once read: the report year, the members or the memory
-    /// mode were not the ones guessed.
+    /// Written from the dataset once read: nothing could be guessed before (a `members.xlsx`,
+    /// or no year column to look at), or the report year, the members or the memory mode were
+    /// not the ones guessed.
     case rewritten
 }
 

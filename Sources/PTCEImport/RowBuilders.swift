@@ -44,8 +44,7 @@ struct UniqueKeys<Key: Hashable> {
         }
         if (keys.count + 1) * 2 > slots.count {
             doubleSlots()
-            slot = key.hashValue & (slots.count - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slot = emptySlot(for: key)
         }
         // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ records.
         slots[slot] = Int32(truncatingIfNeeded: keys.count)
@@ -54,15 +53,17 @@ struct UniqueKeys<Key: Hashable> {
         return nil
     }
 
+    /// The first empty slot from `key`'s own, probing onwards.
+    private func emptySlot(for key: Key) -> Int {
+        var slot = key.hashValue & (slots.count - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        return slot
+    }
+
     /// Sets the keys in a table of twice as many slots.
     private mutating func doubleSlots() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (position, key) in keys.enumerated() {
-            var slot = key.hashValue & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: position)
-        }
+        for (position, key) in keys.enumerated() { slots[emptySlot(for: key)] = Int32(truncatingIfNeeded: position) }
     }
 }
 

@@ -287,7 +287,7 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.overflow.count == rhs.overflow.count && lhs.bitPatterns == rhs.bitPatterns
+        lhs.bitPatterns == rhs.bitPatterns
     }
 
     func hash(into hasher: inout Hasher) {

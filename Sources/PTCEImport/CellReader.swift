@@ -33,13 +33,8 @@ struct CellReader {
     var line: Int { record.line }
 
     /// Where the cell of `column` is, for a finding about it (the record, with the column's name, when the file has no such column).
-    func location(_ column: FieldDeclaration) -> SourceLocation {
-        location(column, at: table.position(of: column.name))
-    }
-
-    /// ``location(_:)-(FieldDeclaration)`` of a resolved column.
-    func location(_ column: ResolvedColumn) -> SourceLocation {
-        location(column.declaration, at: column.position)
+    func location(_ column: some CellColumn) -> SourceLocation {
+        location(column.declaration, at: column.position(in: table))
     }
 
     /// Where the cell of `column`, at `position` in the file, is.
@@ -59,8 +54,8 @@ struct CellReader {
     var origin: RecordOrigin { table.origin(line: record.line) }
 
     /// The cell's bytes without surrounding blanks; `nil` if the file has no such column.
-    private func trimmedCell(_ column: FieldDeclaration) -> ArraySlice<UInt8>? {
-        trimmedCell(at: table.position(of: column.name))
+    private func trimmedCell(_ column: some CellColumn) -> ArraySlice<UInt8>? {
+        trimmedCell(at: column.position(in: table))
     }
 
     /// The bytes of the cell at `position` without surrounding blanks; `nil` when the file has no such column.
@@ -69,14 +64,14 @@ struct CellReader {
     }
 
     /// The cell as written, without surrounding blanks, to quote in a finding; empty when the file has no such column.
-    func written(_ column: FieldDeclaration) -> String {
+    func written(_ column: some CellColumn) -> String {
         trimmedCell(column).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// Whether the file has the column and this record's cell is blank: not reported, unless
     /// the member is not concerned by the column (then it means none).
-    func isEmpty(_ column: ResolvedColumn) -> Bool {
-        trimmedCell(at: column.position)?.isEmpty == true
+    func isEmpty(_ column: some CellColumn) -> Bool {
+        trimmedCell(column)?.isEmpty == true
     }
 
     /// Whether a raw cell, before any trimming, is one dash with two or more blanks (space, no-break
@@ -107,8 +102,8 @@ struct CellReader {
     /// A required cell that is not reported is an error. In a numeric column, a dash padded as
     /// accounting formats pad it (``isAccountingDash(_:)``) is reported: its trimmed bytes, one
     /// dash, are the zero that ``number(_:at:_:)`` reads.
-    private func reportedBytes(_ column: FieldDeclaration, _ findings: inout Findings) -> ArraySlice<UInt8>? {
-        reportedBytes(column, at: table.position(of: column.name), &findings)
+    private func reportedBytes(_ column: some CellColumn, _ findings: inout Findings) -> ArraySlice<UInt8>? {
+        reportedBytes(column.declaration, at: column.position(in: table), &findings)
     }
 
     /// ``reportedBytes(_:_:)`` of `column`, at `position` in the file.
@@ -127,16 +122,16 @@ struct CellReader {
 
     /// The trimmed cell, or `nil` if the column is absent or the cell says "not reported".
     /// A required cell that is not reported is an error.
-    func reported(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
+    func reported(_ column: some CellColumn, _ findings: inout Findings) -> String? {
         reportedBytes(column, &findings).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func text(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
+    func text(_ column: some CellColumn, _ findings: inout Findings) -> String? {
         reported(column, &findings)
     }
 
     /// An identifier; one that Excel turned into scientific notation has lost digits and is an error.
-    func identifier(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
+    func identifier(_ column: some CellColumn, _ findings: inout Findings) -> String? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         let cell = String(decoding: bytes, as: UTF8.self)
         if bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), Self.looksScientific(cell) {
@@ -156,19 +151,14 @@ struct CellReader {
 
     /// A number of a count, quantity, money or year column, checked against its type and bound:
     /// whole for counts and years, `€` only for money, `%` never.
-    func figure(_ column: FieldDeclaration, _ findings: inout Findings) -> Double? {
-        number(column, at: table.position(of: column.name), &findings)?.value
-    }
-
-    /// ``figure(_:_:)-(FieldDeclaration,_)`` of a resolved column: for a reader that reads it on every row.
-    func figure(_ column: ResolvedColumn, _ findings: inout Findings) -> Double? {
-        number(column.declaration, at: column.position, &findings)?.value
+    func figure(_ column: some CellColumn, _ findings: inout Findings) -> Double? {
+        number(column.declaration, at: column.position(in: table), &findings)?.value
     }
 
     /// An objective's number (``FieldType/target``): `€` and `%` allowed, a percentage read as a
     /// fraction and marked, for the library to check against the indicator's unit.
-    func target(_ column: FieldDeclaration, _ findings: inout Findings) -> Target.Number? {
-        number(column, at: table.position(of: column.name), &findings).map { number in
+    func target(_ column: some CellColumn, _ findings: inout Findings) -> Target.Number? {
+        number(column.declaration, at: column.position(in: table), &findings).map { number in
             let unit: Target.WrittenUnit = switch number.suffix {
             case .none: .none
             case .percent: .percent
@@ -237,7 +227,7 @@ struct CellReader {
         return (value == 0 ? 0 : value, number.suffix)  // -0 typed as `-0` reads as 0
     }
 
-    func count(_ column: FieldDeclaration, _ findings: inout Findings) -> Int? {
+    func count(_ column: some CellColumn, _ findings: inout Findings) -> Int? {
         figure(column, &findings).map { Int($0) }
     }
 
@@ -247,7 +237,7 @@ struct CellReader {
     }
 
     /// A year in `column`, in ``FieldType/years``.
-    func year(in column: FieldDeclaration, _ findings: inout Findings) -> Int? {
+    func year(in column: some CellColumn, _ findings: inout Findings) -> Int? {
         guard let year = figure(column, &findings) else { return nil }
         guard Double(FieldType.years.lowerBound)...Double(FieldType.years.upperBound) ~= year else {
             // The cell as typed: a number parsed (1e30, 20 240) may print otherwise.
@@ -262,9 +252,9 @@ struct CellReader {
     private static let falseWords: Set<String> = ["non", "no", "faux", "false", "0", "n"]
 
     /// oui/non, yes/no, vrai/faux, true/false, 1/0; in a column that marks true with `x`, empty is false.
-    func boolean(_ column: FieldDeclaration, _ findings: inout Findings) -> Bool? {
+    func boolean(_ column: some CellColumn, _ findings: inout Findings) -> Bool? {
         guard let cell = reported(column, &findings) else {
-            return trimmedCell(column)?.isEmpty == true && table.marksTrueWithX(column.name) ? false : nil
+            return trimmedCell(column)?.isEmpty == true && table.marksTrueWithX(column.declaration.name) ? false : nil
         }
         let word = table.foldedKey(cell)
         if Self.trueWords.contains(word) { return true }
@@ -283,7 +273,7 @@ struct CellReader {
 
     /// An INSEE code: five digits, or `2A`/`2B` and three digits. Four digits lost their leading
     /// zero in Excel: accepted with a warning.
-    func communeCode(_ column: FieldDeclaration, _ findings: inout Findings) -> String? {
+    func communeCode(_ column: some CellColumn, _ findings: inout Findings) -> String? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }
         if bytes.count == 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return String(decoding: bytes, as: UTF8.self) }
         let cell = String(decoding: bytes, as: UTF8.self)
@@ -301,18 +291,18 @@ struct CellReader {
     }
 
     /// A value of a closed list, by canonical name or French alias, ignoring case and accents.
-    func choice<V: Vocabulary>(_ column: FieldDeclaration, as type: V.Type, _ findings: inout Findings) -> V? {
-        guard let cell = reported(column, &findings), case .choice(let list) = column.type else { return nil }
+    func choice<V: Vocabulary>(_ column: some CellColumn, as type: V.Type, _ findings: inout Findings) -> V? {
+        guard let cell = reported(column, &findings), case .choice(let list) = column.declaration.type else { return nil }
         let vocabulary = VocabularyAliases.of(list)
         guard let canonical = vocabulary.canonicalByKey[table.foldedKey(cell)], let value = V(rawValue: canonical) else {
-            findings.error(ImportMessage.unknownValue(cell, column: column.name, accepted: vocabulary.accepted), at: location(column))
+            findings.error(ImportMessage.unknownValue(cell, column: column.declaration.name, accepted: vocabulary.accepted), at: location(column))
             return nil
         }
         return value
     }
 
     /// Member ids separated by `|`.
-    func memberList(_ column: FieldDeclaration, _ findings: inout Findings) -> [String] {
+    func memberList(_ column: some CellColumn, _ findings: inout Findings) -> [String] {
         guard let cell = reported(column, &findings) else { return [] }
         return cell.split(separator: "|").map { String($0.trimmingBlanks) }.filter { !$0.isEmpty }
     }
@@ -333,16 +323,32 @@ struct CellReader {
     }
 }
 
+/// A column whose cells a ``CellReader`` reads: its declaration, and where the table has it.
+protocol CellColumn {
+    var declaration: FieldDeclaration { get }
+    /// The column's position in `table`'s records; `nil` when the file has no such column.
+    func position(in table: Table) -> Int?
+}
+
+/// A declaration is looked up in the table at each cell read: for a column read now and then.
+extension FieldDeclaration: CellColumn {
+    var declaration: FieldDeclaration { self }
+    func position(in table: Table) -> Int? { table.position(of: name) }
+}
+
 /// A column of a table resolved once, for a reader that reads it on every row: its declaration
 /// and where its cells are. A class, so that reading a cell copies one reference, not the
 /// declaration's names, labels and rules.
-final class ResolvedColumn {
+final class ResolvedColumn: CellColumn {
     let declaration: FieldDeclaration
     /// The column's position in the file; `nil` when the file has no such column.
     let position: Int?
 
+    /// `declaration` resolved in `table`; reads only that table's records.
     init(_ declaration: FieldDeclaration, in table: Table) {
         self.declaration = declaration
         position = table.position(of: declaration.name)
     }
+
+    func position(in table: Table) -> Int? { position }
 }

@@ -70,9 +70,9 @@ struct UniqueKeys<Key: Hashable> {
 extension UniqueKeys<YearScopedKey> {
     /// Records the id of `row`, written in `column`; when `row` repeats an id of its year, says
     /// so at the id's cell, naming the first line, and returns true (the row is then left out).
-    mutating func isRepeated(_ column: FieldDeclaration, id: String, year: Int, at row: CellReader, _ findings: inout Findings) -> Bool {
+    mutating func isRepeated(_ column: some CellColumn, id: String, year: Int, at row: CellReader, _ findings: inout Findings) -> Bool {
         guard let first = insert(YearScopedKey(year: year, id: id), line: row.line) else { return false }
-        findings.error(ImportMessage.appearsTwice(column.name, id: id, year: year, firstLine: first), at: row.location(column))
+        findings.error(ImportMessage.appearsTwice(column.declaration.name, id: id, year: year, firstLine: first), at: row.location(column))
         return true
     }
 }
@@ -99,27 +99,36 @@ struct MemberRowBuilder {
     typealias C = StandardFields.Members
     private var ids: UniqueKeys<YearScopedKey>
     private let checks: FigureChecks
+    /// The columns other than the figures, resolved once: each row then reads them by position.
+    private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
 
     /// `figures`: the member figures of the catalogue the table's schema comes from;
     /// `expectedRows`: about how many rows will be built (by default, the table's).
     init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil) {
         ids = UniqueKeys(expected: expectedRows ?? table.expectedRecordCount)
         checks = FigureChecks(figures, in: table)
+        year = ResolvedColumn(StandardFields.year, in: table)
+        memberID = ResolvedColumn(C.memberID, in: table)
+        name = ResolvedColumn(C.name, in: table)
+        actorType = ResolvedColumn(C.actorType, in: table)
+        legalForm = ResolvedColumn(C.legalForm, in: table)
+        insertionStructure = ResolvedColumn(C.insertionStructure, in: table)
+        commune = ResolvedColumn(C.commune, in: table)
     }
 
     /// The member of `row`, or `nil` when the row is left out (a required cell invalid, or its id
     /// already met in its year); what is wrong goes to `findings`.
     mutating func member(from row: CellReader, _ findings: inout Findings) -> Member? {
-        let year = row.year(&findings)
-        let id = row.identifier(C.memberID, &findings)
-        let name = row.text(C.name, &findings)
-        let actorType = row.choice(C.actorType, as: ActorType.self, &findings)
+        let year = row.year(in: self.year, &findings)
+        let id = row.identifier(self.memberID, &findings)
+        let name = row.text(self.name, &findings)
+        let actorType = row.choice(self.actorType, as: ActorType.self, &findings)
         var member = Member(
             origin: row.origin, year: year ?? 0, id: id ?? "",
             name: name ?? "", actorType: actorType,
-            legalForm: row.text(C.legalForm, &findings),
-            insertionStructure: row.boolean(C.insertionStructure, &findings),
-            commune: row.communeCode(C.commune, &findings),
+            legalForm: row.text(legalForm, &findings),
+            insertionStructure: row.boolean(insertionStructure, &findings),
+            commune: row.communeCode(commune, &findings),
             extras: row.extras)
         checks.read(into: &member, row, &findings)
         // An invalid actor_type is an error; the member still counts (in no type) when the report is forced.
@@ -127,7 +136,7 @@ struct MemberRowBuilder {
             findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
             return nil
         }
-        return ids.isRepeated(C.memberID, id: member.id, year: member.year, at: row, &findings) ? nil : member
+        return ids.isRepeated(memberID, id: member.id, year: member.year, at: row, &findings) ? nil : member
     }
 }
 
@@ -206,22 +215,27 @@ enum CooperationRows {
     typealias C = StandardFields.Cooperations
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Cooperation] {
-        table.rows(&findings) { row, findings in
-            let year = row.year(&findings)
-            var memberA = row.identifier(C.memberA, &findings)
-            var memberB = row.identifier(C.memberB, &findings)
-            let kind = row.choice(C.kind, as: CooperationKind.self, &findings)
-            let amount = row.figure(C.amount, &findings)
-            let description = row.text(C.description, &findings)
-            if let year {
-                for (column, id) in [(C.memberA, memberA), (C.memberB, memberB)] {
-                    guard let id, !rosters.contains(id, in: year) else { continue }
-                    findings.error(rosters.explainAbsence(of: id, in: year), at: row.location(column))
-                    if column == C.memberA { memberA = nil } else { memberB = nil }
-                }
+        // Resolved once: a national file has hundreds of thousands of rows.
+        let yearColumn = ResolvedColumn(StandardFields.year, in: table), memberAColumn = ResolvedColumn(C.memberA, in: table)
+        let memberBColumn = ResolvedColumn(C.memberB, in: table), kindColumn = ResolvedColumn(C.kind, in: table)
+        let amountColumn = ResolvedColumn(C.amount, in: table), descriptionColumn = ResolvedColumn(C.description, in: table)
+        return table.rows(&findings) { row, findings in
+            let year = row.year(in: yearColumn, &findings)
+            var memberA = row.identifier(memberAColumn, &findings)
+            var memberB = row.identifier(memberBColumn, &findings)
+            let kind = row.choice(kindColumn, as: CooperationKind.self, &findings)
+            let amount = row.figure(amountColumn, &findings)
+            let description = row.text(descriptionColumn, &findings)
+            /// `id` when it names a member of the row's year; else an error at `column`, and `nil`.
+            func member(_ id: String?, in column: ResolvedColumn) -> String? {
+                guard let id, let year, !rosters.contains(id, in: year) else { return id }
+                findings.error(rosters.explainAbsence(of: id, in: year), at: row.location(column))
+                return nil
             }
+            memberA = member(memberA, in: memberAColumn)
+            memberB = member(memberB, in: memberBColumn)
             if let a = memberA, let b = memberB, a == b {
-                findings.error(ImportMessage.cooperationWithItself(a), at: row.location(C.memberB))
+                findings.error(ImportMessage.cooperationWithItself(a), at: row.location(memberBColumn))
                 memberB = nil
             }
             guard let year, let memberA, let memberB, let kind else {

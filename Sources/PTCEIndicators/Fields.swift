@@ -47,6 +47,8 @@ enum FieldValue: Sendable, Hashable {
 }
 
 /// The rows of one year of a table, without copying them: positions into the whole table.
+/// Elements are lent through the base's address (a pointer's subscript addresses the element in
+/// place; an unsafe buffer's returns a copy); every position is one of the base's indices.
 public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     private let base: [Element]
     private let positions: [Int]
@@ -54,18 +56,25 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     /// The elements of `base` whose year (`yearOf`) is `year`, in their order; only their positions are stored.
     public init(_ base: [Element], year: Int, yearOf: (borrowing Element) -> Int) {
         self.base = base
-        positions = base.withUnsafeBufferPointer { base in base.indices.filter { yearOf(base[$0]) == year } }
+        positions = base.withUnsafeBufferPointer { base in base.indices.filter { yearOf(base.baseAddress.unsafelyUnwrapped[$0]) == year } }
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { positions.count }
     public subscript(position: Int) -> Element { base[positions[position]] }
 
+    /// What `body` reads of the element at `position`, through its address: for reading one
+    /// field of a large element (a member is 240 bytes) on every row, which passing the element
+    /// itself would copy. The address is valid only during `body`.
+    public func reading<Value>(_ position: Int, _ body: (UnsafePointer<Element>) -> Value) -> Value {
+        base.withUnsafeBufferPointer { base in body(base.baseAddress.unsafelyUnwrapped + positions[position]) }
+    }
+
     /// Calls `body` with each element in order, lent in place rather than copied: for reading a
     /// few fields of large elements (a member is 240 bytes).
     public func forEachInPlace(_ body: (borrowing Element) -> Void) {
         base.withUnsafeBufferPointer { base in
-            for position in positions { body(base[position]) }
+            for position in positions { body(base.baseAddress.unsafelyUnwrapped[position]) }
         }
     }
 }
@@ -83,8 +92,9 @@ extension PoleDataset {
     public func survey(in year: Int) -> YearSlice<SurveyAnswer> { YearSlice(survey, year: year) { $0.year } }
 }
 
-/// The rows of one year that formulas see, with the derived fields computed once.
-struct YearRows: Sendable {
+/// The rows of one year that formulas see, with the derived fields computed once. A class, so
+/// that a field read on every row passes one reference, not the whole set of tables.
+final class YearRows: Sendable {
     let year: Int
     let members: YearSlice<Member>
     let cooperations: YearSlice<Cooperation>
@@ -171,10 +181,12 @@ struct Fields: Sendable {
         var all = Self.declared
         for figure in catalogue.memberFigures {
             let quantity = Quantity(exponents: [figure.field.unit ?? "count": 1])
+            let storage = figure.index  // an Int passed on every row, not the figure's declaration
             all[.members]?[figure.field.name] = Field(.number(quantity)) { index, rows in
-                let member = rows.members[index]
-                guard let value = member[figure] else { return .missing }
-                return member.isNotApplicable(figure) ? .notApplicable : .number(value)
+                rows.members.reading(index) { member in
+                    guard let value = member.pointee[figureAt: storage] else { return .missing }
+                    return member.pointee.isNotApplicable(figureAt: storage) ? .notApplicable : .number(value)
+                }
             }
         }
         self.all = all
@@ -197,15 +209,19 @@ struct Fields: Sendable {
 
     private static let declared: [DataTable: [String: Field]] = [
         .members: [
-            StandardFields.year.name: Field(.number(year), alwaysReported: true) { .number(Double($1.members[$0].year)) },
-            M.memberID.name: Field(.text, alwaysReported: true) { .text($1.members[$0].id) },
-            M.name.name: Field(.text, alwaysReported: true) { .text($1.members[$0].name) },
-            M.actorType.name: Field(.text) { text($1.members[$0].actorType?.rawValue) },
-            M.legalForm.name: Field(.text) { text($1.members[$0].legalForm) },
-            M.insertionStructure.name: Field(.bool) { $1.members[$0].insertionStructure.map(FieldValue.bool) ?? .missing },
-            M.commune.name: Field(.text) { text($1.members[$0].commune) },
+            StandardFields.year.name: Field(.number(year), alwaysReported: true) { index, rows in
+                rows.members.reading(index) { .number(Double($0.pointee.year)) }
+            },
+            M.memberID.name: Field(.text, alwaysReported: true) { index, rows in rows.members.reading(index) { .text($0.pointee.id) } },
+            M.name.name: Field(.text, alwaysReported: true) { index, rows in rows.members.reading(index) { .text($0.pointee.name) } },
+            M.actorType.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.actorType?.rawValue) } },
+            M.legalForm.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.legalForm) } },
+            M.insertionStructure.name: Field(.bool) { index, rows in
+                rows.members.reading(index) { $0.pointee.insertionStructure.map(FieldValue.bool) ?? .missing }
+            },
+            M.commune.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.commune) } },
             M.inTerritory.name: Field(.bool) { index, rows in
-                rows.members[index].commune.map { .bool(rows.territory.contains($0)) } ?? .missing
+                rows.members.reading(index) { $0.pointee.commune }.map { .bool(rows.territory.contains($0)) } ?? .missing
             },
             // Not reported when the year has no cooperation at all (no file, or no row for the year).
             M.cooperates.name: Field(.bool) { index, rows in
@@ -225,8 +241,8 @@ struct Fields: Sendable {
             },
             C.crossesTypes.name: Field(.bool) { index, rows in
                 let link = rows.cooperations[index]
-                guard let a = rows.memberRows[link.memberA].flatMap({ rows.members[$0].actorType }),
-                      let b = rows.memberRows[link.memberB].flatMap({ rows.members[$0].actorType })
+                guard let a = rows.memberRows[link.memberA].flatMap({ rows.members.reading($0) { $0.pointee.actorType } }),
+                      let b = rows.memberRows[link.memberB].flatMap({ rows.members.reading($0) { $0.pointee.actorType } })
                 else {
                     return .missing
                 }

@@ -50,7 +50,7 @@ public struct Member: Sendable, Hashable {
     public var extras: [ExtraValue]
     /// The figures (``FieldCatalogue/memberFigures``), packed: a national dataset holds
     /// a million members.
-    private var figures = MemberFigures()
+    @usableFromInline var figures = MemberFigures()
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
     /// the member counts, but in no actor type.
     public var actorType: ActorType?
@@ -114,14 +114,19 @@ public struct Member: Sendable, Hashable {
     /// The figure stored at `index` (a ``MemberFigure/index``): for a reader that handles
     /// millions of members and has resolved its figures once.
     package subscript(figureAt index: Int) -> Double? {
-        get { figures[index] }
+        @inlinable get { figures[index] }
         set { figures[index] = newValue }
     }
 
     /// Whether `figure` is 0 because the member is not concerned by it (spec: an empty insertion
     /// cell of a member that is not an insertion structure means none), rather than reported as 0.
     public func isNotApplicable(_ figure: MemberFigure) -> Bool {
-        figures.isNotApplicable(figure)
+        figures.isNotApplicable(at: figure.index)
+    }
+
+    /// ``isNotApplicable(_:)`` for the figure stored at `index`.
+    @inlinable package func isNotApplicable(figureAt index: Int) -> Bool {
+        figures.isNotApplicable(at: index)
     }
 
     /// Sets `figure` to 0 because the member is not concerned by it; setting the figure again
@@ -226,24 +231,29 @@ public struct MemberFigure: Sendable, Hashable {
 /// The first ``inlineCount`` figures (the standard ones) are stored in the member itself, so
 /// that a national dataset's million members need no allocation each for them; the figures a
 /// catalogue adds after them are in an array.
+///
+/// Reading a figure is inlinable, so that a reader in another module (the indicators, over a
+/// million members) loads it where the member lies rather than calling with a copy of it.
+@usableFromInline
 struct MemberFigures: Sendable, Hashable {
     /// How many figures are stored in the member itself: as many as the standard catalogue has,
-    /// the elements of ``inline`` (a tuple of doubles is laid out as an array of them).
-    private static let inlineCount = 15
-    private var inline: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
+    /// the elements of ``inline``.
+    @inlinable static var inlineCount: Int { 15 }
+    @usableFromInline var inline: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
                          Double, Double) = (
         notReported, notReported, notReported, notReported, notReported, notReported, notReported, notReported, notReported,
         notReported, notReported, notReported, notReported, notReported, notReported)
     /// The figures after the first ``inlineCount``, without trailing "not reported" ones (so that
     /// equal figures are equal arrays).
-    private var overflow: [Double] = []
+    @usableFromInline var overflow: [Double] = []
 
-    private static let notReported = Double(nan: 1, signaling: false)
-    private static let notApplicable = Double(nan: 2, signaling: false)
+    /// `Double(nan: 1, signaling: false)` and `Double(nan: 2, signaling: false)`, as constants.
+    @inlinable static var notReported: Double { Double(bitPattern: 0x7FF8_0000_0000_0001) }
+    @inlinable static var notApplicable: Double { Double(bitPattern: 0x7FF8_0000_0000_0002) }
 
     /// The figure stored at `index` (a ``MemberFigure/index``).
-    subscript(index: Int) -> Double? {
-        get {
+    @usableFromInline subscript(index: Int) -> Double? {
+        @inlinable get {
             let value = stored(at: index)
             guard value.isNaN else { return value }
             return value.bitPattern == Self.notApplicable.bitPattern ? 0 : nil
@@ -251,17 +261,33 @@ struct MemberFigures: Sendable, Hashable {
         set { store(newValue ?? Self.notReported, at: index) }
     }
 
-    func isNotApplicable(_ figure: MemberFigure) -> Bool {
-        stored(at: figure.index).bitPattern == Self.notApplicable.bitPattern
+    @inlinable func isNotApplicable(at index: Int) -> Bool {
+        stored(at: index).bitPattern == Self.notApplicable.bitPattern
     }
 
     mutating func setNotApplicable(at index: Int) {
         store(Self.notApplicable, at: index)
     }
 
-    private func stored(at index: Int) -> Double {
-        if index < Self.inlineCount {
-            return withUnsafeBytes(of: inline) { $0.load(fromByteOffset: index * MemoryLayout<Double>.stride, as: Double.self) }
+    @inlinable func stored(at index: Int) -> Double {
+        // Element by element: `withUnsafeBytes(of: inline)` would copy the whole tuple on every read.
+        switch index {
+        case 0: return inline.0
+        case 1: return inline.1
+        case 2: return inline.2
+        case 3: return inline.3
+        case 4: return inline.4
+        case 5: return inline.5
+        case 6: return inline.6
+        case 7: return inline.7
+        case 8: return inline.8
+        case 9: return inline.9
+        case 10: return inline.10
+        case 11: return inline.11
+        case 12: return inline.12
+        case 13: return inline.13
+        case 14: return inline.14
+        default: break
         }
         let position = index - Self.inlineCount
         return position < overflow.count ? overflow[position] : Self.notReported
@@ -286,11 +312,11 @@ struct MemberFigures: Sendable, Hashable {
         (0..<Self.inlineCount + overflow.count).map { stored(at: $0).bitPattern }
     }
 
-    static func == (lhs: Self, rhs: Self) -> Bool {
+    @usableFromInline static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.bitPatterns == rhs.bitPatterns
     }
 
-    func hash(into hasher: inout Hasher) {
+    @usableFromInline func hash(into hasher: inout Hasher) {
         hasher.combine(bitPatterns)
     }
 }

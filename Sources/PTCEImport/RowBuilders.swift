@@ -388,21 +388,28 @@ enum SurveyRows {
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
         var answered = UniqueKeys<AnswerKey>(expected: table.expectedRecordCount)
+        // Resolved once: a national survey has hundreds of thousands of answers. An answer may
+        // be empty (a question skipped).
+        var optionalAnswer = C.answer
+        optionalAnswer.isRequired = false
+        let yearColumn = ResolvedColumn(StandardFields.year, in: table), answerColumn = ResolvedColumn(optionalAnswer, in: table)
+        let respondentColumn = ResolvedColumn(C.respondent, in: table), roleColumn = ResolvedColumn(C.role, in: table)
+        let questionColumn = ResolvedColumn(C.question, in: table), commentColumn = ResolvedColumn(C.comment, in: table)
         return table.rows(&findings) { row, findings in
-            let year = row.year(&findings)
-            let respondent = row.identifier(C.respondent, &findings)
-            let role = row.choice(C.role, as: RespondentRole.self, &findings)
-            let questionID = row.identifier(C.question, &findings)
-            let comment = row.text(C.comment, &findings)
+            let year = row.year(in: yearColumn, &findings)
+            let respondent = row.identifier(respondentColumn, &findings)
+            let role = row.choice(roleColumn, as: RespondentRole.self, &findings)
+            let questionID = row.identifier(questionColumn, &findings)
+            let comment = row.text(commentColumn, &findings)
             var question: SurveyQuestion?
             if let questionID {
                 question = bank[questionID]
                 if question == nil {
                     findings.error(
-                        ImportMessage.unknownQuestion(questionID, known: bank.questions.map(\.id)), at: row.location(C.question))
+                        ImportMessage.unknownQuestion(questionID, known: bank.questions.map(\.id)), at: row.location(questionColumn))
                 }
             }
-            let answer = question.flatMap { answerValue(row, question: $0, comment: comment, &findings) }
+            let answer = question.flatMap { answerValue(row, answerColumn, question: $0, comment: comment, &findings) }
             guard let year, let respondent, let role, let question, let answer else {
                 findings.warning(ImportMessage.answerLeftOut, at: row.recordLocation)
                 return nil
@@ -410,7 +417,7 @@ enum SurveyRows {
             if let first = answered.insert(AnswerKey(year: year, respondent: respondent, question: question.id), line: row.line) {
                 findings.error(
                     ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: first),
-                    at: row.location(C.respondent))
+                    at: row.location(respondentColumn))
                 return nil
             }
             return SurveyAnswer(
@@ -419,29 +426,28 @@ enum SurveyRows {
         }
     }
 
-    /// The answer typed by the question's kind; `nil` (with an error) when out of range. An
-    /// empty answer is a question the respondent skipped (`.notAnswered`, in no statistic),
-    /// except an open one with a comment: its text is in the comment.
+    /// The answer in `column` (the answer column, not required), typed by the question's kind;
+    /// `nil` (with an error) when out of range. An empty answer is a question the respondent
+    /// skipped (`.notAnswered`, in no statistic), except an open one with a comment: its text
+    /// is in the comment.
     private static func answerValue(
-        _ row: CellReader, question: SurveyQuestion, comment: String?, _ findings: inout Findings
+        _ row: CellReader, _ column: ResolvedColumn, question: SurveyQuestion, comment: String?, _ findings: inout Findings
     ) -> SurveyAnswerValue? {
-        var optional = C.answer
-        optional.isRequired = false
-        let cell = row.reported(optional, &findings)
+        let cell = row.reported(column, &findings)
         switch question.kind {
         case .open:
             return cell == nil && comment == nil ? .notAnswered : .text(cell ?? "")
         case .scale:
             guard let cell else { return .notAnswered }
             guard let score = Int(cell), (1...5).contains(score) else {
-                findings.error(ImportMessage.notAScore(cell, question: question.id), at: row.location(C.answer))
+                findings.error(ImportMessage.notAScore(cell, question: question.id), at: row.location(column))
                 return nil
             }
             return .scale(score)
         case .yesNo:
             guard let cell else { return .notAnswered }
             guard let value = CellReader.yesNo(cell) else {
-                findings.error(ImportMessage.notAYesNoAnswer(cell, question: question.id), at: row.location(C.answer))
+                findings.error(ImportMessage.notAYesNoAnswer(cell, question: question.id), at: row.location(column))
                 return nil
             }
             return .yesNo(value)

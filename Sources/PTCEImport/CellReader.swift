@@ -343,12 +343,18 @@ final class ResolvedColumn: CellColumn {
     let declaration: FieldDeclaration
     /// The column's position in the file; `nil` when the file has no such column.
     let position: Int?
+    /// The table it was resolved in: the only one whose readers may use it.
+    private let table: ObjectIdentifier
 
-    /// `declaration` resolved in `table`; reads only that table's records.
+    /// `declaration` resolved in `table`; valid only for readers of `table`.
     init(_ declaration: FieldDeclaration, in table: Table) {
         self.declaration = declaration
         position = table.position(of: declaration.name)
+        self.table = ObjectIdentifier(table)
     }
 
-    func position(in table: Table) -> Int? { position }
+    func position(in table: Table) -> Int? {
+        assert(ObjectIdentifier(table) == self.table, "a column resolved in another table")
+        return position
+    }
 }

@@ -227,13 +227,13 @@ enum CooperationRows {
             let amount = row.figure(amountColumn, &findings)
             let description = row.text(descriptionColumn, &findings)
             /// `id` when it names a member of the row's year; else an error at `column`, and `nil`.
-            func member(_ id: String?, in column: ResolvedColumn) -> String? {
+            func rostered(_ id: String?, in column: ResolvedColumn) -> String? {
                 guard let id, let year, !rosters.contains(id, in: year) else { return id }
                 findings.error(rosters.explainAbsence(of: id, in: year), at: row.location(column))
                 return nil
             }
-            memberA = member(memberA, in: memberAColumn)
-            memberB = member(memberB, in: memberBColumn)
+            memberA = rostered(memberA, in: memberAColumn)
+            memberB = rostered(memberB, in: memberBColumn)
             if let a = memberA, let b = memberB, a == b {
                 findings.error(ImportMessage.cooperationWithItself(a), at: row.location(memberBColumn))
                 memberB = nil

@@ -47,8 +47,7 @@ enum FieldValue: Sendable, Hashable {
 }
 
 /// The rows of one year of a table, without copying them: positions into the whole table.
-/// Elements are lent through the base's address (a pointer's subscript addresses the element in
-/// place; an unsafe buffer's returns a copy); every position is one of the base's indices.
+/// Every position is one of the base's indices.
 public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     private let base: [Element]
     private let positions: [Int]
@@ -63,10 +62,10 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     public var endIndex: Int { positions.count }
     public subscript(position: Int) -> Element { base[positions[position]] }
 
-    /// What `body` reads of the element at `position`, through its address: for reading one
-    /// field of a large element (a member is 240 bytes) on every row, which passing the element
-    /// itself would copy. The address is valid only during `body`.
-    public func reading<Value>(_ position: Int, _ body: (UnsafePointer<Element>) -> Value) -> Value {
+    /// What `body` reads of the element at `position`, through its address, valid only during
+    /// `body`: for reading one field of a large element (a member is 240 bytes) on every row.
+    /// Passing the element itself, even borrowed, copied it at every call (perf, Swift 6.3).
+    public func withUnsafeElement<Value>(at position: Int, _ body: (UnsafePointer<Element>) -> Value) -> Value {
         base.withUnsafeBufferPointer { base in body(base.baseAddress.unsafelyUnwrapped + positions[position]) }
     }
 
@@ -92,9 +91,8 @@ extension PoleDataset {
     public func survey(in year: Int) -> YearSlice<SurveyAnswer> { YearSlice(survey, year: year) { $0.year } }
 }
 
-/// The rows of one year that formulas see, with the derived fields computed once. A class, so
-/// that a field read on every row passes one reference, not the whole set of tables.
-final class YearRows: Sendable {
+/// The rows of one year that formulas see, with the derived fields computed once.
+struct YearRows: Sendable {
     let year: Int
     let members: YearSlice<Member>
     let cooperations: YearSlice<Cooperation>
@@ -183,7 +181,7 @@ struct Fields: Sendable {
             let quantity = Quantity(exponents: [figure.field.unit ?? "count": 1])
             let storage = figure.index  // an Int passed on every row, not the figure's declaration
             all[.members]?[figure.field.name] = Field(.number(quantity)) { index, rows in
-                rows.members.reading(index) { member in
+                rows.members.withUnsafeElement(at: index) { member in
                     guard let value = member.pointee[figureAt: storage] else { return .missing }
                     return member.pointee.isNotApplicable(figureAt: storage) ? .notApplicable : .number(value)
                 }
@@ -210,18 +208,18 @@ struct Fields: Sendable {
     private static let declared: [DataTable: [String: Field]] = [
         .members: [
             StandardFields.year.name: Field(.number(year), alwaysReported: true) { index, rows in
-                rows.members.reading(index) { .number(Double($0.pointee.year)) }
+                rows.members.withUnsafeElement(at: index) { .number(Double($0.pointee.year)) }
             },
-            M.memberID.name: Field(.text, alwaysReported: true) { index, rows in rows.members.reading(index) { .text($0.pointee.id) } },
-            M.name.name: Field(.text, alwaysReported: true) { index, rows in rows.members.reading(index) { .text($0.pointee.name) } },
-            M.actorType.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.actorType?.rawValue) } },
-            M.legalForm.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.legalForm) } },
+            M.memberID.name: Field(.text, alwaysReported: true) { index, rows in rows.members.withUnsafeElement(at: index) { .text($0.pointee.id) } },
+            M.name.name: Field(.text, alwaysReported: true) { index, rows in rows.members.withUnsafeElement(at: index) { .text($0.pointee.name) } },
+            M.actorType.name: Field(.text) { index, rows in rows.members.withUnsafeElement(at: index) { text($0.pointee.actorType?.rawValue) } },
+            M.legalForm.name: Field(.text) { index, rows in rows.members.withUnsafeElement(at: index) { text($0.pointee.legalForm) } },
             M.insertionStructure.name: Field(.bool) { index, rows in
-                rows.members.reading(index) { $0.pointee.insertionStructure.map(FieldValue.bool) ?? .missing }
+                rows.members.withUnsafeElement(at: index) { $0.pointee.insertionStructure.map(FieldValue.bool) ?? .missing }
             },
-            M.commune.name: Field(.text) { index, rows in rows.members.reading(index) { text($0.pointee.commune) } },
+            M.commune.name: Field(.text) { index, rows in rows.members.withUnsafeElement(at: index) { text($0.pointee.commune) } },
             M.inTerritory.name: Field(.bool) { index, rows in
-                rows.members.reading(index) { $0.pointee.commune }.map { .bool(rows.territory.contains($0)) } ?? .missing
+                rows.members.withUnsafeElement(at: index) { $0.pointee.commune }.map { .bool(rows.territory.contains($0)) } ?? .missing
             },
             // Not reported when the year has no cooperation at all (no file, or no row for the year).
             M.cooperates.name: Field(.bool) { index, rows in
@@ -241,8 +239,8 @@ struct Fields: Sendable {
             },
             C.crossesTypes.name: Field(.bool) { index, rows in
                 let link = rows.cooperations[index]
-                guard let a = rows.memberRows[link.memberA].flatMap({ rows.members.reading($0) { $0.pointee.actorType } }),
-                      let b = rows.memberRows[link.memberB].flatMap({ rows.members.reading($0) { $0.pointee.actorType } })
+                guard let a = rows.memberRows[link.memberA].flatMap({ rows.members.withUnsafeElement(at: $0) { $0.pointee.actorType } }),
+                      let b = rows.memberRows[link.memberB].flatMap({ rows.members.withUnsafeElement(at: $0) { $0.pointee.actorType } })
                 else {
                     return .missing
                 }

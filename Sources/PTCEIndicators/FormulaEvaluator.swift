@@ -320,7 +320,7 @@ struct FormulaEvaluator {
         // Each member's value now and the year before, summed in this year's row order: the same
         // input always gives the same last digits.
         let both = values(in: rows).compactMap { row, value in
-            previousRows.memberRows[rows.members.reading(row) { $0.pointee.id }].flatMap { before[$0] }.map { (row: row, now: value, then: $0) }
+            previousRows.memberRows[rows.members.withUnsafeElement(at: row) { $0.pointee.id }].flatMap { before[$0] }.map { (row: row, now: value, then: $0) }
         }
         for member in both { usedRows.insert(member.row) }
         // A member's id is its only row of the year: its row stands for it.

@@ -234,7 +234,7 @@ public struct ReportBuilder: Sendable {
     private func breakdown(of index: Int, rows: YearRows, profile: PoleProfile) -> [ActorTypePart] {
         ActorType.allCases.compactMap { type in
             var mask = RowSet(rowCount: rows.members.count)
-            for row in rows.members.indices where rows.members.reading(row, { $0.pointee.actorType }) == type { mask.insert(row) }
+            for row in rows.members.indices where rows.members.withUnsafeElement(at: row, { $0.pointee.actorType }) == type { mask.insert(row) }
             guard mask.count > 0 else { return nil }
             let (value, used) = evaluated(index, rows: rows, memberMask: mask, profile: profile)
             // No member of the type reported the inputs: not reported, never 0.

@@ -50,7 +50,7 @@ public struct Member: Sendable, Hashable {
     public var extras: [ExtraValue]
     /// The figures (``FieldCatalogue/memberFigures``), packed: a national dataset holds
     /// a million members.
-    @usableFromInline var figures = MemberFigures()
+    @usableFromInline private(set) var figures = MemberFigures()
     /// `nil` only when the cell was invalid and the report was made anyway (`--keep-going`):
     /// the member counts, but in no actor type.
     public var actorType: ActorType?
@@ -294,9 +294,24 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     private mutating func store(_ value: Double, at index: Int) {
-        guard index >= Self.inlineCount else {
-            withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: value, toByteOffset: index * MemoryLayout<Double>.stride, as: Double.self) }
-            return
+        // Element by element, as ``stored(at:)`` reads them.
+        switch index {
+        case 0: inline.0 = value; return
+        case 1: inline.1 = value; return
+        case 2: inline.2 = value; return
+        case 3: inline.3 = value; return
+        case 4: inline.4 = value; return
+        case 5: inline.5 = value; return
+        case 6: inline.6 = value; return
+        case 7: inline.7 = value; return
+        case 8: inline.8 = value; return
+        case 9: inline.9 = value; return
+        case 10: inline.10 = value; return
+        case 11: inline.11 = value; return
+        case 12: inline.12 = value; return
+        case 13: inline.13 = value; return
+        case 14: inline.14 = value; return
+        default: break
         }
         let position = index - Self.inlineCount
         if position >= overflow.count {

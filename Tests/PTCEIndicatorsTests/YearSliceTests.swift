@@ -21,14 +21,23 @@ struct YearSliceTests {
         let slice = dataset.members(in: 2023)
         #expect(slice.map(\.id) == ["M1", "M4", "M7", "M10"])
         for position in slice.indices {
-            #expect(slice.reading(position) { $0.pointee } == slice[position])
-            #expect(slice.reading(position) { $0.pointee.fte } == Double(1 + 3 * position) + 0.5)
-            #expect(slice.reading(position) { $0.pointee.reuseTonnes } == Double(101 + 3 * position))
-            #expect(slice.reading(position) { $0.pointee.isNotApplicable(.insertionFTE) } == (position % 4 == 1))
+            #expect(slice.withUnsafeElement(at: position) { $0.pointee } == slice[position])
+            #expect(slice.withUnsafeElement(at: position) { $0.pointee.fte } == Double(1 + 3 * position) + 0.5)
+            #expect(slice.withUnsafeElement(at: position) { $0.pointee.reuseTonnes } == Double(101 + 3 * position))
         }
+        // Only M4 of the year is marked (every fourth member from M0).
+        #expect(slice.indices.filter { slice.withUnsafeElement(at: $0) { $0.pointee.isNotApplicable(.insertionFTE) } } == [1])
         var lent: [String] = []
         slice.forEachInPlace { lent.append($0.id) }
         #expect(lent == slice.map(\.id))
         #expect(dataset.members(in: 2030).isEmpty)
+    }
+
+    @Test func aTableWithoutRowsHasEmptyYears() {
+        let empty = PoleDataset(profile: PoleProfile(id: "p", name: "P", territory: "T", communes: [])).members(in: 2024)
+        #expect(empty.isEmpty)
+        var lent = 0
+        empty.forEachInPlace { _ in lent += 1 }
+        #expect(lent == 0)
     }
 }

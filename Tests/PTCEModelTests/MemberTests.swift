@@ -1,5 +1,5 @@
 import Foundation
-import PTCEModel
+@testable import PTCEModel
 import Testing
 
 /// Members keep their figures packed; what they show must not depend on it.
@@ -35,6 +35,33 @@ import Testing
         #expect(other != member) // reported 0 is not "not reported"
         other.trainees = nil
         #expect(other == member && other.hashValue == member.hashValue)
+    }
+
+    /// Every storage place holds its own figure: the 15 in the member and those beyond it, set to
+    /// distinct values, read back; marking one not applicable touches no other.
+    @Test func everyFigureHasAPlaceOfItsOwn() throws {
+        var catalogue = FieldCatalogue.standard
+        for name in ["meals_served", "bikes_repaired"] {
+            catalogue = try #require(catalogue.addingMemberFigure(
+                FieldDeclaration(name, .count, unit: "count", label: LocalizedText(fr: name, en: name), format: .count, aliases: [])))
+        }
+        let figures = catalogue.memberFigures
+        #expect(figures.map(\.index) == Array(0..<17))
+        var filled = member
+        for figure in figures { filled[figure] = Double(100 + figure.index) }
+        #expect(figures.map { filled[$0] } == figures.map { Double(100 + $0.index) })
+        for figure in figures {
+            var marked = filled
+            marked.setNotApplicable(figure)
+            #expect(figures.map { marked[$0] } == figures.map { $0.index == figure.index ? 0 : Double(100 + $0.index) })
+            #expect(figures.filter { marked.isNotApplicable($0) }.map(\.index) == [figure.index])
+        }
+    }
+
+    /// The two NaNs that mark a figure are the ones `Double(nan:signaling:)` makes.
+    @Test func notReportedAndNotApplicableAreQuietNaNsWithTheirPayloads() {
+        #expect(MemberFigures.notReported.bitPattern == Double(nan: 1, signaling: false).bitPattern)
+        #expect(MemberFigures.notApplicable.bitPattern == Double(nan: 2, signaling: false).bitPattern)
     }
 
     /// Figures a catalogue adds after the standard ones are stored beside the member: read back,

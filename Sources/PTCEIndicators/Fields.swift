@@ -55,7 +55,7 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     /// The elements of `base` whose year (`yearOf`) is `year`, in their order; only their positions are stored.
     public init(_ base: [Element], year: Int, yearOf: (borrowing Element) -> Int) {
         self.base = base
-        positions = base.withUnsafeBufferPointer { base in base.indices.filter { yearOf(base.baseAddress.unsafelyUnwrapped[$0]) == year } }
+        positions = base.withUnsafeBufferPointer { base in base.indices.filter { yearOf(base[$0]) == year } }
     }
 
     public var startIndex: Int { 0 }
@@ -73,7 +73,7 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     /// few fields of large elements (a member is 240 bytes).
     public func forEachInPlace(_ body: (borrowing Element) -> Void) {
         base.withUnsafeBufferPointer { base in
-            for position in positions { body(base.baseAddress.unsafelyUnwrapped[position]) }
+            for position in positions { body(base[position]) }
         }
     }
 }

@@ -294,24 +294,11 @@ struct MemberFigures: Sendable, Hashable {
     }
 
     private mutating func store(_ value: Double, at index: Int) {
-        // Element by element, as ``stored(at:)`` reads them.
-        switch index {
-        case 0: inline.0 = value; return
-        case 1: inline.1 = value; return
-        case 2: inline.2 = value; return
-        case 3: inline.3 = value; return
-        case 4: inline.4 = value; return
-        case 5: inline.5 = value; return
-        case 6: inline.6 = value; return
-        case 7: inline.7 = value; return
-        case 8: inline.8 = value; return
-        case 9: inline.9 = value; return
-        case 10: inline.10 = value; return
-        case 11: inline.11 = value; return
-        case 12: inline.12 = value; return
-        case 13: inline.13 = value; return
-        case 14: inline.14 = value; return
-        default: break
+        // A tuple of doubles is laid out as an array of them: the place ``stored(at:)`` reads
+        // element by element (in place, the tuple being mutable here, so nothing is copied).
+        guard index >= Self.inlineCount else {
+            withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: value, toByteOffset: index * MemoryLayout<Double>.stride, as: Double.self) }
+            return
         }
         let position = index - Self.inlineCount
         if position >= overflow.count {

@@ -130,6 +130,12 @@ struct CellReader {
         reported(column, &findings)
     }
 
+    /// ``text(_:_:)``, a text met before in `texts` given the `String` of its first appearance:
+    /// for a column whose texts repeat over a large table (a member's name every year).
+    func text(_ column: some CellColumn, sharing texts: inout SharedTexts, _ findings: inout Findings) -> String? {
+        reportedBytes(column, &findings).map { texts.text($0) }
+    }
+
     /// An identifier; one that Excel turned into scientific notation has lost digits and is an error.
     func identifier(_ column: some CellColumn, _ findings: inout Findings) -> String? {
         guard let bytes = reportedBytes(column, &findings) else { return nil }

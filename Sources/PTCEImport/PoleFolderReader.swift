@@ -103,7 +103,7 @@ public struct PoleFolderReader: Sendable {
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
     /// absent), so that only the file being read is in memory — and the survey's, read on another
-    /// core while the members are, and another only while an ambiguous number asks what the
+    /// core while the cooperations are, and another only while an ambiguous number asks what the
     /// folder's other files settle (``FolderConventions``).
     ///
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
@@ -161,15 +161,17 @@ public struct PoleFolderReader: Sendable {
             loaded.source.map { dataset.sources.append($0) }
             return loaded.rows
         }
-        // The survey's answers name no member: they are read on another core while the members
-        // are (the folder's conventions and files are shared under a lock).
+        listener?.begin(profile)
+        let members = load(schemas[0]) {
+            MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
+        }
+        listener?.end()
+        // The survey's answers name no member: they are read on another core while the
+        // cooperations are (the folder's conventions and files are shared under a lock) — not
+        // while the members are, whose file is the largest held at once.
         nonisolated(unsafe) let readSurvey = { [questionBank] in load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) } }
         let survey = BackgroundTask<LoadedTable<SurveyAnswer>, Never> { readSurvey() }
-        listener?.begin(profile)
-        dataset.members = take(load(schemas[0]) {
-            MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
-        })
-        listener?.end()
+        dataset.members = take(members)
         let rosters = MemberRoster(dataset.members)
         dataset.cooperations = take(load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) })
         dataset.finances = take(load(schemas[2]) { FinanceRows.read($0, &$1) })

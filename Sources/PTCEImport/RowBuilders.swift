@@ -16,54 +16,27 @@ struct AnswerKey: Hashable {
 /// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
 ///
 /// Held compactly, as a national file has a million keys: the keys and their first lines in
-/// two arrays, found through an open-addressing table of 4-byte positions kept at most half
-/// full (a `Dictionary` of the same keys sized for them at once took about twice the memory).
+/// two arrays, found through ``HashSlots``.
 struct UniqueKeys<Key: Hashable> {
     private var keys: [Key] = []
     private var firstLines: [Int] = []
-    /// Each slot is empty (-1) or the position of a key in `keys`; the slot count is a power of two.
-    private var slots: [Int32]
+    private var slots: HashSlots
 
     /// `expected`: about how many keys will be inserted, so that the table is not grown step by step.
     init(expected: Int) {
-        var slotCount = 16
-        while slotCount < expected * 2 { slotCount <<= 1 }
-        slots = [Int32](repeating: -1, count: slotCount)
+        slots = HashSlots(expected: expected)
         keys.reserveCapacity(expected)
         firstLines.reserveCapacity(expected)
     }
 
     /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
     mutating func insert(_ key: Key, line: Int) -> Int? {
-        var slot = key.hashValue & (slots.count - 1)
-        while true {
-            let position = Int(slots[slot])
-            if position < 0 { break }
-            if keys[position] == key { return firstLines[position] }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        if (keys.count + 1) * 2 > slots.count {
-            doubleSlots()
-            slot = emptySlot(for: key)
-        }
-        // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ records.
-        slots[slot] = Int32(truncatingIfNeeded: keys.count)
+        let hash = key.hashValue
+        if let position = slots.position(hash: hash, where: { [keys] in keys[$0] == key }) { return firstLines[position] }
+        slots.append(hash: hash) { [keys] in keys[$0].hashValue }
         keys.append(key)
         firstLines.append(line)
         return nil
-    }
-
-    /// The first empty slot from `key`'s own, probing onwards.
-    private func emptySlot(for key: Key) -> Int {
-        var slot = key.hashValue & (slots.count - 1)
-        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-        return slot
-    }
-
-    /// Sets the keys in a table of twice as many slots.
-    private mutating func doubleSlots() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (position, key) in keys.enumerated() { slots[emptySlot(for: key)] = Int32(truncatingIfNeeded: position) }
     }
 }
 
@@ -98,6 +71,8 @@ enum MemberRows {
 struct MemberRowBuilder {
     typealias C = StandardFields.Members
     private var ids: UniqueKeys<YearScopedKey>
+    /// The names and legal forms met: each year repeats them.
+    private var texts = SharedTexts()
     private let checks: FigureChecks
     /// The columns other than the figures, resolved once: each row then reads them by position.
     private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
@@ -121,12 +96,12 @@ struct MemberRowBuilder {
     mutating func member(from row: CellReader, _ findings: inout Findings) -> Member? {
         let year = row.year(in: self.year, &findings)
         let id = row.identifier(self.memberID, &findings)
-        let name = row.text(self.name, &findings)
+        let name = row.text(self.name, sharing: &texts, &findings)
         let actorType = row.choice(self.actorType, as: ActorType.self, &findings)
         var member = Member(
             origin: row.origin, year: year ?? 0, id: id ?? "",
             name: name ?? "", actorType: actorType,
-            legalForm: row.text(legalForm, &findings),
+            legalForm: row.text(legalForm, sharing: &texts, &findings),
             insertionStructure: row.boolean(insertionStructure, &findings),
             commune: row.communeCode(commune, &findings),
             extras: row.extras)
@@ -219,13 +194,14 @@ enum CooperationRows {
         let yearColumn = ResolvedColumn(StandardFields.year, in: table), memberAColumn = ResolvedColumn(C.memberA, in: table)
         let memberBColumn = ResolvedColumn(C.memberB, in: table), kindColumn = ResolvedColumn(C.kind, in: table)
         let amountColumn = ResolvedColumn(C.amount, in: table), descriptionColumn = ResolvedColumn(C.description, in: table)
+        var descriptions = SharedTexts()  // a kind of cooperation is often described alike on many rows
         return table.rows(&findings) { row, findings in
             let year = row.year(in: yearColumn, &findings)
             var memberA = row.identifier(memberAColumn, &findings)
             var memberB = row.identifier(memberBColumn, &findings)
             let kind = row.choice(kindColumn, as: CooperationKind.self, &findings)
             let amount = row.figure(amountColumn, &findings)
-            let description = row.text(descriptionColumn, &findings)
+            let description = row.text(descriptionColumn, sharing: &descriptions, &findings)
             /// `id` when it names a member of the row's year; else an error at `column`, and `nil`.
             func rostered(_ id: String?, in column: ResolvedColumn) -> String? {
                 guard let id, let year, !rosters.contains(id, in: year) else { return id }
@@ -395,12 +371,13 @@ enum SurveyRows {
         let yearColumn = ResolvedColumn(StandardFields.year, in: table), answerColumn = ResolvedColumn(optionalAnswer, in: table)
         let respondentColumn = ResolvedColumn(C.respondent, in: table), roleColumn = ResolvedColumn(C.role, in: table)
         let questionColumn = ResolvedColumn(C.question, in: table), commentColumn = ResolvedColumn(C.comment, in: table)
+        var comments = SharedTexts()  // the same remark comes back from respondent to respondent
         return table.rows(&findings) { row, findings in
             let year = row.year(in: yearColumn, &findings)
             let respondent = row.identifier(respondentColumn, &findings)
             let role = row.choice(roleColumn, as: RespondentRole.self, &findings)
             let questionID = row.identifier(questionColumn, &findings)
-            let comment = row.text(commentColumn, &findings)
+            let comment = row.text(commentColumn, sharing: &comments, &findings)
             var question: SurveyQuestion?
             if let questionID {
                 question = bank[questionID]

@@ -143,7 +143,7 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("survey.csv").path, withDestinationPath: "/nonexistent/survey.csv")
         // A sparse file of 3 GiB: never allocated whole.
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("projects.csv").path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("projects.csv").path, contents: nil))
         let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("projects.csv"))
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

@@ -15,12 +15,12 @@ final class FolderConventions: @unchecked Sendable {
     /// The folder's files that may hold numbers other than years, in reading order.
     private let schemas: [TableSchema]
     /// The bytes of a file, or `nil` when the folder has no such file.
-    private let contents: (String) -> [UInt8]?
+    private let contents: @Sendable (String) -> [UInt8]?
     /// By file: the conventions its numeric cells show; `.some(nil)` when the folder lacks the file.
     private var known: [String: Set<DecimalConvention>?] = [:]
 
     /// `schemas`: the folder's files in reading order.
-    init(schemas: [TableSchema], contents: @escaping (String) -> [UInt8]?) {
+    init(schemas: [TableSchema], contents: @escaping @Sendable (String) -> [UInt8]?) {
         self.schemas = schemas.filter { schema in schema.columns.contains { $0.type.isNumeric && $0.type != .year } }
         self.contents = contents
     }

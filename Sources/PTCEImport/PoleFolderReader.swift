@@ -109,7 +109,7 @@ public struct PoleFolderReader: Sendable {
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
     /// `isPresent` says the folder holds; both is an error, and neither is read.
     func read(
-        profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping (String) -> [UInt8]?, findings: inout Findings,
+        profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping @Sendable (String) -> [UInt8]?, findings: inout Findings,
         listener: (any MemberListener)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile, catalogue: catalogue)

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PTCEImport
 import PTCEModel
 import Testing
@@ -80,16 +81,21 @@ import Testing
             profile: testProfile,
             isPresent: { files[$0] != nil },
             contents: { name in
-                requests.counts[name, default: 0] += 1
+                requests.add(name)
                 return files[name].map { Array($0.utf8) }
             },
             findings: &findings)
         dataset.findings = findings
-        return (dataset, requests.counts)
+        return (dataset, requests.counts())
     }
 
-    private final class Counter {
-        var counts: [String: Int] = [:]
+    /// Counts under a lock: the survey's bytes are asked for on another thread than the others'.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var countsByFile: [String: Int] = [:]
+
+        func add(_ file: String) { lock.withLock { countsByFile[file, default: 0] += 1 } }
+        func counts() -> [String: Int] { lock.withLock { countsByFile } }
     }
 
     @Test func aFolderWhoseFilesSettleTheirOwnNumbersReadsEachFileOnce() {

@@ -241,7 +241,7 @@ private struct Merge {
     private mutating func verify(_ changes: [TableChange], year: Int) {
         let edited = Dictionary(changes.map { ($0.file, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let folder = self.folder
-        func onDisk(_ file: String) -> [UInt8]? { (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) } }
+        @Sendable func onDisk(_ file: String) -> [UInt8]? { (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) } }
         var dropped = Findings()
         let reread = PoleFolderReader(questionBank: questionBank, catalogue: dataset.catalogue).read(
             profile: dataset.profile, isPresent: { edited[$0] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },

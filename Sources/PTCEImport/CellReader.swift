@@ -130,8 +130,9 @@ struct CellReader {
         reported(column, &findings)
     }
 
-    /// ``text(_:_:)``, a text met before in `texts` given the `String` of its first appearance:
-    /// for a column whose texts repeat over a large table (a member's name every year).
+    /// Like ``text(_:_:)``, but a text already met in `texts` is the `String` made at its first
+    /// appearance, sharing its storage: for columns whose texts repeat over a large table (a
+    /// member's name, every year).
     func text(_ column: some CellColumn, sharing texts: inout SharedTexts, _ findings: inout Findings) -> String? {
         reportedBytes(column, &findings).map { texts.text($0) }
     }

@@ -1,5 +1,5 @@
 /// An open-addressing table of 4-byte positions into an array kept by its owner, at most half
-/// full: how ``UniqueKeys`` and ``SharedTexts`` find what they hold by its hash, with about 8
+/// full: how ``UniqueKeys`` and ``SharedTexts`` find what they hold by its hash, with 8 to 16
 /// bytes per item beside the items themselves (a `Dictionary` of a million keys sized for them
 /// at once took about twice the memory).
 struct HashSlots {
@@ -15,7 +15,8 @@ struct HashSlots {
         slots = [Int32](repeating: -1, count: slotCount)
     }
 
-    /// The position of the item whose hash is `hash` and that `isMatch` accepts, else `nil`.
+    /// The first position, probing from `hash`'s slot, that `isMatch` accepts, else `nil`:
+    /// `isMatch` is also asked about items of other hashes met on the way, and must compare.
     func position(hash: Int, where isMatch: (Int) -> Bool) -> Int? {
         var slot = hash & (slots.count - 1)
         while true {
@@ -33,7 +34,7 @@ struct HashSlots {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             for position in 0..<count { slots[emptySlot(for: hashAt(position))] = Int32(truncatingIfNeeded: position) }
         }
-        // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ records.
+        // A file of at most 2 GB (``TextFile/maximumSize``) holds fewer than 2³¹ cells, so fewer items.
         slots[emptySlot(for: hash)] = Int32(truncatingIfNeeded: count)
         count += 1
     }
@@ -55,10 +56,20 @@ struct SharedTexts {
     private var texts: [String] = []
     private var hashes: [Int] = []
     private var slots = HashSlots(expected: 0)
+    /// Whether texts are shared at all: not where every text is new (one year's members, let
+    /// go once written), as the table would cost memory and time for nothing.
+    private let isSharing: Bool
 
-    /// The text of `bytes` (valid UTF-8): the `String` made at its first appearance when it has one.
+    /// Texts shared when `isSharing`, else each made afresh.
+    init(isSharing: Bool = true) {
+        self.isSharing = isSharing
+    }
+
+    /// The text of `bytes` (valid UTF-8): the `String` made at its first appearance when it has
+    /// one. Texts are the same when their bytes are: a text and its canonical equivalent (`é` as
+    /// one scalar or as `e` and a combining accent) are kept apart, as written.
     mutating func text(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+        guard isSharing, bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         let hash = hasher.finalize()

@@ -143,7 +143,8 @@ private struct YearMembers: Sequence, IteratorProtocol {
     init(table: Table, runs: [RecordRun], figures: [MemberFigure]) {
         self.runs = ArraySlice(runs)
         self.table = table
-        builder = MemberRowBuilder(table, figures: figures, expectedRows: runs.reduce(0) { $0 + $1.count })
+        // One year's members, each written and let go: their names do not repeat, nothing to share.
+        builder = MemberRowBuilder(table, figures: figures, expectedRows: runs.reduce(0) { $0 + $1.count }, sharesTexts: false)
         cursor = table.data
     }
 

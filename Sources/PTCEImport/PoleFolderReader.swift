@@ -103,7 +103,7 @@ public struct PoleFolderReader: Sendable {
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
     /// absent), so that only the file being read is in memory — and the survey's, read on another
-    /// core while the cooperations are, and another only while an ambiguous number asks what the
+    /// core while the cooperations, budget and projects are, and another only while an ambiguous number asks what the
     /// folder's other files settle (``FolderConventions``).
     ///
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
@@ -125,13 +125,13 @@ public struct PoleFolderReader: Sendable {
         let folder = FolderConventions(schemas: schemas.compactMap { $0 }, contents: contents)
         /// The file as text, and its fingerprint computed on another core meanwhile; both read the
         /// same bytes, let go once the table has been read.
-        func open(_ schema: TableSchema) -> (TableDocument, BackgroundTask<String, Never>)? {
+        @Sendable func open(_ schema: TableSchema) -> (TableDocument, BackgroundTask<String, Never>)? {
             guard let bytes = contents(schema.file) else { return nil }
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
             return (TableDocument.open(bytes, file: schema.file), digest)
         }
         /// Reads a table: its rows, with the findings of its reading and its line in the list of sources.
-        func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> LoadedTable<Row> {
+        @Sendable func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> LoadedTable<Row> {
             var loaded = LoadedTable<Row>()
             guard let schema, let (document, digest) = open(schema) else { return loaded }
             loaded.findings.append(contentsOf: document.findings)
@@ -167,10 +167,11 @@ public struct PoleFolderReader: Sendable {
         }
         listener?.end()
         // The survey's answers name no member: they are read on another core while the
-        // cooperations are (the folder's conventions and files are shared under a lock) — not
-        // while the members are, whose file is the largest held at once.
-        nonisolated(unsafe) let readSurvey = { [questionBank] in load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) } }
-        let survey = BackgroundTask<LoadedTable<SurveyAnswer>, Never> { readSurvey() }
+        // cooperations, budget and projects are (the folder's conventions and files are shared
+        // under a lock) — not while the members are, whose file is the largest held at once.
+        let survey = BackgroundTask<LoadedTable<SurveyAnswer>, Never> { [questionBank] in
+            load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
+        }
         dataset.members = take(members)
         let rosters = MemberRoster(dataset.members)
         dataset.cooperations = take(load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) })

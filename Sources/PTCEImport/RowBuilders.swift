@@ -72,15 +72,18 @@ struct MemberRowBuilder {
     typealias C = StandardFields.Members
     private var ids: UniqueKeys<YearScopedKey>
     /// The names and legal forms met: each year repeats them.
-    private var texts = SharedTexts()
+    private var texts: SharedTexts
     private let checks: FigureChecks
     /// The columns other than the figures, resolved once: each row then reads them by position.
     private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
 
     /// `figures`: the member figures of the catalogue the table's schema comes from;
-    /// `expectedRows`: about how many rows will be built (by default, the table's).
-    init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil) {
+    /// `expectedRows`: about how many rows will be built (by default, the table's);
+    /// `sharesTexts`: whether a name met before is given the `String` of its first appearance
+    /// (``SharedTexts``), for members that are kept.
+    init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil, sharesTexts: Bool = true) {
         ids = UniqueKeys(expected: expectedRows ?? table.expectedRecordCount)
+        texts = SharedTexts(isSharing: sharesTexts)
         checks = FigureChecks(figures, in: table)
         year = ResolvedColumn(StandardFields.year, in: table)
         memberID = ResolvedColumn(C.memberID, in: table)

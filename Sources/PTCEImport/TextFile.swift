@@ -36,8 +36,8 @@ public enum TextFile {
     static func contents(at path: String) -> FileContents {
         var bytes: [UInt8] = []
         let outcome = withOpenFile(at: path) { descriptor, size in
-            // An empty array is one storage shared by the whole process, which making an array of
-            // capacity 0 below would write to (a data race with any other thread doing the same).
+            // Every empty array uses one storage shared by the whole process; making an array of
+            // capacity 0 below would write to it, a data race with any other thread doing the same.
             guard size > 0 else { return .readable(size: 0) }
             var failure: Int32 = 0
             bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

@@ -50,7 +50,7 @@ struct HashSlots {
 /// The texts of a column met so far, each held once: a repeat is given the `String` of its
 /// first appearance, sharing its storage, rather than storage of its own. A national members
 /// file repeats each name every year, and a text of 20 to 60 bytes takes 50 to 100 on the heap;
-/// a distinct text costs about 32 bytes here while the table is read. A text of at most 15
+/// a distinct text costs 32 to 40 bytes here while the table is read. A text of at most 15
 /// UTF-8 bytes lives inside its `String`, with nothing to share: it is made afresh.
 struct SharedTexts {
     private var texts: [String] = []

@@ -102,9 +102,10 @@ public struct PoleFolderReader: Sendable {
     }
 
     /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
-    /// absent), so that only the file being read is in memory — and the survey's, read on another
-    /// core while the cooperations, budget and projects are, and another only while an ambiguous number asks what the
-    /// folder's other files settle (``FolderConventions``).
+    /// absent; it is called from two threads), so that only the file being read is in memory —
+    /// and the survey's, read on another core while the cooperations, budget and projects are,
+    /// and another only while an ambiguous number asks what the folder's other files settle
+    /// (``FolderConventions``).
     ///
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
     /// `isPresent` says the folder holds; both is an error, and neither is read.

@@ -32,6 +32,38 @@ package final class Promise<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A value given once by one thread and taken once by another, then no longer held: for a large
+/// value (a file's bytes) that only one thread needs, and must not outlive its use.
+package final class Handover<Value: Sendable>: @unchecked Sendable {
+    private let given = Promise<Void>()
+    private let lock = NSLock()
+    private var stored: Value?
+    private var isGiven = false
+
+    /// Creates a handover with nothing given yet: ``take()`` waits until ``give(_:)`` is called.
+    package init() {}
+
+    /// Gives the value (`nil`: none will come) and wakes the thread waiting for it. Only the
+    /// first call counts.
+    package func give(_ value: Value?) {
+        let isFirst = lock.withLock {
+            guard !isGiven else { return false }
+            (stored, isGiven) = (value, true)
+            return true
+        }
+        if isFirst { given.fulfil(()) }
+    }
+
+    /// Waits until the value is given, and takes it: `nil` when none was, or it was taken already.
+    package func take() -> Value? {
+        given.value()
+        return lock.withLock {
+            defer { stored = nil }
+            return stored
+        }
+    }
+}
+
 /// Work started on a thread of its own; ``value()`` waits for it, then returns its result or
 /// throws its error.
 ///

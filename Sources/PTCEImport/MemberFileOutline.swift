@@ -53,9 +53,21 @@ public struct MemberFileOutline {
         }
         guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
         else {
-            (rowsByYear, layout) = ([:], nil)
+            self.init()
             return
         }
+        self.init(bytes: bytes, folder: url, reader: reader)
+    }
+
+    /// The outline of no file: no row, no place.
+    private init() {
+        (rowsByYear, layout) = ([:], nil)
+    }
+
+    /// The outline of `bytes`, the `members.csv` of the folder at `url` (whose other files settle
+    /// an ambiguous number), read by `reader`'s schemas.
+    init(bytes: [UInt8], folder url: URL, reader: PoleFolderReader) {
+        let schema = reader.schemas[0]
         var dropped = Findings()
         // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
         let document = CSVReader.readStructure(bytes, file: schema.file).map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
@@ -168,5 +180,12 @@ extension PoleFolderReader {
     /// year column, for a caller that starts on the report year while the folder is read.
     public func memberFileOutline(folder url: URL) -> MemberFileOutline {
         MemberFileOutline(folder: url, reader: self)
+    }
+
+    /// The outline of `bytes`, the `members.csv` of the folder at `url` already read (as a
+    /// ``MemberListener`` is given it): the file is not read again, and the outline shares the
+    /// bytes' storage rather than copying it.
+    public func memberFileOutline(of bytes: [UInt8], folder url: URL) -> MemberFileOutline {
+        MemberFileOutline(bytes: bytes, folder: url, reader: self)
     }
 }

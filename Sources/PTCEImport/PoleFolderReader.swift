@@ -126,15 +126,19 @@ public struct PoleFolderReader: Sendable {
         let folder = FolderConventions(schemas: schemas.compactMap { $0 }, contents: contents)
         /// The file as text, and its fingerprint computed on another core meanwhile; both read the
         /// same bytes, let go once the table has been read.
-        @Sendable func open(_ schema: TableSchema) -> (TableDocument, BackgroundTask<String, Never>)? {
+        @Sendable func open(_ schema: TableSchema, opened: ([UInt8]) -> Void) -> (TableDocument, BackgroundTask<String, Never>)? {
             guard let bytes = contents(schema.file) else { return nil }
+            opened(bytes)
             let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
             return (TableDocument.open(bytes, file: schema.file), digest)
         }
-        /// Reads a table: its rows, with the findings of its reading and its line in the list of sources.
-        @Sendable func load<Row>(_ schema: TableSchema?, _ build: (Table, inout Findings) -> [Row]) -> LoadedTable<Row> {
+        /// Reads a table: its rows, with the findings of its reading and its line in the list of
+        /// sources. `opened` gets the file's bytes before they are read.
+        @Sendable func load<Row>(
+            _ schema: TableSchema?, opened: ([UInt8]) -> Void = { _ in }, _ build: (Table, inout Findings) -> [Row]
+        ) -> LoadedTable<Row> {
             var loaded = LoadedTable<Row>()
-            guard let schema, let (document, digest) = open(schema) else { return loaded }
+            guard let schema, let (document, digest) = open(schema, opened: opened) else { return loaded }
             loaded.findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding, delimiter: document.delimiter, records: 0, sha256: "")
@@ -163,7 +167,10 @@ public struct PoleFolderReader: Sendable {
             return loaded.rows
         }
         listener?.begin(profile)
-        let members = load(schemas[0]) {
+        let members = load(schemas[0], opened: { bytes in
+            // The listener looks ahead in the CSV file (never in a workbook) with the bytes read here: one copy.
+            if schemas[0]?.file == self.schemas[0].file { listener?.membersFileOpened(bytes) }
+        }) {
             MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
         }
         listener?.end()
@@ -189,6 +196,11 @@ public struct PoleFolderReader: Sendable {
 public protocol MemberListener: AnyObject {
     /// The pole's profile, before any member; not called when `pole.toml` has an error.
     func begin(_ profile: PoleProfile)
+    /// The bytes of `members.csv` as read, before its first member: the very storage the
+    /// reading parses (not a copy), for a caller that looks ahead in the file
+    /// (``PoleFolderReader/memberFileOutline(of:folder:)``) without reading it again. Not called
+    /// when the members come from `members.xlsx` or the file cannot be read.
+    func membersFileOpened(_ bytes: [UInt8])
     /// A member kept, as soon as its row is read, in the order of the file. Its row had no
     /// error that leaves it out; another row may still have errors that stop the report.
     func accept(_ member: Member)
@@ -197,25 +209,63 @@ public protocol MemberListener: AnyObject {
 }
 
 /// The member ids of each year, to check references from the other files.
+///
+/// Held as positions into the members themselves (their array shared, not copied), found through
+/// ``HashSlots``: 8 to 16 bytes an id, where sets of a national dataset's million ids took about
+/// 38 MB.
 struct MemberRoster {
-    private var idsByYear: [Int: Set<String>] = [:]
+    private let members: [Member]
+    /// The ids made members beyond ``members`` (``insert(_:year:)``): positions after theirs.
+    private var added: [YearScopedKey] = []
+    private var slots: HashSlots
+    /// Every year with a member, ascending.
+    private var years: [Int]
 
     init(_ members: [Member]) {
-        for member in members { idsByYear[member.year, default: []].insert(member.id) }
+        var slots = HashSlots(expected: members.count)
+        var years = Set<Int>()
+        members.withUnsafeBufferPointer { members in
+            for position in members.indices {
+                years.insert(members[position].year)
+                slots.append(hash: Self.hash(members[position].id, members[position].year)) { Self.hash(at: $0, members, added: []) }
+            }
+        }
+        (self.members, self.slots, self.years) = (members, slots, years.sorted())
     }
 
     /// Makes `id` a member in `year`.
     mutating func insert(_ id: String, year: Int) {
-        idsByYear[year, default: []].insert(id)
+        guard !contains(id, in: year) else { return }
+        let added = added
+        members.withUnsafeBufferPointer { members in
+            slots.append(hash: Self.hash(id, year)) { Self.hash(at: $0, members, added: added) }
+        }
+        self.added.append(YearScopedKey(year: year, id: id))
+        if !years.contains(year) { years = (years + [year]).sorted() }
     }
 
     func contains(_ id: String, in year: Int) -> Bool {
-        idsByYear[year]?.contains(id) ?? false
+        members.withUnsafeBufferPointer { members in
+            slots.position(hash: Self.hash(id, year)) { position in
+                guard position < members.count else { return added[position - members.count] == YearScopedKey(year: year, id: id) }
+                return members[position].year == year && members[position].id == id
+            } != nil
+        }
     }
 
     /// The error for `id`, not a member in `year`: it names the years it is a member of, if any.
     func explainAbsence(of id: String, in year: Int) -> LocalizedText {
-        ImportMessage.notAMember(id, year: year, memberIn: idsByYear.filter { $0.value.contains(id) }.keys.sorted())
+        ImportMessage.notAMember(id, year: year, memberIn: years.filter { contains(id, in: $0) })
+    }
+
+    private static func hash(_ id: String, _ year: Int) -> Int {
+        YearScopedKey(year: year, id: id).hashValue
+    }
+
+    /// The hash of the id held at `position`.
+    private static func hash(at position: Int, _ members: UnsafeBufferPointer<Member>, added: [YearScopedKey]) -> Int {
+        guard position < members.count else { return added[position - members.count].hashValue }
+        return hash(members[position].id, members[position].year)
     }
 }
 

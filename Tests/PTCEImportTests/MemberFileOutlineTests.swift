@@ -52,6 +52,38 @@ import Testing
         #expect(Array(try #require(outline.members(in: 2031))).isEmpty)
     }
 
+    /// A listener hears of `members.csv`'s bytes as the reading read them, before the first
+    /// member, and their outline is the one of the file read again; a `members.xlsx` gives none.
+    @Test func theListenerIsGivenTheFileTheReadingParses() throws {
+        let folder = try folder(rows: Self.rows)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = PoleFolderReader(questionBank: standardBank)
+        var findings = Findings()
+        let heard = HeardMembers()
+        _ = try #require(reader.read(folder: folder, findings: &findings, listener: heard))
+        let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("members.csv")))
+        #expect(heard.events.first == "begin")
+        #expect(heard.events.dropFirst().first == "file")
+        #expect(heard.events.filter { $0 == "member" }.count == 6)
+        #expect(heard.file == bytes)
+        let outline = reader.memberFileOutline(of: try #require(heard.file), folder: folder)
+        #expect(outline.rowsByYear == reader.memberFileOutline(folder: folder).rowsByYear)
+        #expect(try #require(outline.members(in: 2024)).map(\.id) == ["A", "B", "C"])
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("members.csv"))
+        let book = TestWorkbook(sheet: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Année</t></is></c><c r="B1" t="inlineStr"><is><t>Identifiant</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>Nom</t></is></c><c r="D1" t="inlineStr"><is><t>Type d'acteur</t></is></c></row>
+            <row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr"><is><t>A</t></is></c>\
+            <c r="C2" t="inlineStr"><is><t>Atelier</t></is></c><c r="D2" t="inlineStr"><is><t>ESS</t></is></c></row>
+            """)
+        try Data(book.bytes).write(to: folder.appendingPathComponent("members.xlsx"))
+        let fromWorkbook = HeardMembers()
+        let dataset = try #require(reader.read(folder: folder, findings: &findings, listener: fromWorkbook))
+        #expect(dataset.members.map(\.id) == ["A"])
+        #expect(fromWorkbook.events == ["begin", "member", "end"])
+    }
+
     /// More runs of one year than the quick pass keeps places for: it still counts the rows, and
     /// reads none again.
     @Test func yearsScatteredBeyondTheRunsKept() throws {
@@ -62,4 +94,18 @@ import Testing
         #expect(outline.rowsByYear == [2023: 2049, 2024: 2048])
         #expect(outline.members(in: 2023) == nil)
     }
+}
+
+/// What a ``MemberListener`` hears, in order: `begin`, `file`, `member` (one each), `end`.
+private final class HeardMembers: MemberListener {
+    var events: [String] = []
+    var file: [UInt8]?
+
+    func begin(_ profile: PoleProfile) { events.append("begin") }
+    func membersFileOpened(_ bytes: [UInt8]) {
+        events.append("file")
+        file = bytes
+    }
+    func accept(_ member: Member) { events.append("member") }
+    func end() { events.append("end") }
 }

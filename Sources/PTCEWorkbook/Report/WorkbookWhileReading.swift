@@ -10,8 +10,9 @@ import PTCEModel
 ///
 /// The report year must be known before the members are: it is the year asked for, else the
 /// latest year a quick pass over the year column of `members.csv` finds
-/// (``PTCEImport/PoleFolderReader/memberFileOutline(folder:)``), whose row count also chooses
-/// the memory mode. The quick pass also notes where each year's rows lie, so that the
+/// (``PTCEImport/PoleFolderReader/memberFileOutline(of:folder:)``, over the bytes the reading
+/// parses: the file is held once), whose row count also chooses the memory mode. The quick pass
+/// also notes where each year's rows lie, so that the
 /// workbook's thread reads the report year's members from the file itself, at once, rather
 /// than waiting for the reading to reach them (a national file sorted by year has the report
 /// year last); when the rows of one year are scattered over the file, it takes the members as
@@ -42,7 +43,8 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
             /// The report year as the quick pass guesses it, its row count and its members read
             /// ahead (`nil` when the outline did not keep their places); the outline let go.
             func guess() -> (year: Int, rows: Int, readAhead: AnySequence<Member>?)? {
-                let outline = reader.memberFileOutline(folder: folder)
+                guard let file = members.takeFile() else { return nil }
+                let outline = reader.memberFileOutline(of: file, folder: folder)
                 guard let year = year ?? outline.rowsByYear.keys.max(), !outline.rowsByYear.isEmpty else { return nil }
                 return (year, outline.rowsByYear[year] ?? 0, outline.members(in: year).map { AnySequence($0) })
             }
@@ -77,6 +79,8 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
     }
 
     public func begin(_ profile: PoleProfile) { members.give(profile) }
+
+    public func membersFileOpened(_ bytes: [UInt8]) { members.give(file: bytes) }
 
     public func accept(_ member: Member) { members.send(member) }
 
@@ -120,6 +124,7 @@ public enum MembersSheetSource: Sendable, Equatable {
 /// The members of a pole as they are read, handed from the reading thread to the workbook's.
 private final class MemberStream: Sequence, @unchecked Sendable {
     private let profileGiven = Promise<PoleProfile?>()
+    private let file = Handover<[UInt8]>()
     private let members = Channel<Member>()
 
     /// Gives the profile (`nil`: none will come), once; later calls do nothing.
@@ -127,11 +132,22 @@ private final class MemberStream: Sequence, @unchecked Sendable {
         profileGiven.fulfil(profile)
     }
 
+    /// Gives the bytes of `members.csv` as the reading has them (`nil`: the members are not read
+    /// from it), once; later calls do nothing.
+    func give(file bytes: [UInt8]?) {
+        file.give(bytes)
+    }
+
+    /// Waits for the bytes of `members.csv` and takes them: they are not held here once the
+    /// workbook's thread is done with them. `nil` when the members are not read from the file.
+    func takeFile() -> [UInt8]? { file.take() }
+
     func send(_ member: Member) { members.send(member) }
 
-    /// No member follows; the profile, if it has not come, will not.
+    /// No member follows; the profile and the file, if they have not come, will not.
     func close() {
         give(nil)
+        give(file: nil)
         members.close()
     }
 

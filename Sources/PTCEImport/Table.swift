@@ -32,6 +32,8 @@ final class Table {
     /// Decimal conventions settled so far, by column (`.some(nil)`: nothing settles it).
     private var conventions: [String: DecimalConvention?] = [:]
     private var fileEvidence: Set<DecimalConvention>?
+    /// The origin of a row of the file (its line set for each row): the file's name looked up once.
+    private let fileOrigin: RecordOrigin
     /// What the folder's other files show, asked when the column and the file settle nothing.
     private let folder: FolderConventions
     /// Whether each boolean column met so far marks true with `x`.
@@ -55,6 +57,7 @@ final class Table {
             return nil
         }
         self.schema = schema
+        fileOrigin = RecordOrigin(file: file, line: 0)
         self.document = document
         self.folder = folder
         headers = header.fields.map { String($0.trimmingBlanks) }
@@ -238,7 +241,11 @@ final class Table {
 
     /// The origin a row read on `line` keeps, so that later findings point back to it.
     func origin(line: Int) -> RecordOrigin {
-        let place = location(line: line)
+        guard let place = gathered?.records[line]?.record else {
+            var origin = fileOrigin
+            origin.line = line
+            return origin
+        }
         return RecordOrigin(file: place.file, line: place.line ?? line)
     }
 

@@ -1,18 +1,72 @@
+import Foundation
+
 /// The file and line a record was read from, so later findings can point back to it.
+///
+/// Eight bytes: the file is held as its number among the file names met by the process
+/// (``FileNames``), as a national dataset has millions of records and a handful of files.
 public struct RecordOrigin: Sendable, Hashable, Codable {
+    private var fileNumber: UInt32
+    private var storedLine: Int32
+
     /// The file name relative to the pole folder, e.g. `members.csv`.
-    public var file: String
+    public var file: String {
+        get { FileNames.shared.name(fileNumber) }
+        set { fileNumber = FileNames.shared.number(of: newValue) }
+    }
+
     /// The 1-based physical line the record starts on (a quoted cell may span several lines).
-    public var line: Int
+    /// A file of at most 2 GB has fewer than 2³¹ lines.
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     /// Creates the origin of a record starting on `line` (1-based) of `file`.
     public init(file: String, line: Int) {
-        self.file = file
-        self.line = line
+        fileNumber = FileNames.shared.number(of: file)
+        storedLine = Int32(clamping: line)
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line }
+
+    /// Decodes `{"file": …, "line": …}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line))
+    }
+
+    /// Encodes `{"file": …, "line": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
     }
 
     /// The record's line as the location of a finding (no column).
     public var location: SourceLocation { SourceLocation(file: file, line: line) }
+}
+
+/// The names of the files records come from, each numbered once for the life of the process
+/// (a pole folder has a handful; a run over many folders or returned forms, a few thousand).
+private final class FileNames: @unchecked Sendable {
+    static let shared = FileNames()
+    private let lock = NSLock()
+    private var names: [String] = []
+    private var numbers: [String: UInt32] = [:]
+
+    func number(of name: String) -> UInt32 {
+        lock.withLock {
+            if let number = numbers[name] { return number }
+            let number = UInt32(names.count)
+            names.append(name)
+            numbers[name] = number
+            return number
+        }
+    }
+
+    func name(_ number: UInt32) -> String {
+        lock.withLock { names[Int(number)] }
+    }
 }
 
 /// A cell of a column the engine does not know, kept as written.
@@ -36,7 +90,10 @@ public struct Member: Sendable, Hashable {
     /// Where the member's row is in `members.csv`.
     public var origin: RecordOrigin
     /// The year the row reports on (1990–2100).
-    public var year: Int
+    public var year: Int {
+        @inlinable get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
     /// The `member_id` as written (a SIRET or any other code), unique within a year: what cooperations and
     /// projects refer to.
     public var id: String
@@ -57,6 +114,9 @@ public struct Member: Sendable, Hashable {
     /// Whether the member is an insertion structure (SIAE); `nil` when not reported. When `false`, its empty
     /// insertion cells are not applicable (0), not missing.
     public var insertionStructure: Bool?
+    /// ``year``, stored last, beside the two one-byte properties: a national dataset holds a
+    /// million members, and a year in its own place took 8 bytes more each.
+    @usableFromInline private(set) var storedYear: Int32
 
     // The standard figures by name, for code and tests that know them: the storage itself is
     // generic (``subscript(_:)``), so that a figure added to the catalogue needs no property here.
@@ -153,7 +213,7 @@ public struct Member: Sendable, Hashable {
         extras: [ExtraValue] = []
     ) {
         self.origin = origin
-        self.year = year
+        storedYear = Int32(clamping: year)
         self.id = id
         self.name = name
         self.actorType = actorType

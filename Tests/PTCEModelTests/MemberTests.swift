@@ -22,10 +22,31 @@ import Testing
 
     /// A national dataset holds a million members: each byte counts. The standard figures are
     /// held in the member itself (15 × 8 bytes), so that no member needs an allocation of its own
-    /// for them (an array of them took 160 bytes more, beside the member).
+    /// for them (an array of them took 160 bytes more, beside the member); the origin names its
+    /// file by number (8 bytes, not 24), and the year is stored last, in 4 bytes.
     @Test func memberStaysSmall() {
-        #expect(MemoryLayout<Member>.stride <= 240, "a member takes \(MemoryLayout<Member>.stride) bytes")
+        #expect(MemoryLayout<Member>.stride <= 216, "a member takes \(MemoryLayout<Member>.stride) bytes")
+        #expect(MemoryLayout<RecordOrigin>.size == 8, "a record's origin takes \(MemoryLayout<RecordOrigin>.size) bytes")
         #expect(MemberFigure.all.count == 15, "the member holds 15 figures itself: as many as the standard catalogue has")
+    }
+
+    /// An origin numbers its file for the process: it still reads, compares, hashes and encodes
+    /// as its file name and line.
+    @Test func originsKeepTheirFileAndLine() throws {
+        var origin = RecordOrigin(file: "coopérations.csv", line: 1_500_000_000)
+        #expect(origin.file == "coopérations.csv" && origin.line == 1_500_000_000)
+        #expect(origin == RecordOrigin(file: "coopérations.csv", line: 1_500_000_000))
+        #expect(origin != RecordOrigin(file: "cooperations.csv", line: 1_500_000_000))
+        #expect(Set([origin, RecordOrigin(file: "coopérations.csv", line: 1_500_000_000)]).count == 1)
+        origin.file = "survey.csv"
+        origin.line = 7
+        #expect(origin.location == SourceLocation(file: "survey.csv", line: 7))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try encoder.encode(origin)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"file":"survey.csv","line":7}"#)
+        #expect(try JSONDecoder().decode(RecordOrigin.self, from: json) == origin)
+        #expect(member.year == 2024)
     }
 
     @Test func equalityAndHashingFollowTheFigures() {

@@ -1,15 +1,16 @@
 /// An open-addressing table of 4-byte positions into an array kept by its owner, at most half
 /// full: how ``UniqueKeys`` and ``SharedTexts`` find what they hold by its hash, with 8 to 16
 /// bytes per item beside the items themselves (a `Dictionary` of a million keys sized for them
-/// at once took about twice the memory).
-struct HashSlots {
+/// at once took about twice the memory). Items of equal hash are found in the order they were
+/// added: the first added first.
+package struct HashSlots: Sendable {
     /// Each slot is empty (-1) or a position in the owner's array; the slot count is a power of two.
     private var slots: [Int32]
     /// How many positions the table holds.
-    private(set) var count = 0
+    package private(set) var count = 0
 
     /// `expected`: about how many items will be held, so that the table is not grown step by step.
-    init(expected: Int) {
+    package init(expected: Int) {
         var slotCount = 16
         while slotCount < expected * 2 { slotCount <<= 1 }
         slots = [Int32](repeating: -1, count: slotCount)
@@ -17,7 +18,7 @@ struct HashSlots {
 
     /// The first position, probing from `hash`'s slot, that `isMatch` accepts, else `nil`:
     /// `isMatch` is also asked about items of other hashes met on the way, and must compare.
-    func position(hash: Int, where isMatch: (Int) -> Bool) -> Int? {
+    package func position(hash: Int, where isMatch: (Int) -> Bool) -> Int? {
         var slot = hash & (slots.count - 1)
         while true {
             let position = Int(slots[slot])
@@ -29,7 +30,7 @@ struct HashSlots {
 
     /// Adds the owner's next position, ``count``, for an item whose hash is `hash`; `hashAt` gives
     /// the hash of the item at a position already held, for when the table grows.
-    mutating func append(hash: Int, hashAt: (Int) -> Int) {
+    package mutating func append(hash: Int, hashAt: (Int) -> Int) {
         if (count + 1) * 2 > slots.count {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             for position in 0..<count { slots[emptySlot(for: hashAt(position))] = Int32(truncatingIfNeeded: position) }

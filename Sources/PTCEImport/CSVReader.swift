@@ -139,20 +139,15 @@ public enum CSVReader {
             self.file = file
         }
 
-        /// A parser over a copy of part of this text only, ready to read it from this parser's
-        /// place: the text up to `head` (what this parser reads first: the header) followed by
-        /// `ranges` of the rest, whose starts in the copy are returned. Lines go on from this parser's.
-        func copy(upTo head: Int, keeping ranges: [Range<Int>]) -> (parser: Parser, starts: [Int]) {
+        /// A parser over the text up to `head` (what this parser reads first: the header) followed
+        /// by `tail`, text of the same file from elsewhere, whose start in the copy is returned;
+        /// ready to read it from this parser's place. Lines go on from this parser's.
+        func copy(upTo head: Int, followedBy tail: [UInt8]) -> (parser: Parser, tailStart: Int) {
             var text = Array(bytes[..<head])
-            var starts: [Int] = []
-            text.reserveCapacity(head + ranges.reduce(0) { $0 + $1.count })
-            for range in ranges {
-                starts.append(text.count)
-                text.append(contentsOf: bytes[range])
-            }
+            text.append(contentsOf: tail)
             var kept = Parser(text: DecodedText(encoding: isWindows1252 ? .windows1252 : .utf8, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
             (kept.delimiter, kept.line) = (delimiter, line)
-            return (kept, starts)
+            return (kept, head)
         }
 
         /// Appends the text at `range` of the file to `output` as UTF-8.

@@ -12,33 +12,39 @@ import PTCEModel
 /// (``CSVReader/readStructure(_:file:headLength:)``). Whoever uses it compares with what the
 /// reading gives.
 ///
-/// Holds the file's bytes until it is let go: a caller lets go of it once it has the members it
-/// wants (``members(in:)`` keeps only their lines).
+/// Holds only the header's bytes: the members of a year are read again from the file, a piece
+/// of a few thousand lines at a time (``members(in:)``), so that a year's text is never held whole.
 public struct MemberFileOutline {
     /// How many rows give each year; empty when the folder has no `members.csv`, also has
     /// `members.xlsx` (a workbook's sheet would be parsed whole, not one column), or the file
     /// cannot be opened.
     public let rowsByYear: [Int: Int]
     /// What reading the members of a year again needs; `nil` when the file holds more runs
-    /// than ``maximumRuns``.
+    /// than ``maximumRuns``, or its text is not read as its bytes stand (UTF-16, a character to
+    /// repair in its first lines): places in the text are then not places in the file.
     private let layout: Layout?
 
     /// Beyond this many runs of one year (a file not sorted by year), the rows' places are not kept.
     static let maximumRuns = 4096
+    /// The most records of a piece, the text read again at once: about half a megabyte.
+    static let pieceRecords = 4096
 
-    /// Consecutive records giving one year (`nil`: a year the quick pass could not read).
-    struct Run {
+    /// Consecutive records giving one year (`nil`: a year the quick pass could not read), at
+    /// most ``pieceRecords``: a run of the year cut into pieces.
+    struct Piece {
         var year: Int?
         var records: RecordRun
         /// Where the text after its last record starts.
         var end = 0
     }
 
-    /// The file's text from its start (ready to read its header), the end of the header, the runs.
-    private struct Layout {
-        let text: CSVReader.Parser
+    /// The file's header (its text from its start, ready to read it), where the data starts, the
+    /// pieces, and where to read them.
+    fileprivate struct Layout {
+        let header: CSVReader.Parser
         let dataStart: Int
-        let runs: [Run]
+        let pieces: [Piece]
+        let path: String
         let schema: TableSchema
         let folder: FolderConventions
         let figures: [MemberFigure]
@@ -70,7 +76,8 @@ public struct MemberFileOutline {
         let schema = reader.schemas[0]
         var dropped = Findings()
         // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
-        let document = CSVReader.readStructure(bytes, file: schema.file).map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
+        let structure = CSVReader.readStructure(bytes, file: schema.file)
+        let document = structure.map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
         // An ambiguous number of the members read again (``members(in:)``) is settled as the reading settles it.
         let folder = FolderConventions(schemas: reader.schemas) { name in
             guard case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(name).path) else { return nil }
@@ -84,7 +91,9 @@ public struct MemberFileOutline {
             return
         }
         var counts: [Int: Int] = [:]
-        var runs: [Run]? = []
+        // Places are kept only where the text is the file's bytes as they stand.
+        var pieces: [Piece]? = structure == nil ? nil : []
+        var runCount = 0
         var records = table.data
         var record = RawRecord()
         while let start = records.textPlace, records.next(into: &record) {
@@ -99,40 +108,52 @@ public struct MemberFileOutline {
                 dropped = Findings()
             }
             if let year { counts[year, default: 0] += 1 }
-            if let last = runs?.last, last.year == year {
-                runs![runs!.count - 1].records.count += 1
-            } else if let count = runs?.count, count < Self.maximumRuns {
-                if count > 0 { runs![count - 1].end = start.position }
-                runs!.append(Run(year: year, records: RecordRun(start: start, count: 1)))
+            guard let last = pieces?.last else {
+                if pieces != nil {
+                    runCount = 1
+                    pieces = [Piece(year: year, records: RecordRun(start: start, count: 1))]
+                }
+                continue
+            }
+            let continuesRun = last.year == year
+            if continuesRun, last.records.count < Self.pieceRecords {
+                pieces![pieces!.count - 1].records.count += 1
+            } else if continuesRun || runCount < Self.maximumRuns {
+                if !continuesRun { runCount += 1 }
+                pieces![pieces!.count - 1].end = start.position
+                pieces!.append(Piece(year: year, records: RecordRun(start: start, count: 1)))
             } else {
-                runs = nil
+                pieces = nil
             }
         }
-        if let count = runs?.count, count > 0, let end = records.textPlace?.position { runs![count - 1].end = end }
+        if let count = pieces?.count, count > 0, let end = records.textPlace?.position { pieces![count - 1].end = end }
         rowsByYear = counts
-        layout = runs.map { Layout(text: text, dataStart: dataStart, runs: $0, schema: schema, folder: folder, figures: reader.catalogue.memberFigures) }
+        layout = pieces.map {
+            Layout(header: text.copy(upTo: dataStart, followedBy: []).parser, dataStart: dataStart, pieces: $0,
+                   path: url.appendingPathComponent(schema.file).path, schema: schema, folder: folder, figures: reader.catalogue.memberFigures)
+        }
     }
 
     /// The members of `year` read from the file as the reading reads them — every cell checked,
     /// the same ids left out — in the file's order, each row parsed when the sequence reaches it;
-    /// `nil` when the outline did not keep where the rows lie. Only the header and the lines of
-    /// `year` are kept (a copy), so that the outline can be let go. What is wrong with a row is
-    /// not reported (the reading reports it).
+    /// `nil` when the outline did not keep where the rows lie. The file is read again a piece at
+    /// a time (a few thousand of the year's lines): only one piece is held. What is wrong with a
+    /// row is not reported (the reading reports it).
     ///
     /// The members are the reading's own unless the reading repairs the file's text (a character
     /// XML forbids, a byte that is not UTF-8 past the first lines), reads it in another encoding
-    /// (a Windows-1252 file whose first 64 KB are ASCII is read here as UTF-8), or settles a
-    /// cell from lines of other years or from the folder's workbook files (an ambiguous number,
-    /// a yes/no column marked with `x`): a caller compares them with the dataset read.
+    /// (a Windows-1252 file whose first 64 KB are ASCII is read here as UTF-8), settles a cell
+    /// from lines outside the piece or from the folder's workbook files (an ambiguous number, a
+    /// yes/no column marked with `x`), or the file changed since the quick pass: a caller
+    /// compares them with the dataset read.
     public func members(in year: Int) -> (some Sequence<Member>)? {
         guard let layout else { return YearMembers?.none }
-        let runs = layout.runs.filter { $0.year == year }
-        let (text, starts) = layout.text.copy(upTo: layout.dataStart, keeping: runs.map { $0.records.start.position..<$0.end })
         var dropped = Findings()
-        let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
-        guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return YearMembers?.none }
-        let moved = zip(runs, starts).map { run, start in RecordRun(start: (start, run.records.start.line), count: run.records.count) }
-        return YearMembers(table: table, runs: moved, figures: layout.figures)
+        let header = TableDocument(records: .text(layout.header), findings: Findings(), encoding: "", delimiter: "")
+        guard let table = Table(schema: layout.schema, document: header, folder: layout.folder, findings: &dropped) else {
+            return YearMembers?.none
+        }
+        return YearMembers(layout: layout, pieces: layout.pieces.filter { $0.year == year }, table: table)
     }
 }
 
@@ -143,35 +164,52 @@ struct RecordRun {
     var count: Int
 }
 
-/// The members of one year, read run by run.
+/// The members of one year, read piece by piece from the file.
 private struct YearMembers: Sequence, IteratorProtocol {
-    private var runs: ArraySlice<RecordRun>
-    private let table: Table
+    private let layout: Layout
+    private var pieces: ArraySlice<MemberFileOutline.Piece>
     private var builder: MemberRowBuilder
-    private var cursor: RecordCursor
-    private var leftInRun = 0
+    /// The piece being read: its text (header and piece) as a table, and the records left.
+    private var piece: (table: Table, cursor: RecordCursor, left: Int)?
     private var record = RawRecord()
 
-    init(table: Table, runs: [RecordRun], figures: [MemberFigure]) {
-        self.runs = ArraySlice(runs)
-        self.table = table
+    typealias Layout = MemberFileOutline.Layout
+
+    /// `table`: the file's header alone, which the builder resolves its columns in.
+    init(layout: Layout, pieces: [MemberFileOutline.Piece], table: Table) {
+        self.layout = layout
+        self.pieces = ArraySlice(pieces)
         // One year's members, each written and let go: their names do not repeat, nothing to share.
-        builder = MemberRowBuilder(table, figures: figures, expectedRows: runs.reduce(0) { $0 + $1.count }, sharesTexts: false)
-        cursor = table.data
+        builder = MemberRowBuilder(table, figures: layout.figures, expectedRows: pieces.reduce(0) { $0 + $1.records.count }, sharesTexts: false)
     }
 
     mutating func next() -> Member? {
         while true {
-            if leftInRun == 0 {
-                guard let run = runs.popFirst() else { return nil }
-                cursor.textPlace = run.start
-                leftInRun = run.count
+            if piece == nil || piece?.left == 0 {
+                guard let next = pieces.popFirst(), let read = Self.table(of: next, layout) else { return nil }
+                piece = read
+                builder.read(read.0)
             }
-            guard cursor.next(into: &record) else { return nil }
-            leftInRun -= 1
+            // A piece with fewer records than the quick pass counted: the file changed, the members end here.
+            guard piece!.cursor.next(into: &record) else { return nil }
+            piece!.left -= 1
             var dropped = Findings()
-            if let member = builder.member(from: CellReader(table: table, record: record), &dropped) { return member }
+            if let member = builder.member(from: CellReader(table: piece!.table, record: record), &dropped) { return member }
         }
+    }
+
+    /// The header and `piece`'s lines read from the file, as a table, with a cursor on the
+    /// piece's first record; `nil` when the file can no longer be read there.
+    private static func table(of piece: MemberFileOutline.Piece, _ layout: Layout) -> (Table, RecordCursor, Int)? {
+        let range = piece.records.start.position..<piece.end
+        guard let bytes = TextFile.contents(at: layout.path, in: range), bytes.count == range.count else { return nil }
+        let (text, start) = layout.header.copy(upTo: layout.dataStart, followedBy: bytes)
+        var dropped = Findings()
+        let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
+        guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return nil }
+        var cursor = table.data
+        cursor.textPlace = (start, piece.records.start.line)
+        return (table, cursor, piece.records.count)
     }
 }
 

@@ -73,6 +73,7 @@ struct MemberRowBuilder {
     private var ids: UniqueKeys<YearScopedKey>
     /// The names and legal forms met: each year repeats them.
     private var texts: SharedTexts
+    private let figures: [MemberFigure]
     private let checks: FigureChecks
     /// The columns other than the figures, resolved once: each row then reads them by position.
     private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
@@ -84,6 +85,7 @@ struct MemberRowBuilder {
     init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil, sharesTexts: Bool = true) {
         ids = UniqueKeys(expected: expectedRows ?? table.expectedRecordCount)
         texts = SharedTexts(isSharing: sharesTexts)
+        self.figures = figures
         checks = FigureChecks(figures, in: table)
         year = ResolvedColumn(StandardFields.year, in: table)
         memberID = ResolvedColumn(C.memberID, in: table)
@@ -92,6 +94,15 @@ struct MemberRowBuilder {
         legalForm = ResolvedColumn(C.legalForm, in: table)
         insertionStructure = ResolvedColumn(C.insertionStructure, in: table)
         commune = ResolvedColumn(C.commune, in: table)
+    }
+
+    /// Reads the rows of `table` from now on, another part of the same file (the same header):
+    /// the ids and texts met so far are kept (moved, not copied).
+    mutating func read(_ table: Table) {
+        var next = MemberRowBuilder(table, figures: figures, expectedRows: 0)
+        swap(&next.ids, &ids)
+        swap(&next.texts, &texts)
+        self = next
     }
 
     /// The member of `row`, or `nil` when the row is left out (a required cell invalid, or its id

@@ -36,21 +36,8 @@ public enum TextFile {
     static func contents(at path: String) -> FileContents {
         var bytes: [UInt8] = []
         let outcome = withOpenFile(at: path) { descriptor, size in
-            // Every empty array uses one storage shared by the whole process; making an array of
-            // capacity 0 below would write to it, a data race with any other thread doing the same.
-            guard size > 0 else { return .readable(size: 0) }
-            var failure: Int32 = 0
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                while count < buffer.count {
-                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if read < 0, errno == EINTR { continue }
-                    guard read > 0 else {
-                        if read < 0 { failure = errno }
-                        return
-                    }
-                    count += read
-                }
-            }
+            let (read, failure) = Self.read(descriptor, size, from: 0)
+            bytes = read
             return failure == 0 ? .readable(size: bytes.count) : .unreadable(Self.reason(failure))
         }
         switch outcome {
@@ -58,6 +45,39 @@ public enum TextFile {
         case .unreadable(let reason): return .unreadable(reason)
         case .readable: return .bytes(bytes)
         }
+    }
+
+    /// The bytes of the file at `path` within `range` (fewer when the file ends sooner), or
+    /// `nil` when it cannot be read: for reading part of a large file again.
+    static func contents(at path: String, in range: Range<Int>) -> [UInt8]? {
+        var bytes: [UInt8]?
+        _ = withOpenFile(at: path) { descriptor, size in
+            let (read, failure) = Self.read(descriptor, min(range.count, max(size - range.lowerBound, 0)), from: range.lowerBound)
+            if failure == 0 { bytes = read }
+            return .readable(size: read.count)
+        }
+        return bytes
+    }
+
+    /// Up to `count` bytes of the open file `descriptor` from `offset` (fewer when it ends
+    /// sooner), and the error number that stopped the reading, 0 if none.
+    private static func read(_ descriptor: Int32, _ count: Int, from offset: Int) -> (bytes: [UInt8], failure: Int32) {
+        // Every empty array uses one storage shared by the whole process; making an array of
+        // capacity 0 below would write to it, a data race with any other thread doing the same.
+        guard count > 0 else { return ([], 0) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
+            while read < buffer.count {
+                let got = pread(descriptor, buffer.baseAddress! + read, buffer.count - read, off_t(offset + read))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else {
+                    if got < 0 { failure = errno }
+                    return
+                }
+                read += got
+            }
+        }
+        return (bytes, failure)
     }
 
     /// Opens `path` and, when it is a regular file no larger than ``maximumSize``, hands its

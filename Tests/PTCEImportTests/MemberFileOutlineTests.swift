@@ -84,6 +84,24 @@ import Testing
         #expect(fromWorkbook.events == ["begin", "member", "end"])
     }
 
+    /// A year longer than a piece is read again piece by piece from the file: the same members
+    /// as the reading's, an id of the first piece repeated in the last one still left out.
+    @Test func aYearReadAgainPieceByPiece() throws {
+        let count = MemberFileOutline.pieceRecords * 2 + 10
+        let rows = [Self.rows[0]] + (0..<count).map { "2024;M\($0);Structure \($0);ESS;\($0 % 7),5;" } + ["2024;M3;Doublon;ESS;1;"]
+        let folder = try folder(rows: rows)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = PoleFolderReader(questionBank: standardBank)
+        var findings = Findings()
+        let dataset = try #require(reader.read(folder: folder, findings: &findings))
+        let outline = reader.memberFileOutline(folder: folder)
+        #expect(outline.rowsByYear == [2024: count + 1])
+        let readAgain = try #require(outline.members(in: 2024)).map { $0 }
+        #expect(readAgain.count == count)
+        #expect(readAgain == dataset.members)
+        #expect(readAgain.last?.origin.line == count + 1)
+    }
+
     /// More runs of one year than the quick pass keeps places for: it still counts the rows, and
     /// reads none again.
     @Test func yearsScatteredBeyondTheRunsKept() throws {

@@ -70,6 +70,16 @@ import Testing
         #expect(written.plain.count > 20_000)
     }
 
+    /// A report year of more rows than a piece of the read-ahead: read again from the file in
+    /// three pieces, the same bytes.
+    @Test func aYearOfSeveralPieces() throws {
+        let folder = try pole(members: 9_000)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.membersSheet == .readAhead)
+        #expect(written.overlapped == written.plain)
+    }
+
     @Test func anEarlierYearAskedFor() throws {
         let folder = try pole()
         defer { try? FileManager.default.removeItem(at: folder) }

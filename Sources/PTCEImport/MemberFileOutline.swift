@@ -135,7 +135,7 @@ public struct MemberFileOutline {
     }
 
     /// The members of `year` read from the file as the reading reads them — every cell checked,
-    /// the same ids left out — in the file's order, each row parsed when the sequence reaches it;
+    /// the same rows left out — in the file's order, each row parsed when the sequence reaches it;
     /// `nil` when the outline did not keep where the rows lie. The file is read again a piece at
     /// a time (a few thousand of the year's lines): only one piece is held. What is wrong with a
     /// row is not reported (the reading reports it).
@@ -144,8 +144,9 @@ public struct MemberFileOutline {
     /// XML forbids, a byte that is not UTF-8 past the first lines), reads it in another encoding
     /// (a Windows-1252 file whose first 64 KB are ASCII is read here as UTF-8), settles a cell
     /// from lines outside the piece or from the folder's workbook files (an ambiguous number, a
-    /// yes/no column marked with `x`), or the file changed since the quick pass: a caller
-    /// compares them with the dataset read.
+    /// yes/no column marked with `x`), leaves out a row whose id repeats one of its year (kept
+    /// here: the members read are not held to look for it), or the file changed since the quick
+    /// pass: a caller compares them with the dataset read.
     public func members(in year: Int) -> (some Sequence<Member>)? {
         guard let layout else { return YearMembers?.none }
         var dropped = Findings()
@@ -179,8 +180,9 @@ private struct YearMembers: Sequence, IteratorProtocol {
     init(layout: Layout, pieces: [MemberFileOutline.Piece], table: Table) {
         self.layout = layout
         self.pieces = ArraySlice(pieces)
-        // One year's members, each written and let go: their names do not repeat, nothing to share.
-        builder = MemberRowBuilder(table, figures: layout.figures, expectedRows: pieces.reduce(0) { $0 + $1.records.count }, sharesTexts: false)
+        // One year's members, each written and let go: their names do not repeat, nothing to
+        // share; nor kept to look for an id repeated (the reading leaves it out: a data error).
+        builder = MemberRowBuilder(table, figures: layout.figures, sharesTexts: false)
     }
 
     mutating func next() -> Member? {

@@ -13,40 +13,65 @@ struct AnswerKey: Hashable {
     var question: String
 }
 
-/// Reports a repeated key (e.g. the same member_id twice in a year) at the repeat, naming the first line.
+/// The keys that must not repeat among the rows kept so far (a member's year and id, one answer
+/// per respondent and question): reports a repeat at the row that repeats, naming the first line.
 ///
-/// Held compactly, as a national file has a million keys: the keys and their first lines in
-/// two arrays, found through ``HashSlots``.
-struct UniqueKeys<Key: Hashable> {
-    private var keys: [Key] = []
-    private var firstLines: [Int] = []
+/// The kept rows themselves hold the keys: only their positions are held here, through
+/// ``HashSlots`` (8 to 16 bytes a row), as a national file has a million keys. Every key recorded
+/// is the key of the row kept next, so positions here are positions among the kept rows.
+struct KeptKeys<Row, Key: Hashable> {
     private var slots: HashSlots
+    /// The key of a kept row.
+    private let key: (borrowing Row) -> Key
 
-    /// `expected`: about how many keys will be inserted, so that the table is not grown step by step.
-    init(expected: Int) {
+    /// `expected`: about how many rows will be kept, so that the table is not grown step by step.
+    init(expected: Int, key: @escaping (borrowing Row) -> Key) {
         slots = HashSlots(expected: expected)
-        keys.reserveCapacity(expected)
-        firstLines.reserveCapacity(expected)
+        self.key = key
     }
 
-    /// Records `key` at `line`; returns the line of its first appearance if it was seen already.
-    mutating func insert(_ key: Key, line: Int) -> Int? {
-        let hash = key.hashValue
-        if let position = slots.position(hash: hash, where: { [keys] in keys[$0] == key }) { return firstLines[position] }
-        slots.append(hash: hash) { [keys] in keys[$0].hashValue }
-        keys.append(key)
-        firstLines.append(line)
+    /// The position among `kept` (the rows kept so far, in order) of the first row with `key`;
+    /// `nil` when none has it, and `key` is then recorded as the key of the next row kept, which
+    /// the caller must keep.
+    mutating func firstRow(with key: Key, among kept: UnsafeBufferPointer<Row>) -> Int? {
+        let keyOf = self.key, hash = key.hashValue
+        if let position = slots.position(hash: hash, where: { keyOf(kept[$0]) == key }) { return position }
+        precondition(slots.count == kept.count, "every key recorded is a kept row's")
+        slots.append(hash: hash) { keyOf(kept[$0]).hashValue }
         return nil
     }
 }
 
-extension UniqueKeys<YearScopedKey> {
-    /// Records the id of `row`, written in `column`; when `row` repeats an id of its year, says
-    /// so at the id's cell, naming the first line, and returns true (the row is then left out).
-    mutating func isRepeated(_ column: some CellColumn, id: String, year: Int, at row: CellReader, _ findings: inout Findings) -> Bool {
-        guard let first = insert(YearScopedKey(year: year, id: id), line: row.line) else { return false }
-        findings.error(ImportMessage.appearsTwice(column.declaration.name, id: id, year: year, firstLine: first), at: row.location(column))
+extension KeptKeys where Key == YearScopedKey, Row: IdentifiedRecord {
+    /// Records the id of `row`, written in `column`, as the next kept row's; when `row` repeats an
+    /// id of its year among `kept`, says so at the id's cell, naming the first line, and returns
+    /// true (the row is then left out).
+    mutating func isRepeated(
+        _ column: some CellColumn, id: String, year: Int, at row: CellReader, among kept: UnsafeBufferPointer<Row>,
+        _ findings: inout Findings
+    ) -> Bool {
+        guard let first = firstRow(with: YearScopedKey(year: year, id: id), among: kept) else { return false }
+        findings.error(
+            ImportMessage.appearsTwice(column.declaration.name, id: id, year: year, firstLine: kept[first].origin.line),
+            at: row.location(column))
         return true
+    }
+}
+
+/// A row with an id unique within its year, and the line it came from.
+protocol IdentifiedRecord {
+    var origin: RecordOrigin { get }
+    var year: Int { get }
+    var id: String { get }
+}
+
+extension Member: IdentifiedRecord {}
+extension Project: IdentifiedRecord {}
+
+extension KeptKeys where Key == YearScopedKey, Row: IdentifiedRecord {
+    /// Keys of the rows' years and ids.
+    init(expected: Int) {
+        self.init(expected: expected) { YearScopedKey(year: $0.year, id: $0.id) }
     }
 }
 
@@ -58,19 +83,21 @@ enum MemberRows {
         _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil, _ findings: inout Findings
     ) -> [Member] {
         var builder = MemberRowBuilder(table, figures: figures)
-        return table.rows(&findings) { row, findings in
-            let member = builder.member(from: row, &findings)
-            member.map { accepted?($0) }
+        var ids = KeptKeys<Member, YearScopedKey>(expected: table.expectedRecordCount)
+        return table.rows(&findings) { row, findings, kept in
+            guard let member = builder.member(from: row, &findings),
+                  !ids.isRepeated(StandardFields.Members.memberID, id: member.id, year: member.year, at: row, among: kept, &findings)
+            else { return nil }
+            accepted?(member)
             return member
         }
     }
 }
 
-/// Makes the members of a `members.csv` table's rows, one row at a time, each cell checked;
-/// remembers the ids met, as an id is unique within a year.
+/// Makes the members of a `members.csv` table's rows, one row at a time, each cell checked
+/// (whether an id repeats within its year is for the caller, who keeps the members: ``KeptKeys``).
 struct MemberRowBuilder {
     typealias C = StandardFields.Members
-    private var ids: UniqueKeys<YearScopedKey>
     /// The names and legal forms met: each year repeats them.
     private var texts: SharedTexts
     private let figures: [MemberFigure]
@@ -79,11 +106,9 @@ struct MemberRowBuilder {
     private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
 
     /// `figures`: the member figures of the catalogue the table's schema comes from;
-    /// `expectedRows`: about how many rows will be built (by default, the table's);
     /// `sharesTexts`: whether a name met before is given the `String` of its first appearance
     /// (``SharedTexts``), for members that are kept.
-    init(_ table: Table, figures: [MemberFigure], expectedRows: Int? = nil, sharesTexts: Bool = true) {
-        ids = UniqueKeys(expected: expectedRows ?? table.expectedRecordCount)
+    init(_ table: Table, figures: [MemberFigure], sharesTexts: Bool = true) {
         texts = SharedTexts(isSharing: sharesTexts)
         self.figures = figures
         checks = FigureChecks(figures, in: table)
@@ -97,16 +122,15 @@ struct MemberRowBuilder {
     }
 
     /// Reads the rows of `table` from now on, another part of the same file (the same header):
-    /// the ids and texts met so far are kept (moved, not copied).
+    /// the texts met so far are kept (moved, not copied).
     mutating func read(_ table: Table) {
-        var next = MemberRowBuilder(table, figures: figures, expectedRows: 0)
-        swap(&next.ids, &ids)
+        var next = MemberRowBuilder(table, figures: figures)
         swap(&next.texts, &texts)
         self = next
     }
 
-    /// The member of `row`, or `nil` when the row is left out (a required cell invalid, or its id
-    /// already met in its year); what is wrong goes to `findings`.
+    /// The member of `row`, or `nil` when the row is left out (a required cell invalid); what is
+    /// wrong goes to `findings`.
     mutating func member(from row: CellReader, _ findings: inout Findings) -> Member? {
         let year = row.year(in: self.year, &findings)
         let id = row.identifier(self.memberID, &findings)
@@ -125,7 +149,7 @@ struct MemberRowBuilder {
             findings.warning(ImportMessage.memberLeftOut, at: row.recordLocation)
             return nil
         }
-        return ids.isRepeated(memberID, id: member.id, year: member.year, at: row, &findings) ? nil : member
+        return member
     }
 }
 
@@ -343,8 +367,8 @@ enum ProjectRows {
     typealias C = StandardFields.Projects
 
     static func read(_ table: Table, rosters: MemberRoster, _ findings: inout Findings) -> [Project] {
-        var ids = UniqueKeys<YearScopedKey>(expected: table.expectedRecordCount)
-        return table.rows(&findings) { row, findings in
+        var ids = KeptKeys<Project, YearScopedKey>(expected: table.expectedRecordCount)
+        return table.rows(&findings) { row, findings, kept in
             let year = row.year(&findings)
             let id = row.identifier(C.projectID, &findings)
             let name = row.text(C.name, &findings)
@@ -366,7 +390,7 @@ enum ProjectRows {
                 findings.warning(ImportMessage.projectLeftOut, at: row.recordLocation)
                 return nil
             }
-            return ids.isRepeated(C.projectID, id: project.id, year: project.year, at: row, &findings) ? nil : project
+            return ids.isRepeated(C.projectID, id: project.id, year: project.year, at: row, among: kept, &findings) ? nil : project
         }
     }
 }
@@ -377,7 +401,9 @@ enum SurveyRows {
     typealias C = StandardFields.Survey
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
-        var answered = UniqueKeys<AnswerKey>(expected: table.expectedRecordCount)
+        var answered = KeptKeys<SurveyAnswer, AnswerKey>(expected: table.expectedRecordCount) {
+            AnswerKey(year: $0.year, respondent: $0.respondent, question: $0.questionID)
+        }
         // Resolved once: a national survey has hundreds of thousands of answers. An answer may
         // be empty (a question skipped).
         var optionalAnswer = C.answer
@@ -386,7 +412,7 @@ enum SurveyRows {
         let respondentColumn = ResolvedColumn(C.respondent, in: table), roleColumn = ResolvedColumn(C.role, in: table)
         let questionColumn = ResolvedColumn(C.question, in: table), commentColumn = ResolvedColumn(C.comment, in: table)
         var comments = SharedTexts()  // the same remark comes back from respondent to respondent
-        return table.rows(&findings) { row, findings in
+        return table.rows(&findings) { row, findings, kept in
             let year = row.year(in: yearColumn, &findings)
             let respondent = row.identifier(respondentColumn, &findings)
             let role = row.choice(roleColumn, as: RespondentRole.self, &findings)
@@ -405,9 +431,9 @@ enum SurveyRows {
                 findings.warning(ImportMessage.answerLeftOut, at: row.recordLocation)
                 return nil
             }
-            if let first = answered.insert(AnswerKey(year: year, respondent: respondent, question: question.id), line: row.line) {
+            if let first = answered.firstRow(with: AnswerKey(year: year, respondent: respondent, question: question.id), among: kept) {
                 findings.error(
-                    ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: first),
+                    ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: kept[first].origin.line),
                     at: row.location(respondentColumn))
                 return nil
             }

@@ -2,7 +2,7 @@
 import PTCEModel
 import Testing
 
-/// The open-addressing table behind ``UniqueKeys`` and ``SharedTexts``: every item found again
+/// The open-addressing table behind ``KeptKeys`` and ``SharedTexts``: every item found again
 /// through colliding hashes and as the table grows; and texts shared, not merely equal.
 @Suite struct HashSlotsTests {
     /// Items whose hashes all collide, or fall in a few slots (negative hashes too, as

@@ -94,7 +94,7 @@ import Testing
     @Test func aLaterYearLeftOutByTheReading() throws {
         let folder = try pole()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try appendNamelessMember(year: 2031, to: folder)
+        try appendMember(year: 2031, to: folder)
         let written = try bothWays(folder, constantMemoryAbove: 100)
         #expect(written.year == 2027)
         #expect(written.membersSheet == .rewritten)
@@ -109,7 +109,7 @@ import Testing
         var findings = Findings()
         let dataset = try #require(PoleFolderReader(library: Self.library).read(folder: folder, findings: &findings))
         let kept = dataset.members(in: 2027).count
-        try appendNamelessMember(year: 2027, to: folder)
+        try appendMember(year: 2027, to: folder)
         let written = try bothWays(folder, constantMemoryAbove: kept)
         #expect(written.year == 2027)
         #expect(written.membersSheet == .rewritten)
@@ -185,16 +185,31 @@ import Testing
         #expect(try withoutProfile.membersSheetSource() == nil)
     }
 
-    /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with an id and
-    /// nothing else: without a name, the reading leaves it out.
-    private func appendNamelessMember(year: Int, to folder: URL) throws {
+    /// A member of the report year given twice: the reading leaves the repeat out, the read-ahead
+    /// (which does not hold the members it wrote to look for it) writes it, so the sheet is written again.
+    @Test func anIDRepeatedInTheReportYear() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var findings = Findings()
+        let dataset = try #require(PoleFolderReader(library: Self.library).read(folder: folder, findings: &findings))
+        try appendMember(year: 2027, to: folder, id: try #require(dataset.members(in: 2027).first).id, name: "Doublon")
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.year == 2027)
+        #expect(written.membersSheet == .rewritten)
+        #expect(written.overlapped == written.plain)
+    }
+
+    /// Appends to `members.csv` (Windows-1252, `;`, CRLF) a row of `year` with `id`, `name` and
+    /// nothing else (by default no name: the reading leaves it out).
+    private func appendMember(year: Int, to folder: URL, id: String = "X-1", name: String = "") throws {
         let url = folder.appendingPathComponent("members.csv")
         let data = try Data(contentsOf: url)
         let header = try #require(String(data: data, encoding: .windowsCP1252)?.components(separatedBy: "\r\n").first)
         let columns = header.components(separatedBy: ";")
         var values = Array(repeating: "", count: columns.count)
         values[try #require(columns.firstIndex(of: "Année"))] = String(year)
-        values[try #require(columns.firstIndex(of: "Identifiant"))] = "X-1"
+        values[try #require(columns.firstIndex(of: "Identifiant"))] = id
+        values[try #require(columns.firstIndex(of: "Nom"))] = name
         try (data + Data((values.joined(separator: ";") + "\r\n").utf8)).write(to: url)
     }
 }

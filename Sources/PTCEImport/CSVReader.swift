@@ -140,14 +140,14 @@ public enum CSVReader {
         }
 
         /// A parser over the text up to `head` (what this parser reads first: the header) followed
-        /// by `tail`, text of the same file from elsewhere, whose start in the copy is returned;
-        /// ready to read it from this parser's place. Lines go on from this parser's.
-        func copy(upTo head: Int, followedBy tail: [UInt8]) -> (parser: Parser, tailStart: Int) {
+        /// by `tail`, text of the same file from elsewhere (starting at `head` in the copy); ready
+        /// to read it from this parser's place. Lines go on from this parser's.
+        func copy(upTo head: Int, followedBy tail: [UInt8]) -> Parser {
             var text = Array(bytes[..<head])
             text.append(contentsOf: tail)
             var kept = Parser(text: DecodedText(encoding: isWindows1252 ? .windows1252 : .utf8, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
             (kept.delimiter, kept.line) = (delimiter, line)
-            return (kept, head)
+            return kept
         }
 
         /// Appends the text at `range` of the file to `output` as UTF-8.

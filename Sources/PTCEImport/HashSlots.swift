@@ -8,7 +8,7 @@ package struct HashSlots: Sendable {
     /// Each slot is empty (-1) or a position in the owner's array; the slot count is a power of two.
     private var slots: [Int32]
     /// How many positions the table holds.
-    package private(set) var count = 0
+    private(set) var count = 0
 
     /// `expected`: about how many items will be held, so that the table is not grown step by step.
     package init(expected: Int) {

@@ -21,10 +21,12 @@ public struct MemberFileOutline {
     public let rowsByYear: [Int: Int]
     /// What reading the members of a year again needs; `nil` when the file holds more runs
     /// than ``maximumRuns``, or its text is not read as its bytes stand (UTF-16, a character to
-    /// repair in its first lines): places in the text are then not places in the file.
+    /// repair or a line longer than 64 KB in its first lines): places in the text are then not
+    /// places in the file.
     private let layout: Layout?
 
-    /// Beyond this many runs of one year (a file not sorted by year), the rows' places are not kept.
+    /// Beyond this many runs (consecutive rows of one year: a file not sorted by year), the rows'
+    /// places are not kept.
     static let maximumRuns = 4096
     /// The most records of a piece, the text read again at once: about half a megabyte.
     static let pieceRecords = 4096
@@ -129,7 +131,7 @@ public struct MemberFileOutline {
         if let count = pieces?.count, count > 0, let end = records.textPlace?.position { pieces![count - 1].end = end }
         rowsByYear = counts
         layout = pieces.map {
-            Layout(header: text.copy(upTo: dataStart, followedBy: []).parser, dataStart: dataStart, pieces: $0,
+            Layout(header: text.copy(upTo: dataStart, followedBy: []), dataStart: dataStart, pieces: $0,
                    path: url.appendingPathComponent(schema.file).path, schema: schema, folder: folder, figures: reader.catalogue.memberFigures)
         }
     }
@@ -154,7 +156,18 @@ public struct MemberFileOutline {
         guard let table = Table(schema: layout.schema, document: header, folder: layout.folder, findings: &dropped) else {
             return YearMembers?.none
         }
-        return YearMembers(layout: layout, pieces: layout.pieces.filter { $0.year == year }, table: table)
+        // The year's pieces, short runs of a file not sorted by year gathered up to a piece's size, read at once.
+        var batches: [[Piece]] = []
+        var records = 0
+        for piece in layout.pieces where piece.year == year {
+            if batches.isEmpty || records + piece.records.count > Self.pieceRecords {
+                batches.append([])
+                records = 0
+            }
+            batches[batches.count - 1].append(piece)
+            records += piece.records.count
+        }
+        return YearMembers(layout: layout, batches: batches, table: table)
     }
 }
 
@@ -165,21 +178,24 @@ struct RecordRun {
     var count: Int
 }
 
-/// The members of one year, read piece by piece from the file.
+/// The members of one year, read from the file a batch of pieces at a time.
 private struct YearMembers: Sequence, IteratorProtocol {
     private let layout: Layout
-    private var pieces: ArraySlice<MemberFileOutline.Piece>
+    private var batches: ArraySlice<[MemberFileOutline.Piece]>
     private var builder: MemberRowBuilder
-    /// The piece being read: its text (header and piece) as a table, and the records left.
-    private var piece: (table: Table, cursor: RecordCursor, left: Int)?
+    /// The batch being read: its text (the header, then its pieces) as a table, and where its
+    /// pieces start in it, those left to read.
+    private var batch: (table: Table, pieces: ArraySlice<RecordRun>)?
+    private var cursor: RecordCursor?
+    private var leftInPiece = 0
     private var record = RawRecord()
 
     typealias Layout = MemberFileOutline.Layout
 
     /// `table`: the file's header alone, which the builder resolves its columns in.
-    init(layout: Layout, pieces: [MemberFileOutline.Piece], table: Table) {
+    init(layout: Layout, batches: [[MemberFileOutline.Piece]], table: Table) {
         self.layout = layout
-        self.pieces = ArraySlice(pieces)
+        self.batches = ArraySlice(batches)
         // One year's members, each written and let go: their names do not repeat, nothing to
         // share; nor kept to look for an id repeated (the reading leaves it out: a data error).
         builder = MemberRowBuilder(table, figures: layout.figures, sharesTexts: false)
@@ -187,31 +203,40 @@ private struct YearMembers: Sequence, IteratorProtocol {
 
     mutating func next() -> Member? {
         while true {
-            if piece == nil || piece?.left == 0 {
-                guard let next = pieces.popFirst(), let read = Self.table(of: next, layout) else { return nil }
-                piece = read
-                builder.read(read.0)
+            while leftInPiece == 0 {
+                if let piece = batch?.pieces.popFirst() {
+                    cursor?.textPlace = piece.start
+                    leftInPiece = piece.count
+                    continue
+                }
+                guard let next = batches.popFirst(), let read = Self.table(of: next, layout) else { return nil }
+                batch = (read.table, ArraySlice(read.pieces))
+                cursor = read.table.data
+                builder.resolveColumns(in: read.table)
             }
             // A piece with fewer records than the quick pass counted: the file changed, the members end here.
-            guard piece!.cursor.next(into: &record) else { return nil }
-            piece!.left -= 1
+            guard let table = batch?.table, cursor?.next(into: &record) == true else { return nil }
+            leftInPiece -= 1
             var dropped = Findings()
-            if let member = builder.member(from: CellReader(table: piece!.table, record: record), &dropped) { return member }
+            if let member = builder.member(from: CellReader(table: table, record: record), &dropped) { return member }
         }
     }
 
-    /// The header and `piece`'s lines read from the file, as a table, with a cursor on the
-    /// piece's first record; `nil` when the file can no longer be read there.
-    private static func table(of piece: MemberFileOutline.Piece, _ layout: Layout) -> (Table, RecordCursor, Int)? {
-        let range = piece.records.start.position..<piece.end
-        guard let bytes = TextFile.contents(at: layout.path, in: range), bytes.count == range.count else { return nil }
-        let (text, start) = layout.header.copy(upTo: layout.dataStart, followedBy: bytes)
+    /// The header and the lines of `pieces` read from the file, as a table, and where each piece
+    /// starts in its text; `nil` when the file can no longer be read there.
+    private static func table(of pieces: [MemberFileOutline.Piece], _ layout: Layout) -> (table: Table, pieces: [RecordRun])? {
+        let ranges = pieces.map { $0.records.start.position..<$0.end }
+        guard let bytes = TextFile.contents(at: layout.path, in: ranges) else { return nil }
+        let text = layout.header.copy(upTo: layout.dataStart, followedBy: bytes)
         var dropped = Findings()
         let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
         guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return nil }
-        var cursor = table.data
-        cursor.textPlace = (start, piece.records.start.line)
-        return (table, cursor, piece.records.count)
+        var start = layout.dataStart
+        let moved = zip(pieces, ranges).map { piece, range in
+            defer { start += range.count }
+            return RecordRun(start: (start, piece.records.start.line), count: piece.records.count)
+        }
+        return (table, moved)
     }
 }
 
@@ -223,8 +248,8 @@ extension PoleFolderReader {
     }
 
     /// The outline of `bytes`, the `members.csv` of the folder at `url` already read (as a
-    /// ``MemberListener`` is given it): the file is not read again, and the outline shares the
-    /// bytes' storage rather than copying it.
+    /// ``MemberListener`` is given it): the quick pass reads these bytes rather than the file
+    /// again, and the outline keeps only the header's.
     public func memberFileOutline(of bytes: [UInt8], folder url: URL) -> MemberFileOutline {
         MemberFileOutline(bytes: bytes, folder: url, reader: self)
     }

@@ -169,7 +169,7 @@ public struct PoleFolderReader: Sendable {
         listener?.begin(profile)
         let members = load(schemas[0], opened: { bytes in
             // The listener looks ahead in the CSV file (never in a workbook) with the bytes read here: one copy.
-            if schemas[0]?.file == self.schemas[0].file { listener?.membersFileOpened(bytes) }
+            listener?.membersFileOpened(schemas[0]?.file == self.schemas[0].file ? bytes : nil)
         }) {
             MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
         }
@@ -196,11 +196,12 @@ public struct PoleFolderReader: Sendable {
 public protocol MemberListener: AnyObject {
     /// The pole's profile, before any member; not called when `pole.toml` has an error.
     func begin(_ profile: PoleProfile)
-    /// The bytes of `members.csv` as read, before its first member: the very storage the
-    /// reading parses (not a copy), for a caller that looks ahead in the file
-    /// (``PoleFolderReader/memberFileOutline(of:folder:)``) without reading it again. Not called
-    /// when the members come from `members.xlsx` or the file cannot be read.
-    func membersFileOpened(_ bytes: [UInt8])
+    /// The members' file is read, before its first member: the bytes of `members.csv`, the very
+    /// storage the reading parses (not a copy), for a caller that looks ahead in the file
+    /// (``PoleFolderReader/memberFileOutline(of:folder:)``) without reading it again; `nil` when
+    /// the members come from `members.xlsx`. Not called when no members' file could be read
+    /// (then no member follows).
+    func membersFileOpened(_ bytes: [UInt8]?)
     /// A member kept, as soon as its row is read, in the order of the file. Its row had no
     /// error that leaves it out; another row may still have errors that stop the report.
     func accept(_ member: Member)

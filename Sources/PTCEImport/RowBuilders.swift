@@ -121,9 +121,9 @@ struct MemberRowBuilder {
         commune = ResolvedColumn(C.commune, in: table)
     }
 
-    /// Reads the rows of `table` from now on, another part of the same file (the same header):
-    /// the texts met so far are kept (moved, not copied).
-    mutating func read(_ table: Table) {
+    /// Resolves the columns in `table`, another part of the same file (the same header), whose
+    /// rows come next: the texts met so far are kept (moved, not copied).
+    mutating func resolveColumns(in table: Table) {
         var next = MemberRowBuilder(table, figures: figures)
         swap(&next.texts, &texts)
         self = next

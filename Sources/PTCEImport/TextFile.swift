@@ -47,15 +47,22 @@ public enum TextFile {
         }
     }
 
-    /// The bytes of the file at `path` within `range` (fewer when the file ends sooner), or
-    /// `nil` when it cannot be read: for reading part of a large file again.
-    static func contents(at path: String, in range: Range<Int>) -> [UInt8]? {
-        var bytes: [UInt8]?
-        _ = withOpenFile(at: path) { descriptor, size in
-            let (read, failure) = Self.read(descriptor, min(range.count, max(size - range.lowerBound, 0)), from: range.lowerBound)
-            if failure == 0 { bytes = read }
-            return .readable(size: read.count)
+    /// The bytes of the file at `path` within `ranges`, one after the other; `nil` when it
+    /// cannot be read or ends before one of them: for reading parts of a large file again.
+    static func contents(at path: String, in ranges: [Range<Int>]) -> [UInt8]? {
+        var bytes: [UInt8]? = []
+        let outcome = withOpenFile(at: path) { descriptor, size in
+            for range in ranges {
+                let (read, failure) = Self.read(descriptor, min(range.count, max(size - range.lowerBound, 0)), from: range.lowerBound)
+                guard failure == 0, read.count == range.count else {
+                    bytes = nil
+                    break
+                }
+                bytes?.append(contentsOf: read)
+            }
+            return .readable(size: size)
         }
+        guard case .readable = outcome else { return nil }
         return bytes
     }
 

@@ -64,14 +64,14 @@ public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Element { base[positions[position]] }
 
     /// What `body` reads of the element at `position`, through its address, valid only during
-    /// `body`: for reading one field of a large element (a member is 240 bytes) on every row.
+    /// `body`: for reading one field of a large element (a member is 216 bytes) on every row.
     /// Passing the element itself, even borrowed, copied it at every call (perf, Swift 6.3).
     public func withUnsafeElement<Value>(at position: Int, _ body: (UnsafePointer<Element>) -> Value) -> Value {
         base.withUnsafeBufferPointer { base in body(base.baseAddress.unsafelyUnwrapped + positions[position]) }
     }
 
     /// Calls `body` with each element in order, lent in place rather than copied: for reading a
-    /// few fields of large elements (a member is 240 bytes).
+    /// few fields of large elements (a member is 216 bytes).
     public func forEachInPlace(_ body: (borrowing Element) -> Void) {
         base.withUnsafeBufferPointer { base in
             for position in positions { body(base[position]) }

@@ -270,7 +270,8 @@ private struct MemberPairing {
     let previousRow: [Int?]
 
     init(current: YearRows, previous: YearRows) {
-        previousRow = current.members.map { previous.memberRows[$0.id] }
+        // Each id read in place: mapping the members would copy each (216 bytes).
+        previousRow = current.members.indices.map { row in current.members.withUnsafeElement(at: row) { previous.memberRows[$0.pointee.id] } }
     }
 }
 

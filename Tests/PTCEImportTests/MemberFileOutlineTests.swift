@@ -53,7 +53,8 @@ import Testing
     }
 
     /// A listener hears of `members.csv`'s bytes as the reading read them, before the first
-    /// member, and their outline is the one of the file read again; a `members.xlsx` gives none.
+    /// member, and their outline is the one of the file read again; of a `members.xlsx`, that
+    /// there are no such bytes, also before the first member (so that none piles up meanwhile).
     @Test func theListenerIsGivenTheFileTheReadingParses() throws {
         let folder = try folder(rows: Self.rows)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -81,7 +82,7 @@ import Testing
         let fromWorkbook = HeardMembers()
         let dataset = try #require(reader.read(folder: folder, findings: &findings, listener: fromWorkbook))
         #expect(dataset.members.map(\.id) == ["A"])
-        #expect(fromWorkbook.events == ["begin", "member", "end"])
+        #expect(fromWorkbook.events == ["begin", "no file", "member", "end"])
     }
 
     /// A year longer than a piece is read again piece by piece from the file: the same members
@@ -104,6 +105,40 @@ import Testing
         #expect(readAgain.last?.name == "Fin\nde fichier")
     }
 
+    /// The file cut short after the quick pass, then removed: the members read again end with
+    /// the last piece still whole, then at once, without a crash (the caller then finds them
+    /// short of the reading's).
+    @Test func aFileCutShortAfterTheQuickPass() throws {
+        let count = MemberFileOutline.pieceRecords + 100
+        let folder = try folder(rows: [Self.rows[0]] + (0..<count).map { "2024;M\($0);Structure \($0);ESS;1;" })
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outline = PoleFolderReader(questionBank: standardBank).memberFileOutline(folder: folder)
+        let url = folder.appendingPathComponent("members.csv")
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(100).write(to: url)  // the last piece's last lines: that piece is no longer read
+        let readAgain = try #require(outline.members(in: 2024)).map { $0 }
+        #expect(readAgain.count == MemberFileOutline.pieceRecords)
+        #expect(readAgain.last?.id == "M\(MemberFileOutline.pieceRecords - 1)")
+        try FileManager.default.removeItem(at: url)
+        #expect(Array(try #require(outline.members(in: 2024))).isEmpty)
+    }
+
+    /// As many runs as the quick pass keeps places for, one of them longer than a piece: the
+    /// pieces of a long run do not count as runs, and every member is read again.
+    @Test func theRunsKeptCountRunsNotPieces() throws {
+        let runs = (0..<(MemberFileOutline.maximumRuns - 1)).map { "\(2023 + $0 % 2);M\($0);Structure \($0);ESS;1;" }
+        let long = (0..<(MemberFileOutline.pieceRecords + 1)).map { "2024;L\($0);Longue \($0);ESS;1;" }
+        let folder = try folder(rows: [Self.rows[0]] + runs + long)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = PoleFolderReader(questionBank: standardBank)
+        var findings = Findings()
+        let dataset = try #require(reader.read(folder: folder, findings: &findings))
+        let outline = reader.memberFileOutline(folder: folder)
+        #expect(outline.rowsByYear == [2023: 2048, 2024: 2047 + MemberFileOutline.pieceRecords + 1])
+        let readAgain = try #require(outline.members(in: 2024)).map { $0 }
+        #expect(readAgain == dataset.members.filter { $0.year == 2024 })
+    }
+
     /// More runs of one year than the quick pass keeps places for: it still counts the rows, and
     /// reads none again.
     @Test func yearsScatteredBeyondTheRunsKept() throws {
@@ -116,14 +151,14 @@ import Testing
     }
 }
 
-/// What a ``MemberListener`` hears, in order: `begin`, `file`, `member` (one each), `end`.
+/// What a ``MemberListener`` hears, in order: `begin`, `file` (or `no file`), `member` (one each), `end`.
 private final class HeardMembers: MemberListener {
     var events: [String] = []
     var file: [UInt8]?
 
     func begin(_ profile: PoleProfile) { events.append("begin") }
-    func membersFileOpened(_ bytes: [UInt8]) {
-        events.append("file")
+    func membersFileOpened(_ bytes: [UInt8]?) {
+        events.append(bytes == nil ? "no file" : "file")
         file = bytes
     }
     func accept(_ member: Member) { events.append("member") }

@@ -46,7 +46,16 @@ import Testing
         let json = try encoder.encode(origin)
         #expect(String(decoding: json, as: UTF8.self) == #"{"file":"survey.csv","line":7}"#)
         #expect(try JSONDecoder().decode(RecordOrigin.self, from: json) == origin)
-        #expect(member.year == 2024)
+        // Lines are 32-bit: a file of at most 2 GB has fewer; beyond, the line is held at the largest.
+        #expect(RecordOrigin(file: "survey.csv", line: Int(Int32.max) + 10).line == Int(Int32.max))
+    }
+
+    /// The year, stored in 4 bytes, reads and writes as an `Int`.
+    @Test func theYearReadsBackAsSet() {
+        var changed = member
+        #expect(changed.year == 2024)
+        changed.year = 2031
+        #expect(changed.year == 2031 && changed != member && changed.fte == member.fte)
     }
 
     @Test func equalityAndHashingFollowTheFigures() {

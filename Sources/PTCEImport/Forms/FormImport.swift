@@ -251,9 +251,10 @@ private struct Merge {
         let place = { (origin: RecordOrigin) in "\(origin.file):\(origin.line)" }
         /// The first row of `before` missing from `after` (origins aside), in order.
         /// `row` with its origin cleared, and `adjusted`: what is compared of it.
+        let noOrigin = RecordOrigin(file: "", line: 0)
         func compared<Row>(_ row: Row, _ origin: WritableKeyPath<Row, RecordOrigin>, _ adjusted: (inout Row) -> Void) -> Row {
             var row = row
-            row[keyPath: origin] = RecordOrigin(file: "", line: 0)
+            row[keyPath: origin] = noOrigin
             adjusted(&row)
             return row
         }

@@ -80,7 +80,7 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
 
     public func begin(_ profile: PoleProfile) { members.give(profile) }
 
-    public func membersFileOpened(_ bytes: [UInt8]) { members.give(file: bytes) }
+    public func membersFileOpened(_ bytes: [UInt8]?) { members.give(file: bytes) }
 
     public func accept(_ member: Member) { members.send(member) }
 

@@ -12,8 +12,8 @@ import PTCEModel
 /// (``CSVReader/readStructure(_:file:headLength:)``). Whoever uses it compares with what the
 /// reading gives.
 ///
-/// Holds only the header's bytes: the members of a year are read again from the file, a piece
-/// of a few thousand lines at a time (``members(in:)``), so that a year's text is never held whole.
+/// Holds only the header's bytes: the members of a year are read again from the file, at most
+/// ``pieceRecords`` records at a time (``members(in:)``), so that a year's text is never held whole.
 public struct MemberFileOutline {
     /// How many rows give each year; empty when the folder has no `members.csv`, also has
     /// `members.xlsx` (a workbook's sheet would be parsed whole, not one column), or the file
@@ -138,24 +138,19 @@ public struct MemberFileOutline {
 
     /// The members of `year` read from the file as the reading reads them — every cell checked,
     /// the same rows left out — in the file's order, each row parsed when the sequence reaches it;
-    /// `nil` when the outline did not keep where the rows lie. The file is read again a piece at
-    /// a time (a few thousand of the year's lines): only one piece is held. What is wrong with a
-    /// row is not reported (the reading reports it).
+    /// `nil` when the outline did not keep where the rows lie. The file is read again a batch at
+    /// a time (pieces of the year, at most ``pieceRecords`` records in all): only one batch is
+    /// held. What is wrong with a row is not reported (the reading reports it).
     ///
     /// The members are the reading's own unless the reading repairs the file's text (a character
     /// XML forbids, a byte that is not UTF-8 past the first lines), reads it in another encoding
     /// (a Windows-1252 file whose first 64 KB are ASCII is read here as UTF-8), settles a cell
-    /// from lines outside the piece or from the folder's workbook files (an ambiguous number, a
+    /// from lines outside the batch or from the folder's workbook files (an ambiguous number, a
     /// yes/no column marked with `x`), leaves out a row whose id repeats one of its year (kept
-    /// here: the members read are not held to look for it), or the file changed since the quick
+    /// here: the year's ids are not held to look for it), or the file changed since the quick
     /// pass: a caller compares them with the dataset read.
     public func members(in year: Int) -> (some Sequence<Member>)? {
         guard let layout else { return YearMembers?.none }
-        var dropped = Findings()
-        let header = TableDocument(records: .text(layout.header), findings: Findings(), encoding: "", delimiter: "")
-        guard let table = Table(schema: layout.schema, document: header, folder: layout.folder, findings: &dropped) else {
-            return YearMembers?.none
-        }
         // The year's pieces, short runs of a file not sorted by year gathered up to a piece's size, read at once.
         var batches: [[Piece]] = []
         var records = 0
@@ -167,7 +162,7 @@ public struct MemberFileOutline {
             batches[batches.count - 1].append(piece)
             records += piece.records.count
         }
-        return YearMembers(layout: layout, batches: batches, table: table)
+        return YearMembers(layout: layout, batches: batches)
     }
 }
 
@@ -181,24 +176,24 @@ struct RecordRun {
 /// The members of one year, read from the file a batch of pieces at a time.
 private struct YearMembers: Sequence, IteratorProtocol {
     private let layout: Layout
+    /// The batches not read yet; emptied when the members end early.
     private var batches: ArraySlice<[MemberFileOutline.Piece]>
-    private var builder: MemberRowBuilder
+    /// Made with the first batch's table, its columns resolved again in each next one.
+    private var builder: MemberRowBuilder?
     /// The batch being read: its text (the header, then its pieces) as a table, and where its
     /// pieces start in it, those left to read.
     private var batch: (table: Table, pieces: ArraySlice<RecordRun>)?
+    /// Where the next record of the batch's text is.
     private var cursor: RecordCursor?
+    /// The records of the current piece not read yet.
     private var leftInPiece = 0
     private var record = RawRecord()
 
     typealias Layout = MemberFileOutline.Layout
 
-    /// `table`: the file's header alone, which the builder resolves its columns in.
-    init(layout: Layout, batches: [[MemberFileOutline.Piece]], table: Table) {
+    init(layout: Layout, batches: [[MemberFileOutline.Piece]]) {
         self.layout = layout
         self.batches = ArraySlice(batches)
-        // One year's members, each written and let go: their names do not repeat, nothing to
-        // share; nor kept to look for an id repeated (the reading leaves it out: a data error).
-        builder = MemberRowBuilder(table, figures: layout.figures, sharesTexts: false)
     }
 
     mutating func next() -> Member? {
@@ -209,17 +204,32 @@ private struct YearMembers: Sequence, IteratorProtocol {
                     leftInPiece = piece.count
                     continue
                 }
-                guard let next = batches.popFirst(), let read = Self.table(of: next, layout) else { return nil }
+                guard let next = batches.popFirst(), let read = Self.table(of: next, layout) else { return end() }
                 batch = (read.table, ArraySlice(read.pieces))
                 cursor = read.table.data
-                builder.resolveColumns(in: read.table)
+                if builder == nil {
+                    // One year's members, each written and let go: their names do not repeat,
+                    // nothing to share; nor their ids kept to look for a repeat (the reading
+                    // leaves it out: a data error).
+                    builder = MemberRowBuilder(read.table, figures: layout.figures, texts: SharedTexts(isSharing: false))
+                } else {
+                    builder?.resolveColumns(in: read.table)
+                }
             }
             // A piece with fewer records than the quick pass counted: the file changed, the members end here.
-            guard let table = batch?.table, cursor?.next(into: &record) == true else { return nil }
+            guard let table = batch?.table, cursor?.next(into: &record) == true else { return end() }
             leftInPiece -= 1
             var dropped = Findings()
-            if let member = builder.member(from: CellReader(table: table, record: record), &dropped) { return member }
+            if let member = builder?.member(from: CellReader(table: table, record: record), &dropped) { return member }
         }
+    }
+
+    /// No member follows, even when asked again.
+    private mutating func end() -> Member? {
+        batches = []
+        batch = nil
+        leftInPiece = 0
+        return nil
     }
 
     /// The header and the lines of `pieces` read from the file, as a table, and where each piece

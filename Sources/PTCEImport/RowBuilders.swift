@@ -14,14 +14,14 @@ struct AnswerKey: Hashable {
 }
 
 /// The keys that must not repeat among the rows kept so far (a member's year and id, one answer
-/// per respondent and question): reports a repeat at the row that repeats, naming the first line.
+/// per respondent and question).
 ///
 /// The kept rows themselves hold the keys: only their positions are held here, through
-/// ``HashSlots`` (8 to 16 bytes a row), as a national file has a million keys. Every key recorded
-/// is the key of the row kept next, so positions here are positions among the kept rows.
+/// ``HashSlots`` (8 to 16 bytes a row), as a national file has a million keys. Every candidate
+/// recorded is the row kept next, so positions here are positions among the kept rows.
 struct KeptKeys<Row, Key: Hashable> {
     private var slots: HashSlots
-    /// The key of a kept row.
+    /// The key of a row.
     private let key: (borrowing Row) -> Key
 
     /// `expected`: about how many rows will be kept, so that the table is not grown step by step.
@@ -30,31 +30,15 @@ struct KeptKeys<Row, Key: Hashable> {
         self.key = key
     }
 
-    /// The position among `kept` (the rows kept so far, in order) of the first row with `key`;
-    /// `nil` when none has it, and `key` is then recorded as the key of the next row kept, which
-    /// the caller must keep.
-    mutating func firstRow(with key: Key, among kept: UnsafeBufferPointer<Row>) -> Int? {
-        let keyOf = self.key, hash = key.hashValue
+    /// The position among `kept` (the rows kept so far, in order) of the first row whose key
+    /// `candidate` repeats; `nil` when none has it, and `candidate` is then recorded as the row
+    /// kept next, which the caller must keep.
+    mutating func repeatedRow(by candidate: borrowing Row, among kept: UnsafeBufferPointer<Row>) -> Int? {
+        let keyOf = self.key, key = keyOf(candidate), hash = key.hashValue
         if let position = slots.position(hash: hash, where: { keyOf(kept[$0]) == key }) { return position }
-        precondition(slots.count == kept.count, "every key recorded is a kept row's")
+        precondition(slots.count == kept.count, "every row recorded is kept")
         slots.append(hash: hash) { keyOf(kept[$0]).hashValue }
         return nil
-    }
-}
-
-extension KeptKeys where Key == YearScopedKey, Row: IdentifiedRecord {
-    /// Records the id of `row`, written in `column`, as the next kept row's; when `row` repeats an
-    /// id of its year among `kept`, says so at the id's cell, naming the first line, and returns
-    /// true (the row is then left out).
-    mutating func isRepeated(
-        _ column: some CellColumn, id: String, year: Int, at row: CellReader, among kept: UnsafeBufferPointer<Row>,
-        _ findings: inout Findings
-    ) -> Bool {
-        guard let first = firstRow(with: YearScopedKey(year: year, id: id), among: kept) else { return false }
-        findings.error(
-            ImportMessage.appearsTwice(column.declaration.name, id: id, year: year, firstLine: kept[first].origin.line),
-            at: row.location(column))
-        return true
     }
 }
 
@@ -73,6 +57,20 @@ extension KeptKeys where Key == YearScopedKey, Row: IdentifiedRecord {
     init(expected: Int) {
         self.init(expected: expected) { YearScopedKey(year: $0.year, id: $0.id) }
     }
+
+    /// Records `candidate` as the row kept next unless it repeats the id of a kept row of its
+    /// year: then says so at the id's cell of `reader`'s row (`column`), naming the first line,
+    /// and returns true (the candidate is then left out).
+    mutating func isRepeated(
+        _ candidate: borrowing Row, in column: some CellColumn, of reader: CellReader, among kept: UnsafeBufferPointer<Row>,
+        _ findings: inout Findings
+    ) -> Bool {
+        guard let first = repeatedRow(by: candidate, among: kept) else { return false }
+        findings.error(
+            ImportMessage.appearsTwice(column.declaration.name, id: candidate.id, year: candidate.year, firstLine: kept[first].origin.line),
+            at: reader.location(column))
+        return true
+    }
 }
 
 /// `members.csv` rows.
@@ -86,7 +84,7 @@ enum MemberRows {
         var ids = KeptKeys<Member, YearScopedKey>(expected: table.expectedRecordCount)
         return table.rows(&findings) { row, findings, kept in
             guard let member = builder.member(from: row, &findings),
-                  !ids.isRepeated(StandardFields.Members.memberID, id: member.id, year: member.year, at: row, among: kept, &findings)
+                  !ids.isRepeated(member, in: StandardFields.Members.memberID, of: row, among: kept, &findings)
             else { return nil }
             accepted?(member)
             return member
@@ -105,11 +103,11 @@ struct MemberRowBuilder {
     /// The columns other than the figures, resolved once: each row then reads them by position.
     private let year, memberID, name, actorType, legalForm, insertionStructure, commune: ResolvedColumn
 
-    /// `figures`: the member figures of the catalogue the table's schema comes from;
-    /// `sharesTexts`: whether a name met before is given the `String` of its first appearance
-    /// (``SharedTexts``), for members that are kept.
-    init(_ table: Table, figures: [MemberFigure], sharesTexts: Bool = true) {
-        texts = SharedTexts(isSharing: sharesTexts)
+    /// `figures`: the member figures of the catalogue the table's schema comes from; `texts`:
+    /// the names met (``SharedTexts``: a name met before is given the `String` of its first
+    /// appearance, for members that are kept; not shared when the members are let go).
+    init(_ table: Table, figures: [MemberFigure], texts: SharedTexts = SharedTexts()) {
+        self.texts = texts
         self.figures = figures
         checks = FigureChecks(figures, in: table)
         year = ResolvedColumn(StandardFields.year, in: table)
@@ -122,11 +120,9 @@ struct MemberRowBuilder {
     }
 
     /// Resolves the columns in `table`, another part of the same file (the same header), whose
-    /// rows come next: the texts met so far are kept (moved, not copied).
+    /// rows come next: the texts met so far are kept.
     mutating func resolveColumns(in table: Table) {
-        var next = MemberRowBuilder(table, figures: figures)
-        swap(&next.texts, &texts)
-        self = next
+        self = MemberRowBuilder(table, figures: figures, texts: texts)
     }
 
     /// The member of `row`, or `nil` when the row is left out (a required cell invalid); what is
@@ -390,7 +386,7 @@ enum ProjectRows {
                 findings.warning(ImportMessage.projectLeftOut, at: row.recordLocation)
                 return nil
             }
-            return ids.isRepeated(C.projectID, id: project.id, year: project.year, at: row, among: kept, &findings) ? nil : project
+            return ids.isRepeated(project, in: C.projectID, of: row, among: kept, &findings) ? nil : project
         }
     }
 }
@@ -412,7 +408,7 @@ enum SurveyRows {
         let respondentColumn = ResolvedColumn(C.respondent, in: table), roleColumn = ResolvedColumn(C.role, in: table)
         let questionColumn = ResolvedColumn(C.question, in: table), commentColumn = ResolvedColumn(C.comment, in: table)
         var comments = SharedTexts()  // the same remark comes back from respondent to respondent
-        return table.rows(&findings) { row, findings, kept in
+        return table.rows(&findings) { row, findings, keptAnswers in
             let year = row.year(in: yearColumn, &findings)
             let respondent = row.identifier(respondentColumn, &findings)
             let role = row.choice(roleColumn, as: RespondentRole.self, &findings)
@@ -431,15 +427,16 @@ enum SurveyRows {
                 findings.warning(ImportMessage.answerLeftOut, at: row.recordLocation)
                 return nil
             }
-            if let first = answered.firstRow(with: AnswerKey(year: year, respondent: respondent, question: question.id), among: kept) {
+            let candidate = SurveyAnswer(
+                origin: row.origin, year: year, respondent: respondent,
+                role: role, questionID: question.id, answer: answer, comment: comment, extras: row.extras)
+            if let first = answered.repeatedRow(by: candidate, among: keptAnswers) {
                 findings.error(
-                    ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: kept[first].origin.line),
+                    ImportMessage.answeredTwice(respondent, question: question.id, year: year, firstLine: keptAnswers[first].origin.line),
                     at: row.location(respondentColumn))
                 return nil
             }
-            return SurveyAnswer(
-                origin: row.origin, year: year, respondent: respondent,
-                role: role, questionID: question.id, answer: answer, comment: comment, extras: row.extras)
+            return candidate
         }
     }
 

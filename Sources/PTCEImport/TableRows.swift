@@ -5,12 +5,12 @@ extension Table {
     /// more non-empty fields than headers is an error, fewer a warning in a CSV file (the missing cells read as empty).
     /// Problems of the CSV text itself (quotes) are reported here too, and the records counted.
     func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings) -> Row?) -> [Row] {
-        rows(&findings) { row, findings, _ in build(row, &findings) }
+        rows(&findings, building: { row, findings, _ in build(row, &findings) })
     }
 
     /// As ``rows(_:build:)``, `build` also seeing the rows kept so far, in order (valid only
     /// during the call): for a check against them (a repeated id) that copies nothing.
-    func rows<Row>(_ findings: inout Findings, build: (CellReader, inout Findings, _ kept: UnsafeBufferPointer<Row>) -> Row?) -> [Row] {
+    func rows<Row>(_ findings: inout Findings, building build: (CellReader, inout Findings, _ kept: UnsafeBufferPointer<Row>) -> Row?) -> [Row] {
         var parser = data
         // Room for every row at once: growing a large array by doubling would hold it twice.
         var result: [Row] = []

@@ -36,7 +36,7 @@ public enum TextFile {
     static func contents(at path: String) -> FileContents {
         var bytes: [UInt8] = []
         let outcome = withOpenFile(at: path) { descriptor, size in
-            let (read, failure) = Self.read(descriptor, size, from: 0)
+            let (read, failure) = Self.read(descriptor, [0..<size])
             bytes = read
             return failure == 0 ? .readable(size: bytes.count) : .unreadable(Self.reason(failure))
         }
@@ -50,38 +50,37 @@ public enum TextFile {
     /// The bytes of the file at `path` within `ranges`, one after the other; `nil` when it
     /// cannot be read or ends before one of them: for reading parts of a large file again.
     static func contents(at path: String, in ranges: [Range<Int>]) -> [UInt8]? {
-        var bytes: [UInt8]? = []
-        let outcome = withOpenFile(at: path) { descriptor, size in
-            for range in ranges {
-                let (read, failure) = Self.read(descriptor, min(range.count, max(size - range.lowerBound, 0)), from: range.lowerBound)
-                guard failure == 0, read.count == range.count else {
-                    bytes = nil
-                    break
-                }
-                bytes?.append(contentsOf: read)
-            }
+        var bytes: [UInt8]?
+        _ = withOpenFile(at: path) { descriptor, size in
+            guard ranges.allSatisfy({ $0.upperBound <= size }) else { return .readable(size: size) }
+            let (read, failure) = Self.read(descriptor, ranges)
+            if failure == 0, read.count == ranges.reduce(0, { $0 + $1.count }) { bytes = read }
             return .readable(size: size)
         }
-        guard case .readable = outcome else { return nil }
         return bytes
     }
 
-    /// Up to `count` bytes of the open file `descriptor` from `offset` (fewer when it ends
-    /// sooner), and the error number that stopped the reading, 0 if none.
-    private static func read(_ descriptor: Int32, _ count: Int, from offset: Int) -> (bytes: [UInt8], failure: Int32) {
+    /// The bytes of the open file `descriptor` within `ranges`, one after the other, read straight
+    /// into one array (fewer when the file ends sooner), and the error number that stopped the
+    /// reading, 0 if none.
+    private static func read(_ descriptor: Int32, _ ranges: [Range<Int>]) -> (bytes: [UInt8], failure: Int32) {
+        let count = ranges.reduce(0) { $0 + $1.count }
         // Every empty array uses one storage shared by the whole process; making an array of
         // capacity 0 below would write to it, a data race with any other thread doing the same.
         guard count > 0 else { return ([], 0) }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
-            while read < buffer.count {
-                let got = pread(descriptor, buffer.baseAddress! + read, buffer.count - read, off_t(offset + read))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else {
-                    if got < 0 { failure = errno }
-                    return
+            for range in ranges {
+                var done = 0
+                while done < range.count {
+                    let got = pread(descriptor, buffer.baseAddress! + read, range.count - done, off_t(range.lowerBound + done))
+                    if got < 0, errno == EINTR { continue }
+                    guard got > 0 else {
+                        if got < 0 { failure = errno }
+                        return
+                    }
+                    (read, done) = (read + got, done + got)
                 }
-                read += got
             }
         }
         return (bytes, failure)

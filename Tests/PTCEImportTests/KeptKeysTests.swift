@@ -12,9 +12,9 @@ import Testing
         var kept: [Member] = []
         /// Keeps the member of `id` in `year` read on `line` unless its id repeats: then the line of the first.
         func keep(_ id: String, _ year: Int, line: Int) -> Int? {
-            let first = kept.withUnsafeBufferPointer { keys.firstRow(with: YearScopedKey(year: year, id: id), among: $0) }
-            guard let first else {
-                kept.append(Member(origin: RecordOrigin(file: "members.csv", line: line), year: year, id: id, name: id, actorType: .ess))
+            let candidate = Member(origin: RecordOrigin(file: "members.csv", line: line), year: year, id: id, name: id, actorType: .ess)
+            guard let first = kept.withUnsafeBufferPointer({ keys.repeatedRow(by: candidate, among: $0) }) else {
+                kept.append(candidate)
                 return nil
             }
             return kept[first].origin.line

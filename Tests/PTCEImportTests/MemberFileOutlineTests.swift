@@ -6,7 +6,7 @@ import Testing
 /// The quick pass over `members.csv` before the folder is read: its count of rows by year, and
 /// the members of one year read again from the places it kept, against the folder's reading.
 @Suite struct MemberFileOutlineTests {
-    /// Windows-1252, `;`, CRLF; 2023 in two runs; in 2024 a repeated id (the repeat left out), a
+    /// Windows-1252, `;`, CRLF; 2023 in two runs; in 2024 a repeated id (left out by the reading), a
     /// row without a name (left out, but counted by the quick pass), a quoted name over two
     /// lines, an invalid figure (read as not reported) and an ambiguous `1.250` settled by the
     /// column's `2,5`.

@@ -249,9 +249,9 @@ private struct Merge {
         let imported = Set(members.map(\.member.id)), respondents = Set(questionnaires.map(\.respondent))
         let newMembers = imported.subtracting(dataset.members.filter { $0.year == year }.map(\.id))
         let place = { (origin: RecordOrigin) in "\(origin.file):\(origin.line)" }
-        /// The first row of `before` missing from `after` (origins aside), in order.
-        /// `row` with its origin cleared, and `adjusted`: what is compared of it.
+        // Every row compared has its origin replaced by this one, made once.
         let noOrigin = RecordOrigin(file: "", line: 0)
+        /// `row` with its origin cleared, and `adjusted`: what is compared of it.
         func compared<Row>(_ row: Row, _ origin: WritableKeyPath<Row, RecordOrigin>, _ adjusted: (inout Row) -> Void) -> Row {
             var row = row
             row[keyPath: origin] = noOrigin

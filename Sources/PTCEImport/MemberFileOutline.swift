@@ -137,7 +137,7 @@ public struct MemberFileOutline {
     }
 
     /// The members of `year` read from the file as the reading reads them — every cell checked,
-    /// the same rows left out — in the file's order, each row parsed when the sequence reaches it;
+    /// a row whose required cell is invalid left out — in the file's order, each row parsed when the sequence reaches it;
     /// `nil` when the outline did not keep where the rows lie. The file is read again a batch at
     /// a time (pieces of the year, at most ``pieceRecords`` records in all): only one batch is
     /// held. What is wrong with a row is not reported (the reading reports it).

@@ -140,15 +140,13 @@ public struct CooperationNetwork: Sendable {
     /// The graph of `rows` around its `mostConnected` most connected members: computed on each
     /// call, so a writer calls it once. Kinds and amounts are gathered for the pairs kept only.
     public init(_ rows: CooperationRows, mostConnected limit: Int = .max) {
-        // Sized for the year's cooperations at once: a national network would otherwise be rehashed a dozen times.
-        var counts: [Pair: Int] = [:]
-        counts.reserveCapacity(rows.cooperations.count)
-        for link in rows.cooperations { counts[Pair(link), default: 0] += 1 }
+        // Each cooperation counts once for each of its two members: no table of pairs is needed
+        // for that (a national year's took 10 MB). Sized at once: both ids are members of the year.
         var degree: [String: Int] = [:]
-        degree.reserveCapacity(min(2 * counts.count, rows.members.count))  // both ids are members of the year
-        for (pair, count) in counts {
-            degree[pair.a, default: 0] += count
-            degree[pair.b, default: 0] += count
+        degree.reserveCapacity(min(2 * rows.cooperations.count, rows.members.count))
+        rows.cooperations.forEachInPlace { link in
+            degree[link.memberA, default: 0] += 1
+            degree[link.memberB, default: 0] += 1
         }
         let kept = degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit)
         let keptIDs = Set(kept.map(\.key))

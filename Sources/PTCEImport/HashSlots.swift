@@ -1,6 +1,6 @@
 /// An open-addressing table of 4-byte positions into an array kept by its owner, at most half
-/// full: how ``KeptKeys``, ``SharedTexts``, ``MemberRoster`` and each year's members by id
-/// (in the indicators) find what they hold by its hash, with 8 to 16 bytes per item beside the
+/// full: how ``KeptKeys`` (and through it ``MemberRoster``), ``SharedTexts`` and each year's
+/// members by id (in the indicators) find what they hold by its hash, with 8 to 16 bytes per item beside the
 /// items themselves (a `Dictionary` of a million keys sized for them at once took about twice
 /// the memory). Items of equal hash are met in the order they were added: of equal items, the
 /// first added is found.

@@ -167,11 +167,12 @@ public struct PoleFolderReader: Sendable {
             return loaded.rows
         }
         listener?.begin(profile)
+        var memberIDs: KeptKeys<Member, YearScopedKey>?
         let members = load(schemas[0], opened: { bytes in
             // The listener looks ahead in the CSV file (never in a workbook) with the bytes read here: one copy.
             listener?.membersFileOpened(schemas[0]?.file == self.schemas[0].file ? bytes : nil)
         }) {
-            MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, &$1)
+            MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, ids: &memberIDs, &$1)
         }
         listener?.end()
         // The survey's answers name no member: they are read on another core while the
@@ -181,7 +182,7 @@ public struct PoleFolderReader: Sendable {
             load(schemas[4]) { SurveyRows.read($0, bank: questionBank, &$1) }
         }
         dataset.members = take(members)
-        let rosters = MemberRoster(dataset.members)
+        let rosters = MemberRoster(dataset.members, ids: memberIDs)
         dataset.cooperations = take(load(schemas[1]) { CooperationRows.read($0, rosters: rosters, &$1) })
         dataset.finances = take(load(schemas[2]) { FinanceRows.read($0, &$1) })
         dataset.projects = take(load(schemas[3]) { ProjectRows.read($0, rosters: rosters, &$1) })
@@ -211,62 +212,48 @@ public protocol MemberListener: AnyObject {
 
 /// The member ids of each year, to check references from the other files.
 ///
-/// Held as positions into the members themselves (their array shared, not copied), found through
-/// ``HashSlots``: 8 to 16 bytes an id, where sets of a national dataset's million ids took about
-/// 38 MB.
+/// Held as positions into the members themselves (their array shared, not copied), through the
+/// table the reading of the members makes for repeated ids (``KeptKeys``): where sets of a
+/// national dataset's million ids took about 38 MB.
 struct MemberRoster {
     private let members: [Member]
-    /// The ids made members beyond ``members`` (``insert(_:year:)``): positions after theirs.
-    private var added: [YearScopedKey] = []
-    private var slots: HashSlots
+    /// The members' positions by year and id.
+    private let ids: KeptKeys<Member, YearScopedKey>
+    /// The ids made members beyond ``members`` (``insert(_:year:)``).
+    private var added: Set<YearScopedKey> = []
     /// Every year with a member, ascending.
     private var years: [Int]
 
-    init(_ members: [Member]) {
-        var slots = HashSlots(expected: members.count)
+    /// `members`: unique by year and id, as a dataset's are; `ids`: the table their reading made
+    /// (``MemberRows``), made here when not given.
+    init(_ members: [Member], ids: KeptKeys<Member, YearScopedKey>? = nil) {
+        var table = ids ?? KeptKeys(expected: members.count)
         var years = Set<Int>()
         members.withUnsafeBufferPointer { members in
             for position in members.indices {
                 years.insert(members[position].year)
-                slots.append(hash: Self.hash(members[position].id, members[position].year)) { Self.hash(at: $0, members, added: []) }
+                // Each member recorded in turn: none repeats another, so positions are the members'.
+                if ids == nil { _ = table.repeatedRow(by: members[position], among: UnsafeBufferPointer(rebasing: members[..<position])) }
             }
         }
-        (self.members, self.slots, self.years) = (members, slots, years.sorted())
+        (self.members, self.ids, self.years) = (members, table, years.sorted())
     }
 
     /// Makes `id` a member in `year`.
     mutating func insert(_ id: String, year: Int) {
         guard !contains(id, in: year) else { return }
-        let added = added
-        members.withUnsafeBufferPointer { members in
-            slots.append(hash: Self.hash(id, year)) { Self.hash(at: $0, members, added: added) }
-        }
-        self.added.append(YearScopedKey(year: year, id: id))
+        added.insert(YearScopedKey(year: year, id: id))
         if !years.contains(year) { years = (years + [year]).sorted() }
     }
 
     func contains(_ id: String, in year: Int) -> Bool {
-        members.withUnsafeBufferPointer { members in
-            slots.position(hash: Self.hash(id, year)) { position in
-                guard position < members.count else { return added[position - members.count] == YearScopedKey(year: year, id: id) }
-                return members[position].year == year && members[position].id == id
-            } != nil
-        }
+        let key = YearScopedKey(year: year, id: id)
+        return added.contains(key) || members.withUnsafeBufferPointer { ids.row(with: key, among: $0) != nil }
     }
 
     /// The error for `id`, not a member in `year`: it names the years it is a member of, if any.
     func explainAbsence(of id: String, in year: Int) -> LocalizedText {
         ImportMessage.notAMember(id, year: year, memberIn: years.filter { contains(id, in: $0) })
-    }
-
-    private static func hash(_ id: String, _ year: Int) -> Int {
-        YearScopedKey(year: year, id: id).hashValue
-    }
-
-    /// The hash of the id held at `position`.
-    private static func hash(at position: Int, _ members: UnsafeBufferPointer<Member>, added: [YearScopedKey]) -> Int {
-        guard position < members.count else { return added[position - members.count].hashValue }
-        return hash(members[position].id, members[position].year)
     }
 }
 

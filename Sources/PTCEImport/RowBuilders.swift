@@ -30,14 +30,21 @@ struct KeptKeys<Row, Key: Hashable> {
         self.key = key
     }
 
+    /// The position among `kept` (the rows recorded, in order) of the first row with `key`;
+    /// nothing is recorded.
+    func row(with key: Key, among kept: UnsafeBufferPointer<Row>) -> Int? {
+        let keyOf = self.key
+        return slots.position(hash: key.hashValue) { keyOf(kept[$0]) == key }
+    }
+
     /// The position among `kept` (the rows kept so far, in order) of the first row whose key
     /// `candidate` repeats; `nil` when none has it, and `candidate` is then recorded as the row
     /// kept next, which the caller must keep.
     mutating func repeatedRow(by candidate: borrowing Row, among kept: UnsafeBufferPointer<Row>) -> Int? {
-        let keyOf = self.key, key = keyOf(candidate), hash = key.hashValue
-        if let position = slots.position(hash: hash, where: { keyOf(kept[$0]) == key }) { return position }
+        let keyOf = self.key, key = keyOf(candidate)
+        if let position = row(with: key, among: kept) { return position }
         precondition(slots.count == kept.count, "every row recorded is kept")
-        slots.append(hash: hash) { keyOf(kept[$0]).hashValue }
+        slots.append(hash: key.hashValue) { keyOf(kept[$0]).hashValue }
         return nil
     }
 }
@@ -80,11 +87,22 @@ enum MemberRows {
     static func read(
         _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil, _ findings: inout Findings
     ) -> [Member] {
+        var ids: KeptKeys<Member, YearScopedKey>?
+        return read(table, figures: figures, accepted: accepted, ids: &ids, &findings)
+    }
+
+    /// As ``read(_:figures:accepted:_:)``; `ids` gets the members' table by year and id made on
+    /// the way (positions into the members returned), for a ``MemberRoster`` not to make it again.
+    static func read(
+        _ table: Table, figures: [MemberFigure], accepted: ((Member) -> Void)? = nil,
+        ids: inout KeptKeys<Member, YearScopedKey>?, _ findings: inout Findings
+    ) -> [Member] {
         var builder = MemberRowBuilder(table, figures: figures)
-        var ids = KeptKeys<Member, YearScopedKey>(expected: table.expectedRecordCount)
-        return table.rows(&findings) { row, findings, kept in
+        var kept = KeptKeys<Member, YearScopedKey>(expected: table.expectedRecordCount)
+        defer { ids = kept }
+        return table.rows(&findings) { row, findings, members in
             guard let member = builder.member(from: row, &findings),
-                  !ids.isRepeated(member, in: StandardFields.Members.memberID, of: row, among: kept, &findings)
+                  !kept.isRepeated(member, in: StandardFields.Members.memberID, of: row, among: members, &findings)
             else { return nil }
             accepted?(member)
             return member

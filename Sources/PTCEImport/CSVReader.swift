@@ -52,10 +52,34 @@ public enum CSVReader {
         for repair in text.repairs {
             findings.warning(repair.message, at: SourceLocation(file: file, line: repair.line))
         }
-        var parser = Parser(text: text, file: file)
-        let delimiter = parser.skipSeparatorHint() ?? sniffDelimiter(text.bytes, from: parser.position)
-        parser.delimiter = delimiter
-        return CSVDocument(encoding: text.encoding, delimiter: Character(UnicodeScalar(delimiter)), findings: findings, start: parser)
+        return document(Parser(text: text, file: file), findings: findings)
+    }
+
+    /// Opens a CSV file held open, to be parsed through a window of about `partSize` bytes
+    /// rather than held whole, when its text reads as its bytes stand
+    /// (``TextDecoder/streamedText(of:partSize:)``); else (a file to repair, UTF-16…) its bytes
+    /// are read whole and opened as ``read(_:file:)`` opens them. The same records and findings
+    /// either way; a file changed while it is read is an error.
+    static func read(_ opened: OpenedFile, file: String, partSize: Int = TableSource.partSize) -> CSVDocument {
+        guard let streamed = TextDecoder.streamedText(of: opened, partSize: partSize),
+              let window = opened.read(0..<min(opened.size, partSize))
+        else {
+            switch opened.readOrFail([0..<opened.size]) {
+            case .success(let bytes): return read(bytes, file: file)
+            case .failure(let failure): return CSVDocument(encoding: .utf8, delimiter: ",", findings: failure.findings(file: file), start: nil)
+            }
+        }
+        let text = DecodedText(encoding: streamed.encoding, bytes: window, start: streamed.start, isWindows1252: streamed.isWindows1252)
+        let parser = Parser(text: text, file: file, window: TextWindow(file: opened, partSize: partSize, lineEnds: streamed.lineEnds))
+        return document(parser, findings: Findings())
+    }
+
+    /// The document `parser` reads, from its start, once its delimiter is settled.
+    private static func document(_ parser: Parser, findings: Findings) -> CSVDocument {
+        var parser = parser
+        parser.settleDelimiter()
+        return CSVDocument(
+            encoding: parser.encoding, delimiter: Character(UnicodeScalar(parser.delimiter)), findings: findings, start: parser)
     }
 
     /// Opens a CSV file's bytes to read its structure only — delimiters, quotes, line ends and
@@ -65,22 +89,42 @@ public enum CSVReader {
     /// they stand (UTF-16, a character to repair, a line longer than `headLength`): only
     /// ``read(_:file:)`` reads such a file.
     static func readStructure(_ bytes: [UInt8], file: String, headLength: Int = 1 << 16) -> CSVDocument? {
-        guard let cut = bytes.count <= headLength ? bytes.count : bytes[..<headLength].lastIndex(of: 0x0A).map({ $0 + 1 }) else {
-            return nil
+        structure(head: Array(bytes.prefix(headLength)), isWhole: bytes.count <= headLength, file: file) { encoding in
+            Parser(text: DecodedText(encoding: encoding, bytes: bytes, start: 0, isWindows1252: encoding == .windows1252), file: file)
         }
-        let head = read(Array(bytes[..<cut]), file: file)
-        guard let headParser = head.start, head.findings.all.isEmpty, [.utf8, .utf8WithBOM, .windows1252].contains(head.encoding)
+    }
+
+    /// As ``readStructure(_:file:headLength:)``, for a file held open: parsed through a window
+    /// of about `partSize` bytes.
+    static func readStructure(
+        _ opened: OpenedFile, file: String, headLength: Int = 1 << 16, partSize: Int = TableSource.partSize
+    ) -> CSVDocument? {
+        // The window holds the head at least: the parser starts after its first lines.
+        guard let window = opened.read(0..<min(opened.size, max(headLength, partSize))) else { return nil }
+        return structure(head: Array(window.prefix(headLength)), isWhole: opened.size <= headLength, file: file) { encoding in
+            // Records are counted as a whole reading counts them only to size its rows: a quick look does not.
+            Parser(text: DecodedText(encoding: encoding, bytes: window, start: 0, isWindows1252: encoding == .windows1252), file: file,
+                   window: TextWindow(file: opened, partSize: partSize, lineEnds: nil))
+        }
+    }
+
+    /// The document of a file whose first bytes are `head` (all of them when `isWhole`), read
+    /// by the parser `parser` makes for the head's encoding, from where the head's parser stands.
+    private static func structure(head: [UInt8], isWhole: Bool, file: String, parser: (TextEncoding) -> Parser) -> CSVDocument? {
+        guard let cut = isWhole ? head.count : head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return nil }
+        let opened = read(Array(head[..<cut]), file: file)
+        guard let headParser = opened.start, opened.findings.all.isEmpty, [.utf8, .utf8WithBOM, .windows1252].contains(opened.encoding)
         else { return nil }
         // The bytes of UTF-8 and Windows-1252 text are read as they stand: positions in the head are positions in the file.
-        var parser = Parser(
-            text: DecodedText(encoding: head.encoding, bytes: bytes, start: 0, isWindows1252: head.encoding == .windows1252), file: file)
-        (parser.position, parser.line, parser.delimiter) = (headParser.position, headParser.line, headParser.delimiter)
-        return CSVDocument(encoding: head.encoding, delimiter: head.delimiter, findings: Findings(), start: parser)
+        var whole = parser(opened.encoding)
+        (whole.position, whole.line, whole.delimiter) = (headParser.position, headParser.line, headParser.delimiter)
+        return CSVDocument(encoding: opened.encoding, delimiter: opened.delimiter, findings: Findings(), start: whole)
     }
 
     /// Picks the delimiter whose count outside quotes on the header line is positive and is
-    /// reached on most of the next 20 lines; ties go to the larger count, then to `;`.
-    static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+    /// reached on most of the next 20 lines; ties go to the larger count, then to `;`. Whether
+    /// `bytes` held those 21 lines: else a longer text may pick another.
+    static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> (delimiter: UInt8, sawEveryLine: Bool) {
         var countsPerLine: [[Int]] = []
         var counts = [Int](repeating: 0, count: candidateDelimiters.count)
         var inQuotes = false
@@ -106,8 +150,9 @@ public enum CSVReader {
             }
             index += 1
         }
+        let sawEveryLine = countsPerLine.count >= 21
         endLine()
-        guard let header = countsPerLine.first else { return UInt8(ascii: ";") }
+        guard let header = countsPerLine.first else { return (UInt8(ascii: ";"), sawEveryLine) }
         var best: (slot: Int, agreeing: Int, count: Int)?
         for slot in candidateDelimiters.indices where header[slot] > 0 {
             // A line may hold more (trailing delimiters, a decimal comma) but not fewer than the header.
@@ -115,39 +160,94 @@ public enum CSVReader {
             if let current = best, (agreeing, header[slot]) <= (current.agreeing, current.count) { continue }
             best = (slot, agreeing, header[slot])
         }
-        return candidateDelimiters[best?.slot ?? 0]
+        return (candidateDelimiters[best?.slot ?? 0], sawEveryLine)
     }
 
     /// A byte-level RFC 4180 state machine, reading one record at a time. Its structure (quotes,
     /// delimiters, line ends) is ASCII, so it reads UTF-8 and Windows-1252 alike; the fields of
     /// Windows-1252 text are turned into UTF-8 as they are copied into the record.
     struct Parser: Sendable {
-        let bytes: [UInt8]
+        /// The text, or the part of it held (from ``base``) when ``window`` reads a file a part at a time.
+        private(set) var bytes: [UInt8]
+        let encoding: TextEncoding
         let isWindows1252: Bool
         let file: String
         var delimiter = UInt8(ascii: ";")
+        /// Where the parser is in ``bytes``.
         var position = 0
         var line = 1
         /// The header's fields, once read: they name columns in findings.
         var header: [String]?
         var findings = Findings()
+        /// The file read a part at a time, `nil` when ``bytes`` is the whole text.
+        private var window: TextWindow?
+        /// Where ``bytes`` starts in the text.
+        private var base = 0
+        /// Where the text ends: the file's size, or where a file changed while read stops being read.
+        private var end: Int
 
-        init(text: DecodedText, file: String) {
+        init(text: DecodedText, file: String, window: TextWindow? = nil) {
             bytes = text.bytes
+            encoding = text.encoding
             isWindows1252 = text.isWindows1252
             position = text.start
             self.file = file
+            self.window = window
+            end = window?.file.size ?? text.bytes.count
         }
 
-        /// A parser over the text up to `head` (what this parser reads first: the header) followed
-        /// by `tail`, text of the same file from elsewhere (starting at `head` in the copy); ready
-        /// to read it from this parser's place. Lines go on from this parser's.
+        /// Where the next record starts in the text (its first byte, or the blank lines before it)
+        /// and the line it is on. Setting it to a place a record of the same text started from
+        /// reads that record next.
+        var place: (position: Int, line: Int) {
+            get { (base + position, line) }
+            set {
+                line = newValue.line
+                if (base...(base + bytes.count)).contains(newValue.position) {
+                    position = newValue.position - base
+                } else {
+                    // Elsewhere in a file: the next record reads the window there.
+                    (bytes, base, position) = ([], newValue.position, 0)
+                }
+            }
+        }
+
+        /// A parser over the text up to `head` (what this parser reads first: the header, within
+        /// the first part of a file it reads) followed by `tail`, text of the same file from
+        /// elsewhere (starting at `head` in the copy), held whole; ready to read it from this
+        /// parser's place. Lines go on from this parser's.
         func copy(upTo head: Int, followedBy tail: [UInt8]) -> Parser {
             var text = Array(bytes[..<head])
             text.append(contentsOf: tail)
-            var kept = Parser(text: DecodedText(encoding: isWindows1252 ? .windows1252 : .utf8, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
+            var kept = Parser(text: DecodedText(encoding: encoding, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
             (kept.delimiter, kept.line) = (delimiter, line)
             return kept
+        }
+
+        /// Before a record: when a file is read a part at a time and less than a quarter of a part
+        /// is left in the window, the text read so far is let go and the next part read.
+        private mutating func slideWindow() {
+            guard let window, bytes.count - position < window.partSize / 4, holdsLessThanTheText else { return }
+            readMore(window.partSize - (bytes.count - position), keepingFrom: position)
+        }
+
+        /// Reads `count` more bytes of the file into the window (fewer at the end of the text),
+        /// letting go of those before `kept`. A file that changed meanwhile ends its text here, with an error.
+        private mutating func readMore(_ count: Int, keepingFrom kept: Int) {
+            guard let window else { return }
+            let from = base + bytes.count
+            switch window.file.readOrFail([from..<min(end, from + max(count, 1))]) {
+            case .success(let more):
+                if kept > 0 {
+                    bytes = Array(bytes[kept...]) + more
+                    (base, position) = (base + kept, position - kept)
+                } else {
+                    bytes.append(contentsOf: more)
+                }
+            case .failure(let failure):
+                end = from
+                findings.error(ImportMessage.cannotBeRead(failure.reason), at: SourceLocation(file: file))
+            }
         }
 
         /// Appends the text at `range` of the file to `output` as UTF-8.
@@ -163,8 +263,32 @@ public enum CSVReader {
             }
         }
 
+        /// Sets ``delimiter``: the one a first line `sep=X` names (that line consumed), else the
+        /// one the first lines show (``CSVReader/sniffDelimiter(_:from:)``). A file read a part at
+        /// a time is held as far as these lines go.
+        mutating func settleDelimiter() {
+            while bytes[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) == nil, holdMore() {}
+            if let named = skipSeparatorHint() {
+                delimiter = named
+                return
+            }
+            var sniffed = CSVReader.sniffDelimiter(bytes, from: position)
+            while !sniffed.sawEveryLine, holdMore() { sniffed = CSVReader.sniffDelimiter(bytes, from: position) }
+            delimiter = sniffed.delimiter
+        }
+
+        /// Whether the text goes on past ``bytes``: a file read a part at a time, not at its end.
+        private var holdsLessThanTheText: Bool { base + bytes.count < end }
+
+        /// Reads more of a file read a part at a time, letting go of nothing; false at the end of the text.
+        private mutating func holdMore() -> Bool {
+            guard let window, holdsLessThanTheText else { return false }
+            readMore(max(window.partSize, bytes.count), keepingFrom: 0)
+            return true
+        }
+
         /// Consumes a first line `sep=X` (or `"sep=X"`, as some tools quote it) and returns X.
-        mutating func skipSeparatorHint() -> UInt8? {
+        private mutating func skipSeparatorHint() -> UInt8? {
             let quoted = position < bytes.count && bytes[position] == UInt8(ascii: "\"")
             let prefix = Array("sep=".utf8)
             let start = position + (quoted ? 1 : 0)
@@ -198,8 +322,14 @@ public enum CSVReader {
             }
         }
 
-        /// At least the number of records left: the line ends after the current position.
+        /// At least the number of records left: the line ends after the current position (for a
+        /// file read a part at a time, those its first reading counted less those before the
+        /// position; all of them once the parser has left the first part).
         var remainingLineCount: Int {
+            guard window == nil else {
+                guard let lineEnds = window?.lineEnds else { return 1 }
+                return lineEnds.count + 1 - (base > 0 ? 0 : bytes[..<position].reduce(0) { $0 + ($1 == lineEnds.byte ? 1 : 0) })
+            }
             let lineEnd = bytes.contains(0x0A) ? UInt8(0x0A) : UInt8(0x0D)
             return bytes.withUnsafeBufferPointer { buffer in
                 var count = 1
@@ -223,14 +353,22 @@ public enum CSVReader {
         /// Reads the next record that is not blank into `record` (whose storage is reused);
         /// false at the end of the text.
         mutating func next(into record: inout RawRecord) -> Bool {
-            while position < bytes.count {
+            while true {
+                slideWindow()
+                guard position < bytes.count else { return false }
+                let (start, startLine, startFindings) = (position, line, findings)
                 nextRecord(into: &record)
+                if position == bytes.count, holdsLessThanTheText {
+                    // The record runs past the window (or its end needs the next byte): read again with more text.
+                    (position, line, findings) = (start, startLine, startFindings)
+                    _ = holdMore()
+                    continue
+                }
                 if !record.isBlank {
                     if header == nil { header = record.strings }
                     return true
                 }
             }
-            return false
         }
 
         private mutating func nextRecord(into record: inout RawRecord) {
@@ -350,6 +488,16 @@ public enum CSVReader {
             }
         }
     }
+}
+
+/// A file read a part at a time by a ``CSVReader/Parser``, with what its first reading found.
+struct TextWindow: Sendable {
+    let file: OpenedFile
+    /// About how much text the window holds.
+    let partSize: Int
+    /// The line ends its first reading counted (``StreamedText/lineEnds``) and which byte they
+    /// are; `nil` when not counted.
+    var lineEnds: (byte: UInt8, count: Int)?
 }
 
 /// One record as UTF-8 bytes: its fields side by side in one buffer, reused from record to

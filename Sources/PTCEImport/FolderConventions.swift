@@ -6,7 +6,7 @@ import PTCEModel
 /// (README, "What the importer accepts").
 ///
 /// A file's conventions are worked out only when an ambiguous number of another file asks, at
-/// most once per file: from what its own reading found, else from its bytes read again. That
+/// most once per file: from what its own reading found, else from the file read again. That
 /// second reading reports nothing: the file's findings come when its own turn comes.
 ///
 /// Tables read on different threads share it: what it learns is kept under a lock.
@@ -14,13 +14,13 @@ final class FolderConventions: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// The folder's files that may hold numbers other than years, in reading order.
     private let schemas: [TableSchema]
-    /// The bytes of a file, or `nil` when the folder has no such file.
-    private let contents: @Sendable (String) -> [UInt8]?
+    /// A file, or `nil` when the folder has no such file.
+    private let contents: @Sendable (String) -> TableSource?
     /// By file: the conventions its numeric cells show; `.some(nil)` when the folder lacks the file.
     private var known: [String: Set<DecimalConvention>?] = [:]
 
     /// `schemas`: the folder's files in reading order.
-    init(schemas: [TableSchema], contents: @escaping @Sendable (String) -> [UInt8]?) {
+    init(schemas: [TableSchema], contents: @escaping @Sendable (String) -> TableSource?) {
         self.schemas = schemas.filter { schema in schema.columns.contains { $0.type.isNumeric && $0.type != .year } }
         self.contents = contents
     }
@@ -37,9 +37,9 @@ final class FolderConventions: @unchecked Sendable {
         defer { lock.unlock() }
         return schemas.filter { $0.file != file }.compactMap { schema in
             if let cached = known[schema.file] { return cached.map { (schema.file, $0) } }
-            let shown = contents(schema.file).map { bytes in
+            let shown = contents(schema.file).map { source in
                 var dropped = Findings()
-                let document = TableDocument.open(bytes, file: schema.file)
+                let document = TableDocument.open(source, file: schema.file)
                 return Table(schema: schema, document: document, folder: self, findings: &dropped)?.fileConventions ?? []
             }
             known[schema.file] = .some(shown)

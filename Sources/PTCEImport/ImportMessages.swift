@@ -84,6 +84,10 @@ enum ImportMessage {
         /// The file was there when the folder was looked at, and gone when its turn came.
         static let removedWhileRead = LocalizedText(
             fr: "il a été supprimé pendant sa lecture", en: "it was removed while being read")
+
+        /// The file was changed in place (written again, cut short) while it was read a part at a time.
+        static let changedWhileRead = LocalizedText(
+            fr: "il a été modifié pendant sa lecture", en: "it was changed while being read")
     }
 
     // MARK: Workbooks

@@ -46,7 +46,7 @@ public struct MemberFileOutline {
         let header: CSVReader.Parser
         let dataStart: Int
         let pieces: [Piece]
-        let path: String
+        let file: OpenedFile
         let schema: TableSchema
         let folder: FolderConventions
         let figures: [MemberFigure]
@@ -59,12 +59,11 @@ public struct MemberFileOutline {
             if case .absent = TextFile.status(at: url.appendingPathComponent(file).path) { return false }
             return true
         }
-        guard present == [schema.file], case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(schema.file).path)
-        else {
+        guard present == [schema.file], case .file(let file) = TableSource.file(schema.file, in: url) else {
             self.init()
             return
         }
-        self.init(bytes: bytes, folder: url, reader: reader)
+        self.init(file: file, folder: url, reader: reader)
     }
 
     /// The outline of no file: no row, no place.
@@ -72,19 +71,16 @@ public struct MemberFileOutline {
         (rowsByYear, layout) = ([:], nil)
     }
 
-    /// The outline of `bytes`, the `members.csv` of the folder at `url` (whose other files settle
-    /// an ambiguous number), read by `reader`'s schemas.
-    init(bytes: [UInt8], folder url: URL, reader: PoleFolderReader) {
+    /// The outline of `file`, the `members.csv` of the folder at `url` held open (whose other
+    /// files settle an ambiguous number), read by `reader`'s schemas a part at a time.
+    init(file: OpenedFile, folder url: URL, reader: PoleFolderReader) {
         let schema = reader.schemas[0]
         var dropped = Findings()
         // The year column is ASCII: the file's structure is enough, without decoding or checking every byte.
-        let structure = CSVReader.readStructure(bytes, file: schema.file)
-        let document = structure.map(TableDocument.init) ?? TableDocument.open(bytes, file: schema.file)
+        let structure = CSVReader.readStructure(file, file: schema.file)
+        let document = structure.map(TableDocument.init) ?? TableDocument.open(.file(file), file: schema.file)
         // An ambiguous number of the members read again (``members(in:)``) is settled as the reading settles it.
-        let folder = FolderConventions(schemas: reader.schemas) { name in
-            guard case .bytes(let bytes) = TextFile.contents(at: url.appendingPathComponent(name).path) else { return nil }
-            return bytes
-        }
+        let folder = FolderConventions(schemas: reader.schemas) { TableSource.file($0, in: url) }
         guard case .text(let text)? = document.records,
               let table = Table(schema: schema, document: document, folder: folder, findings: &dropped),
               let position = table.position(of: StandardFields.year.name), let dataStart = table.data.textPlace?.position
@@ -132,7 +128,7 @@ public struct MemberFileOutline {
         rowsByYear = counts
         layout = pieces.map {
             Layout(header: text.copy(upTo: dataStart, followedBy: []), dataStart: dataStart, pieces: $0,
-                   path: url.appendingPathComponent(schema.file).path, schema: schema, folder: folder, figures: reader.catalogue.memberFigures)
+                   file: file, schema: schema, folder: folder, figures: reader.catalogue.memberFigures)
         }
     }
 
@@ -236,7 +232,7 @@ private struct YearMembers: Sequence, IteratorProtocol {
     /// starts in its text; `nil` when the file can no longer be read there.
     private static func table(of pieces: [MemberFileOutline.Piece], _ layout: Layout) -> (table: Table, pieces: [RecordRun])? {
         let ranges = pieces.map { $0.records.start.position..<$0.end }
-        guard let bytes = TextFile.contents(at: layout.path, in: ranges) else { return nil }
+        guard let bytes = layout.file.read(ranges) else { return nil }
         let text = layout.header.copy(upTo: layout.dataStart, followedBy: bytes)
         var dropped = Findings()
         let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
@@ -257,10 +253,10 @@ extension PoleFolderReader {
         MemberFileOutline(folder: url, reader: self)
     }
 
-    /// The outline of `bytes`, the `members.csv` of the folder at `url` already read (as a
-    /// ``MemberListener`` is given it): the quick pass reads these bytes rather than the file
-    /// again, and the outline keeps only the header's.
-    public func memberFileOutline(of bytes: [UInt8], folder url: URL) -> MemberFileOutline {
-        MemberFileOutline(bytes: bytes, folder: url, reader: self)
+    /// The outline of `file`, the `members.csv` of the folder at `url` as the reading holds it
+    /// open (as a ``MemberListener`` is given it): the quick pass reads the very file the reading
+    /// parses, a part at a time, and the outline keeps only the header's bytes.
+    public func memberFileOutline(of file: OpenedFile, folder url: URL) -> MemberFileOutline {
+        MemberFileOutline(file: file, folder: url, reader: self)
     }
 }

@@ -68,8 +68,8 @@ public struct PoleFolderReader: Sendable {
             isPresent: { [readable] in readable.contains($0) },
             contents: { [readable] name in
                 guard readable.contains(name) else { return nil }
-                switch TextFile.contents(at: url.appendingPathComponent(name).path) {
-                case .bytes(let bytes): return bytes
+                switch TextFile.open(at: url.appendingPathComponent(name).path) {
+                case .opened(let file): return .file(file)
                 case .unreadable(let reason): failedReads[name] = reason
                 case .absent: failedReads[name] = ImportMessage.UnreadableReason.removedWhileRead
                 }
@@ -98,19 +98,20 @@ public struct PoleFolderReader: Sendable {
 
     /// Reads the table files given by name (`members.csv`, or `members.xlsx`) as bytes, for a known profile.
     public func read(profile: PoleProfile, files: [String: [UInt8]], findings: inout Findings) -> PoleDataset {
-        read(profile: profile, isPresent: { files[$0] != nil }, contents: { files[$0] }, findings: &findings)
+        read(profile: profile, isPresent: { files[$0] != nil }, contents: { files[$0].map(TableSource.bytes) }, findings: &findings)
     }
 
-    /// Reads each CSV file when its turn comes (`contents` gives its bytes, or `nil` when it is
-    /// absent; it is called from two threads), so that only the file being read is in memory —
-    /// and the survey's, read on another core while the cooperations, budget and projects are,
-    /// and another only while an ambiguous number asks what the folder's other files settle
-    /// (``FolderConventions``).
+    /// Reads each CSV file when its turn comes (`contents` gives it, held open or as bytes, or
+    /// `nil` when it is absent; it is called from two threads): a file held open is parsed
+    /// through a window (``CSVReader/read(_:file:partSize:)``), so that no large file is held
+    /// whole — a part of the survey's too, read on another core while the cooperations, budget
+    /// and projects are, and of another while an ambiguous number asks what the folder's other
+    /// files settle (``FolderConventions``).
     ///
     /// Each table is read from its CSV file or its workbook (`members.xlsx`), whichever
     /// `isPresent` says the folder holds; both is an error, and neither is read.
     func read(
-        profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping @Sendable (String) -> [UInt8]?, findings: inout Findings,
+        profile: PoleProfile, isPresent: (String) -> Bool, contents: @escaping @Sendable (String) -> TableSource?, findings: inout Findings,
         listener: (any MemberListener)? = nil
     ) -> PoleDataset {
         var dataset = PoleDataset(profile: profile, catalogue: catalogue)
@@ -124,18 +125,18 @@ public struct PoleFolderReader: Sendable {
             }
         }
         let folder = FolderConventions(schemas: schemas.compactMap { $0 }, contents: contents)
-        /// The file as text, and its fingerprint computed on another core meanwhile; both read the
-        /// same bytes, let go once the table has been read.
-        @Sendable func open(_ schema: TableSchema, opened: ([UInt8]) -> Void) -> (TableDocument, BackgroundTask<String, Never>)? {
-            guard let bytes = contents(schema.file) else { return nil }
-            opened(bytes)
-            let digest = BackgroundTask<String, Never> { SHA256.hexDigest(bytes) }
-            return (TableDocument.open(bytes, file: schema.file), digest)
+        /// The file as text, and its fingerprint computed on another core meanwhile (`nil` when
+        /// the file changed while read); both read the same file, let go once the table has been read.
+        @Sendable func open(_ schema: TableSchema, opened: (TableSource) -> Void) -> (TableDocument, BackgroundTask<String?, Never>)? {
+            guard let source = contents(schema.file) else { return nil }
+            opened(source)
+            let digest = BackgroundTask<String?, Never> { source.digest }
+            return (TableDocument.open(source, file: schema.file), digest)
         }
         /// Reads a table: its rows, with the findings of its reading and its line in the list of
-        /// sources. `opened` gets the file's bytes before they are read.
+        /// sources. `opened` gets the file before it is read.
         @Sendable func load<Row>(
-            _ schema: TableSchema?, opened: ([UInt8]) -> Void = { _ in }, _ build: (Table, inout Findings) -> [Row]
+            _ schema: TableSchema?, opened: (TableSource) -> Void = { _ in }, _ build: (Table, inout Findings) -> [Row]
         ) -> LoadedTable<Row> {
             var loaded = LoadedTable<Row>()
             guard let schema, let (document, digest) = open(schema, opened: opened) else { return loaded }
@@ -156,7 +157,13 @@ public struct PoleFolderReader: Sendable {
             } else {
                 source.records = max(document.readAll().records.count - 1, 0)
             }
-            source.sha256 = digest.value()
+            if let sha256 = digest.value() {
+                source.sha256 = sha256
+            } else {
+                // The file changed while it was read: said once, whether its reading met it too or not.
+                let changed = UnreadableFile(reason: ImportMessage.UnreadableReason.changedWhileRead).findings(file: schema.file)
+                if !loaded.findings.all.contains(changed.all[0]) { loaded.findings.append(contentsOf: changed) }
+            }
             loaded.source = source
             return loaded
         }
@@ -168,9 +175,13 @@ public struct PoleFolderReader: Sendable {
         }
         listener?.begin(profile)
         var memberIDs: KeptKeys<Member, YearScopedKey>?
-        let members = load(schemas[0], opened: { bytes in
-            // The listener looks ahead in the CSV file (never in a workbook) with the bytes read here: one copy.
-            listener?.membersFileOpened(schemas[0]?.file == self.schemas[0].file ? bytes : nil)
+        let members = load(schemas[0], opened: { source in
+            // The listener looks ahead in the CSV file held open (never in a workbook): the very file read here.
+            if case .file(let file) = source, schemas[0]?.file == self.schemas[0].file {
+                listener?.membersFileOpened(file)
+            } else {
+                listener?.membersFileOpened(nil)
+            }
         }) {
             MemberRows.read($0, figures: catalogue.memberFigures, accepted: listener.map { listener in listener.accept }, ids: &memberIDs, &$1)
         }
@@ -197,12 +208,12 @@ public struct PoleFolderReader: Sendable {
 public protocol MemberListener: AnyObject {
     /// The pole's profile, before any member; not called when `pole.toml` has an error.
     func begin(_ profile: PoleProfile)
-    /// The members' file is read, before its first member: the bytes of `members.csv`, the very
-    /// storage the reading parses (not a copy), for a caller that looks ahead in the file
-    /// (``PoleFolderReader/memberFileOutline(of:folder:)``) without reading it again; `nil` when
-    /// the members come from `members.xlsx`. Not called when no members' file could be read
+    /// The members' file is read, before its first member: `members.csv` as the reading holds it
+    /// open, for a caller that looks ahead in the very file read
+    /// (``PoleFolderReader/memberFileOutline(of:folder:)``); `nil` when the members come from
+    /// `members.xlsx` (or from bytes given). Not called when no members' file could be read
     /// (then no member follows).
-    func membersFileOpened(_ bytes: [UInt8]?)
+    func membersFileOpened(_ file: OpenedFile?)
     /// A member kept, as soon as its row is read, in the order of the file. Its row had no
     /// error that leaves it out; another row may still have errors that stop the report.
     func accept(_ member: Member)

@@ -14,23 +14,50 @@ public enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal digits. The bytes are hashed where
     /// they are: only the last, padded blocks are copied.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        var hash: [UInt32] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-        ]
-        let wholeBlocks = bytes.count / 64 * 64
-        bytes.withUnsafeBufferPointer { buffer in
-            compress(UnsafeBufferPointer(rebasing: buffer[..<wholeBlocks]), into: &hash)
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.hexDigest()
+    }
+
+    /// Hashes bytes given a part at a time (a large file read through a window), in order.
+    struct Hasher {
+        private var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        /// The bytes after the last whole block, fewer than 64.
+        private var pending: [UInt8] = []
+        private var length = 0
+
+        /// Hashes `part`, after the parts given before: whole blocks where they are.
+        mutating func update(_ part: [UInt8]) {
+            length += part.count
+            var start = 0
+            if !pending.isEmpty {
+                start = min(part.count, 64 - pending.count)
+                pending.append(contentsOf: part[..<start])
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBufferPointer { compress($0, into: &hash) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let wholeEnd = start + (part.count - start) / 64 * 64
+            part.withUnsafeBufferPointer { buffer in
+                compress(UnsafeBufferPointer(rebasing: buffer[start..<wholeEnd]), into: &hash)
+            }
+            pending.append(contentsOf: part[wholeEnd...])
         }
-        var tail = Array(bytes[wholeBlocks...])
-        let bitLength = UInt64(bytes.count) * 8
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { compress($0, into: &hash) }
-        return hash.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
+
+        /// The digest of every byte given, as 64 lowercase hexadecimal digits.
+        func hexDigest() -> String {
+            var tail = pending
+            var hash = hash
+            let bitLength = UInt64(length) * 8
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBufferPointer { compress($0, into: &hash) }
+            return hash.map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 8 - hex.count) + hex
+            }.joined()
+        }
     }
 
     /// Runs the compression function over `blocks` (a multiple of 64 bytes). The state is kept

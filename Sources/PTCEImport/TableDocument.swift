@@ -27,6 +27,20 @@ struct TableDocument: Sendable {
         file.hasSuffix(".xlsx") ? SpreadsheetReader.read(bytes, file: file) : TableDocument(CSVReader.read(bytes, file: file))
     }
 
+    /// Opens the file named `file` from `source`: a CSV file held open is parsed through a
+    /// window (``CSVReader/read(_:file:partSize:)``), a workbook read whole.
+    static func open(_ source: TableSource, file: String) -> TableDocument {
+        switch source {
+        case .bytes(let bytes): return open(bytes, file: file)
+        case .file(let opened) where !file.hasSuffix(".xlsx"): return TableDocument(CSVReader.read(opened, file: file))
+        case .file(let opened):
+            switch opened.readOrFail([0..<opened.size]) {
+            case .success(let bytes): return open(bytes, file: file)
+            case .failure(let failure): return TableDocument(records: nil, findings: failure.findings(file: file), encoding: "xlsx", delimiter: "")
+            }
+        }
+    }
+
     /// Every record (header first) with the problems met; for tests and small files.
     func readAll() -> (records: [CSVRecord], findings: Findings) {
         var all = findings
@@ -68,11 +82,11 @@ enum RecordCursor: Sendable {
     var textPlace: (position: Int, line: Int)? {
         get {
             guard case .text(let parser) = self else { return nil }
-            return (parser.position, parser.line)
+            return parser.place
         }
         set {
             guard case .text(var parser) = self, let newValue else { return }
-            (parser.position, parser.line) = newValue
+            parser.place = newValue
             self = .text(parser)
         }
     }

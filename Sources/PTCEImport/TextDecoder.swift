@@ -31,6 +31,22 @@ struct DecodedText {
     var repairs: [TextRepair] = []
 }
 
+/// How a file read a part at a time reads as text (``TextDecoder/streamedText(of:partSize:)``):
+/// its encoding, where its text starts, and its line ends counted.
+struct StreamedText {
+    var encoding = TextEncoding.utf8
+    /// After a byte-order mark.
+    var start = 0
+    var lineFeeds = 0
+    var carriageReturns = 0
+
+    var isWindows1252: Bool { encoding == .windows1252 }
+
+    /// The line ends as ``CSVReader/Parser`` counts records by them: line feeds when the file
+    /// has any, else carriage returns.
+    var lineEnds: (byte: UInt8, count: Int) { lineFeeds > 0 ? (0x0A, lineFeeds) : (0x0D, carriageReturns) }
+}
+
 /// A line of a text file whose characters were repaired while decoding it.
 struct TextRepair: Equatable {
     var line: Int
@@ -93,6 +109,45 @@ enum TextDecoder {
             windows1252.repairs.sort { $0.line < $1.line }
         }
         return windows1252
+    }
+
+    /// How a file read a part at a time is to be read as text (``CSVReader/read(_:file:partSize:)``),
+    /// when every part reads as it stands — `nil` when it must be decoded whole (``decode(_:)``):
+    /// UTF-16, a character to repair, a byte that cannot be read, or parts that disagree (a
+    /// Windows-1252 part beside a part with UTF-8 letters, which only the whole file's evidence
+    /// settles), or when the file changed while it was read.
+    ///
+    /// Each part is decoded as a file would be: parts are cut after an ASCII byte, so that no
+    /// character spans two, and a file whose parts all read as they stand, alike, reads so whole.
+    static func streamedText(of file: OpenedFile, partSize: Int) -> StreamedText? {
+        var streamed = StreamedText()
+        var sawWindows1252 = false, sawUTF8Letters = false
+        var offset = 0
+        while offset < file.size {
+            guard var part = file.read(offset..<min(file.size, offset + partSize)) else { return nil }
+            if offset + part.count < file.size {
+                guard let lastASCII = part.lastIndex(where: { $0 < 0x80 }) else { return nil }
+                part.removeSubrange((lastASCII + 1)...)
+            }
+            guard let decoded = try? decode(part), decoded.repairs.isEmpty else { return nil }
+            switch decoded.encoding {
+            case .utf8WithBOM where offset == 0: (streamed.encoding, streamed.start) = (.utf8WithBOM, 3)
+            case .utf8: sawUTF8Letters = sawUTF8Letters || part.contains { $0 >= 0x80 }
+            case .windows1252: sawWindows1252 = true
+            default: return nil
+            }
+            part.withUnsafeBufferPointer { bytes in
+                for byte in bytes {
+                    if byte == 0x0A { streamed.lineFeeds += 1 } else if byte == 0x0D { streamed.carriageReturns += 1 }
+                }
+            }
+            offset += part.count
+        }
+        if sawWindows1252 {
+            guard !sawUTF8Letters, streamed.encoding == .utf8 else { return nil }
+            streamed.encoding = .windows1252
+        }
+        return streamed
     }
 
     /// Well-formed UTF-8 `text` with the characters XML forbids replaced by U+FFFD (see

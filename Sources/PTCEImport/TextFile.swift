@@ -17,6 +17,131 @@ enum FileContents {
     case bytes([UInt8])
 }
 
+/// What opening one file of a folder found: as ``FileStatus``, with the file held open.
+enum FileOpening {
+    case absent
+    case unreadable(LocalizedText)
+    case opened(OpenedFile)
+}
+
+/// A regular file held open, read a part at a time: a large table is parsed through a window
+/// rather than held whole (``CSVReader/read(_:file:partSize:)``). Every part comes from the file
+/// that was opened, even when another file takes its name meanwhile (a program saving by
+/// replacing it); a part asked once the file was changed in place (its size or its time of
+/// change differ from those seen when it was opened), or that cannot be read, is `nil`.
+public final class OpenedFile: @unchecked Sendable {
+    /// The file's size when it was opened, in bytes.
+    let size: Int
+    private let descriptor: Int32
+    private let changed: timespec
+
+    fileprivate init(descriptor: Int32, status: stat) {
+        (self.descriptor, size, changed) = (descriptor, Int(status.st_size), status.st_mtim)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The bytes within `ranges`, one after the other, read straight into one array; `nil` when
+    /// the file changed since it was opened, or cannot be read there.
+    func read(_ ranges: [Range<Int>]) -> [UInt8]? {
+        try? readOrFail(ranges).get()
+    }
+
+    /// As ``read(_:)-([Range<Int>])``, with why the bytes could not be read.
+    func readOrFail(_ ranges: [Range<Int>]) -> Result<[UInt8], UnreadableFile> {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == size, status.st_mtim.tv_sec == changed.tv_sec,
+              status.st_mtim.tv_nsec == changed.tv_nsec, ranges.allSatisfy({ $0.upperBound <= size })
+        else { return .failure(UnreadableFile(reason: ImportMessage.UnreadableReason.changedWhileRead)) }
+        let count = ranges.reduce(0) { $0 + $1.count }
+        // Every empty array uses one storage shared by the whole process; making an array of
+        // capacity 0 below would write to it, a data race with any other thread doing the same.
+        guard count > 0 else { return .success([]) }
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
+            for range in ranges {
+                var done = 0
+                while done < range.count {
+                    let got = pread(descriptor, buffer.baseAddress! + read, range.count - done, off_t(range.lowerBound + done))
+                    if got < 0, errno == EINTR { continue }
+                    guard got > 0 else {
+                        // No byte where the size seen promised some: the file was cut meanwhile.
+                        failure = got < 0 ? errno : 0
+                        return
+                    }
+                    (read, done) = (read + got, done + got)
+                }
+            }
+        }
+        guard let failure else { return .success(bytes) }
+        return .failure(UnreadableFile(reason: failure == 0 ? ImportMessage.UnreadableReason.changedWhileRead : TextFile.reason(failure)))
+    }
+
+    /// The bytes within `range`; `nil` as for ``read(_:)-([Range<Int>])``.
+    func read(_ range: Range<Int>) -> [UInt8]? { read([range]) }
+
+    /// The bytes from `start` on, `partSize` at a time, each given to `body` in order; `false`
+    /// when a part could not be read (the file changed), and `body` is not called again.
+    func forEachPart(from start: Int = 0, partSize: Int, _ body: ([UInt8]) -> Void) -> Bool {
+        var offset = start
+        while offset < size {
+            guard let part = read(offset..<min(size, offset + partSize)) else { return false }
+            body(part)
+            offset += part.count
+        }
+        return true
+    }
+}
+
+/// Why a file's bytes could not be read, in words (``ImportMessage/UnreadableReason``).
+struct UnreadableFile: Error {
+    var reason: LocalizedText
+
+    /// The error that says so, about `file`.
+    func findings(file: String) -> Findings {
+        var findings = Findings()
+        findings.error(ImportMessage.cannotBeRead(reason), at: SourceLocation(file: file))
+        return findings
+    }
+}
+
+/// A table file's text as the reading gets it: bytes already in memory (a form's table, a
+/// test's), or a file held open and read a part at a time.
+enum TableSource: Sendable {
+    case bytes([UInt8])
+    case file(OpenedFile)
+
+    /// The part read at a time from a file: a window of the text, the digest's input.
+    static let partSize = 1 << 20
+
+    /// The file `name` of the folder at `folder`, held open; `nil` when it is absent or cannot be
+    /// read (whoever reads it for its own findings says why).
+    static func file(_ name: String, in folder: URL) -> TableSource? {
+        guard case .opened(let file) = TextFile.open(at: folder.appendingPathComponent(name).path) else { return nil }
+        return .file(file)
+    }
+
+    /// Every byte; `nil` when the file changed since it was opened.
+    var allBytes: [UInt8]? {
+        switch self {
+        case .bytes(let bytes): bytes
+        case .file(let file): file.read(0..<file.size)
+        }
+    }
+
+    /// The SHA-256 of the bytes (``SHA256``), a file's read a part at a time; `nil` when the
+    /// file changed since it was opened.
+    var digest: String? {
+        switch self {
+        case .bytes(let bytes): return SHA256.hexDigest(bytes)
+        case .file(let file):
+            var hasher = SHA256.Hasher()
+            guard file.forEachPart(partSize: Self.partSize, { hasher.update($0) }) else { return nil }
+            return hasher.hexDigest()
+        }
+    }
+}
+
 /// Opens and reads the files of a pole or library folder. Only regular files are read: a folder,
 /// a device or a pipe under a data file's name is "unreadable", never read (a pipe would block,
 /// a device might never end), and so is a file beyond ``maximumSize``.
@@ -28,88 +153,58 @@ public enum TextFile {
     /// Whether the file at `path` is absent, unreadable (with the reason) or readable, without
     /// reading it.
     static func status(at path: String) -> FileStatus {
-        withOpenFile(at: path) { _, size in .readable(size: size) }
+        switch open(at: path) {
+        case .absent: .absent
+        case .unreadable(let reason): .unreadable(reason)
+        case .opened(let file): .readable(size: file.size)
+        }
     }
 
     /// The bytes of the file at `path`, read straight into an array (a `Data` in between would
     /// hold a large file twice).
     static func contents(at path: String) -> FileContents {
-        var bytes: [UInt8] = []
-        let outcome = withOpenFile(at: path) { descriptor, size in
-            let (read, failure) = Self.read(descriptor, [0..<size])
-            bytes = read
-            return failure == 0 ? .readable(size: bytes.count) : .unreadable(Self.reason(failure))
-        }
-        switch outcome {
+        switch open(at: path) {
         case .absent: return .absent
         case .unreadable(let reason): return .unreadable(reason)
-        case .readable: return .bytes(bytes)
-        }
-    }
-
-    /// The bytes of the file at `path` within `ranges`, one after the other; `nil` when it
-    /// cannot be read or ends before one of them: for reading parts of a large file again.
-    static func contents(at path: String, in ranges: [Range<Int>]) -> [UInt8]? {
-        var bytes: [UInt8]?
-        _ = withOpenFile(at: path) { descriptor, size in
-            guard ranges.allSatisfy({ $0.upperBound <= size }) else { return .readable(size: size) }
-            let (read, failure) = Self.read(descriptor, ranges)
-            if failure == 0, read.count == ranges.reduce(0, { $0 + $1.count }) { bytes = read }
-            return .readable(size: size)
-        }
-        return bytes
-    }
-
-    /// The bytes of the open file `descriptor` within `ranges`, one after the other, read straight
-    /// into one array (fewer when the file ends sooner), and the error number that stopped the
-    /// reading, 0 if none.
-    private static func read(_ descriptor: Int32, _ ranges: [Range<Int>]) -> (bytes: [UInt8], failure: Int32) {
-        let count = ranges.reduce(0) { $0 + $1.count }
-        // Every empty array uses one storage shared by the whole process; making an array of
-        // capacity 0 below would write to it, a data race with any other thread doing the same.
-        guard count > 0 else { return ([], 0) }
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
-            for range in ranges {
-                var done = 0
-                while done < range.count {
-                    let got = pread(descriptor, buffer.baseAddress! + read, range.count - done, off_t(range.lowerBound + done))
-                    if got < 0, errno == EINTR { continue }
-                    guard got > 0 else {
-                        if got < 0 { failure = errno }
-                        return
-                    }
-                    (read, done) = (read + got, done + got)
-                }
+        case .opened(let file):
+            switch file.readOrFail([0..<file.size]) {
+            case .success(let bytes): return .bytes(bytes)
+            case .failure(let failure): return .unreadable(failure.reason)
             }
         }
-        return (bytes, failure)
     }
 
-    /// Opens `path` and, when it is a regular file no larger than ``maximumSize``, hands its
-    /// descriptor and size to `use`.
-    private static func withOpenFile(at path: String, _ use: (Int32, Int) -> FileStatus) -> FileStatus {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+    /// Opens `path` when it is a regular file no larger than ``maximumSize``.
+    static func open(at path: String) -> FileOpening {
+        let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
             let failure = errno
             var link = stat()
             if failure == ENOENT, lstat(path, &link) != 0 { return .absent }
             return .unreadable(failure == ENOENT ? ImportMessage.UnreadableReason.brokenLink : reason(failure))
         }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable(reason(errno)) }
+        guard fstat(descriptor, &status) == 0 else {
+            let failure = errno
+            close(descriptor)
+            return .unreadable(reason(failure))
+        }
         switch status.st_mode & S_IFMT {
         case S_IFREG where status.st_size > maximumSize:
+            close(descriptor)
             return .unreadable(
                 ImportMessage.UnreadableReason.tooLarge(megabytes: Int(status.st_size / 1_000_000), limit: maximumSize / 1_000_000))
-        case S_IFREG: return use(descriptor, Int(status.st_size))
-        case S_IFDIR: return .unreadable(ImportMessage.UnreadableReason.folder)
-        default: return .unreadable(ImportMessage.UnreadableReason.notRegularFile)
+        case S_IFREG: return .opened(OpenedFile(descriptor: descriptor, status: status))
+        case S_IFDIR:
+            close(descriptor)
+            return .unreadable(ImportMessage.UnreadableReason.folder)
+        default:
+            close(descriptor)
+            return .unreadable(ImportMessage.UnreadableReason.notRegularFile)
         }
     }
 
-    private static func reason(_ code: Int32) -> LocalizedText {
+    fileprivate static func reason(_ code: Int32) -> LocalizedText {
         code == EACCES
             ? ImportMessage.UnreadableReason.permissionDenied
             : ImportMessage.UnreadableReason.systemError(String(cString: strerror(code)))

@@ -82,7 +82,7 @@ import Testing
             isPresent: { files[$0] != nil },
             contents: { name in
                 requests.add(name)
-                return files[name].map { Array($0.utf8) }
+                return files[name].map { .bytes(Array($0.utf8)) }
             },
             findings: &findings)
         dataset.findings = findings

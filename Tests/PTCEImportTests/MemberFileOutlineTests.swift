@@ -52,9 +52,9 @@ import Testing
         #expect(Array(try #require(outline.members(in: 2031))).isEmpty)
     }
 
-    /// A listener hears of `members.csv`'s bytes as the reading read them, before the first
-    /// member, and their outline is the one of the file read again; of a `members.xlsx`, that
-    /// there are no such bytes, also before the first member (so that none piles up meanwhile).
+    /// A listener is given `members.csv` as the reading holds it open, before the first member,
+    /// and its outline is the one of the file opened again; of a `members.xlsx`, that there is
+    /// no such file, also before the first member (so that none piles up meanwhile).
     @Test func theListenerIsGivenTheFileTheReadingParses() throws {
         let folder = try folder(rows: Self.rows)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -66,7 +66,7 @@ import Testing
         #expect(heard.events.first == "begin")
         #expect(heard.events.dropFirst().first == "file")
         #expect(heard.events.filter { $0 == "member" }.count == 6)
-        #expect(heard.file == bytes)
+        #expect(heard.file.flatMap { $0.read(0..<$0.size) } == bytes)
         let outline = reader.memberFileOutline(of: try #require(heard.file), folder: folder)
         #expect(outline.rowsByYear == reader.memberFileOutline(folder: folder).rowsByYear)
         #expect(try #require(outline.members(in: 2024)).map(\.id) == ["A", "B", "C", "A"])
@@ -105,22 +105,28 @@ import Testing
         #expect(readAgain.last?.name == "Fin\nde fichier")
     }
 
-    /// The file cut short after the quick pass, then removed: the members read again end with
-    /// the last piece still whole, then at once, without a crash (the caller then finds them
-    /// short of the reading's).
-    @Test func aFileCutShortAfterTheQuickPass() throws {
+    /// The file cut short in place after the quick pass: no member is read again (none from a
+    /// file other than the one the quick pass read), without a crash; the caller then finds them
+    /// short of the reading's. Removed, or replaced by another file under its name (as a program
+    /// saving it does): the members are read again whole from the file the quick pass held open.
+    @Test func aFileChangedAfterTheQuickPass() throws {
         let count = MemberFileOutline.pieceRecords + 100
         let folder = try folder(rows: [Self.rows[0]] + (0..<count).map { "2024;M\($0);Structure \($0);ESS;1;" })
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outline = PoleFolderReader(questionBank: standardBank).memberFileOutline(folder: folder)
+        let reader = PoleFolderReader(questionBank: standardBank)
         let url = folder.appendingPathComponent("members.csv")
         let bytes = try Data(contentsOf: url)
-        try bytes.dropLast(100).write(to: url)  // the last piece's last lines: that piece is no longer read
-        let readAgain = try #require(outline.members(in: 2024)).map { $0 }
-        #expect(readAgain.count == MemberFileOutline.pieceRecords)
-        #expect(readAgain.last?.id == "M\(MemberFileOutline.pieceRecords - 1)")
+
+        let replaced = reader.memberFileOutline(folder: folder)
         try FileManager.default.removeItem(at: url)
-        #expect(Array(try #require(outline.members(in: 2024))).isEmpty)
+        try bytes.dropLast(100).write(to: url, options: .atomic)
+        #expect(try #require(replaced.members(in: 2024)).map(\.id) == (0..<count).map { "M\($0)" })
+
+        let cutShort = reader.memberFileOutline(folder: folder)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(bytes.count - 300))
+        try handle.close()
+        #expect(Array(try #require(cutShort.members(in: 2024))).isEmpty)
     }
 
     /// As many runs as the quick pass keeps places for, one of them longer than a piece: the
@@ -154,12 +160,12 @@ import Testing
 /// What a ``MemberListener`` hears, in order: `begin`, `file` (or `no file`), `member` (one each), `end`.
 private final class HeardMembers: MemberListener {
     var events: [String] = []
-    var file: [UInt8]?
+    var file: OpenedFile?
 
     func begin(_ profile: PoleProfile) { events.append("begin") }
-    func membersFileOpened(_ bytes: [UInt8]?) {
-        events.append(bytes == nil ? "no file" : "file")
-        file = bytes
+    func membersFileOpened(_ file: OpenedFile?) {
+        events.append(file == nil ? "no file" : "file")
+        self.file = file
     }
     func accept(_ member: Member) { events.append("member") }
     func end() { events.append("end") }

@@ -79,9 +79,7 @@ private struct Merge {
 
     init(dataset: PoleDataset, folder: URL, folderPath: String) {
         (self.dataset, self.folder, self.folderPath) = (dataset, folder, folderPath)
-        conventions = FolderConventions(schemas: dataset.catalogue.tables.map(TableSchema.init)) { file in
-            (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) }
-        }
+        conventions = FolderConventions(schemas: dataset.catalogue.tables.map(TableSchema.init)) { TableSource.file($0, in: folder) }
     }
 
     /// Rows of a table gathered from a form, read and checked as the table's file would be.
@@ -241,11 +239,10 @@ private struct Merge {
     private mutating func verify(_ changes: [TableChange], year: Int) {
         let edited = Dictionary(changes.map { ($0.file, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let folder = self.folder
-        @Sendable func onDisk(_ file: String) -> [UInt8]? { (try? Data(contentsOf: folder.appendingPathComponent(file))).map { [UInt8]($0) } }
         var dropped = Findings()
         let reread = PoleFolderReader(questionBank: questionBank, catalogue: dataset.catalogue).read(
             profile: dataset.profile, isPresent: { edited[$0] != nil || FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) },
-            contents: { edited[$0] ?? onDisk($0) }, findings: &dropped)
+            contents: { edited[$0].map(TableSource.bytes) ?? TableSource.file($0, in: folder) }, findings: &dropped)
         let imported = Set(members.map(\.member.id)), respondents = Set(questionnaires.map(\.respondent))
         let newMembers = imported.subtracting(dataset.members.filter { $0.year == year }.map(\.id))
         let place = { (origin: RecordOrigin) in "\(origin.file):\(origin.line)" }

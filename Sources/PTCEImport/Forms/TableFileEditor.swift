@@ -95,7 +95,7 @@ struct TableFileEditor {
         do { decoded = try TextDecoder.decode(bytes) } catch { throw .unreadable }
         guard decoded.repairs.isEmpty, decoded.encoding != .utf8WithWindows1252Bytes else { throw .repairedText }
         var parser = CSVReader.Parser(text: decoded, file: schema.file)
-        parser.delimiter = parser.skipSeparatorHint() ?? CSVReader.sniffDelimiter(decoded.bytes, from: parser.position)
+        parser.settleDelimiter()
         var record = RawRecord()
         guard parser.next(into: &record) else { throw .unreadable }
         (text, textStart, delimiter) = (decoded.bytes, decoded.start, parser.delimiter)

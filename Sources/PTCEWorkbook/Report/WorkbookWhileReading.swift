@@ -10,8 +10,8 @@ import PTCEModel
 ///
 /// The report year must be known before the members are: it is the year asked for, else the
 /// latest year a quick pass over the year column of `members.csv` finds
-/// (``PTCEImport/PoleFolderReader/memberFileOutline(of:folder:)``, over the bytes the reading
-/// parses: the file is held once), whose row count also chooses the memory mode. The quick pass
+/// (``PTCEImport/PoleFolderReader/memberFileOutline(of:folder:)``, over the very file the reading
+/// holds open, a part at a time), whose row count also chooses the memory mode. The quick pass
 /// also notes where each year's rows lie, so that the
 /// workbook's thread reads the report year's members from the file itself, at once, rather
 /// than waiting for the reading to reach them (a national file sorted by year has the report
@@ -80,7 +80,7 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
 
     public func begin(_ profile: PoleProfile) { members.give(profile) }
 
-    public func membersFileOpened(_ bytes: [UInt8]?) { members.give(file: bytes) }
+    public func membersFileOpened(_ file: OpenedFile?) { members.give(file: file) }
 
     public func accept(_ member: Member) { members.send(member) }
 
@@ -124,7 +124,7 @@ public enum MembersSheetSource: Sendable, Equatable {
 /// The members of a pole as they are read, handed from the reading thread to the workbook's.
 private final class MemberStream: Sequence, @unchecked Sendable {
     private let profileGiven = Promise<PoleProfile?>()
-    private let file = Handover<[UInt8]>()
+    private let file = Handover<OpenedFile>()
     private let members = Channel<Member>()
 
     /// Gives the profile (`nil`: none will come), once; later calls do nothing.
@@ -132,15 +132,15 @@ private final class MemberStream: Sequence, @unchecked Sendable {
         profileGiven.fulfil(profile)
     }
 
-    /// Gives the bytes of `members.csv` as the reading has them (`nil`: the members are not read
-    /// from it), once; later calls do nothing.
-    func give(file bytes: [UInt8]?) {
-        file.give(bytes)
+    /// Gives `members.csv` as the reading holds it open (`nil`: the members are not read from
+    /// it), once; later calls do nothing.
+    func give(file opened: OpenedFile?) {
+        file.give(opened)
     }
 
-    /// Waits for the bytes of `members.csv` and takes them: they are not held here once the
-    /// workbook's thread is done with them. `nil` when the members are not read from the file.
-    func takeFile() -> [UInt8]? { file.take() }
+    /// Waits for `members.csv` and takes it: it is not held here once the workbook's thread is
+    /// done with it. `nil` when the members are not read from the file.
+    func takeFile() -> OpenedFile? { file.take() }
 
     func send(_ member: Member) { members.send(member) }
 

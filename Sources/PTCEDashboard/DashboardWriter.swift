@@ -270,19 +270,19 @@ private struct Dashboard {
     /// The members of the year (name, type, legal form, commune) and the year's collective
     /// projects (stage, sector, members involved); never a member's identifier.
     private func membersAndProjects(_ html: inout HTMLBuilder) {
-        let directory = report.directory
+        let directory = report.directory(first: directoryLimit)
         let projects = report.projectList
-        guard !directory.isEmpty || !projects.isEmpty else { return }
+        guard directory.count > 0 || !projects.isEmpty else { return }
         html.newline()
         html.element("section", [("class", "directory"), ("aria-labelledby", "title-directory")]) { section in
             section.element("h2", [("id", "title-directory")], text: t("Membres et projets", "Members and projects"))
-            if !directory.isEmpty {
+            if directory.count > 0 {
                 let caption = directory.count == 1 ? t("Le membre en \(report.year)", "The member in \(report.year)")
                     : t("Les \(directory.count) membres en \(report.year)", "The \(directory.count) members in \(report.year)")
                 section.table(caption: caption, kind: "members") { table in
                     table.columnHeaders([t("Membre", "Member"), t("Type d'acteur", "Actor type"), t("Forme juridique", "Legal form"), t("Commune", "Commune")])
                     table.element("tbody") { body in
-                        for entry in directory.prefix(directoryLimit) {
+                        for entry in directory.entries {
                             body.element("tr") { row in
                                 row.element("th", [("scope", "row")], text: entry.name)
                                 row.element("td", text: entry.actorType?.label[language] ?? "—")
@@ -302,7 +302,7 @@ private struct Dashboard {
                         : t("… et \(more) autres membres", "… and \(more) more members"))
                         + t(" : la liste complète est dans le classeur (feuille des membres).", ": the full list is in the workbook (members sheet)."))
                 }
-                if directory.contains(where: { $0.commune != nil }) {
+                if directory.hasCommunes {
                     section.element("p", [("class", "note")], text: t("Noms des communes : ", "Commune names: ") + CommuneNames.source[language]
                                     + t(" ; un code qu'il ne connaît pas est montré tel quel.", "; a code it does not know is shown as written."))
                 }

@@ -51,30 +51,32 @@ enum FieldValue: Sendable, Hashable {
 /// Every position is one of the base's indices.
 public struct YearSlice<Element: Sendable>: RandomAccessCollection, Sendable {
     private let base: [Element]
-    private let positions: [Int]
+    /// In 4 bytes each: every year of a national series has 200,000 members and as many answers.
+    private let positions: [UInt32]
 
     /// The elements of `base` whose year (`yearOf`) is `year`, in their order; only their positions are stored.
     public init(_ base: [Element], year: Int, yearOf: (borrowing Element) -> Int) {
         self.base = base
-        positions = base.withUnsafeBufferPointer { base in base.indices.filter { yearOf(base[$0]) == year } }
+        // No table holds 2^32 rows: 4 billion members would take 900 GB.
+        positions = base.withUnsafeBufferPointer { base in base.indices.compactMap { yearOf(base[$0]) == year ? UInt32($0) : nil } }
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { positions.count }
-    public subscript(position: Int) -> Element { base[positions[position]] }
+    public subscript(position: Int) -> Element { base[Int(positions[position])] }
 
     /// What `body` reads of the element at `position`, through its address, valid only during
     /// `body`: for reading one field of a large element (a member is 216 bytes) on every row.
     /// Passing the element itself, even borrowed, copied it at every call (perf, Swift 6.3).
     public func withUnsafeElement<Value>(at position: Int, _ body: (UnsafePointer<Element>) -> Value) -> Value {
-        base.withUnsafeBufferPointer { base in body(base.baseAddress.unsafelyUnwrapped + positions[position]) }
+        base.withUnsafeBufferPointer { base in body(base.baseAddress.unsafelyUnwrapped + Int(positions[position])) }
     }
 
     /// Calls `body` with each element in order, lent in place rather than copied: for reading a
     /// few fields of large elements (a member is 216 bytes).
     public func forEachInPlace(_ body: (borrowing Element) -> Void) {
         base.withUnsafeBufferPointer { base in
-            for position in positions { body(base[position]) }
+            for position in positions { body(base[Int(position)]) }
         }
     }
 }
@@ -145,11 +147,11 @@ struct YearRows: Sendable {
 /// The row of each member of a year by id (the first, should an id repeat), found through
 /// ``PTCEImport/HashSlots``: 8 to 16 bytes a member, where a dictionary sized for a national
 /// year's 200,000 members took 12 MB, and every year of the series has one.
-struct RowsByMemberID: Sendable {
+package struct RowsByMemberID: Sendable {
     private let members: YearSlice<Member>
     private let slots: HashSlots
 
-    init(_ members: YearSlice<Member>) {
+    package init(_ members: YearSlice<Member>) {
         var slots = HashSlots(expected: members.count)
         for row in members.indices {
             slots.append(hash: members.withUnsafeElement(at: row) { $0.pointee.id.hashValue }) { row in
@@ -160,7 +162,7 @@ struct RowsByMemberID: Sendable {
     }
 
     /// The row of the member `id`, `nil` when no member of the year has it.
-    subscript(id: String) -> Int? {
+    package subscript(id: String) -> Int? {
         slots.position(hash: id.hashValue) { row in members.withUnsafeElement(at: row) { $0.pointee.id == id } }
     }
 }

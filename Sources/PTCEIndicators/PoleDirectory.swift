@@ -40,21 +40,39 @@ public struct ProjectEntry: Sendable, Hashable {
     public let unknownMembers: Int
 }
 
+/// The members of the report year as a directory lists them (``PoleReport/directory(first:)``).
+public struct MemberDirectory: Sendable {
+    /// The first members in name order (case and accents aside), at most as many as asked.
+    public let entries: [DirectoryEntry]
+    /// How many members the year has.
+    public let count: Int
+    /// Whether any member of the year, listed or not, reported its commune.
+    public let hasCommunes: Bool
+}
+
 extension PoleReport {
-    /// The members of the report year in name order (case and accents aside).
-    public var directory: [DirectoryEntry] {
+    /// The first `limit` members of the report year in name order (case and accents aside; then
+    /// as written, then in file order), how many there are, and whether any reported its
+    /// commune. The members are gone through once, only the first `limit` kept (``Swift/Sequence/min(count:sortedBy:)``):
+    /// a national year's 200,000 names are never held sorted.
+    public func directory(first limit: Int) -> MemberDirectory {
+        let members = members
+        var folding = NameFolding()
+        let first = members.indices.lazy.map { position in
+            let name = members.withUnsafeElement(at: position) { $0.pointee.name }
+            return (key: folding.key(name), name: name, position: position)
+        }.min(count: limit) { ($0.key, $0.name, $0.position) < ($1.key, $1.name, $1.position) }
         let territory = Set(profile.communes)
-        let entries = members.map { member in
-            DirectoryEntry(
+        let entries = first.map { kept in
+            let member = members[kept.position]
+            return DirectoryEntry(
                 name: member.name, actorType: member.actorType, legalForm: member.legalForm,
                 commune: member.commune.map { code in
                     let code = code.uppercased()
                     return CommunePlace(code: code, name: CommuneNames.name(of: code), isInTerritory: territory.contains(code))
                 })
         }
-        var folding = NameFolding()
-        let keys = entries.map { folding.key($0.name) }
-        return entries.indices.sorted { (keys[$0], entries[$0].name, $0) < (keys[$1], entries[$1].name, $1) }.map { entries[$0] }
+        return MemberDirectory(entries: entries, count: members.count, hasCommunes: members.contains { $0.commune != nil })
     }
 
     /// The collective projects of the report year, in file order, with their members' names.
@@ -111,5 +129,26 @@ private struct NameFolding {
 
     private static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
+
+extension Sequence {
+    /// The `count` smallest elements in the order `areInIncreasingOrder` gives (a strict total
+    /// order), ascending: what `sorted(by:).prefix(count)` gives, holding at most twice `count`
+    /// elements at once (sorted and cut whenever that many are held) rather than all of them —
+    /// for the first lines of a national list of 200,000.
+    func min(count: Int, sortedBy areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        guard count > 0 else { return [] }
+        let held = count > Int.max / 2 ? Int.max : 2 * count
+        var kept: [Element] = []
+        for element in self {
+            kept.append(element)
+            if kept.count == held {
+                kept.sort(by: areInIncreasingOrder)
+                kept.removeLast(kept.count - count)
+            }
+        }
+        kept.sort(by: areInIncreasingOrder)
+        return Array(kept.prefix(count))
     }
 }

@@ -141,19 +141,27 @@ public struct CooperationNetwork: Sendable {
     /// call, so a writer calls it once. Kinds and amounts are gathered for the pairs kept only.
     public init(_ rows: CooperationRows, mostConnected limit: Int = .max) {
         // Each cooperation counts once for each of its two members: no table of pairs is needed
-        // for that (a national year's took 10 MB). Sized at once: both ids are members of the year.
-        var degree: [String: Int] = [:]
-        degree.reserveCapacity(min(2 * rows.cooperations.count, rows.members.count))
-        rows.cooperations.forEachInPlace { link in
-            degree[link.memberA, default: 0] += 1
-            degree[link.memberB, default: 0] += 1
+        // for that (a national year's took 10 MB), nor one of ids (12 MB): a member's count is
+        // kept at its row, an id that is no member's (a report made despite errors) by itself.
+        let memberRows = RowsByMemberID(rows.members)
+        var memberDegree = [Int](repeating: 0, count: rows.members.count)
+        var otherDegree: [String: Int] = [:]
+        func count(_ id: String) {
+            if let row = memberRows[id] { memberDegree[row] += 1 } else { otherDegree[id, default: 0] += 1 }
         }
-        let kept = degree.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit)
-        let keptIDs = Set(kept.map(\.key))
-        var known: [String: Member] = [:]
-        for member in rows.members where keptIDs.contains(member.id) { known[member.id] = known[member.id] ?? member }
-        nodes = kept.map { id, degree in
-            let member = known[id]
+        rows.cooperations.forEachInPlace { link in
+            count(link.memberA)
+            count(link.memberB)
+        }
+        let degrees = memberDegree.indices.lazy.filter { memberDegree[$0] > 0 }.map { row in
+            (id: rows.members.withUnsafeElement(at: row) { $0.pointee.id }, degree: memberDegree[row], row: Optional(row))
+        }
+        let others = otherDegree.lazy.map { (id: $0.key, degree: $0.value, row: Int?.none) }
+        let kept = [AnySequence(degrees), AnySequence(others)].joined()
+            .min(count: limit) { ($0.degree, $1.id) > ($1.degree, $0.id) }
+        let keptIDs = Set(kept.map(\.id))
+        nodes = kept.map { id, degree, row in
+            let member = row.map { rows.members[$0] }
             return Node(id: id, name: member?.name ?? id, actorType: member?.actorType, degree: degree, isMember: member != nil)
         }
         var tallies: [Pair: Tally] = [:]
@@ -169,8 +177,12 @@ public struct CooperationNetwork: Sendable {
         links = tallies.map { pair, tally in
             Link(a: pair.a, b: pair.b, count: tally.count, kinds: CooperationKind.allCases.filter(tally.kinds.contains), amount: tally.amount)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        connected = degree.count
-        isolated = rows.members.reduce(0) { $0 + (degree[$1.id] == nil ? 1 : 0) }
+        connected = memberDegree.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } + otherDegree.count
+        // A member whose id repeats an earlier member's has its count at that member's row.
+        isolated = rows.members.indices.reduce(0) { isolated, row in
+            let counted = memberRows[rows.members.withUnsafeElement(at: row) { $0.pointee.id }] ?? row
+            return isolated + (memberDegree[counted] == 0 ? 1 : 0)
+        }
     }
 }
 

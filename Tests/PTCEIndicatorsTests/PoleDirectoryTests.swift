@@ -24,10 +24,24 @@ import Testing
 
         let folded = names.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
         let expected = names.indices.sorted { (folded[$0], names[$0], $0) < (folded[$1], names[$1], $1) }.map { names[$0] }
-        #expect(report.directory.map(\.name) == expected)
+        #expect(report.directory(first: names.count).entries.map(\.name) == expected)
         // Case and accents aside, then as written: `elan` and `Élan` side by side.
-        let shown = report.directory.map(\.name)
+        let shown = report.directory(first: names.count).entries.map(\.name)
         #expect(try #require(shown.firstIndex(of: "Élan")) - #require(shown.firstIndex(of: "elan")) == 1)
+        // The first ones only, whatever the order the members come in.
+        for limit in [0, 1, 7, names.count - 1, names.count + 5] {
+            let directory = report.directory(first: limit)
+            #expect(directory.entries.map(\.name) == Array(expected.prefix(limit)), "first \(limit)")
+            #expect(directory.count == names.count)
+            #expect(!directory.hasCommunes)
+        }
+        var reversed = dataset
+        reversed.members.reverse()
+        reversed.members[try #require(reversed.members.firstIndex { $0.name == "Zèbre" })].commune = "60141"
+        let backwards = ReportBuilder(library: standardLibrary).report(for: reversed, year: 2024).directory(first: 5)
+        #expect(backwards.entries.map(\.name) == Array(expected.prefix(5)))
+        // A commune reported by a member left out of the list still names the communes' source.
+        #expect(backwards.hasCommunes && !backwards.entries.contains { $0.commune != nil })
     }
 
     /// A project lists the names of the year's members it names, in its own order, and counts the others.

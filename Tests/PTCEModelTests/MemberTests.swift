@@ -23,10 +23,13 @@ import Testing
     /// A national dataset holds a million members: each byte counts. The standard figures are
     /// held in the member itself (15 × 8 bytes), so that no member needs an allocation of its own
     /// for them (an array of them took 160 bytes more, beside the member); the origin names its
-    /// file by number (8 bytes, not 24), and the year is stored last, in 4 bytes.
-    @Test func memberStaysSmall() {
+    /// file by number (8 bytes, not 24), and the year is stored last, in 4 bytes — as it is in
+    /// a cooperation and an answer, half a million of each in a national dataset.
+    @Test func rowsStaySmall() {
         #expect(MemoryLayout<Member>.stride <= 216, "a member takes \(MemoryLayout<Member>.stride) bytes")
         #expect(MemoryLayout<RecordOrigin>.size == 8, "a record's origin takes \(MemoryLayout<RecordOrigin>.size) bytes")
+        #expect(MemoryLayout<Cooperation>.stride <= 80, "a cooperation takes \(MemoryLayout<Cooperation>.stride) bytes")
+        #expect(MemoryLayout<SurveyAnswer>.stride <= 88, "an answer takes \(MemoryLayout<SurveyAnswer>.stride) bytes")
         #expect(MemberFigure.all.count == 15, "the member holds 15 figures itself: as many as the standard catalogue has")
     }
 

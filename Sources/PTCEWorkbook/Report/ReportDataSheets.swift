@@ -61,12 +61,14 @@ struct DataSheets {
 
     /// The cooperations' columns, each member named as in `members` (the year's).
     func cooperationColumns(members: YearSlice<Member>) -> [DataColumn<Cooperation>] {
-        let names = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // The first member of each id, found by its row: a dictionary of a national year's names took 17 MB.
+        let rows = RowsByMemberID(members)
+        let names = { (id: String) in rows[id].map { row in members.withUnsafeElement(at: row) { $0.pointee.name } } }
         return [
             column(C.memberA) { .text($0.memberA) },
-            DataColumn(key: "name_a", header: words("Nom A", "Name A")) { text(names[$0.memberA]) },
+            DataColumn(key: "name_a", header: words("Nom A", "Name A")) { text(names($0.memberA)) },
             column(C.memberB) { .text($0.memberB) },
-            DataColumn(key: "name_b", header: words("Nom B", "Name B")) { text(names[$0.memberB]) },
+            DataColumn(key: "name_b", header: words("Nom B", "Name B")) { text(names($0.memberB)) },
             column(C.kind) { .text($0.kind.label[language]) },
             column(C.amount) { number($0.amount) },
             column(C.description, style: CellStyle.wrapped) { text($0.description) },

@@ -61,6 +61,7 @@ public enum CSVReader {
     /// are read whole and opened as ``read(_:file:)`` opens them. The same records and findings
     /// either way; a file changed while it is read is an error.
     static func read(_ opened: OpenedFile, file: String, partSize: Int = TableSource.partSize) -> CSVDocument {
+        precondition(partSize >= 8, "a window holds a few bytes at least")
         guard let streamed = TextDecoder.streamedText(of: opened, partSize: partSize),
               let window = opened.read(0..<min(opened.size, partSize))
         else {
@@ -82,43 +83,30 @@ public enum CSVReader {
             encoding: parser.encoding, delimiter: Character(UnicodeScalar(parser.delimiter)), findings: findings, start: parser)
     }
 
-    /// Opens a CSV file's bytes to read its structure only — delimiters, quotes, line ends and
-    /// the cells written in ASCII — for a quick look at a column of digits: the encoding and the
-    /// dialect are those of its first `headLength` bytes (whole lines), and the rest of the bytes
-    /// are neither decoded nor checked. `nil` when those lines are not UTF-8 or Windows-1252 as
-    /// they stand (UTF-16, a character to repair, a line longer than `headLength`): only
-    /// ``read(_:file:)`` reads such a file.
-    static func readStructure(_ bytes: [UInt8], file: String, headLength: Int = 1 << 16) -> CSVDocument? {
-        structure(head: Array(bytes.prefix(headLength)), isWhole: bytes.count <= headLength, file: file) { encoding in
-            Parser(text: DecodedText(encoding: encoding, bytes: bytes, start: 0, isWindows1252: encoding == .windows1252), file: file)
-        }
-    }
-
-    /// As ``readStructure(_:file:headLength:)``, for a file held open: parsed through a window
-    /// of about `partSize` bytes.
+    /// Opens a CSV file held open to read its structure only — delimiters, quotes, line ends and
+    /// the cells written in ASCII — for a quick look at a column of digits, through a window of
+    /// about `partSize` bytes: the encoding and the dialect are those of its first `headLength`
+    /// bytes (whole lines), and the rest of the bytes are neither decoded nor checked. `nil` when
+    /// those lines are not UTF-8 or Windows-1252 as they stand (UTF-16, a character to repair, a
+    /// line longer than `headLength`): only ``read(_:file:partSize:)`` reads such a file.
     static func readStructure(
         _ opened: OpenedFile, file: String, headLength: Int = 1 << 16, partSize: Int = TableSource.partSize
     ) -> CSVDocument? {
+        precondition(partSize >= 8, "a window holds a few bytes at least")
         // The window holds the head at least: the parser starts after its first lines.
-        guard let window = opened.read(0..<min(opened.size, max(headLength, partSize))) else { return nil }
-        return structure(head: Array(window.prefix(headLength)), isWhole: opened.size <= headLength, file: file) { encoding in
-            // Records are counted as a whole reading counts them only to size its rows: a quick look does not.
-            Parser(text: DecodedText(encoding: encoding, bytes: window, start: 0, isWindows1252: encoding == .windows1252), file: file,
-                   window: TextWindow(file: opened, partSize: partSize, lineEnds: nil))
-        }
-    }
-
-    /// The document of a file whose first bytes are `head` (all of them when `isWhole`), read
-    /// by the parser `parser` makes for the head's encoding, from where the head's parser stands.
-    private static func structure(head: [UInt8], isWhole: Bool, file: String, parser: (TextEncoding) -> Parser) -> CSVDocument? {
-        guard let cut = isWhole ? head.count : head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return nil }
-        let opened = read(Array(head[..<cut]), file: file)
-        guard let headParser = opened.start, opened.findings.all.isEmpty, [.utf8, .utf8WithBOM, .windows1252].contains(opened.encoding)
+        guard let window = opened.read(0..<min(opened.size, max(headLength, partSize))),
+              let cut = opened.size <= headLength ? window.count : window.prefix(headLength).lastIndex(of: 0x0A).map({ $0 + 1 })
         else { return nil }
-        // The bytes of UTF-8 and Windows-1252 text are read as they stand: positions in the head are positions in the file.
-        var whole = parser(opened.encoding)
-        (whole.position, whole.line, whole.delimiter) = (headParser.position, headParser.line, headParser.delimiter)
-        return CSVDocument(encoding: opened.encoding, delimiter: opened.delimiter, findings: Findings(), start: whole)
+        let head = read(Array(window[..<cut]), file: file)
+        guard let headParser = head.start, head.findings.all.isEmpty, [.utf8, .utf8WithBOM, .windows1252].contains(head.encoding)
+        else { return nil }
+        // The bytes of UTF-8 and Windows-1252 text are read as they stand: positions in the head are
+        // positions in the file. Records are counted ahead only to size a reading's rows: a quick look does not.
+        var parser = Parser(
+            text: DecodedText(encoding: head.encoding, bytes: window, start: 0, isWindows1252: head.encoding == .windows1252), file: file,
+            window: TextWindow(file: opened, partSize: partSize, lineEnds: nil))
+        (parser.position, parser.line, parser.delimiter) = (headParser.position, headParser.line, headParser.delimiter)
+        return CSVDocument(encoding: head.encoding, delimiter: head.delimiter, findings: Findings(), start: parser)
     }
 
     /// Picks the delimiter whose count outside quotes on the header line is positive and is
@@ -212,12 +200,13 @@ public enum CSVReader {
             }
         }
 
-        /// A parser over the text up to `head` (what this parser reads first: the header, within
-        /// the first part of a file it reads) followed by `tail`, text of the same file from
-        /// elsewhere (starting at `head` in the copy), held whole; ready to read it from this
-        /// parser's place. Lines go on from this parser's.
-        func copy(upTo head: Int, followedBy tail: [UInt8]) -> Parser {
-            var text = Array(bytes[..<head])
+        /// A parser over the text up to `head` (what this parser reads first: the header) followed
+        /// by `tail`, text of the same file from elsewhere (starting at `head` in the copy), held
+        /// whole; ready to read it from this parser's place. Lines go on from this parser's.
+        /// `nil` when a file read a part at a time can no longer be read there.
+        func copy(upTo head: Int, followedBy tail: [UInt8]) -> Parser? {
+            // A header beyond the window (a megabyte of blank lines before it) is read from the file.
+            guard var text = base == 0 && head <= bytes.count ? Array(bytes[..<head]) : window?.file.read(0..<head) else { return nil }
             text.append(contentsOf: tail)
             var kept = Parser(text: DecodedText(encoding: encoding, bytes: text, start: position, isWindows1252: isWindows1252), file: file)
             (kept.delimiter, kept.line) = (delimiter, line)
@@ -267,7 +256,8 @@ public enum CSVReader {
         /// one the first lines show (``CSVReader/sniffDelimiter(_:from:)``). A file read a part at
         /// a time is held as far as these lines go.
         mutating func settleDelimiter() {
-            while bytes[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) == nil, holdMore() {}
+            // The first line whole, and the byte after its end (a carriage return's line feed).
+            while bytes[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }).map({ $0 + 1 >= bytes.count }) ?? true, holdMore() {}
             if let named = skipSeparatorHint() {
                 delimiter = named
                 return
@@ -327,7 +317,8 @@ public enum CSVReader {
         /// position; all of them once the parser has left the first part).
         var remainingLineCount: Int {
             guard window == nil else {
-                guard let lineEnds = window?.lineEnds else { return 1 }
+                // Not counted (a quick look): the bytes left, more than the lines left.
+                guard let lineEnds = window?.lineEnds else { return end - (base + position) + 1 }
                 return lineEnds.count + 1 - (base > 0 ? 0 : bytes[..<position].reduce(0) { $0 + ($1 == lineEnds.byte ? 1 : 0) })
             }
             let lineEnd = bytes.contains(0x0A) ? UInt8(0x0A) : UInt8(0x0D)
@@ -356,11 +347,12 @@ public enum CSVReader {
             while true {
                 slideWindow()
                 guard position < bytes.count else { return false }
-                let (start, startLine, startFindings) = (position, line, findings)
+                let (start, startLine, findingCount) = (position, line, findings.all.count)
                 nextRecord(into: &record)
                 if position == bytes.count, holdsLessThanTheText {
                     // The record runs past the window (or its end needs the next byte): read again with more text.
-                    (position, line, findings) = (start, startLine, startFindings)
+                    (position, line) = (start, startLine)
+                    findings.keepFirst(findingCount)
                     _ = holdMore()
                     continue
                 }

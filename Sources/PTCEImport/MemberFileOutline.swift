@@ -9,11 +9,12 @@ import PTCEModel
 ///
 /// A guess, never a reading: nothing is reported, a row counted may still be left out by the
 /// reading, and a file the reading refuses past its first lines may still give counts
-/// (``CSVReader/readStructure(_:file:headLength:)``). Whoever uses it compares with what the
+/// (``CSVReader/readStructure(_:file:headLength:partSize:)``). Whoever uses it compares with what the
 /// reading gives.
 ///
-/// Holds only the header's bytes: the members of a year are read again from the file, at most
-/// ``pieceRecords`` records at a time (``members(in:)``), so that a year's text is never held whole.
+/// Holds the file open and only its header's bytes: the quick pass reads the file a part at a
+/// time, and the members of a year are read again from it, at most ``pieceRecords`` records at
+/// a time (``members(in:)``), so that a year's text is never held whole.
 public struct MemberFileOutline {
     /// How many rows give each year; empty when the folder has no `members.csv`, also has
     /// `members.xlsx` (a workbook's sheet would be parsed whole, not one column), or the file
@@ -126,9 +127,11 @@ public struct MemberFileOutline {
         }
         if let count = pieces?.count, count > 0, let end = records.textPlace?.position { pieces![count - 1].end = end }
         rowsByYear = counts
-        layout = pieces.map {
-            Layout(header: text.copy(upTo: dataStart, followedBy: []), dataStart: dataStart, pieces: $0,
-                   file: file, schema: schema, folder: folder, figures: reader.catalogue.memberFigures)
+        layout = pieces.flatMap { pieces in
+            text.copy(upTo: dataStart, followedBy: []).map { header in
+                Layout(header: header, dataStart: dataStart, pieces: pieces, file: file, schema: schema, folder: folder,
+                       figures: reader.catalogue.memberFigures)
+            }
         }
     }
 
@@ -232,8 +235,7 @@ private struct YearMembers: Sequence, IteratorProtocol {
     /// starts in its text; `nil` when the file can no longer be read there.
     private static func table(of pieces: [MemberFileOutline.Piece], _ layout: Layout) -> (table: Table, pieces: [RecordRun])? {
         let ranges = pieces.map { $0.records.start.position..<$0.end }
-        guard let bytes = layout.file.read(ranges) else { return nil }
-        let text = layout.header.copy(upTo: layout.dataStart, followedBy: bytes)
+        guard let bytes = layout.file.read(ranges), let text = layout.header.copy(upTo: layout.dataStart, followedBy: bytes) else { return nil }
         var dropped = Findings()
         let document = TableDocument(records: .text(text), findings: Findings(), encoding: "", delimiter: "")
         guard let table = Table(schema: layout.schema, document: document, folder: layout.folder, findings: &dropped) else { return nil }

@@ -125,12 +125,14 @@ public struct PoleFolderReader: Sendable {
             }
         }
         let folder = FolderConventions(schemas: schemas.compactMap { $0 }, contents: contents)
-        /// The file as text, and its fingerprint computed on another core meanwhile (`nil` when
-        /// the file changed while read); both read the same file, let go once the table has been read.
-        @Sendable func open(_ schema: TableSchema, opened: (TableSource) -> Void) -> (TableDocument, BackgroundTask<String?, Never>)? {
+        /// The file as text, and its fingerprint computed on another core meanwhile (a failure
+        /// when the file changed while read); both read the same file, let go once the table has been read.
+        @Sendable func open(
+            _ schema: TableSchema, opened: (TableSource) -> Void
+        ) -> (TableDocument, BackgroundTask<Result<String, UnreadableFile>, Never>)? {
             guard let source = contents(schema.file) else { return nil }
             opened(source)
-            let digest = BackgroundTask<String?, Never> { source.digest }
+            let digest = BackgroundTask<Result<String, UnreadableFile>, Never> { source.digest }
             return (TableDocument.open(source, file: schema.file), digest)
         }
         /// Reads a table: its rows, with the findings of its reading and its line in the list of
@@ -143,7 +145,9 @@ public struct PoleFolderReader: Sendable {
             loaded.findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding, delimiter: document.delimiter, records: 0, sha256: "")
-            if let table = Table(schema: schema, document: document, folder: folder, findings: &loaded.findings) {
+            if document.records == nil {
+                // Not text, or no longer readable: its findings say why, not that it is empty.
+            } else if let table = Table(schema: schema, document: document, folder: folder, findings: &loaded.findings) {
                 if table.isEmpty {
                     let message = ImportMessage.headerWithoutData(isRequired: schema.isRequired)
                     if schema.isRequired {
@@ -157,14 +161,16 @@ public struct PoleFolderReader: Sendable {
             } else {
                 source.records = max(document.readAll().records.count - 1, 0)
             }
-            if let sha256 = digest.value() {
+            switch digest.value() {
+            case .success(let sha256):
                 source.sha256 = sha256
-            } else {
-                // The file changed while it was read: said once, whether its reading met it too or not.
-                let changed = UnreadableFile(reason: ImportMessage.UnreadableReason.changedWhileRead).findings(file: schema.file)
-                if !loaded.findings.all.contains(changed.all[0]) { loaded.findings.append(contentsOf: changed) }
+                loaded.source = source
+            case .failure(let failure):
+                // Changed or unreadable while read: said once, whether its reading met it too or not,
+                // and the file not listed among those read.
+                let unreadable = failure.findings(file: schema.file)
+                if !loaded.findings.all.contains(unreadable.all[0]) { loaded.findings.append(contentsOf: unreadable) }
             }
-            loaded.source = source
             return loaded
         }
         /// A table's rows, its findings and its source taken into the dataset, in the order of the files.

@@ -36,7 +36,24 @@ public final class OpenedFile: @unchecked Sendable {
     private let changed: timespec
 
     fileprivate init(descriptor: Int32, status: stat) {
-        (self.descriptor, size, changed) = (descriptor, Int(status.st_size), status.st_mtim)
+        (self.descriptor, size, changed) = (descriptor, Int(status.st_size), Self.changeTime(status))
+    }
+
+    /// When the file's content last changed.
+    private static func changeTime(_ status: stat) -> timespec {
+        #if canImport(Darwin)
+        status.st_mtimespec
+        #else
+        status.st_mtim
+        #endif
+    }
+
+    /// Whether the file is as it was opened: same size, same time of change.
+    private var isUnchanged: Bool {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return false }
+        let changedNow = Self.changeTime(status)
+        return Int(status.st_size) == size && changedNow.tv_sec == changed.tv_sec && changedNow.tv_nsec == changed.tv_nsec
     }
 
     deinit { close(descriptor) }
@@ -49,10 +66,8 @@ public final class OpenedFile: @unchecked Sendable {
 
     /// As ``read(_:)-([Range<Int>])``, with why the bytes could not be read.
     func readOrFail(_ ranges: [Range<Int>]) -> Result<[UInt8], UnreadableFile> {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) == size, status.st_mtim.tv_sec == changed.tv_sec,
-              status.st_mtim.tv_nsec == changed.tv_nsec, ranges.allSatisfy({ $0.upperBound <= size })
-        else { return .failure(UnreadableFile(reason: ImportMessage.UnreadableReason.changedWhileRead)) }
+        let changedWhileRead = UnreadableFile(reason: ImportMessage.UnreadableReason.changedWhileRead)
+        guard isUnchanged, ranges.allSatisfy({ $0.upperBound <= size }) else { return .failure(changedWhileRead) }
         let count = ranges.reduce(0) { $0 + $1.count }
         // Every empty array uses one storage shared by the whole process; making an array of
         // capacity 0 below would write to it, a data race with any other thread doing the same.
@@ -73,24 +88,15 @@ public final class OpenedFile: @unchecked Sendable {
                 }
             }
         }
-        guard let failure else { return .success(bytes) }
-        return .failure(UnreadableFile(reason: failure == 0 ? ImportMessage.UnreadableReason.changedWhileRead : TextFile.reason(failure)))
+        if let failure { return .failure(failure == 0 ? changedWhileRead : UnreadableFile(reason: TextFile.reason(failure))) }
+        // Checked after the reading too: a change made while the bytes were read is not taken for the file.
+        return isUnchanged ? .success(bytes) : .failure(changedWhileRead)
     }
 
     /// The bytes within `range`; `nil` as for ``read(_:)-([Range<Int>])``.
     func read(_ range: Range<Int>) -> [UInt8]? { read([range]) }
 
-    /// The bytes from `start` on, `partSize` at a time, each given to `body` in order; `false`
-    /// when a part could not be read (the file changed), and `body` is not called again.
-    func forEachPart(from start: Int = 0, partSize: Int, _ body: ([UInt8]) -> Void) -> Bool {
-        var offset = start
-        while offset < size {
-            guard let part = read(offset..<min(size, offset + partSize)) else { return false }
-            body(part)
-            offset += part.count
-        }
-        return true
-    }
+
 }
 
 /// Why a file's bytes could not be read, in words (``ImportMessage/UnreadableReason``).
@@ -121,23 +127,23 @@ enum TableSource: Sendable {
         return .file(file)
     }
 
-    /// Every byte; `nil` when the file changed since it was opened.
-    var allBytes: [UInt8]? {
+    /// The SHA-256 of the bytes (``SHA256``), a file's read a part at a time; a failure when
+    /// the file changed since it was opened, or cannot be read.
+    var digest: Result<String, UnreadableFile> {
         switch self {
-        case .bytes(let bytes): bytes
-        case .file(let file): file.read(0..<file.size)
-        }
-    }
-
-    /// The SHA-256 of the bytes (``SHA256``), a file's read a part at a time; `nil` when the
-    /// file changed since it was opened.
-    var digest: String? {
-        switch self {
-        case .bytes(let bytes): return SHA256.hexDigest(bytes)
+        case .bytes(let bytes): return .success(SHA256.hexDigest(bytes))
         case .file(let file):
             var hasher = SHA256.Hasher()
-            guard file.forEachPart(partSize: Self.partSize, { hasher.update($0) }) else { return nil }
-            return hasher.hexDigest()
+            var offset = 0
+            while offset < file.size {
+                switch file.readOrFail([offset..<min(file.size, offset + Self.partSize)]) {
+                case .success(let part):
+                    hasher.update(part)
+                    offset += part.count
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+            return .success(hasher.hexDigest())
         }
     }
 }

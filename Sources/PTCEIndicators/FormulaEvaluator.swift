@@ -391,7 +391,7 @@ struct FormulaEvaluator {
 
 /// The distinct values of a column, each held as the first row that gives it (its value worked
 /// out again to compare, through ``PTCEImport/HashSlots``): a national year's 100,000 pairs of
-/// cooperating members held as texts took 6 MB, here 24 bytes each.
+/// cooperating members held as texts took 6 MB, here 24 to 32 bytes each.
 private struct DistinctValues {
     /// The row of each distinct value, in the order met, and the hash of its key.
     private var rows: [Int] = []

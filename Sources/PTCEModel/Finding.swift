@@ -172,6 +172,11 @@ public struct Findings: Sendable, Hashable {
         all.append(finding)
     }
 
+    /// Keeps the first `count` findings only: what a reader found before it read a record again.
+    package mutating func keepFirst(_ count: Int) {
+        all.removeLast(all.count - count)
+    }
+
     /// Adds the findings of `other` at the end, in their order.
     public mutating func append(contentsOf other: Findings) {
         all.append(contentsOf: other.all)

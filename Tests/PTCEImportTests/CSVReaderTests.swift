@@ -114,7 +114,7 @@ import Testing
         let text = "sep=;\r\nAnnée;Identifiant;Nom;ETP\r\n" + Self.rows
         let windows1252 = Array(text.unicodeScalars.map { UInt8($0.value) })
         for bytes in [windows1252, [0xEF, 0xBB, 0xBF] + Array(text.utf8), Array(text.utf8)] {
-            let structure = try #require(CSVReader.readStructure(bytes, file: "members.csv", headLength: headLength))
+            let structure = try #require(CSVReader.readStructure(try openedFile(bytes), file: "members.csv", headLength: headLength, partSize: 64))
             let full = CSVReader.read(bytes, file: "members.csv")
             #expect(structure.delimiter == ";" && structure.encoding == full.encoding)
             // The cells in ASCII, the years among them, as the full reading reads them.
@@ -126,19 +126,20 @@ import Testing
     /// A head that is ASCII only reads as UTF-8, and a later Windows-1252 letter does not stop the years.
     @Test func aLaterWindows1252LetterLeavesTheYearsAlone() throws {
         let bytes = Array("Year;member_id;name;fte\n".utf8) + Array(Self.rows.utf8).map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }
-        let structure = try #require(CSVReader.readStructure(bytes, file: "members.csv", headLength: 24))
+        let structure = try #require(CSVReader.readStructure(try openedFile(bytes), file: "members.csv", headLength: 24, partSize: 64))
         #expect(structure.encoding == .utf8)
         #expect(try #require(fields(structure)).map { String(decoding: $0[0], as: UTF8.self) }.prefix(3) == ["Year", "2024", "2024"])
     }
 
-    @Test func whatOnlyAFullReadingReadsIsLeftToIt() {
+    @Test func whatOnlyAFullReadingReadsIsLeftToIt() throws {
         let text = "Année;Identifiant\n2024;M1\n"
         let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(CSVReader.readStructure(utf16, file: "members.csv") == nil)
+        #expect(CSVReader.readStructure(try openedFile(utf16), file: "members.csv") == nil)
         // A character XML forbids, repaired by the full reading.
-        #expect(CSVReader.readStructure(Array("Année;Identifiant\n2024;M\u{1}\n".utf8), file: "members.csv") == nil)
+        #expect(CSVReader.readStructure(try openedFile(Array("Année;Identifiant\n2024;M\u{1}\n".utf8)), file: "members.csv") == nil)
         // A header line longer than the head looked at.
-        #expect(CSVReader.readStructure(Array(("Année;" + String(repeating: "x", count: 100) + "\n2024;M1\n").utf8), file: "members.csv", headLength: 50) == nil)
+        let long = Array(("Année;" + String(repeating: "x", count: 100) + "\n2024;M1\n").utf8)
+        #expect(CSVReader.readStructure(try openedFile(long), file: "members.csv", headLength: 50) == nil)
     }
 }
 

@@ -105,6 +105,23 @@ import Testing
         #expect(readAgain.last?.name == "Fin\nde fichier")
     }
 
+    /// A header after a megabyte of blank lines (beyond the first window): the members read
+    /// again are the reading's, their lines too.
+    @Test func aHeaderBeyondTheFirstWindow() throws {
+        // An ASCII header: the quick pass takes the encoding of the first 64 KB, all blank here.
+        let folder = try folder(rows: ["year;member_id;name;actor_type;fte", "2024;A;Atelier;ESS;1,5", "2024;B;Boulangerie;entreprise;2"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("members.csv")
+        try (Data(repeating: 0x0A, count: TableSource.partSize + 1000) + Data(contentsOf: url)).write(to: url)
+        let reader = PoleFolderReader(questionBank: standardBank)
+        var findings = Findings()
+        let dataset = try #require(reader.read(folder: folder, findings: &findings))
+        let outline = reader.memberFileOutline(folder: folder)
+        let readAgain = try #require(outline.members(in: 2024)).map { $0 }
+        #expect(readAgain == dataset.members.filter { $0.year == 2024 })
+        #expect(readAgain.first?.origin.line == TableSource.partSize + 1002)
+    }
+
     /// The file cut short in place after the quick pass: no member is read again (none from a
     /// file other than the one the quick pass read), without a crash; the caller then finds them
     /// short of the reading's. Removed, or replaced by another file under its name (as a program

@@ -21,11 +21,12 @@ struct AnswerKey: Hashable {
 /// recorded is the row kept next, so positions here are positions among the kept rows.
 struct KeptKeys<Row, Key: Hashable> {
     private var slots: HashSlots
-    /// The key of a row.
-    private let key: (borrowing Row) -> Key
+    /// The key of the row at an address: read in place, where a row passed as a value was
+    /// copied (a member is 216 bytes) at every look-up.
+    private let key: (UnsafePointer<Row>) -> Key
 
     /// `expected`: about how many rows will be kept, so that the table is not grown step by step.
-    init(expected: Int, key: @escaping (borrowing Row) -> Key) {
+    init(expected: Int, key: @escaping (UnsafePointer<Row>) -> Key) {
         slots = HashSlots(expected: expected)
         self.key = key
     }
@@ -34,17 +35,17 @@ struct KeptKeys<Row, Key: Hashable> {
     /// nothing is recorded.
     func row(with key: Key, among kept: UnsafeBufferPointer<Row>) -> Int? {
         let keyOf = self.key
-        return slots.position(hash: key.hashValue) { keyOf(kept[$0]) == key }
+        return slots.position(hash: key.hashValue) { keyOf(kept.baseAddress.unsafelyUnwrapped + $0) == key }
     }
 
     /// The position among `kept` (the rows kept so far, in order) of the first row whose key
     /// `candidate` repeats; `nil` when none has it, and `candidate` is then recorded as the row
     /// kept next, which the caller must keep.
-    mutating func repeatedRow(by candidate: borrowing Row, among kept: UnsafeBufferPointer<Row>) -> Int? {
-        let keyOf = self.key, key = keyOf(candidate)
+    mutating func repeatedRow(by candidate: Row, among kept: UnsafeBufferPointer<Row>) -> Int? {
+        let keyOf = self.key, key = withUnsafePointer(to: candidate, keyOf)
         if let position = row(with: key, among: kept) { return position }
         precondition(slots.count == kept.count, "every row recorded is kept")
-        slots.append(hash: key.hashValue) { keyOf(kept[$0]).hashValue }
+        slots.append(hash: key.hashValue) { keyOf(kept.baseAddress.unsafelyUnwrapped + $0).hashValue }
         return nil
     }
 }
@@ -62,7 +63,7 @@ extension Project: IdentifiedRecord {}
 extension KeptKeys where Key == YearScopedKey, Row: IdentifiedRecord {
     /// Keys of the rows' years and ids.
     init(expected: Int) {
-        self.init(expected: expected) { YearScopedKey(year: $0.year, id: $0.id) }
+        self.init(expected: expected) { YearScopedKey(year: $0.pointee.year, id: $0.pointee.id) }
     }
 
     /// Records `candidate` as the row kept next unless it repeats the id of a kept row of its
@@ -416,7 +417,7 @@ enum SurveyRows {
 
     static func read(_ table: Table, bank: QuestionBank, _ findings: inout Findings) -> [SurveyAnswer] {
         var answered = KeptKeys<SurveyAnswer, AnswerKey>(expected: table.expectedRecordCount) {
-            AnswerKey(year: $0.year, respondent: $0.respondent, question: $0.questionID)
+            AnswerKey(year: $0.pointee.year, respondent: $0.pointee.respondent, question: $0.pointee.questionID)
         }
         // Resolved once: a national survey has hundreds of thousands of answers. An answer may
         // be empty (a question skipped).

@@ -95,8 +95,6 @@ public final class OpenedFile: @unchecked Sendable {
 
     /// The bytes within `range`; `nil` as for ``read(_:)-([Range<Int>])``.
     func read(_ range: Range<Int>) -> [UInt8]? { read([range]) }
-
-
 }
 
 /// Why a file's bytes could not be read, in words (``ImportMessage/UnreadableReason``).

@@ -53,8 +53,8 @@ public struct MemberDirectory: Sendable {
 extension PoleReport {
     /// The first `limit` members of the report year in name order (case and accents aside; then
     /// as written, then in file order), how many there are, and whether any reported its
-    /// commune. The members are gone through once, only the first `limit` kept (``Swift/Sequence/min(count:sortedBy:)``):
-    /// a national year's 200,000 names are never held sorted.
+    /// commune. The members are gone through once, only the first `limit` kept
+    /// (``Swift/Sequence/min(count:sortedBy:)``): a national year's 200,000 names are never held sorted.
     public func directory(first limit: Int) -> MemberDirectory {
         let members = members
         var folding = NameFolding()

@@ -145,9 +145,8 @@ public struct PoleFolderReader: Sendable {
             loaded.findings.append(contentsOf: document.findings)
             var source = SourceFile(
                 name: schema.file, encoding: document.encoding, delimiter: document.delimiter, records: 0, sha256: "")
-            if document.records == nil {
-                // Not text, or no longer readable: its findings say why, not that it is empty.
-            } else if let table = Table(schema: schema, document: document, folder: folder, findings: &loaded.findings) {
+            // Not text, or no longer readable (no records): its findings say why, not that it is empty.
+            if document.records != nil, let table = Table(schema: schema, document: document, folder: folder, findings: &loaded.findings) {
                 if table.isEmpty {
                     let message = ImportMessage.headerWithoutData(isRequired: schema.isRequired)
                     if schema.isRequired {
@@ -159,7 +158,7 @@ public struct PoleFolderReader: Sendable {
                 loaded.rows = build(table, &loaded.findings)
                 source.records = table.recordCount
             } else {
-                source.records = max(document.readAll().records.count - 1, 0)
+                source.records = max(document.recordCount - 1, 0)
             }
             switch digest.value() {
             case .success(let sha256):

@@ -41,6 +41,15 @@ struct TableDocument: Sendable {
         }
     }
 
+    /// How many records there are, header included, counted without keeping any: a table whose
+    /// header the schema refuses may still be a national file.
+    var recordCount: Int {
+        guard var cursor = records else { return 0 }
+        var record = RawRecord(), count = 0
+        while cursor.next(into: &record) { count += 1 }
+        return count
+    }
+
     /// Every record (header first) with the problems met; for tests and small files.
     func readAll() -> (records: [CSVRecord], findings: Findings) {
         var all = findings

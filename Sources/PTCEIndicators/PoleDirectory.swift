@@ -72,7 +72,8 @@ extension PoleReport {
                     return CommunePlace(code: code, name: CommuneNames.name(of: code), isInTerritory: territory.contains(code))
                 })
         }
-        return MemberDirectory(entries: entries, count: members.count, hasCommunes: members.contains { $0.commune != nil })
+        let hasCommunes = members.indices.contains { members.withUnsafeElement(at: $0) { $0.pointee.commune != nil } }
+        return MemberDirectory(entries: entries, count: members.count, hasCommunes: hasCommunes)
     }
 
     /// The collective projects of the report year, in file order, with their members' names.

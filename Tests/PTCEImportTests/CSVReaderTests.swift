@@ -274,4 +274,27 @@ import Testing
         #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 1_000_000))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// The portable code and the processor's SHA extensions give the same digests, whatever the
+    /// length and however the bytes are split into parts (the known vectors above check
+    /// whichever this machine uses).
+    @Test(.enabled(if: SHA256.hasHardwareCompression, "this processor has no SHA extensions: only the portable code runs"))
+    func portableAndHardwareAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [4_095, 4_096, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256.Hasher(usesHardware: false), hardware = SHA256.Hasher(usesHardware: true)
+            var start = 0
+            while start < length {
+                let end = min(length, start + Int.random(in: 1...300, using: &generator))
+                portable.update(Array(bytes[start..<end]))
+                hardware.update(Array(bytes[start..<end]))
+                start = end
+            }
+            #expect(portable.hexDigest() == hardware.hexDigest(), "\(length) bytes")
+        }
+        var portable = SHA256.Hasher(usesHardware: false)
+        portable.update(Array("abc".utf8))
+        #expect(portable.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
 }

@@ -112,16 +112,16 @@ enum TextDecoder {
     }
 
     /// How a file read a part at a time is to be read as text (``CSVReader/read(_:file:partSize:)``),
-    /// when every part reads as it stands — `nil` when it must be decoded whole (``decode(_:)``):
-    /// UTF-16, a character to repair, a byte that cannot be read, or parts that disagree (a
-    /// Windows-1252 part beside a part with UTF-8 letters, which only the whole file's evidence
-    /// settles), or when the file changed while it was read.
+    /// when the whole file reads as it stands — `nil` when it must be decoded whole (``decode(_:)``):
+    /// UTF-16 or not text, a character to repair or a byte that cannot be read, UTF-8 letters
+    /// beside bytes that are not UTF-8 (which only the whole file's evidence settles), or when
+    /// the file changed while it was read.
     ///
-    /// Each part is decoded as a file would be: parts are cut after an ASCII byte, so that no
-    /// character spans two, and a file whose parts all read as they stand, alike, reads so whole.
+    /// One scan per part (``PartScan``) finds what ``decode(_:)`` looks for in the whole file:
+    /// parts are cut after an ASCII byte, so that no character spans two.
     static func streamedText(of file: OpenedFile, partSize: Int) -> StreamedText? {
         var streamed = StreamedText()
-        var sawWindows1252 = false, sawUTF8Letters = false
+        var scan = PartScan()
         var offset = 0
         while offset < file.size {
             guard var part = file.read(offset..<min(file.size, offset + partSize)) else { return nil }
@@ -129,25 +129,74 @@ enum TextDecoder {
                 guard let lastASCII = part.lastIndex(where: { $0 < 0x80 }) else { return nil }
                 part.removeSubrange((lastASCII + 1)...)
             }
-            guard let decoded = try? decode(part), decoded.repairs.isEmpty else { return nil }
-            switch decoded.encoding {
-            case .utf8WithBOM where offset == 0: (streamed.encoding, streamed.start) = (.utf8WithBOM, 3)
-            case .utf8: sawUTF8Letters = sawUTF8Letters || part.contains { $0 >= 0x80 }
-            case .windows1252: sawWindows1252 = true
-            default: return nil
+            var from = 0
+            if offset == 0 {
+                if spreadsheetSignature(part) != nil || part.starts(with: [0xFF, 0xFE]) || part.starts(with: [0xFE, 0xFF]) { return nil }
+                if part.starts(with: [0xEF, 0xBB, 0xBF]) { (streamed.encoding, streamed.start, from) = (.utf8WithBOM, 3, 3) }
             }
-            part.withUnsafeBufferPointer { bytes in
-                for byte in bytes {
-                    if byte == 0x0A { streamed.lineFeeds += 1 } else if byte == 0x0D { streamed.carriageReturns += 1 }
-                }
-            }
+            part.withUnsafeBufferPointer { scan.scan(UnsafeBufferPointer(rebasing: $0[from...])) }
+            guard !scan.needsRepair else { return nil }
             offset += part.count
         }
-        if sawWindows1252 {
-            guard !sawUTF8Letters, streamed.encoding == .utf8 else { return nil }
+        (streamed.lineFeeds, streamed.carriageReturns) = (scan.lineFeeds, scan.carriageReturns)
+        if scan.strayBytes > 0 {
+            // Windows-1252 as it stands: no UTF-8 letter that would weigh for UTF-8 or be warned about.
+            guard scan.sequences == 0, streamed.encoding == .utf8 else { return nil }
             streamed.encoding = .windows1252
         }
         return streamed
+    }
+
+    /// What ``decode(_:)`` would find in a file, gathered a part at a time in one pass over
+    /// each: the line ends, the well-formed UTF-8 sequences and the bytes outside any, and
+    /// whether some byte would need a repair or stop the reading.
+    private struct PartScan {
+        var lineFeeds = 0, carriageReturns = 0
+        /// Well-formed UTF-8 sequences of two bytes or more.
+        var sequences = 0
+        /// Bytes from 0x80 that are not part of a well-formed sequence.
+        var strayBytes = 0
+        /// A NUL, a control character XML forbids, U+FFFE or U+FFFF, or a byte outside any
+        /// sequence that Windows-1252 does not define: the file is not read as it stands.
+        var needsRepair = false
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                if byte < 0x20 {
+                    if byte == 0x0A {
+                        lineFeeds += 1
+                    } else if byte == 0x0D {
+                        carriageReturns += 1
+                    } else if byte != 0x09 {
+                        needsRepair = true
+                        return
+                    }
+                    index += 1
+                    continue
+                }
+                if let length = TextDecoder.validSequenceLength(bytes, at: index) {
+                    guard !XMLCharacters.isNonCharacterSequence(bytes, at: index, length: length) else {
+                        needsRepair = true
+                        return
+                    }
+                    sequences += 1
+                    index += length
+                } else {
+                    guard Windows1252.isDefined(byte) else {
+                        needsRepair = true
+                        return
+                    }
+                    strayBytes += 1
+                    index += 1
+                }
+            }
+        }
     }
 
     /// Well-formed UTF-8 `text` with the characters XML forbids replaced by U+FFFD (see

@@ -49,19 +49,25 @@ extension XLSXSheet {
         // Each column's reading alone, taken out once: a column copied per cell costs its header's and key's references.
         let values = columns.map(\.value)
         var rowCount = 0
+        // The long texts of a row, read once: for its height, then written.
+        var wrappedValues = [CellValue?](repeating: nil, count: columns.count)
         for (rowIndex, row) in rows.enumerated() {
             rowCount += 1
             // A row's height is set before its cells (constant-memory mode writes rows in order);
             // sheets without long text (the members, the largest) skip this entirely.
             if !wrapped.isEmpty {
-                let heights = wrapped.compactMap { index -> Double? in
-                    guard case .text(let text) = values[index](row) else { return nil }
-                    return Self.wrappedHeight(of: text, width: Self.wrappedWidth)
+                var height: Double?
+                for index in wrapped {
+                    let value = values[index](row)
+                    wrappedValues[index] = value
+                    if case .text(let text) = value, let needed = Self.wrappedHeight(of: text, width: Self.wrappedWidth) {
+                        height = max(height ?? needed, needed)
+                    }
                 }
-                if let height = heights.max() { try setRow(rowIndex + 1, height: height) }
+                if let height { try setRow(rowIndex + 1, height: height) }
             }
             for index in values.indices {
-                let value = values[index](row)
+                let value = wrappedValues[index] ?? values[index](row)
                 if case .text(let text) = value, rowIndex < 1_000, !wraps[index] {
                     // Widths from the first thousand rows: enough to fit, without measuring every cell.
                     widths[index] = max(widths[index], min(Double(text.count) * 1.1 + 2, 60))

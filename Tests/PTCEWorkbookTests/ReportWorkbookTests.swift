@@ -309,6 +309,24 @@ struct LibreOfficeRecalculationTests {
         #expect(XLSXSheet.reference(row: 9, column: 27, absolute: true) == "$AB$10")
     }
 
+    /// Paragraphs counted on their bytes are counted as Swift's characters count them: line
+    /// feeds, CR LF (one character, not a paragraph's end), accents, and text that must go
+    /// through grapheme breaking (a combining accent, an emoji with a joiner, a flag).
+    @Test func wrappedTextIsCountedInCharacters() {
+        let pieces = ["a", "é", "É", "\u{A0}", "\n", "\r", "\r\n", "\t", " ", "œ", "ʼ", "e\u{301}", "👩\u{200D}💻", "🇫🇷", "€", "’"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "\n", "\r\n", "\n\n", "\r\r\n", "\n\r\n", "Réponse\r\nlibre\nici", String(repeating: "é", count: 100)]
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count)
+            #expect(XLSXSheet.characterCounts(ofParagraphsIn: text) == expected, "\(Array(text.unicodeScalars))")
+        }
+        #expect(XLSXSheet.wrappedHeight(of: String(repeating: "é", count: 100), width: 40) == 45)
+        #expect(XLSXSheet.wrappedHeight(of: "court", width: 40) == nil)
+    }
+
     @Test func creationDateIsFixed() {
         #expect(WorkbookOptions.creationDate(reportYear: 2024, environment: [:]).timeIntervalSince1970 == 1_735_689_600)
         #expect(WorkbookOptions.creationDate(reportYear: 2024, environment: ["SOURCE_DATE_EPOCH": "1700000000"]).timeIntervalSince1970 == 1_700_000_000)

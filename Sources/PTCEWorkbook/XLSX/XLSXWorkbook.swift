@@ -335,11 +335,37 @@ struct XLSXSheet {
         let perLine = max(1, Int(width * (bold ? 0.95 : 1.15)) - 2)
         // One line at most: no more UTF-8 bytes than fit (a character is at least one), and no line break.
         if text.utf8.count <= perLine, !text.utf8.contains(0x0A) { return nil }
-        var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += max(1, (paragraph.count + perLine - 1) / perLine)
-        }
+        let paragraphs = characterCounts(ofParagraphsIn: text)
+        let lines = paragraphs.reduce(0) { $0 + max(1, ($1 + perLine - 1) / perLine) }
         return lines > 1 ? Double(min(lines, 27)) * 15 : nil
+    }
+
+    /// How many characters each paragraph of `text` has (paragraphs split at each line feed
+    /// that is a character of its own, empty ones kept). Text whose characters are all below
+    /// U+0300 (French prose: no combining mark, so each scalar is a character, except CR LF) is
+    /// counted on its bytes, a hundred survey answers' worth in the time Swift's grapheme
+    /// breaking takes for a few; other text as Swift's `Character`s.
+    static func characterCounts(ofParagraphsIn text: String) -> [Int] {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+            var counts: [Int] = [], characters = 0, previous: UInt8 = 0
+            for byte in bytes {
+                // 0xCC leads U+0300, the first combining mark; a byte of 0xCC or more also leads any later scalar.
+                guard byte < 0xCC else { return nil }
+                if byte == 0x0A, previous == 0x0D {
+                    // CR LF is one character, already counted, and does not end a paragraph.
+                } else if byte == 0x0A {
+                    counts.append(characters)
+                    characters = 0
+                } else if byte & 0xC0 != 0x80 {
+                    characters += 1
+                }
+                previous = byte
+            }
+            counts.append(characters)
+            return counts
+        }
+        if let counted = counted ?? nil { return counted }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count)
     }
 
     /// Protects the sheet without a password: only the cells of an ``CellStyle/unlocked`` style

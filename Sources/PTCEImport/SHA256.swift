@@ -37,6 +37,7 @@ public enum SHA256 {
         private let usesHardware: Bool
 
         init(usesHardware: Bool = SHA256.hasHardwareCompression) {
+            precondition(!usesHardware || SHA256.hasHardwareCompression, "this processor has no SHA extensions")
             self.usesHardware = usesHardware
         }
 

@@ -131,7 +131,8 @@ enum TextDecoder {
             }
             var from = 0
             if offset == 0 {
-                if spreadsheetSignature(part) != nil || part.starts(with: [0xFF, 0xFE]) || part.starts(with: [0xFE, 0xFF]) { return nil }
+                // A workbook's signature (PK 03 04, D0 CF 11 E0) holds a control character: the scan refuses it.
+                if part.starts(with: [0xFF, 0xFE]) || part.starts(with: [0xFE, 0xFF]) { return nil }
                 if part.starts(with: [0xEF, 0xBB, 0xBF]) { (streamed.encoding, streamed.start, from) = (.utf8WithBOM, 3, 3) }
             }
             part.withUnsafeBufferPointer { scan.scan(UnsafeBufferPointer(rebasing: $0[from...])) }

@@ -313,11 +313,17 @@ struct LibreOfficeRecalculationTests {
     /// feeds, CR LF (one character, not a paragraph's end), accents, and text that must go
     /// through grapheme breaking (a combining accent, an emoji with a joiner, a flag).
     @Test func wrappedTextIsCountedInCharacters() {
-        let pieces = ["a", "é", "É", "\u{A0}", "\n", "\r", "\r\n", "\t", " ", "œ", "ʼ", "e\u{301}", "👩\u{200D}💻", "🇫🇷", "€", "’"]
+        let pieces = [
+            "a", "é", "É", "\u{A0}", "\n", "\r", "\r\n", "\t", " ", "œ", "ʼ", "ʰ", "\u{2FF}", "\u{AD}", "©", "’", "«\u{202F}", "…", "–",
+            "€", "\u{2028}", "\u{200D}", "‼", "e\u{301}", "\u{301}", "👩\u{200D}💻", "🇫🇷", "각",
+        ]
         var generator = SystemRandomNumberGenerator()
         var texts = ["", "\n", "\r\n", "\n\n", "\r\r\n", "\n\r\n", "Réponse\r\nlibre\nici", String(repeating: "é", count: 100)]
-        for _ in 0..<2_000 {
-            texts.append((0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        // Half the texts of pieces counted on their bytes, half of any piece.
+        let counted = pieces.filter { $0.unicodeScalars.allSatisfy { $0.value < 0x300 || "’\u{202F}…–€".unicodeScalars.contains($0) } }
+        for index in 0..<4_000 {
+            let drawn = index % 2 == 0 ? counted : pieces
+            texts.append((0..<Int.random(in: 0...30, using: &generator)).map { _ in drawn.randomElement(using: &generator)! }.joined())
         }
         for text in texts {
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count)

@@ -341,31 +341,48 @@ struct XLSXSheet {
     }
 
     /// How many characters each paragraph of `text` has (paragraphs split at each line feed
-    /// that is a character of its own, empty ones kept). Text whose characters are all below
-    /// U+0300 (French prose: no combining mark, so each scalar is a character, except CR LF) is
-    /// counted on its bytes, a hundred survey answers' worth in the time Swift's grapheme
-    /// breaking takes for a few; other text as Swift's `Character`s.
+    /// that is a character of its own, empty ones kept), as Swift's `Character`s count them.
+    /// French prose is counted on its bytes, a hundred survey answers' worth in the time
+    /// grapheme breaking takes for a few: when every scalar is below U+0300 or one of the
+    /// punctuation marks and signs ``isPlainPunctuation(_:_:)`` admits, no scalar joins another
+    /// (no combining mark, joiner, flag or syllable), so each is a character — except CR LF, one.
     static func characterCounts(ofParagraphsIn text: String) -> [Int] {
         let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
-            var counts: [Int] = [], characters = 0, previous: UInt8 = 0
-            for byte in bytes {
-                // 0xCC leads U+0300, the first combining mark; a byte of 0xCC or more also leads any later scalar.
-                guard byte < 0xCC else { return nil }
-                if byte == 0x0A, previous == 0x0D {
-                    // CR LF is one character, already counted, and does not end a paragraph.
-                } else if byte == 0x0A {
+            var counts: [Int] = [], characters = 0, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    // After CR, the line feed is part of one character already counted, and ends no paragraph.
+                    if index > 0, bytes[index - 1] == 0x0D {
+                        index += 1
+                        continue
+                    }
                     counts.append(characters)
                     characters = 0
-                } else if byte & 0xC0 != 0x80 {
+                    index += 1
+                } else if byte < 0xCC {
+                    // 0xCC leads U+0300, the first combining mark; below it, a lead or a continuation byte.
+                    if byte & 0xC0 != 0x80 { characters += 1 }
+                    index += 1
+                } else if byte == 0xE2, index + 2 < bytes.count, isPlainPunctuation(bytes[index + 1], bytes[index + 2]) {
                     characters += 1
+                    index += 3
+                } else {
+                    return nil
                 }
-                previous = byte
             }
             counts.append(characters)
             return counts
         }
         if let counted = counted ?? nil { return counted }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count)
+    }
+
+    /// Whether E2 followed by `second` and `third` is a dash, quotation mark, bullet or ellipsis
+    /// (U+2010–U+2027), the narrow no-break space French puts before `;:!?` (U+202F) or the euro
+    /// sign (U+20AC): characters that join no other.
+    private static func isPlainPunctuation(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && ((0x90...0xA7).contains(third) || third == 0xAF)) || (second == 0x82 && third == 0xAC)
     }
 
     /// Protects the sheet without a password: only the cells of an ``CellStyle/unlocked`` style

@@ -220,7 +220,9 @@ public protocol MemberListener: AnyObject {
     /// (then no member follows).
     func membersFileOpened(_ file: OpenedFile?)
     /// A member kept, as soon as its row is read, in the order of the file. Its row had no
-    /// error that leaves it out; another row may still have errors that stop the report.
+    /// error that leaves it out; another row may still have errors that stop the report. The
+    /// listener may make the reading wait here (for work of its own that needs nothing the
+    /// reading holds: the workbook begun while reading waits for its quick pass over the file).
     func accept(_ member: Member)
     /// The members file is read (or absent): no member follows. Not called when ``begin(_:)`` was not.
     func end()

@@ -160,8 +160,9 @@ import Testing
         #expect(written.overlapped == written.plain)
     }
 
-    /// Data errors (no dataset to write) and a folder whose `pole.toml` is missing: no draft, and
-    /// the workbook's thread ends rather than waiting for members (a hang fails the time limit).
+    /// Data errors (no dataset to write), a folder whose `pole.toml` is missing and one without
+    /// a members file: no draft, and the workbook's thread ends rather than waiting for members
+    /// (a hang fails the time limit).
     @Test func nothingToWriteEndsTheWorkbooksThread() throws {
         let folder = try pole()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -183,6 +184,47 @@ import Testing
         withoutProfile.readingEnded(with: nil)
         #expect(try withoutProfile.draft() == nil)
         #expect(try withoutProfile.membersSheetSource() == nil)
+
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Samples/pays-de-bray/pole.toml"), to: folder.appendingPathComponent("pole.toml"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("members.csv"))
+        let withoutMembers = start()
+        _ = reader.read(folder: folder, findings: &findings, listener: withoutMembers)
+        withoutMembers.readingEnded(with: nil)
+        #expect(try withoutMembers.draft() == nil)
+    }
+
+    /// Members from `members.xlsx` (written by openpyxl, figures as numbers): nothing is read
+    /// ahead, the reading's first member waits only until the workbook's thread has seen there
+    /// is no CSV file to look into (a hang fails the time limit), and the sheet is written from
+    /// the dataset.
+    @Test(.enabled(if: ExternalReaders.hasOpenpyxl, "openpyxl is not installed (./setup.sh --tests installs it): no members.xlsx to read"))
+    func membersFromAWorkbook() throws {
+        let folder = try pole()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = #"""
+            import csv, sys, openpyxl
+            rows = list(csv.reader(open(sys.argv[1], encoding="cp1252", newline=""), delimiter=";"))
+            def typed(column, cell):
+                if column in (1, 2, 3, 4, 5, 6) or cell in ("", "NC"):
+                    return cell or None
+                try:
+                    return float(cell.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", "."))
+                except ValueError:
+                    return cell
+            book = openpyxl.Workbook()
+            book.active.append(rows[0])
+            for row in rows[1:]:
+                book.active.append([typed(column, cell) for column, cell in enumerate(row)])
+            book.save(sys.argv[2])
+            """#
+        let csv = folder.appendingPathComponent("members.csv")
+        let converted = ExternalReaders.run(["python3", "-c", script, csv.path, folder.appendingPathComponent("members.xlsx").path])
+        try #require(converted.status == 0, "\(converted.errors)")
+        try FileManager.default.removeItem(at: csv)
+        let written = try bothWays(folder, constantMemoryAbove: 100)
+        #expect(written.year == 2027)
+        #expect(written.membersSheet == .rewritten)
+        #expect(written.overlapped == written.plain)
     }
 
     /// A member of the report year given twice: the reading leaves the repeat out, the read-ahead

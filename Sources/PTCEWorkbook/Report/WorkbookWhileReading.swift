@@ -50,11 +50,11 @@ public final class WorkbookWhileReading: MemberListener, @unchecked Sendable {
             }
             if let profile = members.profile(), let (year, rows, readAhead) = guess() {
                 // The reading's members are needed only when they are not read ahead.
-                if readAhead == nil { members.want() } else { members.stop() }
+                if readAhead == nil { members.want(year: year) } else { members.stop() }
                 // A guess until the folder is read: when libxlsxwriter refuses it, the plain path below decides.
                 draft = (try? ReportWorkbookDraft(
                     profile: profile, catalogue: reader.catalogue, year: year, expectedMembers: rows,
-                    members: readAhead ?? AnySequence(members.lazy.filter { $0.year == year }),
+                    members: readAhead ?? AnySequence(members),
                     path: path(profile.id, year), options: options(year)))
                     .map { ($0, readAhead == nil ? .handedOver : .readAhead) }
             }
@@ -125,16 +125,19 @@ public enum MembersSheetSource: Sendable, Equatable {
 /// The members of a pole as they are read, handed from the reading thread to the workbook's.
 ///
 /// The reading waits at its first member until the workbook's thread, its quick pass over the
-/// file done, says whether it wants them (``want()``) or not (``stop()``): no member is held
-/// for a receiver that will not want it (a national file's reading, faster than the quick pass,
-/// had handed over 90,000 members — 20 MB at the peak — before they were let go).
+/// file done, says which members it wants (``want(year:)``: the report year's) or that it wants
+/// none (``stop()``): no member is held for a receiver that will not want it (a national
+/// file's reading, faster than the quick pass, had handed over 90,000 members — 20 MB at the
+/// peak — before they were let go). The quick pass needs nothing the reading holds (it reads
+/// the file held open through its own window, and makes its own folder conventions).
 private final class MemberStream: Sequence, @unchecked Sendable {
     private let profileGiven = Promise<PoleProfile?>()
     private let file = Handover<OpenedFile>()
     private let members = Channel<Member>()
-    private let isWanted = Promise<Bool>()
-    /// ``isWanted`` once the sender knows it; the sender's alone.
-    private var sendsMembers: Bool?
+    /// The year whose members the receiver wants; `nil`: none.
+    private let wantedYear = Promise<Int?>()
+    /// ``wantedYear`` once the sender knows it (`.some(nil)`: none); the sender's alone.
+    private var sendsYear: Int??
 
     /// Gives the profile (`nil`: none will come), once; later calls do nothing.
     func give(_ profile: PoleProfile?) {
@@ -151,14 +154,14 @@ private final class MemberStream: Sequence, @unchecked Sendable {
     /// done with it. `nil` when the members are not read from the file.
     func takeFile() -> OpenedFile? { file.take() }
 
-    /// Sends a member read, once the receiver has said it wants them (the first waits until it says).
+    /// Sends a member read when the receiver wants its year (the first waits until it has said).
     func send(_ member: Member) {
-        if sendsMembers == nil { sendsMembers = isWanted.value() }
-        if sendsMembers == true { members.send(member) }
+        if sendsYear == nil { sendsYear = .some(wantedYear.value()) }
+        if let year = sendsYear, year == member.year { members.send(member) }
     }
 
-    /// The receiver wants the members: they are sent from now on (the first was waiting).
-    func want() { isWanted.fulfil(true) }
+    /// The receiver wants the members of `year`: they are sent from now on (the first was waiting).
+    func want(year: Int) { wantedYear.fulfil(year) }
 
     /// No member follows; the profile and the file, if they have not come, will not.
     func close() {
@@ -172,7 +175,7 @@ private final class MemberStream: Sequence, @unchecked Sendable {
 
     /// The receiver wants no more members (or none): later ones are not kept.
     func stop() {
-        isWanted.fulfil(false)
+        wantedYear.fulfil(nil)
         members.stop()
     }
 

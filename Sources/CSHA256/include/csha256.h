@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for the portable code too.
+const uint32_t *ptce_sha256_round_constants(void);
+
 /// Whether this processor has the SHA extensions (Intel SHA-NI, with SSSE3 and SSE4.1) that
 /// `ptce_sha256_compress_blocks` needs: 1 or 0. Always 0 on other architectures.
 int ptce_sha256_hardware_available(void);
